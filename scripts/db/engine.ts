@@ -1,0 +1,167 @@
+// Prisma's schema engine, compiled to WebAssembly, driven through a JS driver
+// adapter. Why: offline, the Prisma CLI cannot download its native schema
+// engine, so `prisma migrate` is unusable here (see /work/shared/STACK.md).
+// The WASM engine does the same work (apply migrations, diff) and writes
+// `_prisma_migrations` exactly like the CLI, so `prisma migrate deploy` stays
+// valid on machines that have the native engine.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import type { SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+
+type Bindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
+export type { SchemaEngine };
+
+/** `[path, content]` pairs, as the engine wants its datamodels. */
+export type Datamodels = [string, string][];
+
+/** Repository root and the single Prisma schema file. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCHEMA_PATH = 'prisma/schema.prisma';
+
+/** The schema as datamodels. The engine panics when given none at all. */
+export async function readDatamodels(): Promise<Datamodels> {
+  return [[SCHEMA_PATH, await readFile(new URL(`../../${SCHEMA_PATH}`, import.meta.url), 'utf8')]];
+}
+
+/** Every command takes a filter; we manage all tables and enums. */
+export const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
+
+// The engine reports Rust panics through this global before trapping. Without
+// it a panic surfaces as an unrelated "cannot read set_message" TypeError.
+type PanicRegistry = { set_message(message: string): void };
+const g = globalThis as typeof globalThis & {
+  PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry;
+  __pcSchemaEngineWasm?: Promise<Bindings>;
+};
+let lastPanic: string | undefined;
+
+/** Message of the last engine panic, to make "unreachable" traps readable. */
+export function lastEnginePanic(): string | undefined {
+  return lastPanic;
+}
+
+function resolveBindings(): string {
+  const spec = '@prisma/schema-engine-wasm/schema_engine_bg';
+  // vitest's module runner may not implement import.meta.resolve; the
+  // package's "require" export points to the same file.
+  if (typeof import.meta.resolve === 'function') return import.meta.resolve(spec);
+  return pathToFileURL(createRequire(import.meta.url).resolve(spec)).href;
+}
+
+async function instantiate(): Promise<Bindings> {
+  g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m) => void (lastPanic = m) };
+  const jsUrl = resolveBindings();
+  const bindings = (await import(jsUrl)) as Bindings;
+  const bytes = await readFile(new URL('./schema_engine_bg.wasm', jsUrl));
+  // The package's ESM entry does `import * as wasm from './x.wasm'`, which
+  // Node cannot load; do the same wiring by hand.
+  const imports: WebAssembly.ModuleImports = { ...(bindings as unknown as WebAssembly.ModuleImports) };
+  // The engine arms timeouts (e.g. 10 s for the migration advisory lock) and
+  // never clears them, so a finished `npm run db:migrate` would linger 10 s.
+  // Unref'd timers still fire, but no longer keep the process alive.
+  for (const name of Object.keys(imports).filter((n) => n.startsWith('__wbg_setTimeout_'))) {
+    imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
+  }
+  const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': imports });
+  bindings.__wbg_set_wasm(instance.exports);
+  (instance.exports.__wbindgen_start as () => void)();
+  return bindings;
+}
+
+/** Loads the WASM once per process (cached on globalThis because vitest
+ * re-evaluates our modules per test file while node_modules stay shared). */
+export function loadSchemaEngineWasm(): Promise<Bindings> {
+  g.__pcSchemaEngineWasm ??= instantiate().catch((error: unknown) => {
+    g.__pcSchemaEngineWasm = undefined;
+    throw error;
+  });
+  return g.__pcSchemaEngineWasm;
+}
+
+export interface OpenedEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes the connections we opened for it. */
+  dispose(): Promise<void>;
+}
+
+function log(line: string): void {
+  // The engine logs JSON lines (tracing events); only show them on request.
+  if (process.env.DEBUG?.includes('schema-engine')) console.error(line);
+}
+
+async function openEngine(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  datamodels: Datamodels | undefined,
+  close: () => Promise<void>,
+): Promise<OpenedEngine> {
+  let engine: SchemaEngine;
+  try {
+    const { SchemaEngine } = await loadSchemaEngineWasm();
+    engine = await SchemaEngine.new({ datamodels: datamodels ?? (await readDatamodels()) }, log, bindMigrationAwareSqlAdapterFactory(factory));
+  } catch (error) {
+    await close();
+    throw withPanic(error);
+  }
+  let disposed = false;
+  return {
+    engine,
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      engine.free();
+      await close();
+    },
+  };
+}
+
+/** Adds the panic message (if any) to a trap such as "unreachable". */
+export function withPanic(error: unknown): unknown {
+  if (lastPanic && error instanceof Error && !error.message.includes(lastPanic)) {
+    error.message += ` (schema engine panic: ${lastPanic})`;
+  }
+  return error;
+}
+
+/** An engine on a PostgreSQL server, through @prisma/adapter-pg. We own the
+ * pool (max 1: the engine works sequentially) so dispose can end it. */
+export async function openEngineOnUrl(url: string, datamodels?: Datamodels): Promise<OpenedEngine> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const factory = new PrismaPg(pool);
+  return openEngine(factory, datamodels, () => pool.end());
+}
+
+/** An engine on a fresh in-memory PGlite. pglite-prisma-adapter also gives it
+ * an in-memory shadow database, which `diff` from migrations needs. */
+export async function openEngineInMemory(datamodels?: Datamodels): Promise<OpenedEngine> {
+  const opened: PGlite[] = [new PGlite()];
+  const main = new PrismaPGlite(opened[0]!);
+  // The adapter's own connectToShadowDb creates a PGlite it never closes;
+  // create it ourselves so dispose frees its WASM memory too.
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: () => main.connect(),
+    connectToShadowDb: () => {
+      const shadow = new PGlite();
+      opened.push(shadow);
+      return new PrismaPGlite(shadow).connect();
+    },
+  };
+  return openEngine(factory, datamodels, async () => {
+    await Promise.all(opened.map((db) => db.close()));
+  });
+}
+
+/** Disposes an engine opened by the helpers above (same as `e.dispose()`). */
+export function disposeEngine(opened: OpenedEngine): Promise<void> {
+  return opened.dispose();
+}
