@@ -1,0 +1,43 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { loadOr404, requirePageCtx } from '@/lib/auth/page';
+import { getCustomer } from '@/lib/customers/get-customer';
+import { formatDate } from '@/lib/format';
+import { PageHeader } from '@/components/ui/page-header';
+import { SubscriptionTable } from '@/components/customers/subscription-table';
+
+export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+  const { customerId } = await params;
+  const ctx = await requirePageCtx(`/customers/${customerId}`);
+  const customer = await loadOr404(() => getCustomer(ctx, customerId));
+  const [t, locale] = await Promise.all([getTranslations('customer'), getLocale()]);
+  const address = [customer.addressLine1, customer.addressLine2, customer.city, customer.region, customer.postalCode, customer.country].filter(Boolean).join(', ');
+  const facts: [string, string][] = [
+    [t('tenantDomain'), customer.tenantDomain],
+    [t('address'), address],
+    [t('contact'), `${customer.contactFirstName} ${customer.contactLastName} · ${customer.contactEmail}${customer.contactPhone ? ` · ${customer.contactPhone}` : ''}`],
+    [t('provider'), `${customer.provider.legalName} (${customer.provider.mpnId})`],
+    [t('managingReseller'), customer.managingReseller ? `${customer.managingReseller.legalName} (${customer.managingReseller.mpnId})` : t('none')],
+    [t('tenantOwner'), customer.resellerTenantOwner && customer.managingReseller ? customer.managingReseller.legalName : t('none')],
+    [t('created'), formatDate(customer.createdAt, locale)],
+  ];
+  return (
+    <>
+      <PageHeader title={customer.companyName} />
+      <section aria-labelledby="account-heading" className="mb-8">
+        <h2 id="account-heading" className="mb-3 text-lg font-semibold">{t('accountInfo')}</h2>
+        <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr]">
+          {facts.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="text-sm text-slate-600">{term}</dt>
+              <dd className="text-sm">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="subscriptions-heading">
+        <h2 id="subscriptions-heading" className="mb-3 text-lg font-semibold">{t('subscriptions')}</h2>
+        <SubscriptionTable subscriptions={customer.subscriptions} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { loadOr404, requirePageCtx } from '@/lib/auth/page';
+import { findCustomers } from '@/lib/customers/find-customers';
+import { listResellerOptions } from '@/lib/partnerships/list-reseller-options';
+import { PageHeader } from '@/components/ui/page-header';
+import { SearchForm } from '@/components/ui/search-form';
+import { Table, Td } from '@/components/ui/table';
+
+type Search = { reseller?: string; q?: string; after?: string };
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const ctx = await requirePageCtx('/customers');
+  const search = await searchParams;
+  const [{ rows, nextCursor }, resellers] = await loadOr404(() =>
+    Promise.all([findCustomers(ctx, search), listResellerOptions(ctx)]),
+  );
+  const t = await getTranslations('customers');
+  const next = new URLSearchParams({ ...(search.reseller && { reseller: search.reseller }), ...(search.q && { q: search.q }), ...(nextCursor && { after: nextCursor }) });
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <SearchForm label={t('search')} defaultValue={search.q}>
+        {resellers.length > 0 ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="reseller" className="text-sm font-medium">{t('filterByReseller')}</label>
+            <select id="reseller" name="reseller" defaultValue={search.reseller ?? ''} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm">
+              <option value="">{t('allResellers')}</option>
+              {resellers.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
+            </select>
+          </div>
+        ) : null}
+      </SearchForm>
+      <Table
+        caption={t('title')}
+        headers={[t('company'), t('tenantDomain'), t('managingReseller')]}
+        empty={rows.length === 0 ? t('empty') : undefined}
+      >
+        {rows.map((c) => (
+          <tr key={c.id}>
+            <Td><Link href={`/customers/${c.id}`} className="font-medium text-brand underline">{c.companyName}</Link></Td>
+            <Td>{c.tenantDomain}</Td>
+            <Td>{c.managingReseller ? `${c.managingReseller.legalName} (${c.managingReseller.mpnId})` : '—'}</Td>
+          </tr>
+        ))}
+      </Table>
+      {nextCursor ? <p className="mt-4"><Link className="text-brand underline" href={`/customers?${next}`}>{t('nextPage')}</Link></p> : null}
+    </>
+  );
+}

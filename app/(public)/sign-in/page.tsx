@@ -1,0 +1,17 @@
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getCtx } from '@/lib/auth/session';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
+import { SignInForm } from './sign-in-form';
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  if (await getCtx()) redirect(callbackUrl);
+  const t = await getTranslations('signIn');
+  return (
+    <div className="mx-auto max-w-sm">
+      <h1 className="mb-6 text-2xl font-semibold">{t('title')}</h1>
+      <SignInForm callbackUrl={callbackUrl} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+'use client';
+import { useState, type FormEvent } from 'react';
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations('signIn');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    const result = await signIn('credentials', {
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+      redirect: false,
+    });
+    setPending(false);
+    if (!result || result.error) {
+      setError(t('failed'));
+      return;
+    }
+    // A full navigation, so every server component renders with the new session.
+    window.location.assign(callbackUrl);
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-describedby={error ? 'sign-in-error' : undefined}>
+      {error ? <p id="sign-in-error" role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{error}</p> : null}
+      <Field label={t('email')} name="email" type="email" autoComplete="username" required />
+      <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
+      <Button type="submit" disabled={pending}>{t('submit')}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+'use client';
+import { useActionState, useEffect, useRef } from 'react';
+import { signIn } from 'next-auth/react';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { changePasswordAction } from './actions';
+
+export function ChangePasswordForm() {
+  const t = useTranslations('changePassword');
+  const [state, action, pending] = useActionState(changePasswordAction, undefined);
+  const newPassword = useRef<HTMLInputElement>(null);
+
+  // Changing the password ended every session, this one too: sign in again
+  // with the new password and go home.
+  useEffect(() => {
+    if (!state?.ok || !state.data) return;
+    void signIn('credentials', { email: state.data.email, password: newPassword.current?.value ?? '', redirect: false }).then(() =>
+      window.location.assign('/'),
+    );
+  }, [state]);
+
+  return (
+    <form action={action} className="flex flex-col gap-4">
+      {state?.formError && !state.ok ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{state.formError}</p> : null}
+      {state?.ok ? <p role="status" className="text-sm">{t('changed')}</p> : null}
+      <Field label={t('current')} name="currentPassword" type="password" autoComplete="current-password" required errors={state?.fieldErrors?.currentPassword} />
+      <Field ref={newPassword} label={t('new')} name="newPassword" type="password" autoComplete="new-password" required errors={state?.fieldErrors?.newPassword} />
+      <Field label={t('confirm')} name="confirmPassword" type="password" autoComplete="new-password" required errors={state?.fieldErrors?.confirmPassword} />
+      <p className="text-xs text-slate-600">{t('rules')}</p>
+      <Button type="submit" disabled={pending}>{t('submit')}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+export default async function NotFound() {
+  const t = await getTranslations('notFound');
+  return (
+    <main className="mx-auto max-w-xl px-4 py-16">
+      <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
+      <p className="mb-6">{t('body')}</p>
+      <Link href="/" className="text-brand underline">{t('home')}</Link>
+    </main>
+  );
+}

@@ -1,0 +1,36 @@
+import { getTranslations } from 'next-intl/server';
+import type { Ctx } from '@/lib/authz/context';
+import { getTenantOverview } from '@/lib/customers/get-tenant-overview';
+import { PageHeader } from '@/components/ui/page-header';
+import { SubscriptionTable } from './subscription-table';
+
+/** A customer user's overview: the partners that serve it and its subscriptions with support contacts. */
+export async function CustomerOverview({ ctx }: { ctx: Ctx }) {
+  const t = await getTranslations('overview');
+  const customer = await getTenantOverview(ctx);
+  return (
+    <>
+      <PageHeader title={customer.companyName} />
+      <p className="mb-6 text-sm text-slate-700">{customer.tenantDomain}</p>
+      <section aria-labelledby="partners-heading" className="mb-8">
+        <h2 id="partners-heading" className="mb-3 text-lg font-semibold">{t('partners')}</h2>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          <li className="rounded border border-slate-200 bg-white p-4">
+            <p className="text-sm text-slate-600">{t('provider')}</p>
+            <p className="font-medium">{customer.provider.legalName}</p>
+          </li>
+          {customer.managingReseller ? (
+            <li className="rounded border border-slate-200 bg-white p-4">
+              <p className="text-sm text-slate-600">{t('reseller')}</p>
+              <p className="font-medium">{customer.managingReseller.legalName}</p>
+            </li>
+          ) : null}
+        </ul>
+      </section>
+      <section aria-labelledby="subscriptions-heading">
+        <h2 id="subscriptions-heading" className="mb-3 text-lg font-semibold">{t('subscriptions')}</h2>
+        <SubscriptionTable subscriptions={customer.subscriptions} />
+      </section>
+    </>
+  );
+}

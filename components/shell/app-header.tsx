@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { LanguageSwitch } from './language-switch';
+import { SignOutButton } from './sign-out-button';
+
+type Props = {
+  orgName?: string;
+  userName?: string;
+  nav?: { href: string; label: string }[];
+};
+
+/** The header of every page: product, organisation, navigation, language, sign-out. */
+export async function AppHeader({ orgName, userName, nav = [] }: Props) {
+  const t = await getTranslations();
+  return (
+    <header className="bg-brand text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold">{t('app.name')}</Link>
+        {orgName ? <span data-testid="org-name" className="text-sm">{orgName}</span> : null}
+        <nav aria-label={t('shell.mainNavigation')} className="flex flex-1 flex-wrap gap-1">
+          {nav.map((item) => (
+            <Link key={item.href} href={item.href} className="rounded px-3 py-1 text-sm hover:bg-white/10">
+              {t(item.label)}
+            </Link>
+          ))}
+        </nav>
+        <LanguageSwitch />
+        {userName ? (
+          <div className="flex items-center gap-2 text-sm">
+            <span>{userName}</span>
+            <SignOutButton label={t('shell.signOut')} />
+          </div>
+        ) : (
+          <Link href="/find-a-provider" className="text-sm hover:underline">{t('nav.findProvider')}</Link>
+        )}
+      </div>
+    </header>
+  );
+}

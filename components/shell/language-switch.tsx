@@ -1,0 +1,30 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { switchLanguage } from '@/app/actions/locale';
+
+// Each language names itself, so anyone can find their own.
+const LANGUAGES = [
+  { locale: 'en', label: 'English' },
+  { locale: 'ja', label: '日本語' },
+] as const;
+
+export async function LanguageSwitch() {
+  const current = await getLocale();
+  const t = await getTranslations('shell');
+  return (
+    <form action={switchLanguage} aria-label={t('language')} className="flex gap-1 text-sm">
+      {LANGUAGES.map(({ locale, label }) => (
+        <button
+          key={locale}
+          type="submit"
+          name="locale"
+          value={locale}
+          lang={locale}
+          aria-pressed={current === locale}
+          className={`rounded px-2 py-1 ${current === locale ? 'bg-white/20 font-semibold' : 'hover:bg-white/10'}`}
+        >
+          {label}
+        </button>
+      ))}
+    </form>
+  );
+}

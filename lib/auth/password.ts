@@ -1,0 +1,33 @@
+import 'server-only';
+import { hash, verify } from '@node-rs/argon2';
+import { z } from 'zod';
+
+// argon2id (the library's default algorithm) with its default cost
+// (19 MiB, 2 passes): OWASP's recommended minimum.
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// A hash of a random string, verified against when the email is unknown so
+// that a wrong email and a wrong password take the same time.
+let dummyHash: Promise<string> | undefined;
+export function verifyAgainstDummy(password: string): Promise<boolean> {
+  dummyHash ??= hash(crypto.randomUUID());
+  return dummyHash.then((h) => verifyPassword(h, password));
+}
+
+/** New passwords: 12–128 characters with a letter and a digit. */
+export const newPasswordSchema = z
+  .string()
+  .min(12, 'errors.passwordTooShort')
+  .max(128, 'errors.passwordTooLong')
+  .regex(/[A-Za-z]/, 'errors.passwordWeak')
+  .regex(/[0-9]/, 'errors.passwordWeak');

@@ -1,0 +1,33 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Ctx } from '@/lib/authz/context';
+import { assertCan } from '@/lib/authz/policy';
+import { customerScope } from '@/lib/authz/scopes';
+import { NotFound } from '@/lib/errors';
+
+/** One customer with its subscriptions; NotFound when outside the user's reach (R3). */
+export async function getCustomer(ctx: Ctx, customerId: string) {
+  assertCan(ctx, 'customers.read');
+  return getCustomerRecord(ctx, customerId);
+}
+
+/** The read shared by partner and customer pages; the caller has checked the permission. */
+export async function getCustomerRecord(ctx: Ctx, customerId: string) {
+  const customer = await db().customer.findFirst({
+    where: { AND: [customerScope(ctx), { id: customerId }] },
+    include: {
+      provider: { select: { id: true, legalName: true, mpnId: true } },
+      managingReseller: { select: { id: true, legalName: true, mpnId: true } },
+      subscriptions: {
+        orderBy: { createdAt: 'asc' },
+        include: {
+          offer: { select: { name: true, sku: true, isAzurePlan: true } },
+          reseller: { select: { legalName: true, mpnId: true } },
+          supportContactOrg: { select: { legalName: true, contactEmail: true, contactPhone: true } },
+        },
+      },
+    },
+  });
+  if (!customer) throw new NotFound('customer');
+  return customer;
+}

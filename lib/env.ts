@@ -1,0 +1,12 @@
+import 'server-only';
+import { z } from 'zod';
+
+// Configuration read once from the environment (README "Configuration").
+const envSchema = z.object({
+  VENDOR_NAME: z.string().min(1).default('Microsoft'),
+  TENANT_DOMAIN: z.string().min(3).default('onmicrosoft.example'),
+  SMTP_URL: z.string().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export const env = envSchema.parse(process.env);

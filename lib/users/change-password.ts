@@ -1,0 +1,42 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { clock } from '@/lib/clock';
+import type { Ctx } from '@/lib/authz/context';
+import { assertCan } from '@/lib/authz/policy';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { Invalid, NotFound } from '@/lib/errors';
+import { changePasswordInput, type ChangePasswordInput } from './schemas';
+
+/**
+ * Changes the signed-in user's own password, clears the forced change and
+ * ends every existing session (the caller signs in again with the new one).
+ */
+export async function changePassword(ctx: Ctx, raw: ChangePasswordInput): Promise<{ email: string }> {
+  assertCan(ctx, 'account.self');
+  const input = changePasswordInput.parse(raw);
+  const user = await db().user.findUnique({ where: { id: ctx.userId }, select: { passwordHash: true, email: true } });
+  if (!user) throw new NotFound('user');
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new Invalid({ currentPassword: ['errors.currentPasswordWrong'] });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: ctx.userId },
+      data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
+    });
+    await tx.auditEvent.create({
+      data: {
+        occurredAt: clock.now(), actorUserId: ctx.userId, actorOrgId: ctx.orgId, action: 'user.password_changed',
+        targetType: 'user', targetId: ctx.userId, orgIds: ctx.orgId ? [ctx.orgId] : [],
+      },
+    });
+    await tx.outboxMessage.create({
+      data: {
+        kind: 'password-changed', to: user.email, subject: 'Your Partner Center password was changed',
+        text: `The password of ${user.email} was changed. If this was not you, contact your administrator at once.`,
+      },
+    });
+  });
+  return { email: user.email };
+}

@@ -1,0 +1,29 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { clock } from '@/lib/clock';
+import type { Ctx } from '@/lib/authz/context';
+import { assertCan } from '@/lib/authz/policy';
+import { NotFound, Refused } from '@/lib/errors';
+
+export const disableUserInput = z.object({ userId: z.string().min(1).max(40) });
+
+/** An org admin disables a user of the same org; that user's sessions end at once. */
+export async function disableUser(ctx: Ctx, raw: z.infer<typeof disableUserInput>): Promise<void> {
+  assertCan(ctx, 'users.manage');
+  const { userId } = disableUserInput.parse(raw);
+  if (userId === ctx.userId) throw new Refused('errors.cannotDisableSelf');
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, organizationId: ctx.orgId ?? '__none__' },
+      data: { disabled: true, sessionVersion: { increment: 1 } },
+    });
+    if (count === 0) throw new NotFound('user');
+    await tx.auditEvent.create({
+      data: {
+        occurredAt: clock.now(), actorUserId: ctx.userId, actorOrgId: ctx.orgId, action: 'user.disabled',
+        targetType: 'user', targetId: userId, orgIds: ctx.orgId ? [ctx.orgId] : [],
+      },
+    });
+  });
+}

@@ -1,0 +1,34 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { clock } from '@/lib/clock';
+import { verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
+
+export const credentialsInput = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(128),
+});
+
+export type SignedInUser = { id: string; email: string; name: string; sessionVersion: number };
+
+/**
+ * Checks an email and password. Returns null for every failure (unknown
+ * email, wrong password, disabled user) so callers cannot tell which.
+ */
+export async function verifyCredentials(raw: unknown): Promise<SignedInUser | null> {
+  const parsed = credentialsInput.safeParse(raw);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const user = await db().user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true },
+  });
+  if (!user) {
+    await verifyAgainstDummy(password);
+    return null;
+  }
+  const ok = await verifyPassword(user.passwordHash, password);
+  if (!ok || user.disabled) return null;
+  await db().user.update({ where: { id: user.id }, data: { lastSignInAt: clock.now() } });
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+}
