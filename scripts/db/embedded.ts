@@ -3,14 +3,69 @@
 // protocol, so pg / @prisma/adapter-pg / psql connect to it like to a server.
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-/** PGlite is one PostgreSQL backend: one session, one query at a time. The
- * socket server queues queries from all its connections onto it. See the
- * report for why this is 1 (set pg Pool `max` to at most this). */
-export const EMBEDDED_MAX_CONNECTIONS = Number(process.env.PC_EMBEDDED_MAX_CONNECTIONS ?? 1);
+/** How many client connections the socket server accepts. PGlite is one
+ * PostgreSQL backend (one session); the server feeds it the messages of all
+ * connections through one queue, message by message, not query by query.
+ * With 2+ connections a client's Parse/Bind/Execute can interleave with
+ * another's: measured here, a 2 MB parameterised query concurrent with small
+ * ones got bound to the other connection's statement ("invalid input syntax
+ * for type integer"). The server supports `maxConnections` (default 1) but
+ * only 1 is correct. Extra connections are refused ("Too many connections"),
+ * which pg reports as "Connection terminated unexpectedly": callers must set
+ * pg Pool `max: 1` (queries then queue in the pool, which costs nothing since
+ * PGlite runs one query at a time anyway). */
+export const EMBEDDED_MAX_CONNECTIONS = 1;
+
+/** The server's private parts we hook into (pglite-socket 0.2.17). */
+type ServerInternals = {
+  handleConnection(socket: Socket): Promise<void>;
+  handlers: Set<unknown>;
+};
+
+/**
+ * The server refuses a connection while the previous one is still attached,
+ * and it detaches a closed socket only a few ticks after the close. So
+ * `pool.end()` followed by a new connection (applyMigrations, then the app's
+ * pool) failed with "Connection terminated unexpectedly" in our checks.
+ * Instead, hold new sockets in a FIFO and hand them to the server one at a
+ * time, once the previous connection is fully gone.
+ */
+function serveOneConnectionAtATime(server: PGLiteSocketServer): () => void {
+  const inner = server as unknown as ServerInternals;
+  const handle = inner.handleConnection.bind(server);
+  const waiting: Socket[] = [];
+  let current: Socket | null = null;
+
+  const admitNext = (): void => {
+    if (current) return;
+    // Wait until the server has dropped the previous handler.
+    if (inner.handlers.size > 0) return void setImmediate(admitNext);
+    const next = waiting.shift();
+    if (!next) return;
+    if (next.destroyed) return admitNext(); // the client gave up waiting
+    current = next;
+    next.once('close', () => {
+      current = null;
+      admitNext();
+    });
+    void handle(next);
+  };
+  inner.handleConnection = async (socket: Socket) => {
+    socket.once('close', () => {
+      const i = waiting.indexOf(socket);
+      if (i >= 0) waiting.splice(i, 1);
+    });
+    waiting.push(socket);
+    admitNext();
+  };
+  // On stop: net.Server#close waits for every socket, so drop waiting ones.
+  return () => waiting.splice(0).forEach((socket) => socket.destroy());
+}
 
 export interface EmbeddedPostgres {
   /** postgresql:// URL with the real port (also when port 0 was asked). */
@@ -36,7 +91,10 @@ export async function startEmbeddedPostgres(opts: {
   const db = await PGlite.create({ dataDir });
 
   const maxConnections = EMBEDDED_MAX_CONNECTIONS;
-  const server = new PGLiteSocketServer({ db, host, port: opts.port ?? 0, maxConnections });
+  // The server's own limit (also net.Server#maxConnections) is set high so
+  // that waiting sockets are queued by serveOneConnectionAtATime, not refused.
+  const server = new PGLiteSocketServer({ db, host, port: opts.port ?? 0, maxConnections: 1000 });
+  const dropWaiting = serveOneConnectionAtATime(server);
   try {
     await server.start();
   } catch (error) {
@@ -56,6 +114,7 @@ export async function startEmbeddedPostgres(opts: {
     async stop() {
       if (stopped) return;
       stopped = true;
+      dropWaiting();
       await server.stop();
       await db.close(); // flushes to dataDir
     },
