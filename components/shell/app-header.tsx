@@ -27,7 +27,7 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
         <LanguageSwitch />
         {userName ? (
           <div className="flex items-center gap-2 text-sm">
-            <span>{userName}</span>
+            <Link href="/change-password" title={t('shell.changePassword')} className="hover:underline">{userName}</Link>
             <SignOutButton label={t('shell.signOut')} />
           </div>
         ) : (

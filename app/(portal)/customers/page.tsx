@@ -5,6 +5,7 @@ import { findCustomers } from '@/lib/customers/find-customers';
 import { listResellerOptions } from '@/lib/partnerships/list-reseller-options';
 import { PageHeader } from '@/components/ui/page-header';
 import { SearchForm } from '@/components/ui/search-form';
+import { AutoSubmitSelect } from '@/components/ui/auto-submit-select';
 import { Table, Td } from '@/components/ui/table';
 
 type Search = { reseller?: string; q?: string; after?: string };
@@ -24,10 +25,10 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         {resellers.length > 0 ? (
           <div className="flex flex-col gap-1">
             <label htmlFor="reseller" className="text-sm font-medium">{t('filterByReseller')}</label>
-            <select id="reseller" name="reseller" defaultValue={search.reseller ?? ''} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm">
+            <AutoSubmitSelect id="reseller" name="reseller" defaultValue={search.reseller ?? ''} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm">
               <option value="">{t('allResellers')}</option>
               {resellers.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
-            </select>
+            </AutoSubmitSelect>
           </div>
         ) : null}
       </SearchForm>

@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { PASSWORD } from './helpers';
+
+// `npm start` without DATABASE_URL: a new embedded database with demo data,
+// then a second start on the same data folder keeps what changed.
+const port = 3200;
+const base = `http://127.0.0.1:${port}`;
+
+function start(dataDir: string): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PC_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const child = spawn('npx', ['tsx', 'scripts/start.ts'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Partner Center is running at')) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    process.kill(-child.pid!, 'SIGTERM');
+  });
+}
+
+async function signInAt(page: Page, email: string, password: string) {
+  await page.goto(`${base}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+test('npm start runs on the embedded database and a second start reuses the data', async ({ browser }) => {
+  test.setTimeout(300_000);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'pc-start-'));
+  const newPassword = 'Changed-Passw0rd-2026';
+  try {
+    let server = await start(dataDir);
+    let page = await browser.newPage();
+    await signInAt(page, 'sales@northwind.example', PASSWORD);
+    await expect(page.getByTestId('org-name')).toHaveText('Northwind Distribution');
+    await page.goto(`${base}/change-password`);
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Confirm new password').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page).toHaveURL(`${base}/`);
+    await page.close();
+    await stop(server);
+
+    server = await start(dataDir);
+    page = await browser.newPage();
+    await signInAt(page, 'sales@northwind.example', PASSWORD);
+    await expect(page.locator('form').getByRole('alert')).toHaveText('The email or password is incorrect.');
+    await signInAt(page, 'sales@northwind.example', newPassword);
+    await expect(page.getByTestId('org-name')).toHaveText('Northwind Distribution');
+    await page.close();
+    await stop(server);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
