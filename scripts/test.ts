@@ -1,0 +1,60 @@
+// `npm test`: lint, type check, unit and integration tests (vitest, on a real
+// PostgreSQL) and end-to-end tests (Playwright in Chromium against a
+// production build), then one closing line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, '.test-output');
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+type Tally = { passed: number; failed: number; skipped: number };
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const lines: string[] = [];
+
+function run(label: string, bin: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n▶ ${label}`);
+  const started = Date.now();
+  const result = spawnSync(path.join(ROOT, 'node_modules/.bin', bin), args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  lines.push(`${ok ? '✓' : '✗'} ${label} (${Math.round((Date.now() - started) / 1000)} s)`);
+  return ok;
+}
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
+}
+
+function check(label: string, bin: string, args: string[]) {
+  if (run(label, bin, args)) total.passed += 1;
+  else total.failed += 1;
+}
+
+check('lint (eslint, layering rules)', 'eslint', ['--max-warnings=0', '.']);
+check('type check (tsc --strict)', 'tsc', ['--noEmit']);
+
+const vitestFile = path.join(OUT, 'vitest.json');
+const vitestOk = run('unit and integration tests (vitest)', 'vitest', ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
+const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestFile);
+if (vitest) {
+  total.passed += vitest.numPassedTests;
+  total.failed += vitest.numFailedTests;
+  total.skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+if (!vitestOk && (!vitest || vitest.numFailedTests === 0)) total.failed += 1; // crashed outside a test
+
+const e2eFile = path.join(OUT, 'e2e.json');
+const e2eOk = run('end-to-end tests (Playwright, Chromium)', 'playwright', ['test'], { E2E_JSON_REPORT: e2eFile });
+const e2e = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(e2eFile);
+if (e2e) {
+  total.passed += e2e.stats.expected + e2e.stats.flaky;
+  total.failed += e2e.stats.unexpected;
+  total.skipped += e2e.stats.skipped;
+}
+if (!e2eOk && (!e2e || e2e.stats.unexpected === 0)) total.failed += 1;
+
+console.log(`\n${lines.join('\n')}\n`);
+console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+process.exit(total.failed > 0 ? 1 : 0);
