@@ -28,7 +28,7 @@ export async function diffMigrationsToSchema(): Promise<SchemaDiff> {
   const content = await readFile(path.join(ROOT, SCHEMA_PATH), 'utf8');
   const to: DiffTarget = { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content }] };
 
-  const opened = await openEngineInMemory([[SCHEMA_PATH, content]]);
+  const opened = await openEngineInMemory([[SCHEMA_PATH, content]], { shadowIsMain: true });
   try {
     // exitCode: true makes the engine report 2 when the diff is not empty;
     // with script: true an empty diff is still a comment-only script.

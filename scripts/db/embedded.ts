@@ -79,16 +79,22 @@ export interface EmbeddedPostgres {
 }
 
 export async function startEmbeddedPostgres(opts: {
+  /** A folder (persisted), or `memory://…` for a throwaway in-memory one. */
   dataDir: string;
   port?: number;
   host?: string;
+  /** A PGlite#dumpDataDir tarball to start from instead of an empty
+   * database, when the data folder is new (tests start copies of a migrated
+   * template this way: ≈0.3 s, against ≈1.3 s to copy the 40 MB folder). */
+  loadDataDir?: Blob;
 }): Promise<EmbeddedPostgres> {
-  const dataDir = path.resolve(opts.dataDir);
+  const inMemory = opts.dataDir.startsWith('memory://');
+  const dataDir = inMemory ? opts.dataDir : path.resolve(opts.dataDir);
   const host = opts.host ?? '127.0.0.1';
-  const isNew = !existsSync(dataDir);
+  const isNew = inMemory || !existsSync(dataDir);
   // PGlite creates the data folder itself, but not its parents.
-  await mkdir(path.dirname(dataDir), { recursive: true });
-  const db = await PGlite.create({ dataDir });
+  if (!inMemory) await mkdir(path.dirname(dataDir), { recursive: true });
+  const db = await PGlite.create({ dataDir, loadDataDir: isNew ? opts.loadDataDir : undefined });
 
   const maxConnections = EMBEDDED_MAX_CONNECTIONS;
   // The server's own limit (also net.Server#maxConnections) is set high so

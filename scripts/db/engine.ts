@@ -1,9 +1,7 @@
-// Prisma's schema engine, compiled to WebAssembly, driven through a JS driver
-// adapter. Why: offline, the Prisma CLI cannot download its native schema
-// engine, so `prisma migrate` is unusable here (see /work/shared/STACK.md).
-// The WASM engine does the same work (apply migrations, diff) and writes
-// `_prisma_migrations` exactly like the CLI, so `prisma migrate deploy` stays
-// valid on machines that have the native engine.
+// Prisma's schema engine in WebAssembly, over a JS driver adapter: offline
+// the CLI cannot download its native engine, so `prisma migrate` is unusable
+// (/work/shared/STACK.md). The WASM engine applies and diffs migrations and
+// fills `_prisma_migrations` like the CLI, so `prisma migrate deploy` stays valid.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,6 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
@@ -51,10 +50,13 @@ export function lastEnginePanic(): string | undefined {
 
 function resolveBindings(): string {
   const spec = '@prisma/schema-engine-wasm/schema_engine_bg';
-  // vitest's module runner may not implement import.meta.resolve; the
-  // package's "require" export points to the same file.
-  if (typeof import.meta.resolve === 'function') return import.meta.resolve(spec);
-  return pathToFileURL(createRequire(import.meta.url).resolve(spec)).href;
+  try {
+    return import.meta.resolve(spec);
+  } catch {
+    // vitest's module runner throws "import.meta.resolve is not supported";
+    // the package's "require" export points to the same file.
+    return pathToFileURL(createRequire(import.meta.url).resolve(spec)).href;
+  }
 }
 
 async function instantiate(): Promise<Bindings> {
@@ -77,8 +79,9 @@ async function instantiate(): Promise<Bindings> {
   return bindings;
 }
 
-/** Loads the WASM once per process (cached on globalThis because vitest
- * re-evaluates our modules per test file while node_modules stay shared). */
+/** Loads the WASM once per process: the bindings module is a singleton, and
+ * a second instantiation would re-point it under live engines. Cached on
+ * globalThis since this file may be evaluated more than once (module runners). */
 export function loadSchemaEngineWasm(): Promise<Bindings> {
   g.__pcSchemaEngineWasm ??= instantiate().catch((error: unknown) => {
     g.__pcSchemaEngineWasm = undefined;
@@ -94,7 +97,7 @@ export interface OpenedEngine {
 }
 
 function log(line: string): void {
-  // The engine logs JSON lines (tracing events); only show them on request.
+  // JSON tracing lines; shown on request only.
   if (process.env.DEBUG?.includes('schema-engine')) console.error(line);
 }
 
@@ -123,11 +126,10 @@ async function openEngine(
   };
 }
 
-/** Adds the panic message (if any) to a trap such as "unreachable". */
+/** Adds the pending panic message (if any) to a trap like "unreachable". */
 export function withPanic(error: unknown): unknown {
-  if (lastPanic && error instanceof Error && !error.message.includes(lastPanic)) {
-    error.message += ` (schema engine panic: ${lastPanic})`;
-  }
+  if (lastPanic && error instanceof Error) error.message += ` (schema engine panic: ${lastPanic})`;
+  lastPanic = undefined;
   return error;
 }
 
@@ -139,26 +141,54 @@ export async function openEngineOnUrl(url: string, datamodels?: Datamodels): Pro
   return openEngine(factory, datamodels, () => pool.end());
 }
 
-/** An engine on a fresh in-memory PGlite. pglite-prisma-adapter also gives it
- * an in-memory shadow database, which `diff` from migrations needs. */
-export async function openEngineInMemory(datamodels?: Datamodels): Promise<OpenedEngine> {
-  const opened: PGlite[] = [new PGlite()];
-  const main = new PrismaPGlite(opened[0]!);
-  // The adapter's own connectToShadowDb creates a PGlite it never closes;
-  // create it ourselves so dispose frees its WASM memory too.
+/** An engine on a fresh in-memory PGlite (pglite-prisma-adapter), with an
+ * in-memory shadow database, which `diff` from migrations needs. */
+export async function openEngineInMemory(
+  datamodels?: Datamodels,
+  options: { shadowIsMain?: boolean } = {},
+): Promise<OpenedEngine> {
+  const opened: PGlite[] = [];
+  const main = lazyPGlite(opened);
   const factory: SqlMigrationAwareDriverAdapterFactory = {
-    provider: main.provider,
-    adapterName: main.adapterName,
-    connect: () => main.connect(),
-    connectToShadowDb: () => {
-      const shadow = new PGlite();
-      opened.push(shadow);
-      return new PrismaPGlite(shadow).connect();
-    },
+    provider: 'postgres',
+    adapterName: 'pglite-prisma-adapter',
+    connect: () => connectPGlite(main),
+    // shadowIsMain saves one initdb (≈1.5 s) for `diff`, which only reads
+    // the main database's version and replays migrations into the shadow.
+    connectToShadowDb: () => connectPGlite(options.shadowIsMain ? main : lazyPGlite(opened)),
   };
   return openEngine(factory, datamodels, async () => {
     await Promise.all(opened.map((db) => db.close()));
   });
+}
+
+/** Each PGlite costs an initdb (≈1.5 s): create it on first use only.
+ * `opened` collects them so dispose closes them (the adapter's own
+ * connectToShadowDb leaves its PGlite open). */
+function lazyPGlite(opened: PGlite[]): PGlite {
+  let db: PGlite | undefined;
+  return new Proxy({} as PGlite, {
+    get(_target, property) {
+      if (!db) opened.push((db = new PGlite()));
+      const value: unknown = Reflect.get(db, property, db);
+      return typeof value === 'function' ? value.bind(db) : value;
+    },
+  });
+}
+
+/** pglite-prisma-adapter 0.7.2's executeScript neither awaits nor reports
+ * the script (a failing migration became an unhandled rejection): fix that. */
+async function connectPGlite(db: PGlite): Promise<SqlDriverAdapter> {
+  const adapter = await new PrismaPGlite(db).connect();
+  const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await db.exec(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return adapter;
 }
 
 /** Disposes an engine opened by the helpers above (same as `e.dispose()`). */
