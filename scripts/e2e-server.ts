@@ -34,11 +34,7 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  const child = running.child;
-  if (child) {
-    stopNext(child);
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-  }
+  if (running.child) await stopNext(running.child);
   if (server.kind === 'postgres') await dropDatabase(server.adminUrl, name).catch((e) => console.error(e));
   await server.stop();
   process.exit(code);

@@ -7,12 +7,19 @@ import { startEmbeddedPostgres } from './db/embedded';
 import { seed } from '../prisma/seed';
 import { buildIfNeeded } from './lib/build';
 import { ensureAuthSecret } from './lib/secret';
-import { startNext, stopNext, waitUntilUp } from './lib/serve';
+import { assertPortFree, startNext, stopNext, waitUntilUp } from './lib/serve';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(process.env.PC_DATA_DIR ?? '.data');
 const env: NodeJS.ProcessEnv = { ...process.env };
+
+try {
+  await assertPortFree(port);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
 if (!env.DATABASE_URL) {
@@ -40,7 +47,8 @@ let stopping = false;
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  stopNext(child);
+  // The web server first, then the database it uses, so PGlite closes cleanly.
+  await stopNext(child);
   await embedded?.stop();
   process.exit(code);
 }
@@ -48,7 +56,7 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 child.on('exit', (code) => void shutdown(code ?? 1));
 
-await waitUntilUp(`http://127.0.0.1:${port}/sign-in`);
+await waitUntilUp(`http://127.0.0.1:${port}/sign-in`, 120_000, child);
 // A configured DEMO_PASSWORD is a secret: it is not printed.
 const password = env.DEMO_PASSWORD ? 'set in DEMO_PASSWORD' : 'Demo-Passw0rd!';
 console.log(`\nPartner Center is running at http://localhost:${port}`);

@@ -1,8 +1,10 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { Ctx } from '@/lib/authz/context';
 import { NotFound, Refused } from '@/lib/errors';
 import { getCtx } from './session';
+import { safeCallbackUrl } from './callback-url';
 
 /**
  * For pages: the signed-in context, or a redirect to sign-in (coming back
@@ -10,7 +12,11 @@ import { getCtx } from './session';
  */
 export async function requirePageCtx(path: string): Promise<Ctx> {
   const ctx = await getCtx();
-  if (!ctx) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  if (!ctx) {
+    // Layouts do not know the page's path; proxy.ts passes the one asked for.
+    const asked = (await headers()).get('x-pc-path') ?? path;
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeCallbackUrl(asked))}`);
+  }
   if (ctx.mustChangePassword) redirect('/change-password');
   return ctx;
 }

@@ -1,6 +1,7 @@
 // Starts `next start` (or `next dev`) as a child process group and waits
 // until it answers.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -14,19 +15,37 @@ export function startNext(mode: 'start' | 'dev', port: number, env: NodeJS.Proce
   });
 }
 
-export function stopNext(child: ChildProcess): void {
-  if (child.pid && child.exitCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    /* already gone */
   }
 }
 
-export async function waitUntilUp(url: string, timeoutMs = 120_000): Promise<void> {
+/** Stops the server's process group and resolves once it has exited (SIGKILL after 10 s). */
+export async function stopNext(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  signalGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Fails fast when something else already listens on the port. */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`Port ${port} is already in use: stop what runs there, or set PORT to another port.`)));
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+export async function waitUntilUp(url: string, timeoutMs = 120_000, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
     try {
       const res = await fetch(url, { redirect: 'manual' });
       if (res.status < 500) return;

@@ -13,7 +13,9 @@ const base = `http://127.0.0.1:${port}`;
 function start(dataDir: string): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PC_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  const child = spawn('npx', ['tsx', 'scripts/start.ts'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The test worker's module loader must not leak into the portal's processes.
+  for (const key of Object.keys(env)) if (key === 'NODE_OPTIONS' || key.startsWith('PW_') || key.startsWith('PLAYWRIGHT_')) delete env[key];
+  const child = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -26,10 +28,12 @@ function start(dataDir: string): Promise<ChildProcess> {
   });
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/** As Ctrl+C would: the start script stops the web server, then closes the database. */
+function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    process.kill(-child.pid!, 'SIGTERM');
+    child.kill('SIGINT');
   });
 }
 
@@ -44,8 +48,9 @@ test('npm start runs on the embedded database and a second start reuses the data
   test.setTimeout(300_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pc-start-'));
   const newPassword = 'Changed-Passw0rd-2026';
+  let server: ChildProcess | undefined;
   try {
-    let server = await start(dataDir);
+    server = await start(dataDir);
     let page = await browser.newPage();
     await signInAt(page, 'sales@northwind.example', PASSWORD);
     await expect(page.getByTestId('org-name')).toHaveText('Northwind Distribution');
@@ -67,6 +72,7 @@ test('npm start runs on the embedded database and a second start reuses the data
     await page.close();
     await stop(server);
   } finally {
+    await stop(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
