@@ -9,6 +9,7 @@ import { seed } from '../prisma/seed';
 import { buildIfNeeded } from './lib/build';
 import { startNext, stopNext } from './lib/serve';
 import { createDatabase, dropDatabase, resolveTestServer } from '../tests/setup/database';
+import { addE2eFixtures } from '../tests/e2e/fixtures';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const server = await resolveTestServer();
@@ -45,6 +46,7 @@ process.on('SIGTERM', () => void shutdown(0));
 try {
   await applyMigrations(databaseUrl);
   await seed(databaseUrl);
+  await addE2eFixtures(databaseUrl);
   buildIfNeeded(env);
 } catch (error) {
   console.error(error);

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest';
+import { safeCallbackUrl } from './callback-url';
+
+describe('safeCallbackUrl', () => {
+  it('keeps same-site paths', () => {
+    expect(safeCallbackUrl('/customers?reseller=x')).toBe('/customers?reseller=x');
+  });
+  it.each(['https://evil.example/', '//evil.example/', '/\\evil.example', 'javascript:alert(1)', '', undefined])('sends %s home', (value) => {
+    expect(safeCallbackUrl(value)).toBe('/');
+  });
+});
