@@ -29,7 +29,7 @@ export default defineConfig({
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: 'npx tsx scripts/e2e-server.ts',
+        command: 'node --import tsx scripts/e2e-server.ts',
         url: `${baseURL}/sign-in`,
         timeout: 300_000,
         reuseExistingServer: false,

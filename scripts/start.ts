@@ -7,12 +7,12 @@ import { startEmbeddedPostgres } from './db/embedded';
 import { seed } from '../prisma/seed';
 import { buildIfNeeded } from './lib/build';
 import { ensureAuthSecret } from './lib/secret';
-import { assertPortFree, startNext, stopNext, waitUntilUp } from './lib/serve';
+import { assertPortFree, onStop, serveNext } from './lib/serve';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? '0.0.0.0';
 const dataDir = path.resolve(process.env.PC_DATA_DIR ?? '.data');
-const env: NodeJS.ProcessEnv = { ...process.env };
 
 try {
   await assertPortFree(port);
@@ -22,43 +22,35 @@ try {
 }
 
 let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-if (!env.DATABASE_URL) {
+if (!process.env.DATABASE_URL) {
   embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') });
-  env.DATABASE_URL = embedded.url;
-  env.DATABASE_POOL_MAX = String(embedded.maxConnections);
+  process.env.DATABASE_URL = embedded.url;
+  process.env.DATABASE_POOL_MAX = String(embedded.maxConnections);
   console.log(embedded.isNew ? `Created the embedded database in ${dataDir}.` : `Using the embedded database in ${dataDir}.`);
 }
+const databaseUrl = process.env.DATABASE_URL;
 
-const applied = await applyMigrations(env.DATABASE_URL!);
+const applied = await applyMigrations(databaseUrl);
 if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-if (embedded?.isNew || env.PC_SEED_DEMO === '1') {
-  const result = await seed(env.DATABASE_URL!);
+if (embedded?.isNew || process.env.PC_SEED_DEMO === '1') {
+  const result = await seed(databaseUrl);
   if (result === 'seeded') console.log('Demo data created.');
 }
 
-env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
+process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
 // Sign-in redirects follow the address the browser used (localhost, 127.0.0.1, a LAN name).
-if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST = '1';
+if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = '1';
 
-if (!dev) buildIfNeeded(env);
-const child = startNext(dev ? 'dev' : 'start', port, env);
-
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  // The web server first, then the database it uses, so PGlite closes cleanly.
-  await stopNext(child);
+if (!dev) buildIfNeeded(process.env);
+const served = await serveNext({ dev, port, hostname });
+// The web server first, then the database it uses, so PGlite closes cleanly.
+onStop(async () => {
+  await served.close();
   await embedded?.stop();
-  process.exit(code);
-}
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
-child.on('exit', (code) => void shutdown(code ?? 1));
+});
 
-await waitUntilUp(`http://127.0.0.1:${port}/sign-in`, 120_000, child);
 // A configured DEMO_PASSWORD is a secret: it is not printed.
-const password = env.DEMO_PASSWORD ? 'set in DEMO_PASSWORD' : 'Demo-Passw0rd!';
+const password = process.env.DEMO_PASSWORD ? 'set in DEMO_PASSWORD' : 'Demo-Passw0rd!';
 console.log(`\nPartner Center is running at http://localhost:${port}`);
 if (embedded) {
   console.log(`Sign in as admin@northwind.example (provider), admin@fabrikam.example (reseller), staff@vendor.example (vendor staff)`);

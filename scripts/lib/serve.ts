@@ -1,58 +1,85 @@
-// Starts `next start` (or `next dev`) as a child process group and waits
-// until it answers.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+// Serves the portal with Next.js inside this process (Next's custom-server
+// API), so one process holds the port and the embedded database: however it
+// is stopped, nothing is left behind holding either.
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
+import next from 'next';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export function startNext(mode: 'start' | 'dev', port: number, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), mode, '-p', String(port), '-H', env.HOST ?? '0.0.0.0'], {
-    cwd: ROOT,
-    env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'inherit',
-    detached: true, // its own process group: stopping it stops next-server too
+export type Served = { close(): Promise<void> };
+
+/** Reads process.env as it is now: set DATABASE_URL and the secret first. */
+export async function serveNext(options: { dev: boolean; port: number; hostname: string }): Promise<Served> {
+  (process.env as Record<string, string>).NODE_ENV = options.dev ? 'development' : 'production';
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  const createNext = ((next as unknown as { default?: typeof next }).default ?? next) as typeof next;
+  const app = createNext({ dev: options.dev, dir: ROOT, hostname: options.hostname, port: options.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server: Server = createHttpServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.hostname, resolve);
   });
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  try {
-    process.kill(-child.pid!, signal);
-  } catch {
-    /* already gone */
-  }
-}
-
-/** Stops the server's process group and resolves once it has exited (SIGKILL after 10 s). */
-export async function stopNext(child: ChildProcess): Promise<void> {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  signalGroup(child, 'SIGTERM');
-  const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
+  return {
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    },
+  };
 }
 
 /** Fails fast when something else already listens on the port. */
 export function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const probe = createServer();
+    const probe = createNetServer();
     probe.once('error', () => reject(new Error(`Port ${port} is already in use: stop what runs there, or set PORT to another port.`)));
     probe.listen(port, () => probe.close(() => resolve()));
   });
 }
 
-export async function waitUntilUp(url: string, timeoutMs = 120_000, child?: ChildProcess): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child && child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(url, { redirect: 'manual' });
-      if (res.status < 500) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
+/** Stops cleanly on Ctrl+C, SIGTERM, SIGHUP, or when the parent (npm) goes away. */
+export function onStop(stop: () => Promise<void>): void {
+  let stopping = false;
+  const run = () => {
+    if (stopping) return;
+    stopping = true;
+    stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, run);
+  // npm runs us through `sh -c`; if npm itself is killed outright, the shell
+  // stays and only the grandparent disappears. Watch both.
+  const watched = [process.ppid, parentOf(process.ppid)].filter((pid): pid is number => !!pid && pid > 1);
+  setInterval(() => {
+    if (watched.some((pid) => !alive(pid))) run();
+  }, 1000).unref();
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined; // not Linux: watch the parent only
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

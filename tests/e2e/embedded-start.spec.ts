@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD } from './helpers';
+import { ACCOUNTS, PASSWORD } from './helpers';
 
 // `npm start` without DATABASE_URL: a new embedded database with demo data,
 // then a second start on the same data folder keeps what changed.
@@ -15,7 +15,7 @@ function start(dataDir: string): Promise<ChildProcess> {
   delete env.DATABASE_URL;
   // The test worker's module loader must not leak into the portal's processes.
   for (const key of Object.keys(env)) if (key === 'NODE_OPTIONS' || key.startsWith('PW_') || key.startsWith('PLAYWRIGHT_')) delete env[key];
-  const child = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -44,13 +44,21 @@ async function signInAt(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test('npm start runs on the embedded database and a second start reuses the data', async ({ browser }) => {
+test('npm start runs on the embedded database, every demo account lands on its home, and a second start reuses the data', async ({ browser }) => {
   test.setTimeout(300_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pc-start-'));
   const newPassword = 'Changed-Passw0rd-2026';
   let server: ChildProcess | undefined;
   try {
     server = await start(dataDir);
+    for (const account of ACCOUNTS) {
+      const context = await browser.newContext();
+      const accountPage = await context.newPage();
+      await signInAt(accountPage, account.email, PASSWORD);
+      await expect(accountPage).toHaveURL(`${base}/`);
+      await expect(accountPage.getByTestId('org-name')).toHaveText(account.org);
+      await context.close();
+    }
     let page = await browser.newPage();
     await signInAt(page, 'sales@northwind.example', PASSWORD);
     await expect(page.getByTestId('org-name')).toHaveText('Northwind Distribution');
