@@ -3,6 +3,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { getTenantOverview } from '@/lib/customers/get-tenant-overview';
 import { PageHeader } from '@/components/ui/page-header';
 import { SubscriptionTable } from './subscription-table';
+import { Section } from '@/components/ui/section';
 
 /** A customer user's overview: the partners that serve it and its subscriptions with support contacts. */
 export async function CustomerOverview({ ctx }: { ctx: Ctx }) {
@@ -12,8 +13,7 @@ export async function CustomerOverview({ ctx }: { ctx: Ctx }) {
     <>
       <PageHeader title={customer.companyName} />
       <p className="mb-6 text-sm text-slate-700">{customer.tenantDomain}</p>
-      <section aria-labelledby="partners-heading" className="mb-8">
-        <h2 id="partners-heading" className="mb-3 text-lg font-semibold">{t('partners')}</h2>
+      <Section id="partners" title={t('partners')}>
         <ul className="grid gap-3 sm:grid-cols-2">
           <li className="rounded border border-slate-200 bg-white p-4">
             <p className="text-sm text-slate-600">{t('provider')}</p>
@@ -26,11 +26,10 @@ export async function CustomerOverview({ ctx }: { ctx: Ctx }) {
             </li>
           ) : null}
         </ul>
-      </section>
-      <section aria-labelledby="subscriptions-heading">
-        <h2 id="subscriptions-heading" className="mb-3 text-lg font-semibold">{t('subscriptions')}</h2>
+      </Section>
+      <Section id="subscriptions" title={t('subscriptions')} className="">
         <SubscriptionTable subscriptions={customer.subscriptions} />
-      </section>
+      </Section>
     </>
   );
 }

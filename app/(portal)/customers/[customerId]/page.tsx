@@ -4,6 +4,7 @@ import { getCustomer } from '@/lib/customers/get-customer';
 import { formatDate } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SubscriptionTable } from '@/components/customers/subscription-table';
+import { Section } from '@/components/ui/section';
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
@@ -23,8 +24,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   return (
     <>
       <PageHeader title={customer.companyName} />
-      <section aria-labelledby="account-heading" className="mb-8">
-        <h2 id="account-heading" className="mb-3 text-lg font-semibold">{t('accountInfo')}</h2>
+      <Section id="account" title={t('accountInfo')}>
         <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr]">
           {facts.map(([term, value]) => (
             <div key={term} className="contents">
@@ -33,11 +33,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
             </div>
           ))}
         </dl>
-      </section>
-      <section aria-labelledby="subscriptions-heading">
-        <h2 id="subscriptions-heading" className="mb-3 text-lg font-semibold">{t('subscriptions')}</h2>
+      </Section>
+      <Section id="subscriptions" title={t('subscriptions')} className="">
         <SubscriptionTable subscriptions={customer.subscriptions} />
-      </section>
+      </Section>
     </>
   );
 }
