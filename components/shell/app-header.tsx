@@ -31,7 +31,10 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
             <SignOutButton label={t('shell.signOut')} />
           </div>
         ) : (
-          <Link href="/find-a-provider" className="text-sm hover:underline">{t('nav.findProvider')}</Link>
+          <div className="flex gap-4 text-sm">
+            <Link href="/find-a-provider" className="hover:underline">{t('nav.findProvider')}</Link>
+            <Link href="/enrol" className="hover:underline">{t('nav.enrol')}</Link>
+          </div>
         )}
       </div>
     </header>

@@ -24,11 +24,12 @@ export const PERMISSIONS = [
   'tenant.read',
   'tenant.manage',
   'account.self',
+  'mailbox.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  VENDOR_ADMIN: ['home.read', 'customers.read', 'subscriptions.read', 'partnerships.read', 'partners.read', 'partners.manage', 'profiles.manage', 'offers.manage', 'account.self'],
+  VENDOR_ADMIN: ['home.read', 'customers.read', 'subscriptions.read', 'partnerships.read', 'partners.read', 'partners.manage', 'profiles.manage', 'offers.manage', 'account.self', 'mailbox.read'],
   ADMIN: ['home.read', 'customers.read', 'customers.write', 'subscriptions.read', 'subscriptions.write', 'support.write', 'partnerships.read', 'partnerships.write', 'orders.write', 'users.manage', 'account.self'],
   ADMIN_AGENT: ['home.read', 'customers.read', 'customers.write', 'subscriptions.read', 'subscriptions.write', 'support.write', 'partnerships.read', 'partnerships.write', 'orders.write', 'account.self'],
   SALES_AGENT: ['home.read', 'customers.read', 'customers.write', 'subscriptions.read', 'orders.write', 'partnerships.read', 'account.self'],
@@ -60,6 +61,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/', label: 'nav.home', permission: 'home.read' },
       { href: '/indirect-resellers', label: 'nav.indirectResellers', permission: 'partnerships.read' },
       { href: '/customers', label: 'nav.customers', permission: 'customers.read' },
+      { href: '/profile', label: 'nav.profile', permission: 'home.read' },
     ],
     reseller: [
       { href: '/', label: 'nav.home', permission: 'home.read' },
@@ -71,6 +73,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/', label: 'nav.home', permission: 'home.read' },
       { href: '/partners', label: 'nav.partners', permission: 'partners.read' },
       { href: '/customers', label: 'nav.customers', permission: 'customers.read' },
+      { href: '/mailbox', label: 'nav.mailbox', permission: 'mailbox.read' },
     ],
   };
   return items[audienceOf(ctx)].filter((item) => can(ctx, item.permission));

@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { LOCALES, type Locale } from '@/lib/users/schemas';
+import { CATALOGS } from './catalog';
 
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
 
@@ -23,6 +24,5 @@ export async function resolveLocale(): Promise<Locale> {
 
 export default getRequestConfig(async () => {
   const locale = await resolveLocale();
-  const messages = (await import(`./messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: 'UTC' };
+  return { locale, messages: CATALOGS[locale], timeZone: 'UTC' };
 });

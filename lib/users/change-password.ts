@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { clock } from '@/lib/clock';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { enqueueMail } from '@/lib/email/enqueue';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -25,18 +26,8 @@ export async function changePassword(ctx: Ctx, raw: ChangePasswordInput): Promis
       where: { id: ctx.userId },
       data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
-    await tx.auditEvent.create({
-      data: {
-        occurredAt: clock.now(), actorUserId: ctx.userId, actorOrgId: ctx.orgId, action: 'user.password_changed',
-        targetType: 'user', targetId: ctx.userId, orgIds: ctx.orgId ? [ctx.orgId] : [],
-      },
-    });
-    await tx.outboxMessage.create({
-      data: {
-        kind: 'password-changed', to: user.email, subject: 'Your Partner Center password was changed',
-        text: `The password of ${user.email} was changed. If this was not you, contact your administrator at once.`,
-      },
-    });
+    await recordAudit(tx, ctx, { action: 'user.password_changed', targetType: 'user', targetId: ctx.userId });
+    await enqueueMail(tx, { kind: 'password-changed', to: user.email, locale: ctx.locale, values: { email: user.email } });
   });
   return { email: user.email };
 }

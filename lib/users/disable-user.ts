@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
-import { clock } from '@/lib/clock';
+import { recordAudit } from '@/lib/audit/record-audit';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { NotFound, Refused } from '@/lib/errors';
@@ -19,11 +19,6 @@ export async function disableUser(ctx: Ctx, raw: z.infer<typeof disableUserInput
       data: { disabled: true, sessionVersion: { increment: 1 } },
     });
     if (count === 0) throw new NotFound('user');
-    await tx.auditEvent.create({
-      data: {
-        occurredAt: clock.now(), actorUserId: ctx.userId, actorOrgId: ctx.orgId, action: 'user.disabled',
-        targetType: 'user', targetId: userId, orgIds: ctx.orgId ? [ctx.orgId] : [],
-      },
-    });
+    await recordAudit(tx, ctx, { action: 'user.disabled', targetType: 'user', targetId: userId });
   });
 }

@@ -1,0 +1,51 @@
+// Email templates, in the recipient's language. Values are plain strings;
+// no template ever receives a password or a raw token except the link the
+// recipient must click.
+export type MailLocale = 'en' | 'ja';
+type Values = Record<string, string>;
+type Render = (v: Values) => { subject: string; text: string };
+
+export const TEMPLATES = {
+  /** The provider wrote subject and body itself (F1); the link is part of the body. */
+  'partnership-invitation': {
+    en: (v) => ({ subject: v.subject!, text: v.body! }),
+    ja: (v) => ({ subject: v.subject!, text: v.body! }),
+  },
+  'partnership-accepted': {
+    en: (v) => ({
+      subject: `${v.reseller} accepted your partnership request`,
+      text: `${v.reseller} (MPN ID ${v.resellerMpnId}) authorized ${v.provider} as its indirect provider.\nYou can now add customers and submit orders on its behalf.\n\n${v.url}`,
+    }),
+    ja: (v) => ({
+      subject: `${v.reseller} がパートナーシップの要求を承認しました`,
+      text: `${v.reseller} (MPN ID ${v.resellerMpnId}) が ${v.provider} を間接プロバイダーとして承認しました。\nこのリセラーに代わって顧客の追加や注文の送信ができるようになりました。\n\n${v.url}`,
+    }),
+  },
+  'partnership-ended': {
+    en: (v) => ({
+      subject: `Partnership between ${v.provider} and ${v.reseller} ended`,
+      text: `${v.provider} removed its partnership with ${v.reseller}.\nThe reseller no longer has delegated admin access to ${v.provider}'s customers; those customers, their support contacts and incentive associations have reverted to ${v.provider}. The history is kept.`,
+    }),
+    ja: (v) => ({
+      subject: `${v.provider} と ${v.reseller} のパートナーシップが終了しました`,
+      text: `${v.provider} は ${v.reseller} とのパートナーシップを削除しました。\nリセラーは ${v.provider} の顧客に対する代理管理者アクセスを失い、顧客、サポート連絡先、インセンティブの関連付けは ${v.provider} に戻りました。履歴は保持されます。`,
+    }),
+  },
+  'password-changed': {
+    en: (v) => ({
+      subject: 'Your Partner Center password was changed',
+      text: `The password of ${v.email} was changed. If this was not you, contact your administrator at once.`,
+    }),
+    ja: (v) => ({
+      subject: 'パートナー センターのパスワードが変更されました',
+      text: `${v.email} のパスワードが変更されました。心当たりがない場合は、すぐに管理者に連絡してください。`,
+    }),
+  },
+} satisfies Record<string, Record<MailLocale, Render>>;
+
+export type MailKind = keyof typeof TEMPLATES;
+
+export function renderMail(kind: MailKind, locale: string | null | undefined, values: Values) {
+  const lang: MailLocale = locale === 'ja' ? 'ja' : 'en';
+  return TEMPLATES[kind][lang](values);
+}

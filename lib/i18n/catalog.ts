@@ -1,0 +1,15 @@
+// The message catalogs: a common file per language plus one per feature,
+// each with its own top-level namespaces (no key appears in two files).
+import commonEn from './messages/en.json';
+import commonJa from './messages/ja.json';
+import partnershipsEn from './messages/partnerships/en.json';
+import partnershipsJa from './messages/partnerships/ja.json';
+import emailEn from './messages/email/en.json';
+import emailJa from './messages/email/ja.json';
+import vendorEn from './messages/vendor/en.json';
+import vendorJa from './messages/vendor/ja.json';
+
+export const CATALOGS = {
+  en: { ...commonEn, ...partnershipsEn, ...emailEn, ...vendorEn },
+  ja: { ...commonJa, ...partnershipsJa, ...emailJa, ...vendorJa },
+} as const;
