@@ -2,17 +2,19 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { assertAudience } from '@/lib/authz/policy';
 import { findIndirectProviders } from '@/lib/partnerships/find-indirect-providers';
+import { findReceivedInvitations } from '@/lib/partnerships/find-invitations';
+import { Section } from '@/components/ui/section';
 import { formatDate } from '@/lib/format';
 import { PageHeader, StatusBadge } from '@/components/ui/page-header';
 import { Table, Td } from '@/components/ui/table';
 
 export default async function IndirectProvidersPage() {
   const ctx = await requirePageCtx('/indirect-providers');
-  const rows = await loadOr404(async () => {
+  const [rows, received] = await loadOr404(async () => {
     assertAudience(ctx, 'reseller');
-    return findIndirectProviders(ctx);
+    return Promise.all([findIndirectProviders(ctx), findReceivedInvitations(ctx)]);
   });
-  const [t, locale] = await Promise.all([getTranslations('providers'), getLocale()]);
+  const [t, tr, locale] = await Promise.all([getTranslations('providers'), getTranslations('partnerships.received'), getLocale()]);
   return (
     <>
       <PageHeader title={t('title')} />
@@ -31,6 +33,18 @@ export default async function IndirectProvidersPage() {
           </tr>
         ))}
       </Table>
+      <Section id="received" title={tr('title')} className="mt-8">
+        <p className="mb-3 text-sm text-slate-700">{tr('hint')}</p>
+        <Table caption={tr('title')} headers={[tr('provider'), tr('sent'), tr('expires')]} empty={received.length === 0 ? tr('empty') : undefined}>
+          {received.map((i) => (
+            <tr key={i.id}>
+              <Td className="font-medium">{i.provider.legalName} ({i.provider.mpnId})</Td>
+              <Td>{formatDate(i.sentAt, locale)}</Td>
+              <Td>{formatDate(i.expiresAt, locale)}</Td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
     </>
   );
 }

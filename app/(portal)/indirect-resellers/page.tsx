@@ -1,28 +1,36 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
-import { assertAudience } from '@/lib/authz/policy';
+import { assertAudience, can } from '@/lib/authz/policy';
 import { findIndirectResellers } from '@/lib/partnerships/find-indirect-resellers';
+import { findPendingInvitations } from '@/lib/partnerships/find-invitations';
 import { formatDate } from '@/lib/format';
 import { PageHeader, StatusBadge } from '@/components/ui/page-header';
 import { SearchForm } from '@/components/ui/search-form';
 import { Table, Td } from '@/components/ui/table';
+import { RequestPartnership } from '@/components/partnerships/request-partnership';
+import { PendingInvitations } from '@/components/partnerships/pending-invitations';
 
-export default async function IndirectResellersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+type Search = { q?: string; removed?: string };
+
+export default async function IndirectResellersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx('/indirect-resellers');
-  const { q } = await searchParams;
-  const rows = await loadOr404(async () => {
+  const { q, removed } = await searchParams;
+  const [rows, invitations] = await loadOr404(async () => {
     assertAudience(ctx, 'provider');
-    return findIndirectResellers(ctx, { q });
+    return Promise.all([findIndirectResellers(ctx, { q }), findPendingInvitations(ctx)]);
   });
-  const [t, locale] = await Promise.all([getTranslations('resellers'), getLocale()]);
+  const [t, tp, locale] = await Promise.all([getTranslations('resellers'), getTranslations('partnerships'), getLocale()]);
+  const mayChange = can(ctx, 'partnerships.write');
+  const removedRow = removed ? rows.find((r) => r.id === removed && r.state === 'ENDED') : undefined;
   return (
     <>
-      <PageHeader title={t('title')} />
+      <PageHeader title={t('title')}>{mayChange ? <RequestPartnership /> : null}</PageHeader>
+      {removedRow ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{tp('remove.removed', { reseller: removedRow.reseller.legalName })}</p> : null}
       <SearchForm label={t('search')} defaultValue={q} />
       <Table
         caption={t('title')}
-        headers={[t('name'), t('mpnId'), t('status'), t('customers'), t('licences'), t('partnerSince')]}
+        headers={[t('name'), t('mpnId'), t('status'), t('customers'), t('licences'), t('partnerSince'), ...(mayChange ? [t('actions')] : [])]}
         empty={rows.length === 0 ? t('empty') : undefined}
       >
         {rows.map((r) => (
@@ -32,14 +40,22 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
             <Td><StatusBadge>{t(`states.${r.state}`)}</StatusBadge></Td>
             <Td>
               {r.state === 'ACTIVE' ? (
-                <Link className="text-brand underline" href={`/customers?reseller=${r.reseller.id}`}>{r.customers}</Link>
+                <Link className="text-brand underline" href={`/customers?reseller=${r.reseller.id}`} aria-label={t('viewCustomers', { reseller: r.reseller.legalName })}>{r.customers}</Link>
               ) : r.customers}
             </Td>
             <Td>{r.licences}</Td>
-            <Td>{formatDate(r.startedAt, locale)}</Td>
+            <Td>{formatDate(r.startedAt, locale)}{r.endedAt ? ` – ${formatDate(r.endedAt, locale)}` : ''}</Td>
+            {mayChange ? (
+              <Td>
+                {r.state === 'ACTIVE' ? (
+                  <Link className="text-sm text-red-800 underline" href={`/indirect-resellers/${r.id}/remove`}>{tp('remove.action')}</Link>
+                ) : null}
+              </Td>
+            ) : null}
           </tr>
         ))}
       </Table>
+      {mayChange ? <PendingInvitations invitations={invitations} /> : null}
     </>
   );
 }

@@ -1,0 +1,23 @@
+import 'server-only';
+import type { Tx } from '@/lib/db';
+import { db } from '@/lib/db';
+import { Refused } from '@/lib/errors';
+
+/**
+ * R1 Partnership first: the one place that decides whether a provider may
+ * transact with a reseller (add a customer for it, credit it on a
+ * subscription, name it support contact). Returns the reseller when the pair
+ * has an ACTIVE partnership and the reseller is an ACTIVE organisation.
+ */
+export async function assertActivePartnership(providerId: string, reseller: { id?: string; mpnId?: string }, tx: Tx | ReturnType<typeof db> = db()) {
+  const partnership = await tx.partnership.findFirst({
+    where: {
+      providerId,
+      state: 'ACTIVE',
+      reseller: { kind: 'INDIRECT_RESELLER', status: 'ACTIVE', ...(reseller.id ? { id: reseller.id } : { mpnId: reseller.mpnId ?? '__none__' }) },
+    },
+    select: { id: true, reseller: { select: { id: true, legalName: true, mpnId: true } } },
+  });
+  if (!partnership) throw new Refused('partnerships.errors.partnershipRequired', 'R1');
+  return partnership.reseller;
+}
