@@ -25,7 +25,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: chromium ? { executablePath: chromium } : {},
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  // Specs under flows/ change the shared demo data (a partnership accepted,
+  // another removed), so they run after every other spec has read it.
+  projects: [
+    { name: 'chromium', testIgnore: /flows\//, use: { ...devices['Desktop Chrome'] } },
+    { name: 'flows', testMatch: /flows\/.*\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } },
+  ],
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {

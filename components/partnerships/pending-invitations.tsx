@@ -24,8 +24,8 @@ export async function PendingInvitations({ invitations }: { invitations: Invitat
             <Td>{formatDate(i.expiresAt, locale)}</Td>
             <Td>{i.resellerEmail ?? t('noRecipient')}</Td>
             <Td className="flex flex-wrap gap-2">
-              <ActionButton action={revokeInvitationAction} fields={{ invitationId: i.id }} label={t('revoke')} done={{ revoked: t('revoked') }} />
-              {i.resellerEmail ? <ActionButton action={resendInvitationAction} fields={{ invitationId: i.id }} label={t('resend')} done={{ resent: t('resent') }} /> : null}
+              <ActionButton action={revokeInvitationAction} fields={{ invitationId: i.id }} label={t('revoke')} />
+              {i.resellerEmail ? <ActionButton action={resendInvitationAction} fields={{ invitationId: i.id }} label={t('resend')} /> : null}
             </Td>
           </tr>
         ))}

@@ -1,5 +1,4 @@
 'use server';
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { z } from 'zod';
@@ -28,8 +27,7 @@ export const revokeInvitationAction = defineAction({
   input: invitationIdInput,
   run: async (ctx, input) => {
     await revokeInvitation(ctx, input);
-    revalidatePath('/indirect-resellers');
-    return 'revoked' as const;
+    redirect('/indirect-resellers?done=revoked');
   },
 });
 
@@ -38,8 +36,7 @@ export const resendInvitationAction = defineAction({
   input: invitationIdInput,
   run: async (ctx, input) => {
     await resendInvitation(ctx, { ...input, baseUrl: await baseUrl() });
-    revalidatePath('/indirect-resellers');
-    return 'resent' as const;
+    redirect('/indirect-resellers?done=resent');
   },
 });
 

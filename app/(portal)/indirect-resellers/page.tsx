@@ -11,11 +11,11 @@ import { Table, Td } from '@/components/ui/table';
 import { RequestPartnership } from '@/components/partnerships/request-partnership';
 import { PendingInvitations } from '@/components/partnerships/pending-invitations';
 
-type Search = { q?: string; removed?: string };
+type Search = { q?: string; removed?: string; done?: string };
 
 export default async function IndirectResellersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx('/indirect-resellers');
-  const { q, removed } = await searchParams;
+  const { q, removed, done } = await searchParams;
   const [rows, invitations] = await loadOr404(async () => {
     assertAudience(ctx, 'provider');
     return Promise.all([findIndirectResellers(ctx, { q }), findPendingInvitations(ctx)]);
@@ -27,6 +27,7 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
     <>
       <PageHeader title={t('title')}>{mayChange ? <RequestPartnership /> : null}</PageHeader>
       {removedRow ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{tp('remove.removed', { reseller: removedRow.reseller.legalName })}</p> : null}
+      {done === 'revoked' || done === 'resent' ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{tp(`pending.${done}`)}</p> : null}
       <SearchForm label={t('search')} defaultValue={q} />
       <Table
         caption={t('title')}
