@@ -1,0 +1,30 @@
+// `npm run mail:worker`: delivers the outbox on its own, beside web processes
+// started with MAIL_WORKER=off (or as one more worker: claims never overlap).
+// Runs with the react-server condition so lib/'s `server-only` marker loads.
+import { disconnectDb } from '../lib/db';
+import { startMailWorker } from '../lib/email/worker';
+
+if (!process.env.DATABASE_URL) {
+  console.error('DATABASE_URL is not set: the worker delivers the outbox of a PostgreSQL server.');
+  process.exit(1);
+}
+if (!process.env.SMTP_URL) {
+  console.error('SMTP_URL is not set: without it mail stays in the outbox (the portal shows it on /mailbox).');
+  process.exit(1);
+}
+
+const stopWorker = startMailWorker();
+// The worker's timer does not keep a process alive; this one is the process.
+const keepAlive = setInterval(() => {}, 60_000);
+console.log('Mail worker running. Press Ctrl+C to stop.');
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  stopWorker();
+  clearInterval(keepAlive);
+  await disconnectDb();
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
