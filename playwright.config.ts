@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // End-to-end tests in Chromium against a production build on demo data.
@@ -7,6 +9,8 @@ import { defineConfig, devices } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+// Where the e2e server's SMTP listener writes what it receives (workers inherit it).
+process.env.E2E_MAIL_LOG ??= path.join(tmpdir(), `pc-e2e-mail-${process.pid}.jsonl`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -40,7 +44,7 @@ export default defineConfig({
         reuseExistingServer: false,
         stdout: 'pipe',
         stderr: 'pipe',
-        env: { E2E_PORT: String(port) },
+        env: { E2E_PORT: String(port), E2E_MAIL_LOG: process.env.E2E_MAIL_LOG },
         gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
       },
 });

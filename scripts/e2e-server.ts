@@ -10,15 +10,22 @@ import { buildIfNeeded } from './lib/build';
 import { onStop, serveNext } from './lib/serve';
 import { createDatabase, dropDatabase, resolveTestServer } from '../tests/setup/database';
 import { addE2eFixtures } from '../tests/e2e/fixtures';
+import { startSmtpServer } from '../tests/setup/smtp';
+import { appendFileSync } from 'node:fs';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const server = await resolveTestServer();
 const name = `pc_e2e_${randomBytes(4).toString('hex')}`;
 const databaseUrl = server.kind === 'postgres' ? await createDatabase(server.adminUrl, name) : server.adminUrl;
 const served: { close?: () => Promise<void> } = {};
+// A real SMTP server receives the portal's mail; tests read what arrived
+// from E2E_MAIL_LOG (one JSON object a line).
+const mailLog = process.env.E2E_MAIL_LOG;
+const smtp = await startSmtpServer({ onMessage: (mail) => mailLog && appendFileSync(mailLog, `${JSON.stringify(mail)}\n`) });
 
 onStop(async () => {
   await served.close?.();
+  await smtp.stop();
   if (server.kind === 'postgres') await dropDatabase(server.adminUrl, name).catch((e) => console.error(e));
   await server.stop();
 });
@@ -28,6 +35,7 @@ Object.assign(process.env, {
   DATABASE_POOL_MAX: server.kind === 'postgres' ? '10' : '1',
   NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
   AUTH_TRUST_HOST: '1',
+  SMTP_URL: smtp.url,
 });
 await applyMigrations(databaseUrl);
 await seed(databaseUrl);

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
 export const PASSWORD = process.env.DEMO_PASSWORD || 'Demo-Passw0rd!';
@@ -19,4 +20,19 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+type Mail = { to: string[]; raw: string };
+
+/** Waits for a message to `to` whose raw text contains `text`, from the e2e server's SMTP listener. */
+export async function waitForMail(to: string, text: string, timeoutMs = 30_000): Promise<Mail> {
+  const file = process.env.E2E_MAIL_LOG!;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
+    const found = lines.map((l) => JSON.parse(l) as Mail).find((m) => m.to.includes(to) && m.raw.includes(text));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no mail to ${to} containing "${text}" within ${timeoutMs / 1000} s`);
 }

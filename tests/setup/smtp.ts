@@ -21,7 +21,7 @@ export type SmtpListener = {
   start(): Promise<void>;
 };
 
-function createServer(received: ReceivedMail[]): SMTPServer {
+function createServer(received: ReceivedMail[], onMessage?: (mail: ReceivedMail) => void): SMTPServer {
   return new SMTPServer({
     authOptional: true,
     // Plain SMTP: STARTTLS would offer a self-signed certificate the client refuses.
@@ -35,7 +35,9 @@ function createServer(received: ReceivedMail[]): SMTPServer {
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const messageId = /^Message-ID:\s*(\S+)/im.exec(raw)?.[1];
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), messageId, raw });
+        const mail = { to: session.envelope.rcptTo.map((r) => r.address), messageId, raw };
+        received.push(mail);
+        onMessage?.(mail);
         callback();
       });
     },
@@ -50,9 +52,9 @@ function listen(server: SMTPServer, port: number): Promise<number> {
 }
 
 /** Starts a server on a free port of 127.0.0.1. */
-export async function startSmtpServer(): Promise<SmtpListener> {
+export async function startSmtpServer(options: { onMessage?: (mail: ReceivedMail) => void } = {}): Promise<SmtpListener> {
   const received: ReceivedMail[] = [];
-  let server: SMTPServer | undefined = createServer(received);
+  let server: SMTPServer | undefined = createServer(received, options.onMessage);
   const port = await listen(server, 0);
   return {
     url: `smtp://127.0.0.1:${port}`,
@@ -64,7 +66,7 @@ export async function startSmtpServer(): Promise<SmtpListener> {
     },
     async start() {
       if (server) return;
-      server = createServer(received);
+      server = createServer(received, options.onMessage);
       await listen(server, port);
     },
   };

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { signIn } from '../helpers';
+import { signIn, waitForMail } from '../helpers';
 
 // F1 and F2 on the demo data: Northwind invites Adatum Reseller, which accepts.
 // These change the demo data, so they run after the read-only specs (see
@@ -41,6 +41,8 @@ test('F1: the draft has a link, opens in email, copies to the clipboard, sends, 
   await dialog.getByLabel('Reseller email address (optional)').fill('someone@reseller.example');
   await dialog.getByRole('button', { name: 'Send' }).click();
   await expect(dialog.getByText('Sent to someone@reseller.example')).toBeVisible();
+  const sent = await waitForMail('someone@reseller.example', 'Partnership request from Northwind Distribution');
+  expect(sent.raw.replace(/=\r?\n/g, '')).toContain(new URL(link).pathname);
 
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
@@ -89,6 +91,7 @@ test('F2: Adatum accepts; every other account gets its own message; the link can
   const northwind = await as(browser, 'admin@northwind.example');
   await northwind.page.getByRole('navigation').getByRole('link', { name: 'Indirect resellers' }).click();
   await expect(northwind.page.getByRole('row', { name: /Adatum Reseller/ })).toContainText('5200003');
+  await waitForMail('admin@northwind.example', 'Adatum Reseller accepted your partnership request');
   await northwind.context.close();
   await adatum.context.close();
 });
