@@ -7,6 +7,8 @@ test('Remove partnership: Fabrikam loses Woodgrove Bank at once, Northwind keeps
   await signIn(fabrikam, 'admin@fabrikam.example');
   await fabrikam.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await fabrikam.getByRole('link', { name: 'Woodgrove Bank' }).click();
+  await expect(fabrikam).toHaveURL(/\/customers\/[^/]+$/);
+  await expect(fabrikam.getByRole('heading', { level: 1 })).toHaveText('Woodgrove Bank');
   const woodgroveUrl = fabrikam.url();
 
   const northwind = await browser.newPage();
