@@ -7,6 +7,11 @@ import { Field } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions';
 import { sendPartnershipRequestAction, startPartnershipRequestAction } from '@/app/(portal)/indirect-resellers/actions';
 
+/** RFC 6068 allows ":", "/" and "@" as they are; keeping them makes the link readable in the mailto: address. */
+function mailtoEncode(value: string): string {
+  return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%2F/gi, '/').replace(/%40/gi, '@');
+}
+
 type Draft = { invitationId: string; link: string; subject: string; body: string; expiresAt: string };
 
 /** F1: "Request a partnership" opens a draft email with a personalised link. */
@@ -73,7 +78,7 @@ function DraftForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
     startSending(async () => setState(await sendPartnershipRequestAction(undefined, form)));
   }
 
-  const mailto = `mailto:${encodeURIComponent(email)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  const mailto = `mailto:${mailtoEncode(email)}?subject=${mailtoEncode(subject)}&body=${mailtoEncode(body)}`;
   const bodyErrors = state?.fieldErrors?.body;
   return (
     <form onSubmit={send} className="flex flex-col gap-4">

@@ -31,6 +31,7 @@ test('F1: the draft has a link, opens in email, copies to the clipboard, sends, 
 
   const mailto = await dialog.getByRole('link', { name: 'Open in email' }).getAttribute('href');
   expect(mailto).toMatch(/^mailto:/);
+  expect(mailto).toContain(link);
   expect(decodeURIComponent(mailto!)).toContain(link);
 
   await dialog.getByRole('button', { name: 'Copy to clipboard' }).click();
