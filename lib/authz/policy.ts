@@ -73,6 +73,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/', label: 'nav.home', permission: 'home.read' },
       { href: '/partners', label: 'nav.partners', permission: 'partners.read' },
       { href: '/customers', label: 'nav.customers', permission: 'customers.read' },
+      { href: '/offers', label: 'nav.offers', permission: 'offers.manage' },
       { href: '/mailbox', label: 'nav.mailbox', permission: 'mailbox.read' },
     ],
   };

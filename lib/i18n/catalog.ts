@@ -8,8 +8,12 @@ import emailEn from './messages/email/en.json';
 import emailJa from './messages/email/ja.json';
 import vendorEn from './messages/vendor/en.json';
 import vendorJa from './messages/vendor/ja.json';
+import ordersEn from './messages/orders/en.json';
+import ordersJa from './messages/orders/ja.json';
+import offersEn from './messages/offers/en.json';
+import offersJa from './messages/offers/ja.json';
 
 export const CATALOGS = {
-  en: { ...commonEn, ...partnershipsEn, ...emailEn, ...vendorEn },
-  ja: { ...commonJa, ...partnershipsJa, ...emailJa, ...vendorJa },
+  en: { ...commonEn, ...partnershipsEn, ...emailEn, ...vendorEn, ...ordersEn, ...offersEn },
+  ja: { ...commonJa, ...partnershipsJa, ...emailJa, ...vendorJa, ...ordersJa, ...offersJa },
 } as const;
