@@ -5,8 +5,6 @@ import { z } from 'zod';
 const envSchema = z.object({
   VENDOR_NAME: z.string().min(1).default('Microsoft'),
   TENANT_DOMAIN: z.string().min(3).default('onmicrosoft.example'),
-  SMTP_URL: z.string().optional(),
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export const env = envSchema.parse(process.env);
