@@ -31,6 +31,17 @@ export const TEMPLATES = {
       text: `${v.provider} は ${v.reseller} とのパートナーシップを削除しました。\nリセラーは ${v.provider} の顧客に対する代理管理者アクセスを失い、顧客、サポート連絡先、インセンティブの関連付けは ${v.provider} に戻りました。履歴は保持されます。`,
     }),
   },
+  /** F3: the new tenant's contact is told it exists; the temporary password is never in it (R6). */
+  'customer-welcome': {
+    en: (v) => ({
+      subject: `Welcome to ${v.tenantDomain}`,
+      text: `${v.provider}${v.reseller ? ` and ${v.reseller}` : ''} created the cloud tenant ${v.tenantDomain} for ${v.company}.\nIts administrator account is ${v.adminEmail}. Your partner gives you its temporary password separately; you will be asked to change it when you first sign in.${v.url ? `\n\n${v.url}` : ''}`,
+    }),
+    ja: (v) => ({
+      subject: `${v.tenantDomain} へようこそ`,
+      text: `${v.provider}${v.reseller ? ` と ${v.reseller}` : ''} が ${v.company} のクラウド テナント ${v.tenantDomain} を作成しました。\n管理者アカウントは ${v.adminEmail} です。一時パスワードはパートナーから別途お知らせします。初回サインイン時に変更を求められます。${v.url ? `\n\n${v.url}` : ''}`,
+    }),
+  },
   'password-changed': {
     en: (v) => ({
       subject: 'Your Partner Center password was changed',

@@ -69,3 +69,15 @@ export async function makeChannel() {
   const customer = await makeCustomer(provider.id, resellerA.id);
   return { provider, resellerA, resellerB, customer };
 }
+
+/** Offers shaped like the demo catalog: Business Basic and Standard (1–300, monthly), Azure plan (usage, always 1), a retired one. */
+export async function makeDemoOffers() {
+  const offer = (name: string, extra: object = {}) =>
+    db().offer.create({ data: { sku: `SKU-${unique()}`, name, billingFrequency: 'MONTHLY', termMonths: 1, unitPriceMinor: 600, minQuantity: 1, maxQuantity: 300, ...extra } });
+  return {
+    basic: await offer('Microsoft 365 Business Basic'),
+    standard: await offer('Microsoft 365 Business Standard', { unitPriceMinor: 1250 }),
+    azure: await offer('Azure plan', { billingFrequency: 'USAGE', termMonths: null, isAzurePlan: true, unitPriceMinor: 0, maxQuantity: 1 }),
+    retired: await offer('Retired offer', { active: false }),
+  };
+}

@@ -1,0 +1,87 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { clock } from '@/lib/clock';
+import { env } from '@/lib/env';
+import type { Ctx } from '@/lib/authz/context';
+import { assertAudience, assertCan } from '@/lib/authz/policy';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { enqueueMail } from '@/lib/email/enqueue';
+import { hashPassword } from '@/lib/auth/password';
+import { Invalid } from '@/lib/errors';
+import { checkLines, createOrder, findReplay, isUniqueViolation } from './create-order';
+import { parseOrderInput } from './parse-input';
+import { resolveParties } from './resolve-parties';
+import { generateTemporaryPassword } from './temporary-password';
+import { newCustomerOrderInput, type NewCustomerOrderInput } from './schemas';
+
+export type PlacedOrder = { customerId: string; orderId: string; adminEmail: string; temporaryPassword: string | null; replayed: boolean };
+
+async function replayOf(orgId: string, idempotencyKey: string): Promise<PlacedOrder | null> {
+  const order = await findReplay(orgId, idempotencyKey);
+  // R6: the password was shown to the first submission only.
+  return order && { customerId: order.customerId, orderId: order.id, adminEmail: `admin@${order.customer.tenantDomain}`, temporaryPassword: null, replayed: true };
+}
+
+const domainTaken = () => new Invalid({ domainPrefix: ['orders.errors.domainTaken'] });
+
+/**
+ * F3 / R5: a new customer tenant, its CUSTOMER_ADMIN user (temporary password,
+ * must change it), the order and its subscriptions, in one transaction.
+ * The same review submitted again, one after the other or at once, returns
+ * the first order without the password (R6).
+ */
+export async function placeNewCustomerOrder(ctx: Ctx, raw: NewCustomerOrderInput & { baseUrl?: string }): Promise<PlacedOrder> {
+  assertCan(ctx, 'orders.write');
+  assertCan(ctx, 'customers.write');
+  assertAudience(ctx, 'provider', 'reseller');
+  const input = parseOrderInput(newCustomerOrderInput, raw);
+  const { providerId, reseller } = await resolveParties(ctx, input);
+  const orgId = ctx.orgId!;
+  const earlier = await replayOf(orgId, input.idempotencyKey);
+  if (earlier) return earlier;
+  const offers = await checkLines(input.lines);
+  if (await db().customer.findUnique({ where: { domainPrefix: input.domainPrefix }, select: { id: true } })) throw domainTaken();
+
+  const tenantDomain = `${input.domainPrefix}.${env.TENANT_DOMAIN}`;
+  const adminEmail = `admin@${tenantDomain}`;
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashPassword(temporaryPassword);
+  const now = clock.now();
+  const { lines, idempotencyKey } = input;
+  const details = {
+    companyName: input.companyName, domainPrefix: input.domainPrefix, addressLine1: input.addressLine1, addressLine2: input.addressLine2,
+    city: input.city, region: input.region, postalCode: input.postalCode, country: input.country, contactFirstName: input.contactFirstName,
+    contactLastName: input.contactLastName, contactEmail: input.contactEmail, contactPhone: input.contactPhone, language: input.language,
+  };
+  try {
+    return await db().$transaction(async (tx) => {
+      const customer = await tx.customer.create({
+        data: { ...details, tenantDomain, providerId, managingResellerId: reseller?.id ?? null, createdAt: now },
+        select: { id: true },
+      });
+      const admin = await tx.user.create({
+        data: { email: adminEmail, name: `${details.companyName} Admin`, role: 'CUSTOMER_ADMIN', customerId: customer.id, passwordHash, mustChangePassword: true, locale: details.language },
+        select: { id: true },
+      });
+      const orgIds = [providerId, reseller?.id];
+      await recordAudit(tx, ctx, {
+        action: 'customer.created', targetType: 'customer', targetId: customer.id, orgIds,
+        after: { companyName: details.companyName, tenantDomain, managingResellerMpnId: reseller?.mpnId ?? null, adminUserId: admin.id },
+      });
+      const { orderId } = await createOrder(tx, ctx, { customerId: customer.id, providerId, reseller, idempotencyKey, lines, offers, now });
+      const provider = await tx.organization.findUniqueOrThrow({ where: { id: providerId }, select: { legalName: true } });
+      await enqueueMail(tx, {
+        kind: 'customer-welcome', to: details.contactEmail, locale: details.language,
+        values: { company: details.companyName, tenantDomain, adminEmail, provider: provider.legalName, reseller: reseller?.legalName ?? '', url: raw.baseUrl ?? '' },
+      });
+      return { customerId: customer.id, orderId, adminEmail, temporaryPassword, replayed: false };
+    });
+  } catch (error) {
+    // A concurrent submission of the same review won the race (the unique
+    // indexes refused this one and it rolled back), or another order took the prefix.
+    if (!isUniqueViolation(error)) throw error;
+    const replay = await replayOf(orgId, idempotencyKey);
+    if (replay) return replay;
+    throw domainTaken();
+  }
+}
