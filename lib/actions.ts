@@ -73,7 +73,7 @@ function translate(t: Translator, key: string, values?: Record<string, string | 
 export function toFormState(error: unknown, tr: (key: string, values?: Record<string, string | number>) => string): ActionState<never> {
   if (error instanceof Invalid) {
     const fieldErrors = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((k) => tr(k))]),
+      Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((k) => (typeof k === 'string' ? tr(k) : tr(k.key, k.values)))]),
     );
     return { ok: false, fieldErrors, formError: error.formError ? tr(error.formError) : tr('errors.checkFields') };
   }

@@ -35,10 +35,13 @@ export class Conflict extends DomainError {
   }
 }
 
+/** A message key, with the values its message names (e.g. an offer and its limits). */
+export type FieldMessage = string | { key: string; values: Record<string, string | number> };
+
 /** Input failed validation; keys are field names, values message keys. */
 export class Invalid extends DomainError {
   constructor(
-    readonly fieldErrors: Record<string, string[]>,
+    readonly fieldErrors: Record<string, FieldMessage[]>,
     readonly formError?: string,
   ) {
     super('invalid input');

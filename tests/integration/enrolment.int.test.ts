@@ -27,7 +27,7 @@ async function counts() {
   return { orgs, users, audits };
 }
 
-async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string[]>> {
+async function fieldErrors(promise: Promise<unknown>): Promise<Invalid["fieldErrors"]> {
   const error = await promise.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(Invalid);
   return (error as Invalid).fieldErrors;
