@@ -32,7 +32,7 @@ async function editOf(ctx: Awaited<ReturnType<typeof staff>>, offerId: string, o
 }
 
 /** The Invalid's message keys for one field (fails the test when something else was thrown). */
-async function fieldErrors(promise: Promise<unknown>): Promise<Record<string, string[]>> {
+async function fieldErrors(promise: Promise<unknown>): Promise<Invalid["fieldErrors"]> {
   const error = await promise.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(Invalid);
   return (error as Invalid).fieldErrors;
