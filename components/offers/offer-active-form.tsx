@@ -20,11 +20,11 @@ export function OfferActiveForm({ offerId, name, active, action }: Props) {
     <form action={formAction} className="flex flex-col">
       <input type="hidden" name="offerId" value={offerId} />
       {active ? (
-        <Button type="submit" variant="secondary" disabled={pending} className="px-3 py-1" aria-label={t('deactivateNamed', { name })}>
+        <Button type="submit" variant="secondary" disabled={pending} className="whitespace-nowrap px-3 py-1" aria-label={t('deactivateNamed', { name })}>
           {t('deactivate')}
         </Button>
       ) : (
-        <Button type="submit" name="active" value="true" disabled={pending} className="px-3 py-1" aria-label={t('activateNamed', { name })}>
+        <Button type="submit" name="active" value="true" disabled={pending} className="whitespace-nowrap px-3 py-1" aria-label={t('activateNamed', { name })}>
           {t('activate')}
         </Button>
       )}

@@ -32,14 +32,14 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
         {offers.map((o) => (
           <tr key={o.id}>
             <Td className="font-medium">{o.name}</Td>
-            <Td className="font-mono text-xs">{o.sku}</Td>
-            <Td>{t(`billingFrequencies.${o.billingFrequency}`)}</Td>
-            <Td>{o.termMonths === null ? t('noTerm') : t('termValue', { months: o.termMonths })}</Td>
+            <Td className="whitespace-nowrap font-mono text-xs">{o.sku}</Td>
+            <Td className="whitespace-nowrap">{t(`billingFrequencies.${o.billingFrequency}`)}</Td>
+            <Td className="whitespace-nowrap">{o.termMonths === null ? t('noTerm') : t('termValue', { months: o.termMonths })}</Td>
             <Td className="whitespace-nowrap">{formatMoney(o.unitPriceMinor, o.currency, locale)}</Td>
             <Td className="whitespace-nowrap">{t('licenceRange', { min: o.minQuantity, max: o.maxQuantity })}</Td>
             <Td>{formatRate(o.incentiveRateBps, locale)}</Td>
             <Td>{o.upgradeTargets.length ? o.upgradeTargets.map((u) => u.name).join(', ') : <span className="text-slate-500">{t('noUpgradeTargets')}</span>}</Td>
-            <Td><StatusBadge>{t(o.active ? 'statuses.active' : 'statuses.inactive')}</StatusBadge></Td>
+            <Td className="whitespace-nowrap"><StatusBadge>{t(o.active ? 'statuses.active' : 'statuses.inactive')}</StatusBadge></Td>
             <Td>
               <div className="flex flex-wrap items-start gap-3">
                 <Link href={`/offers/${o.id}`} className="py-1 text-sm text-brand underline" aria-label={t('editNamed', { name: o.name })}>{t('edit')}</Link>
