@@ -7,7 +7,7 @@ import { ACCOUNTS, PASSWORD } from './helpers';
 
 // `npm start` without DATABASE_URL: a new embedded database with demo data,
 // then a second start on the same data folder keeps what changed.
-const port = 3200;
+const port = Number(process.env.E2E_PORT ?? 3100) + 100;
 const base = `http://127.0.0.1:${port}`;
 
 function start(dataDir: string): Promise<ChildProcess> {
