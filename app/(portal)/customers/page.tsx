@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
+import { can } from '@/lib/authz/policy';
 import { findCustomers } from '@/lib/customers/find-customers';
 import { listResellerOptions } from '@/lib/partnerships/list-reseller-options';
 import { PageHeader } from '@/components/ui/page-header';
@@ -16,11 +17,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const [{ rows, nextCursor }, resellers] = await loadOr404(() =>
     Promise.all([findCustomers(ctx, search), listResellerOptions(ctx)]),
   );
-  const t = await getTranslations('customers');
+  const [t, tn] = await Promise.all([getTranslations('customers'), getTranslations('newCustomer')]);
   const next = new URLSearchParams({ ...(search.reseller && { reseller: search.reseller }), ...(search.q && { q: search.q }), ...(nextCursor && { after: nextCursor }) });
   return (
     <>
-      <PageHeader title={t('title')} />
+      <PageHeader title={t('title')}>
+        {can(ctx, 'orders.write') ? (
+          <Link href="/customers/new" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">{tn('addNewCustomer')}</Link>
+        ) : null}
+      </PageHeader>
       <SearchForm label={t('search')} defaultValue={search.q}>
         {resellers.length > 0 ? (
           <div className="flex flex-col gap-1">

@@ -20,8 +20,10 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
     assertAudience(ctx, 'provider');
     return Promise.all([findIndirectResellers(ctx, { q }), findPendingInvitations(ctx)]);
   });
-  const [t, tp, locale] = await Promise.all([getTranslations('resellers'), getTranslations('partnerships'), getLocale()]);
+  const [t, tp, tn, locale] = await Promise.all([getTranslations('resellers'), getTranslations('partnerships'), getTranslations('newCustomer'), getLocale()]);
   const mayChange = can(ctx, 'partnerships.write');
+  const mayOrder = can(ctx, 'orders.write');
+  const hasActions = mayChange || mayOrder;
   const removedRow = removed ? rows.find((r) => r.id === removed && r.state === 'ENDED') : undefined;
   return (
     <>
@@ -31,7 +33,7 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
       <SearchForm label={t('search')} defaultValue={q} />
       <Table
         caption={t('title')}
-        headers={[t('name'), t('mpnId'), t('status'), t('customers'), t('licences'), t('partnerSince'), ...(mayChange ? [t('actions')] : [])]}
+        headers={[t('name'), t('mpnId'), t('status'), t('customers'), t('licences'), t('partnerSince'), ...(hasActions ? [t('actions')] : [])]}
         empty={rows.length === 0 ? t('empty') : undefined}
       >
         {rows.map((r) => (
@@ -46,10 +48,13 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
             </Td>
             <Td>{r.licences}</Td>
             <Td>{formatDate(r.startedAt, locale)}{r.endedAt ? ` – ${formatDate(r.endedAt, locale)}` : ''}</Td>
-            {mayChange ? (
+            {hasActions ? (
               <Td>
                 {r.state === 'ACTIVE' ? (
-                  <Link className="text-sm text-red-800 underline" href={`/indirect-resellers/${r.id}/remove`}>{tp('remove.action')}</Link>
+                  <div className="flex flex-wrap gap-x-4 gap-y-1">
+                    {mayOrder ? <Link className="text-sm text-brand underline" href={`/customers/new?reseller=${r.reseller.id}`}>{tn('addNewCustomer')}</Link> : null}
+                    {mayChange ? <Link className="text-sm text-red-800 underline" href={`/indirect-resellers/${r.id}/remove`}>{tp('remove.action')}</Link> : null}
+                  </div>
                 ) : null}
               </Td>
             ) : null}
