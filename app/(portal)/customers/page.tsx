@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
@@ -8,8 +9,10 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SearchForm } from '@/components/ui/search-form';
 import { AutoSubmitSelect } from '@/components/ui/auto-submit-select';
 import { Table, Td } from '@/components/ui/table';
+import { ExpandButton } from '@/components/customers/expand-button';
+import { ExpandedCustomer } from '@/components/customers/expanded-customer';
 
-type Search = { reseller?: string; q?: string; after?: string };
+type Search = { reseller?: string; q?: string; after?: string; expand?: string };
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx('/customers');
@@ -39,16 +42,27 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </SearchForm>
       <Table
         caption={t('title')}
-        headers={[t('company'), t('tenantDomain'), t('managingReseller')]}
+        headers={[t('details'), t('company'), t('tenantDomain'), t('managingReseller')]}
         empty={rows.length === 0 ? t('empty') : undefined}
       >
-        {rows.map((c) => (
-          <tr key={c.id}>
-            <Td><Link href={`/customers/${c.id}`} className="font-medium text-brand underline">{c.companyName}</Link></Td>
-            <Td>{c.tenantDomain}</Td>
-            <Td>{c.managingReseller ? `${c.managingReseller.legalName} (${c.managingReseller.mpnId})` : '—'}</Td>
-          </tr>
-        ))}
+        {rows.map((c) => {
+          const expanded = search.expand === c.id;
+          return (
+            <Fragment key={c.id}>
+              <tr>
+                <Td className="w-12"><ExpandButton customerId={c.id} expanded={expanded} label={t(expanded ? 'collapse' : 'expand', { company: c.companyName })} /></Td>
+                <Td><Link href={`/customers/${c.id}`} className="font-medium text-brand underline">{c.companyName}</Link></Td>
+                <Td>{c.tenantDomain}</Td>
+                <Td>{c.managingReseller ? `${c.managingReseller.legalName} (${c.managingReseller.mpnId})` : '—'}</Td>
+              </tr>
+              {expanded ? (
+                <tr>
+                  <td colSpan={4} className="p-0"><ExpandedCustomer ctx={ctx} customerId={c.id} /></td>
+                </tr>
+              ) : null}
+            </Fragment>
+          );
+        })}
       </Table>
       {nextCursor ? <p className="mt-4"><Link className="text-brand underline" href={`/customers?${next}`}>{t('nextPage')}</Link></p> : null}
     </>
