@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from '../helpers';
+import { PASSWORD, signIn } from '../helpers';
 
 // F3 and F7 on the demo data: Northwind creates customers for Tailspin IT.
 // These add customers, so they run with the other flows (project "flows").
@@ -138,9 +138,21 @@ test('F3 + F7: Northwind creates a customer for Tailspin IT; setup info once; th
   await fabrikam.context.close();
 });
 
+/** Vendor staff's home counts every customer and licence in the portal. */
+async function portalCounts(browser: Browser) {
+  const { page, context } = await as(browser, 'staff@vendor.example');
+  const stat = (label: string) => page.locator('main p', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::p[1]').textContent();
+  const counts = { customers: await stat('Customers'), licences: await stat('Licences') };
+  await context.close();
+  return counts;
+}
+
 test('F3: Cancel on the review page stores nothing', async ({ browser }) => {
   const prefix = unique('e2ecancel');
   const company = `Cancelled ${prefix}`;
+  const before = await portalCounts(browser);
+  expect(before.customers).toMatch(/^\d+$/);
+  expect(before.licences).toMatch(/^\d+$/);
   const { page, context } = await as(browser, 'admin@northwind.example');
   await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await page.getByRole('link', { name: 'Add new customer' }).click();
@@ -157,11 +169,13 @@ test('F3: Cancel on the review page stores nothing', async ({ browser }) => {
   await expect(page).toHaveURL(new RegExp(`q=${prefix}`));
   await expect(page.getByText(company)).toHaveCount(0);
   await context.close();
+  expect(await portalCounts(browser)).toEqual(before);
 });
 
-test('F3 in Japanese: 新しい顧客の追加 up to セットアップ情報', async ({ browser }) => {
+test('F3, F7 and F4 in Japanese: 新しい顧客の追加 → セットアップ情報 → first sign-in → サブスクリプションの追加', async ({ browser }) => {
   const prefix = unique('e2eja');
   const company = `日本テスト ${prefix}`;
+  let temporaryPassword = '';
   const { page, context } = await as(browser, 'sales@northwind.example');
   await page.getByRole('button', { name: '日本語' }).click();
   const nav = page.getByRole('navigation');
@@ -181,6 +195,7 @@ test('F3 in Japanese: 新しい顧客の追加 up to セットアップ情報', 
     const setup = page.getByRole('region', { name: 'セットアップ情報' });
     await expect(setup).toContainText(`admin@${prefix}.onmicrosoft.example`);
     await expect(setup.getByTestId('temporary-password')).not.toBeEmpty();
+    temporaryPassword = (await setup.getByTestId('temporary-password').textContent())!.trim();
     await expect(page.getByRole('link', { name: '完了' })).toBeVisible();
   } finally {
     // The language is saved for the user: leave it as the other specs expect.
@@ -188,4 +203,53 @@ test('F3 in Japanese: 新しい顧客の追加 up to セットアップ情報', 
     await expect(nav.getByRole('link', { name: 'Indirect resellers' })).toBeVisible();
   }
   await context.close();
+
+  // F7 in Japanese: the new admin signs in with the temporary password and must change it.
+  const admin = await japanese(browser);
+  await admin.page.goto('/sign-in');
+  await admin.page.getByLabel('メール アドレス').fill(`admin@${prefix}.onmicrosoft.example`);
+  await admin.page.getByLabel('パスワード').fill(temporaryPassword);
+  await admin.page.getByRole('button', { name: 'サインイン' }).click();
+  await expect(admin.page).toHaveURL(/\/change-password$/);
+  const next = 'Nihon-Passw0rd-2026';
+  await admin.page.getByLabel('現在のパスワード').fill(temporaryPassword);
+  await admin.page.getByLabel('新しいパスワード', { exact: true }).fill(next);
+  await admin.page.getByLabel('新しいパスワードの確認').fill(next);
+  await admin.page.getByRole('button', { name: 'パスワードを変更' }).click();
+  await expect(admin.page.getByRole('heading', { level: 1 })).toHaveText(company);
+  await expect(admin.page.getByRole('row', { name: /Microsoft 365 Business Basic/ })).toContainText('5');
+  await expect(admin.page.getByRole('row', { name: /Microsoft 365 Business Basic/ })).toContainText('アクティブ');
+
+  // F4 in Japanese: the provider adds a subscription from the customer's expanded row.
+  const sales = await japanese(browser);
+  await signInJa(sales.page, 'sales@northwind.example');
+  await sales.page.getByRole('navigation').getByRole('link', { name: '顧客' }).click();
+  await sales.page.getByLabel('検索').first().fill(prefix);
+  await sales.page.getByLabel('検索').first().press('Enter');
+  await sales.page.getByRole('button', { name: `${company} を展開` }).click();
+  const form = sales.page.getByRole('form', { name: 'サブスクリプションの追加' });
+  await form.getByRole('checkbox', { name: 'Microsoft 365 Business Standard' }).check();
+  await form.getByLabel('Microsoft 365 Business Standard のライセンス数').fill('2');
+  await expect(form.getByLabel('リセラー (MPN ID)')).toHaveValue(/.+/);
+  await form.getByRole('button', { name: '送信' }).click();
+  await expect(form.getByRole('status')).toHaveText('1 件のサブスクリプションを追加しました。');
+  await expect(sales.page.getByRole('row', { name: /Microsoft 365 Business Standard/ })).toContainText('Tailspin IT (5200002)');
+  await admin.page.reload();
+  await expect(admin.page.getByRole('row', { name: /Microsoft 365 Business Standard/ })).toContainText('2');
+  await admin.context.close();
+  await sales.context.close();
 });
+
+async function japanese(browser: Browser) {
+  const context = await browser.newContext();
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ja', url: test.info().project.use.baseURL! }]);
+  return { context, page: await context.newPage() };
+}
+
+async function signInJa(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('メール アドレス').fill(email);
+  await page.getByLabel('パスワード').fill(PASSWORD);
+  await page.getByRole('button', { name: 'サインイン' }).click();
+  await expect(page.getByRole('button', { name: 'サインアウト' })).toBeVisible();
+}
