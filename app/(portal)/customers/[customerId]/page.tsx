@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { can } from '@/lib/authz/policy';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { getCustomer } from '@/lib/customers/get-customer';
 import { formatDate } from '@/lib/format';
@@ -6,11 +8,12 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SubscriptionTable } from '@/components/customers/subscription-table';
 import { Section } from '@/components/ui/section';
 
-export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { customerId } = await params;
+  const { saved } = await searchParams;
   const ctx = await requirePageCtx(`/customers/${customerId}`);
   const customer = await loadOr404(() => getCustomer(ctx, customerId));
-  const [t, locale] = await Promise.all([getTranslations('customer'), getLocale()]);
+  const [t, te, locale] = await Promise.all([getTranslations('customer'), getTranslations('customerEdit'), getLocale()]);
   const address = [customer.addressLine1, customer.addressLine2, customer.city, customer.region, customer.postalCode, customer.country].filter(Boolean).join(', ');
   const facts: [string, string][] = [
     [t('tenantDomain'), customer.tenantDomain],
@@ -23,7 +26,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
   ];
   return (
     <>
-      <PageHeader title={customer.companyName} />
+      <PageHeader title={customer.companyName}>
+        {can(ctx, 'customers.write') ? <Link href={`/customers/${customer.id}/edit`} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">{te('edit')}</Link> : null}
+      </PageHeader>
+      {saved ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{te('saved')}</p> : null}
       <Section id="account" title={t('accountInfo')}>
         <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr]">
           {facts.map(([term, value]) => (

@@ -1,0 +1,40 @@
+import 'server-only';
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import type { Ctx } from '@/lib/authz/context';
+import { assertCan } from '@/lib/authz/policy';
+import { customerScope } from '@/lib/authz/scopes';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { Conflict, NotFound } from '@/lib/errors';
+import { customerDetailsInput } from '@/lib/orders/schemas';
+import { parseOrderInput } from '@/lib/orders/parse-input';
+
+/** Account info a partner may change; the tenant domain is fixed at creation. */
+export const updateCustomerDetailsInput = customerDetailsInput.omit({ domainPrefix: true }).extend({
+  customerId: z.string().min(1).max(40),
+  /** The updatedAt the form was read at (optimistic locking). */
+  version: z.iso.datetime('errors.conflict'),
+});
+export type UpdateCustomerDetailsInput = z.input<typeof updateCustomerDetailsInput>;
+
+/**
+ * R3: the provider of record and the managing reseller (delegated admin) may
+ * change a customer's account info; everyone else gets 404 (scope) or a
+ * refusal (role). A form read before someone else's save is refused (Conflict).
+ */
+export async function updateCustomerDetails(ctx: Ctx, raw: UpdateCustomerDetailsInput) {
+  assertCan(ctx, 'customers.write');
+  const { customerId, version, ...details } = parseOrderInput(updateCustomerDetailsInput, raw);
+  return db().$transaction(async (tx) => {
+    const before = await tx.customer.findFirst({ where: { AND: [customerScope(ctx), { id: customerId }] } });
+    if (!before) throw new NotFound('customer');
+    // An emptied optional field is cleared (null), not left as it was.
+    const fields = { ...details, addressLine2: details.addressLine2 ?? null, region: details.region ?? null, contactPhone: details.contactPhone ?? null };
+    const { count } = await tx.customer.updateMany({ where: { id: customerId, updatedAt: new Date(version) }, data: fields });
+    if (count === 0) throw new Conflict();
+    const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => before[k as keyof typeof before] !== v));
+    const previous = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]]));
+    await recordAudit(tx, ctx, { action: 'customer.updated', targetType: 'customer', targetId: customerId, orgIds: [before.providerId, before.managingResellerId], before: previous, after: changed });
+    return { customerId, changed: Object.keys(changed) };
+  });
+}
