@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { SelectField } from '@/components/orders/select-field';
+import { SelectField } from '@/components/ui/select-field';
 import type { ActionState } from '@/lib/actions';
 import { updateCustomerDetailsAction } from '@/app/(portal)/customers/[customerId]/edit/actions';
 

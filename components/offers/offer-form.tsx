@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import type { ActionState } from '@/lib/actions';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { SelectField } from '@/components/vendor/select-field';
+import { SelectField } from '@/components/ui/select-field';
 import { TextareaField } from '@/components/vendor/textarea-field';
 import { CheckboxField } from './checkbox-field';
 import { UpgradeTargetsField, type OfferOption } from './upgrade-targets-field';

@@ -2,7 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { Field } from '@/components/ui/field';
 import { DomainField } from './domain-field';
-import { SelectField } from './select-field';
+import { SelectField } from '@/components/ui/select-field';
 import type { Country, Details, FieldErrors, PartyOption } from './types';
 
 type Props = {

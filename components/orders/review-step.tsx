@@ -1,4 +1,5 @@
 'use client';
+import { FactList } from '@/components/ui/fact-list';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatMoney } from '@/lib/offers/money';
 import type { Country, Details, WizardOffer } from './types';
@@ -27,14 +28,7 @@ export function ReviewStep({ details, tenantDomain, countries, partyLabel, party
     <div className="flex flex-col gap-6">
       <section aria-labelledby="review-customer">
         <h2 id="review-customer" className="mb-2 text-lg font-semibold">{t('customerSection')}</h2>
-        <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr]">
-          {facts.map(([term, value]) => (
-            <div key={term} className="contents">
-              <dt className="text-sm text-slate-600">{term}</dt>
-              <dd className="text-sm">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} />
       </section>
       <section aria-labelledby="review-lines">
         <h2 id="review-lines" className="mb-2 text-lg font-semibold">{t('subscriptionsSection')}</h2>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { SelectField } from '@/components/vendor/select-field';
+import { SelectField } from '@/components/ui/select-field';
 import { enrolAction } from './actions';
 
 export function EnrolForm({ countries }: { countries: { code: string; name: string }[] }) {

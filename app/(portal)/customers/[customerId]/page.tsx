@@ -1,3 +1,4 @@
+import { FactList } from '@/components/ui/fact-list';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/authz/policy';
@@ -31,14 +32,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       </PageHeader>
       {saved ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{te('saved')}</p> : null}
       <Section id="account" title={t('accountInfo')}>
-        <dl className="grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr]">
-          {facts.map(([term, value]) => (
-            <div key={term} className="contents">
-              <dt className="text-sm text-slate-600">{term}</dt>
-              <dd className="text-sm">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} />
       </Section>
       <Section id="subscriptions" title={t('subscriptions')} className="">
         <SubscriptionTable subscriptions={customer.subscriptions} />

@@ -2,7 +2,7 @@ import type { ComponentProps } from 'react';
 
 type Props = ComponentProps<'select'> & { label: string; name: string; errors?: string[] };
 
-/** A labelled select whose errors are tied to it, like components/ui/field.tsx. */
+/** A labelled select whose errors are tied to it, like Field. */
 export function SelectField({ label, name, errors, id = name, children, ...props }: Props) {
   const errorId = `${id}-error`;
   return (
