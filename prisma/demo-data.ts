@@ -79,7 +79,7 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
       data: {
         customerId: woodgrove.id, offerId: basic.id, orderId: order.id, quantity: 10, purchasedAt: now, termStartedAt: now,
         renewsAt: new Date(now.getTime() + 30 * DAY), resellerId: fabrikam.id, supportContactOrgId: northwind.id,
-        resellerAssociations: { create: [{ resellerId: fabrikam.id, startedAt: now }] },
+        resellerAssociations: { create: [{ resellerId: fabrikam.id, startedAt: now, offerId: basic.id, quantity: 10, unitPriceMinor: basic.unitPriceMinor, currency: basic.currency, incentiveRateBps: basic.incentiveRateBps }] },
       },
     });
   });

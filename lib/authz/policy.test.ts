@@ -25,8 +25,8 @@ describe('policy', () => {
   });
 
   it('offers each audience its own navigation', () => {
-    expect(navigationFor(base).map((i) => i.href)).toEqual(['/', '/indirect-resellers', '/customers', '/profile']);
-    expect(navigationFor({ ...base, orgKind: 'INDIRECT_RESELLER' }).map((i) => i.href)).toEqual(['/', '/indirect-providers', '/customers']);
-    expect(navigationFor({ ...base, role: 'CUSTOMER_ADMIN', orgId: null, orgKind: null, customerId: 'c' }).map((i) => i.href)).toEqual(['/']);
+    expect(navigationFor(base).map((i) => i.href)).toEqual(['/', '/indirect-resellers', '/customers', '/incentives', '/audit-log', '/profile']);
+    expect(navigationFor({ ...base, orgKind: 'INDIRECT_RESELLER' }).map((i) => i.href)).toEqual(['/', '/indirect-providers', '/customers', '/subscriptions', '/incentives', '/audit-log']);
+    expect(navigationFor({ ...base, role: 'CUSTOMER_ADMIN', orgId: null, orgKind: null, customerId: 'c' }).map((i) => i.href)).toEqual(['/', '/partner-relationships']);
   });
 });

@@ -25,14 +25,16 @@ export const PERMISSIONS = [
   'tenant.manage',
   'account.self',
   'mailbox.read',
+  'incentives.read',
+  'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  VENDOR_ADMIN: ['home.read', 'customers.read', 'subscriptions.read', 'partnerships.read', 'partners.read', 'partners.manage', 'profiles.manage', 'offers.manage', 'account.self', 'mailbox.read'],
-  ADMIN: ['home.read', 'customers.read', 'customers.write', 'subscriptions.read', 'subscriptions.write', 'support.write', 'partnerships.read', 'partnerships.write', 'orders.write', 'users.manage', 'account.self'],
-  ADMIN_AGENT: ['home.read', 'customers.read', 'customers.write', 'subscriptions.read', 'subscriptions.write', 'support.write', 'partnerships.read', 'partnerships.write', 'orders.write', 'account.self'],
-  SALES_AGENT: ['home.read', 'customers.read', 'customers.write', 'subscriptions.read', 'orders.write', 'partnerships.read', 'account.self'],
+  VENDOR_ADMIN: ['home.read', 'customers.read', 'subscriptions.read', 'partnerships.read', 'partners.read', 'partners.manage', 'profiles.manage', 'offers.manage', 'account.self', 'mailbox.read', 'audit.read'],
+  ADMIN: ['home.read', 'customers.read', 'customers.write', 'subscriptions.read', 'subscriptions.write', 'support.write', 'partnerships.read', 'partnerships.write', 'orders.write', 'users.manage', 'account.self', 'incentives.read', 'audit.read'],
+  ADMIN_AGENT: ['home.read', 'customers.read', 'customers.write', 'subscriptions.read', 'subscriptions.write', 'support.write', 'partnerships.read', 'partnerships.write', 'orders.write', 'account.self', 'incentives.read', 'audit.read'],
+  SALES_AGENT: ['home.read', 'customers.read', 'customers.write', 'subscriptions.read', 'orders.write', 'partnerships.read', 'account.self', 'incentives.read'],
   HELPDESK_AGENT: ['home.read', 'customers.read', 'subscriptions.read', 'support.write', 'partnerships.read', 'account.self'],
   CUSTOMER_ADMIN: ['home.read', 'tenant.read', 'tenant.manage', 'subscriptions.read', 'account.self'],
   CUSTOMER_USER: ['home.read', 'tenant.read', 'subscriptions.read', 'account.self'],
@@ -61,19 +63,28 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/', label: 'nav.home', permission: 'home.read' },
       { href: '/indirect-resellers', label: 'nav.indirectResellers', permission: 'partnerships.read' },
       { href: '/customers', label: 'nav.customers', permission: 'customers.read' },
+      { href: '/incentives', label: 'nav.incentives', permission: 'incentives.read' },
+      { href: '/audit-log', label: 'nav.auditLog', permission: 'audit.read' },
       { href: '/profile', label: 'nav.profile', permission: 'home.read' },
     ],
     reseller: [
       { href: '/', label: 'nav.home', permission: 'home.read' },
       { href: '/indirect-providers', label: 'nav.indirectProviders', permission: 'partnerships.read' },
       { href: '/customers', label: 'nav.customers', permission: 'customers.read' },
+      { href: '/subscriptions', label: 'nav.subscriptions', permission: 'subscriptions.read' },
+      { href: '/incentives', label: 'nav.incentives', permission: 'incentives.read' },
+      { href: '/audit-log', label: 'nav.auditLog', permission: 'audit.read' },
     ],
-    customer: [{ href: '/', label: 'nav.overview', permission: 'home.read' }],
+    customer: [
+      { href: '/', label: 'nav.overview', permission: 'home.read' },
+      { href: '/partner-relationships', label: 'nav.partnerRelationships', permission: 'tenant.read' },
+    ],
     vendor: [
       { href: '/', label: 'nav.home', permission: 'home.read' },
       { href: '/partners', label: 'nav.partners', permission: 'partners.read' },
       { href: '/customers', label: 'nav.customers', permission: 'customers.read' },
       { href: '/offers', label: 'nav.offers', permission: 'offers.manage' },
+      { href: '/audit-log', label: 'nav.auditLog', permission: 'audit.read' },
       { href: '/mailbox', label: 'nav.mailbox', permission: 'mailbox.read' },
     ],
   };

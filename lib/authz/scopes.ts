@@ -27,6 +27,22 @@ export function customerScope(ctx: Ctx): Prisma.CustomerWhereInput {
   }
 }
 
+/**
+ * Customers whose account and subscriptions the user may change (R3, R12):
+ * a reseller only where it holds delegated admin privileges; everyone else
+ * as in customerScope (roles are checked by the permission).
+ */
+export function customerAdminScope(ctx: Ctx): Prisma.CustomerWhereInput {
+  if (audienceOf(ctx) === 'reseller') return activePartner(ctx) ? { managingResellerId: ctx.orgId!, resellerDelegatedAdmin: true } : NOTHING;
+  if (audienceOf(ctx) === 'vendor') return NOTHING;
+  return customerScope(ctx);
+}
+
+/** Subscriptions the user may change: those of customers in customerAdminScope. */
+export function subscriptionAdminScope(ctx: Ctx): Prisma.SubscriptionWhereInput {
+  return { customer: customerAdminScope(ctx) };
+}
+
 export function subscriptionScope(ctx: Ctx): Prisma.SubscriptionWhereInput {
   if (audienceOf(ctx) === 'reseller' && activePartner(ctx)) {
     // R9: a reseller also sees subscriptions it is the support contact for.

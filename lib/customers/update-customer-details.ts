@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
-import { customerScope } from '@/lib/authz/scopes';
+import { customerAdminScope } from '@/lib/authz/scopes';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, NotFound } from '@/lib/errors';
 import { customerDetailsInput } from '@/lib/orders/schemas';
@@ -26,7 +26,7 @@ export async function updateCustomerDetails(ctx: Ctx, raw: UpdateCustomerDetails
   assertCan(ctx, 'customers.write');
   const { customerId, version, ...details } = parseOrderInput(updateCustomerDetailsInput, raw);
   return db().$transaction(async (tx) => {
-    const before = await tx.customer.findFirst({ where: { AND: [customerScope(ctx), { id: customerId }] } });
+    const before = await tx.customer.findFirst({ where: { AND: [customerAdminScope(ctx), { id: customerId }] } });
     if (!before) throw new NotFound('customer');
     // An emptied optional field is cleared (null), not left as it was.
     const fields = { ...details, addressLine2: details.addressLine2 ?? null, region: details.region ?? null, contactPhone: details.contactPhone ?? null };

@@ -12,8 +12,14 @@ import ordersEn from './messages/orders/en.json';
 import ordersJa from './messages/orders/ja.json';
 import offersEn from './messages/offers/en.json';
 import offersJa from './messages/offers/ja.json';
+import subscriptionsEn from './messages/subscriptions/en.json';
+import subscriptionsJa from './messages/subscriptions/ja.json';
+import relationshipsEn from './messages/relationships/en.json';
+import relationshipsJa from './messages/relationships/ja.json';
+import reportsEn from './messages/reports/en.json';
+import reportsJa from './messages/reports/ja.json';
 
 export const CATALOGS = {
-  en: { ...commonEn, ...partnershipsEn, ...emailEn, ...vendorEn, ...ordersEn, ...offersEn },
-  ja: { ...commonJa, ...partnershipsJa, ...emailJa, ...vendorJa, ...ordersJa, ...offersJa },
+  en: { ...commonEn, ...partnershipsEn, ...emailEn, ...vendorEn, ...ordersEn, ...offersEn, ...subscriptionsEn, ...relationshipsEn, ...reportsEn },
+  ja: { ...commonJa, ...partnershipsJa, ...emailJa, ...vendorJa, ...ordersJa, ...offersJa, ...subscriptionsJa, ...relationshipsJa, ...reportsJa },
 } as const;

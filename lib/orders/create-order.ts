@@ -4,13 +4,14 @@ import type { Ctx } from '@/lib/authz/context';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Invalid } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { periodData } from '@/lib/subscriptions/association';
 import { lineFieldErrors, validateLines, type OrderLineDraft } from './validate-lines';
 
 // What placing a new customer's order and adding subscriptions share: R7 at
 // purchase, and the order with its subscriptions written in the caller's
 // transaction.
 
-const OFFER_FIELDS = { id: true, name: true, active: true, minQuantity: true, maxQuantity: true, isAzurePlan: true, termMonths: true } as const;
+const OFFER_FIELDS = { id: true, name: true, active: true, minQuantity: true, maxQuantity: true, isAzurePlan: true, termMonths: true, unitPriceMinor: true, currency: true, incentiveRateBps: true } as const;
 
 /** R7: loads the lines' offers and refuses every line that breaks a rule (Invalid, keyed lines.<offerId>). */
 export async function checkLines(lines: OrderLineDraft[]) {
@@ -63,13 +64,14 @@ export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
   const orgIds = [o.providerId, o.reseller?.id];
   const subscriptionIds: string[] = [];
   for (const line of o.lines) {
-    const termMonths = o.offers.get(line.offerId)!.termMonths;
+    const offer = o.offers.get(line.offerId)!;
+    const termMonths = offer.termMonths;
     const subscription = await tx.subscription.create({
       data: {
         customerId: o.customerId, offerId: line.offerId, orderId: order.id, quantity: line.quantity, status: 'ACTIVE',
         purchasedAt: o.now, termStartedAt: o.now, renewsAt: termMonths ? addMonths(o.now, termMonths) : null,
         supportContactOrgId: o.providerId, resellerId: o.reseller?.id ?? null,
-        resellerAssociations: o.reseller ? { create: { resellerId: o.reseller.id, startedAt: o.now } } : undefined,
+        resellerAssociations: o.reseller ? { create: periodData(o.reseller.id, { ...offer, offerId: offer.id, quantity: line.quantity }, o.now) } : undefined,
       },
       select: { id: true },
     });

@@ -16,7 +16,7 @@ async function scenario() {
   const { provider, resellerA, customer } = channel;
   const offer = await makeOffer();
   const subscription = await makeSubscription(customer.id, resellerA.id, offer.id, 5);
-  await db().subscription.update({ where: { id: subscription.id }, data: { resellerId: resellerA.id, resellerAssociations: { create: { resellerId: resellerA.id, startedAt: new Date(Date.now() - 1000) } } } });
+  await db().subscription.update({ where: { id: subscription.id }, data: { resellerId: resellerA.id, resellerAssociations: { create: { resellerId: resellerA.id, startedAt: new Date(Date.now() - 1000), offerId: offer.id, quantity: 5, unitPriceMinor: offer.unitPriceMinor, currency: offer.currency, incentiveRateBps: offer.incentiveRateBps } } } });
   // The same reseller also works with another provider, which must not be touched.
   const otherProvider = await makeOrg('INDIRECT_PROVIDER');
   await makePartnership(otherProvider.id, resellerA.id);
