@@ -36,6 +36,8 @@ Object.assign(process.env, {
   NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
   AUTH_TRUST_HOST: '1',
   SMTP_URL: smtp.url,
+  // Lets the browser tests move the server's clock (app/api/test/clock); never set elsewhere.
+  PC_TEST_CLOCK: '1',
 });
 await applyMigrations(databaseUrl);
 await seed(databaseUrl);

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Table, Td } from '@/components/ui/table';
 import { StatusBadge } from '@/components/ui/page-header';
@@ -11,6 +12,7 @@ type Row = {
   supportContactOrg: { legalName: string; contactEmail: string | null; contactPhone: string | null };
 };
 
+/** A customer's subscriptions; each offer name opens the subscription's detail page (F5). */
 export async function SubscriptionTable({ subscriptions }: { subscriptions: Row[] }) {
   const t = await getTranslations('subscriptions');
   return (
@@ -21,7 +23,7 @@ export async function SubscriptionTable({ subscriptions }: { subscriptions: Row[
     >
       {subscriptions.map((s) => (
         <tr key={s.id}>
-          <Td>{s.offer.name}</Td>
+          <Td><Link href={`/subscriptions/${s.id}`} className="font-medium text-brand underline hover:text-brand-dark">{s.offer.name}</Link></Td>
           <Td>{s.quantity}</Td>
           <Td><StatusBadge>{t(`statuses.${s.status}`)}</StatusBadge></Td>
           <Td>{s.reseller ? `${s.reseller.legalName} (${s.reseller.mpnId})` : '—'}</Td>

@@ -30,7 +30,8 @@ export async function changeSubscription(ctx: Ctx, raw: ChangeSubscriptionInput)
     const offerChanged = input.offerId !== undefined && input.offerId !== s.offerId;
     const resellerChanged = input.resellerMpnId !== undefined ? input.resellerMpnId !== s.reseller?.mpnId : input.resellerId !== undefined && input.resellerId !== (s.resellerId ?? '');
     const supportChanged = input.supportContactOrgId !== undefined && input.supportContactOrgId !== s.supportContactOrgId;
-    if (!quantityChanged && !offerChanged && !resellerChanged && !supportChanged) throw new Invalid({}, 'subscriptionDetail.errors.nothingChanged');
+    // Submit without a change writes nothing (and bumps no version).
+    if (!quantityChanged && !offerChanged && !resellerChanged && !supportChanged) return { subscriptionId: s.id, version: s.version, changed: [] as string[] };
     // Helpdesk agents may change only the support contact (R9).
     if (quantityChanged || offerChanged || resellerChanged) assertCan(ctx, 'subscriptions.write');
     if (supportChanged) assertCan(ctx, 'support.write');

@@ -52,10 +52,12 @@ export async function getSubscriptionDetail(ctx: Ctx, subscriptionId: string) {
     cancel: write && active && withinWindow,
   };
   const [resellers, supportContacts] = await Promise.all([
-    may.changeReseller ? resellerOptions(db(), ctx, s.customer.providerId) : Promise.resolve([]),
-    may.changeSupportContact ? supportContactOptions(db(), s.customer) : Promise.resolve([]),
+    write ? resellerOptions(db(), ctx, s.customer.providerId) : Promise.resolve([]),
+    support ? supportContactOptions(db(), s.customer) : Promise.resolve([]),
   ]);
-  return { subscription: s, history, may, editable: write || support, reduceUntil, withinWindow, options: { resellers, supportContacts } };
+  // The form follows the permission; the status rules answer on Submit with their reason (R7).
+  const form = { write, support };
+  return { subscription: s, history, may, form, editable: write || support, reduceUntil, withinWindow, options: { resellers, supportContacts } };
 }
 
 export type SubscriptionDetail = Awaited<ReturnType<typeof getSubscriptionDetail>>;

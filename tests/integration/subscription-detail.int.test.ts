@@ -29,6 +29,9 @@ describe('subscription detail (F5)', () => {
     expect(detail.reduceUntil).toEqual(new Date(subscription.termStartedAt.getTime() + 168 * HOUR));
     expect(detail.options.resellers.map((r) => r.id).sort()).toEqual([resellerA.id, resellerB.id].sort());
     expect(detail.options.supportContacts.map((r) => r.id)).toEqual([provider.id, resellerA.id]);
+    // Submitting the form unchanged writes nothing.
+    expect(await changeSubscription(ctx, { subscriptionId: subscription.id, version: 3, quantity: 12, resellerId: resellerB.id, supportContactOrgId: provider.id })).toEqual({ subscriptionId: subscription.id, version: 3, changed: [] });
+    expect((await db().subscription.findUniqueOrThrow({ where: { id: subscription.id } })).version).toBe(3);
   });
 
   it('after 168 hours reducing and cancelling are no longer offered; suspended offers only reactivating', async () => {

@@ -1,0 +1,25 @@
+import { NextResponse } from 'next/server';
+import { clock } from '@/lib/clock';
+
+// End-to-end tests only: moves the server's clock (lib/clock.ts) so a browser
+// test can cross the 168-hour window of R7. It exists only when the server
+// was started with PC_TEST_CLOCK=1 (scripts/e2e-server.ts); everywhere else
+// it answers 404 like any unknown address.
+export const dynamic = 'force-dynamic';
+
+const notFound = () => new NextResponse(null, { status: 404 });
+
+export async function GET() {
+  if (process.env.PC_TEST_CLOCK !== '1') return notFound();
+  return NextResponse.json({ now: clock.now().toISOString() });
+}
+
+/** Body: `{ "advanceMs": number }` or `{ "reset": true }`. */
+export async function POST(request: Request) {
+  if (process.env.PC_TEST_CLOCK !== '1') return notFound();
+  const body = (await request.json().catch(() => null)) as { advanceMs?: unknown; reset?: unknown } | null;
+  if (body?.reset === true) clock.reset();
+  else if (typeof body?.advanceMs === 'number' && Number.isFinite(body.advanceMs)) clock.advance(body.advanceMs);
+  else return NextResponse.json({ error: 'advanceMs or reset' }, { status: 400 });
+  return NextResponse.json({ now: clock.now().toISOString() });
+}

@@ -1,0 +1,101 @@
+'use client';
+import { useState, useTransition, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/select-field';
+import type { ActionState } from '@/lib/actions';
+import { changeSubscriptionAction, changeSupportContactAction } from '@/app/(portal)/subscriptions/[subscriptionId]/actions';
+import { VerifyMpn } from './verify-mpn';
+
+type Party = { id: string; legalName: string; mpnId: string | null };
+export type ChangeFormProps = {
+  subscriptionId: string;
+  version: number;
+  quantity: number;
+  offer: { name: string; minQuantity: number; maxQuantity: number; isAzurePlan: boolean };
+  upgradeTargets: { id: string; name: string }[];
+  reseller: Party | null;
+  resellers: Party[];
+  supportContactOrgId: string;
+  supportContacts: Party[];
+  may: { changeLicences: boolean; upgrade: boolean; changeReseller: boolean; changeSupportContact: boolean };
+  /** Whether this user has subscriptions.write (else only the support contact is sent). */
+  write: boolean;
+  windowNote: string;
+};
+
+const partyLabel = (p: Party) => (p.mpnId ? `${p.legalName} (${p.mpnId})` : p.legalName);
+
+/** One Submit for every change of the subscription detail page (F5), under the version it was read at (R14). */
+export function SubscriptionChangeForm(props: ChangeFormProps) {
+  const t = useTranslations('subscriptionDetail');
+  const [quantity, setQuantity] = useState(String(props.quantity));
+  const [offerId, setOfferId] = useState('');
+  const [resellerId, setResellerId] = useState(props.reseller?.id ?? '');
+  const [mpnId, setMpnId] = useState('');
+  const [support, setSupport] = useState(props.supportContactOrgId);
+  const [state, setState] = useState<ActionState<{ version: number; changed: string[] }>>();
+  const [savedVersion, setSavedVersion] = useState(0);
+  const [pending, start] = useTransition();
+  const version = Math.max(props.version, savedVersion);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    start(async () => {
+      const result = await (props.write ? changeSubscriptionAction : changeSupportContactAction)(undefined, form);
+      setState(result);
+      if (result.ok && result.data) {
+        setSavedVersion(result.data.version);
+        setMpnId('');
+        setOfferId('');
+      }
+    });
+  }
+
+  // The current reseller stays visible even when the list would not offer it.
+  const current = props.reseller;
+  const resellers = current && !props.resellers.some((r) => r.id === current.id) ? [current, ...props.resellers] : props.resellers;
+  const qtyErrors = state?.fieldErrors?.quantity;
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('changeTitle')} className="grid max-w-3xl gap-4 sm:grid-cols-2">
+      <input type="hidden" name="subscriptionId" value={props.subscriptionId} />
+      <input type="hidden" name="version" value={version} />
+      {state && !state.ok && state.formError ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 sm:col-span-2">{state.formError}</p> : null}
+      {state?.ok ? <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm sm:col-span-2">{state.data?.changed.length ? t('saved') : t('unchanged')}</p> : null}
+      <div className="flex flex-col gap-1">
+        <Field
+          label={t('licences')} name="quantity" type="number" inputMode="numeric" step={1}
+          min={props.offer.minQuantity} max={props.offer.maxQuantity} value={quantity} onChange={(e) => setQuantity(e.target.value)}
+          disabled={!props.may.changeLicences || props.offer.isAzurePlan} errors={qtyErrors} aria-describedby={qtyErrors?.length ? 'quantity-error quantity-hint' : 'quantity-hint'}
+        />
+        <p id="quantity-hint" className="text-xs text-slate-700">
+          {props.offer.isAzurePlan ? t('azureFixed') : t('licencesHint', { min: props.offer.minQuantity, max: props.offer.maxQuantity })} {props.windowNote}
+        </p>
+      </div>
+      <div className="flex flex-col gap-1">
+        {props.upgradeTargets.length > 0 ? (
+          <SelectField label={t('upgrade')} name="offerId" value={offerId} onChange={(e) => setOfferId(e.target.value)} disabled={!props.may.upgrade}>
+            <option value="">{t('keepOffer', { offer: props.offer.name })}</option>
+            {props.upgradeTargets.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </SelectField>
+        ) : <p className="text-sm text-slate-700">{t('noUpgrades', { offer: props.offer.name })}</p>}
+      </div>
+      <SelectField label={t('reseller')} name="resellerId" value={resellerId} onChange={(e) => { setResellerId(e.target.value); setMpnId(''); }} disabled={!props.may.changeReseller} errors={state?.fieldErrors?.resellerId}>
+        <option value="">{t('noReseller')}</option>
+        {resellers.map((r) => <option key={r.id} value={r.id}>{partyLabel(r)}</option>)}
+      </SelectField>
+      <VerifyMpn subscriptionId={props.subscriptionId} value={mpnId} onChange={setMpnId} disabled={!props.may.changeReseller} errors={state?.fieldErrors?.resellerMpnId} />
+      <div className="flex flex-col gap-1 sm:col-span-2">
+        <SelectField label={t('supportContact')} name="supportContactOrgId" value={support} onChange={(e) => setSupport(e.target.value)} disabled={!props.may.changeSupportContact} aria-describedby="support-hint">
+          {props.supportContacts.map((p) => <option key={p.id} value={p.id}>{partyLabel(p)}</option>)}
+        </SelectField>
+        <p id="support-hint" className="text-xs text-slate-700">{t('supportHint')}</p>
+      </div>
+      <div className="sm:col-span-2">
+        <Button type="submit" disabled={pending}>{t('submit')}</Button>
+      </div>
+    </form>
+  );
+}
