@@ -61,7 +61,7 @@ describe('R14 optimistic locking', () => {
     // One open incentive period, on the final count.
     const open = (await periodsOf(subscription.id)).filter((p) => p.endedAt === null);
     expect(open).toHaveLength(1);
-    expect(open[0].quantity).toBe(after.quantity);
+    expect(open[0]!.quantity).toBe(after.quantity);
   });
 
   it('50 concurrent increments that retry after a conflict all land', async () => {

@@ -25,11 +25,11 @@ describe('R8 Reseller (MPN ID) of an existing subscription', () => {
     expect((await readSubscription(subscription.id)).resellerId).toBe(resellerA.id);
     const periods = await periodsOf(subscription.id);
     expect(periods.map((p) => [p.resellerId, p.endedAt === null])).toEqual([[resellerA.id, false], [resellerB.id, false], [resellerA.id, true]]);
-    expect(periods[0].endedAt).toEqual(periods[1].startedAt);
-    expect(periods[1].endedAt).toEqual(periods[2].startedAt);
+    expect(periods[0]!.endedAt).toEqual(periods[1]!.startedAt);
+    expect(periods[1]!.endedAt).toEqual(periods[2]!.startedAt);
     const audits = await db().auditEvent.findMany({ where: { action: 'subscription.reseller_changed' }, orderBy: { occurredAt: 'asc' } });
     expect(audits.map((a) => (a.after as { resellerId: string }).resellerId)).toEqual([resellerB.id, resellerA.id]);
-    expect(audits[0].orgIds).toEqual(expect.arrayContaining([provider.id, resellerA.id, resellerB.id]));
+    expect(audits[0]!.orgIds).toEqual(expect.arrayContaining([provider.id, resellerA.id, resellerB.id]));
     // Clearing it closes the period and opens none.
     await changeSubscription(ctx, { subscriptionId: subscription.id, version: 3, resellerId: '' });
     expect((await readSubscription(subscription.id)).resellerId).toBeNull();

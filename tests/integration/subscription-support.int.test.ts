@@ -30,7 +30,7 @@ describe('R9 Designated support contact', () => {
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'subscription.support_contact_changed' } });
     expect(audit.after).toMatchObject({ supportContactOrgId: resellerA.id });
     const customerAdmin = await makeCtx('CUSTOMER_ADMIN', { customerId: customer.id });
-    expect((await getTenantOverview(customerAdmin)).subscriptions[0].supportContactOrg.legalName).toBe(resellerA.legalName);
+    expect((await getTenantOverview(customerAdmin)).subscriptions[0]!.supportContactOrg.legalName).toBe(resellerA.legalName);
     // Even without managing the customer any more, the reseller still reads what it supports.
     await db().customer.update({ where: { id: customer.id }, data: { managingResellerId: null } });
     const reseller = await makeCtx('HELPDESK_AGENT', { organizationId: resellerA.id });
@@ -68,7 +68,7 @@ describe('R9 Designated support contact', () => {
   });
 
   it('wrong tenant: another provider’s or reseller’s helpdesk gets 404', async () => {
-    const { provider, subscription } = await makeSubscriptionSetup();
+    const { subscription } = await makeSubscriptionSetup();
     const other = await makeSubscriptionSetup();
     for (const orgId of [other.provider.id, other.resellerA.id]) {
       const ctx = await makeCtx('HELPDESK_AGENT', { organizationId: orgId });
