@@ -1,15 +1,18 @@
 // All domain time comes from here, so tests can move it.
-let offsetMs = 0;
+// The offset lives on globalThis: a production build may load this module
+// once per route bundle, and the e2e clock route (app/api/test/clock) must
+// move the time every page and action of the process sees.
+const state = ((globalThis as { __pcClockOffset?: { ms: number } }).__pcClockOffset ??= { ms: 0 });
 
 export const clock = {
   now(): Date {
-    return new Date(Date.now() + offsetMs);
+    return new Date(Date.now() + state.ms);
   },
   /** Tests only: shift the clock by `ms`. */
   advance(ms: number) {
-    offsetMs += ms;
+    state.ms += ms;
   },
   reset() {
-    offsetMs = 0;
+    state.ms = 0;
   },
 };

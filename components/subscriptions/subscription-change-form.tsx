@@ -27,43 +27,48 @@ export type ChangeFormProps = {
 
 const partyLabel = (p: Party) => (p.mpnId ? `${p.legalName} (${p.mpnId})` : p.legalName);
 
-/** One Submit for every change of the subscription detail page (F5), under the version it was read at (R14). */
+/**
+ * One Submit for every change of the subscription detail page (F5), under the
+ * version it was read at (R14). After a save the page's data comes back with
+ * a new version and the fields start again from it; messages stay.
+ */
 export function SubscriptionChangeForm(props: ChangeFormProps) {
+  const t = useTranslations('subscriptionDetail');
+  const [state, setState] = useState<ActionState<{ version: number; changed: string[] }>>();
+  return (
+    <div className="flex max-w-3xl flex-col gap-4">
+      {state && !state.ok && state.formError ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{state.formError}</p> : null}
+      {state?.ok ? <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm">{state.data?.changed.length ? t('saved') : t('unchanged')}</p> : null}
+      <Fields key={props.version} {...props} fieldErrors={state?.fieldErrors} onResult={setState} />
+    </div>
+  );
+}
+
+function Fields(props: ChangeFormProps & { fieldErrors?: Record<string, string[]>; onResult: (r: ActionState<{ version: number; changed: string[] }>) => void }) {
   const t = useTranslations('subscriptionDetail');
   const [quantity, setQuantity] = useState(String(props.quantity));
   const [offerId, setOfferId] = useState('');
   const [resellerId, setResellerId] = useState(props.reseller?.id ?? '');
   const [mpnId, setMpnId] = useState('');
   const [support, setSupport] = useState(props.supportContactOrgId);
-  const [state, setState] = useState<ActionState<{ version: number; changed: string[] }>>();
-  const [savedVersion, setSavedVersion] = useState(0);
   const [pending, start] = useTransition();
-  const version = Math.max(props.version, savedVersion);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     start(async () => {
-      const result = await (props.write ? changeSubscriptionAction : changeSupportContactAction)(undefined, form);
-      setState(result);
-      if (result.ok && result.data) {
-        setSavedVersion(result.data.version);
-        setMpnId('');
-        setOfferId('');
-      }
+      props.onResult(await (props.write ? changeSubscriptionAction : changeSupportContactAction)(undefined, form));
     });
   }
 
   // The current reseller stays visible even when the list would not offer it.
   const current = props.reseller;
   const resellers = current && !props.resellers.some((r) => r.id === current.id) ? [current, ...props.resellers] : props.resellers;
-  const qtyErrors = state?.fieldErrors?.quantity;
+  const qtyErrors = props.fieldErrors?.quantity;
   return (
-    <form onSubmit={submit} noValidate aria-label={t('changeTitle')} className="grid max-w-3xl gap-4 sm:grid-cols-2">
+    <form onSubmit={submit} noValidate aria-label={t('changeTitle')} className="grid gap-4 sm:grid-cols-2">
       <input type="hidden" name="subscriptionId" value={props.subscriptionId} />
-      <input type="hidden" name="version" value={version} />
-      {state && !state.ok && state.formError ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 sm:col-span-2">{state.formError}</p> : null}
-      {state?.ok ? <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm sm:col-span-2">{state.data?.changed.length ? t('saved') : t('unchanged')}</p> : null}
+      <input type="hidden" name="version" value={props.version} />
       <div className="flex flex-col gap-1">
         <Field
           label={t('licences')} name="quantity" type="number" inputMode="numeric" step={1}
@@ -82,11 +87,11 @@ export function SubscriptionChangeForm(props: ChangeFormProps) {
           </SelectField>
         ) : <p className="text-sm text-slate-700">{t('noUpgrades', { offer: props.offer.name })}</p>}
       </div>
-      <SelectField label={t('reseller')} name="resellerId" value={resellerId} onChange={(e) => { setResellerId(e.target.value); setMpnId(''); }} disabled={!props.may.changeReseller} errors={state?.fieldErrors?.resellerId}>
+      <SelectField label={t('reseller')} name="resellerId" value={resellerId} onChange={(e) => { setResellerId(e.target.value); setMpnId(''); }} disabled={!props.may.changeReseller} errors={props.fieldErrors?.resellerId}>
         <option value="">{t('noReseller')}</option>
         {resellers.map((r) => <option key={r.id} value={r.id}>{partyLabel(r)}</option>)}
       </SelectField>
-      <VerifyMpn subscriptionId={props.subscriptionId} value={mpnId} onChange={setMpnId} disabled={!props.may.changeReseller} errors={state?.fieldErrors?.resellerMpnId} />
+      <VerifyMpn subscriptionId={props.subscriptionId} value={mpnId} onChange={setMpnId} disabled={!props.may.changeReseller} errors={props.fieldErrors?.resellerMpnId} />
       <div className="flex flex-col gap-1 sm:col-span-2">
         <SelectField label={t('supportContact')} name="supportContactOrgId" value={support} onChange={(e) => setSupport(e.target.value)} disabled={!props.may.changeSupportContact} aria-describedby="support-hint">
           {props.supportContacts.map((p) => <option key={p.id} value={p.id}>{partyLabel(p)}</option>)}

@@ -26,7 +26,7 @@ export async function getSubscriptionDetail(ctx: Ctx, subscriptionId: string) {
       customer: { select: { id: true, companyName: true, tenantDomain: true, providerId: true, managingResellerId: true, resellerDelegatedAdmin: true, provider: party, managingReseller: party } },
       reseller: party,
       supportContactOrg: party,
-      resellerAssociations: { orderBy: { startedAt: 'desc' }, take: HISTORY_LIMIT, include: { reseller: { select: { legalName: true, mpnId: true } }, offer: { select: { name: true } } } },
+      resellerAssociations: { orderBy: [{ startedAt: 'desc' }, { endedAt: { sort: 'desc', nulls: 'first' } }], take: HISTORY_LIMIT, include: { reseller: { select: { legalName: true, mpnId: true } }, offer: { select: { name: true } } } },
     },
   });
   if (!s) throw new NotFound('subscription');

@@ -56,7 +56,7 @@ export default async function SubscriptionPage({ params, searchParams }: { param
       {s.status === 'SUSPENDED' ? <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t('suspendedNote')}</p> : null}
       {s.status === 'CANCELLED' && s.cancelledAt ? <p className="mb-4 rounded border border-slate-300 bg-slate-50 p-3 text-sm">{t('cancelledNote', { date: formatDate(s.cancelledAt, locale) })}</p> : null}
       {!detail.editable && s.status !== 'CANCELLED' ? <p className="mb-4 text-sm text-slate-700">{t('readOnly')}</p> : null}
-      <Section id="details" title={ts('title')}>
+      <Section id="details" title={t('details')}>
         <FactList facts={facts} />
       </Section>
       {detail.editable && s.status !== 'CANCELLED' ? (
