@@ -18,7 +18,7 @@ export function VerifyMpn({ subscriptionId, value, onChange, disabled, errors }:
     form.set('mpnId', value);
     start(async () => {
       const r = await verifyMpnAction(undefined, form);
-      setResult(r.ok && r.data ? { ok: true, text: t('verified', { name: r.data.legalName, mpnId: r.data.mpnId ?? '' }) } : { ok: false, text: r.formError ?? '' });
+      setResult(r.ok && r.data ? { ok: true, text: t('verified', { name: r.data.legalName, mpnId: r.data.mpnId ?? '' }) } : { ok: false, text: r.fieldErrors?.mpnId?.join(' ') ?? r.formError ?? '' });
     });
   }
 
