@@ -14,6 +14,7 @@ test('Verify on Woodgrove’s subscription: Tailspin is named; the provider’s 
   for (const [id, reason] of [
     ['5200003', 'The reseller with MPN ID 5200003 is not in an active partnership with Northwind Distribution.'],
     ['4100001', "4100001 is the provider's own MPN ID; only an indirect reseller can be credited."],
+    ['52', 'An MPN ID has 6 or 7 digits.'],
   ] as const) {
     await mpn.fill(id);
     await page.getByRole('button', { name: 'Verify' }).click();
