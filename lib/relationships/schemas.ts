@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { Invalid } from '@/lib/errors';
+
+/** Parses input whose shape depends on the caller (provider or reseller); errors become field messages. */
+export function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '_form')] ??= []).push(issue.message.includes('.') ? issue.message : 'errors.invalidValue');
+  throw new Invalid(fieldErrors);
+}
 
 /** A relationship link stays valid this long (like partnership links). */
 export const REQUEST_DAYS = 30;
@@ -34,7 +44,7 @@ export const sendRelationshipRequestInput = z.object({
   subject: z.string().trim().min(1, 'errors.required').max(200),
   body: z.string().trim().min(1, 'errors.required').max(5000),
 });
-export type SendRelationshipRequestInput = z.input<typeof sendRelationshipRequestInput>;
+export type SendRelationshipRequestInput = z.infer<typeof sendRelationshipRequestInput>;
 
 export const requestIdInput = z.object({ requestId: id });
 

@@ -9,7 +9,7 @@ import { assertActivePartnership } from '@/lib/partnerships/assert-partnership';
 import { hashToken, newToken } from '@/lib/tokens';
 import { translatorFor } from '@/lib/i18n/translator';
 import { requestLink } from './link';
-import { REQUEST_DAYS, providerRequestInput, resellerRequestInput } from './schemas';
+import { REQUEST_DAYS, parseOrInvalid, providerRequestInput, resellerRequestInput } from './schemas';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -60,7 +60,7 @@ export async function startRelationshipRequest(ctx: Ctx, raw: Record<string, unk
 const customerSelect = { id: true, companyName: true, contactEmail: true, managingResellerId: true, resellerDelegatedAdmin: true } as const;
 
 async function providerParties(ctx: Ctx, raw: Record<string, unknown>) {
-  const input = providerRequestInput.parse(raw);
+  const input = parseOrInvalid(providerRequestInput, raw);
   const customer = await db().customer.findFirst({ where: { id: input.customerId, providerId: ctx.orgId! }, select: customerSelect });
   if (!customer) throw new NotFound('customer');
   const reseller = await assertActivePartnership(ctx.orgId!, { id: input.resellerId });
@@ -69,7 +69,7 @@ async function providerParties(ctx: Ctx, raw: Record<string, unknown>) {
 }
 
 async function resellerParties(ctx: Ctx, raw: Record<string, unknown>) {
-  const input = resellerRequestInput.parse(raw);
+  const input = parseOrInvalid(resellerRequestInput, raw);
   const partnership = await db().partnership.findFirst({
     where: { providerId: input.providerId, resellerId: ctx.orgId!, state: 'ACTIVE', provider: { status: 'ACTIVE' } },
     select: { provider: { select: { id: true, legalName: true } } },
