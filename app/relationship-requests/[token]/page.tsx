@@ -26,12 +26,16 @@ export default async function RelationshipRequestPage({ params }: { params: Prom
           <section className="mb-6 rounded border border-slate-200 bg-white p-4">
             <p className="mb-2 font-medium">{t('intro', names)}</p>
             {r.customer ? <p className="mb-3 text-sm">{t('forCustomer', { customer: r.customer.companyName, tenantDomain: r.customer.tenantDomain })}</p> : null}
-            <p className="text-sm">{t('allowsTitle')}</p>
-            <ul className="mt-2 list-disc space-y-1 pl-6 text-sm">
-              <li>{t(r.includeDelegatedAdmin ? 'allowsDelegated' : 'allowsView', names)}</li>
-              <li>{t('allowsReplace', names)}</li>
-              <li>{t('allowsRemove')}</li>
-            </ul>
+            {view.status === 'ready' || view.status === 'signInRequired' ? (
+              <>
+                <p className="text-sm">{t('allowsTitle')}</p>
+                <ul className="mt-2 list-disc space-y-1 pl-6 text-sm">
+                  <li>{t(r.includeDelegatedAdmin ? 'allowsDelegated' : 'allowsView', names)}</li>
+                  <li>{t('allowsReplace', names)}</li>
+                  <li>{t('allowsRemove')}</li>
+                </ul>
+              </>
+            ) : null}
             {view.status === 'ready' ? <p className="mt-3 text-sm text-slate-700">{t('expires', { date: format.dateTime(r.expiresAt, { dateStyle: 'medium' }) })}</p> : null}
           </section>
         ) : null}
