@@ -34,3 +34,14 @@ export async function listRequestProviders(ctx: Ctx) {
   });
   return rows.map((r) => r.provider);
 }
+
+/** A reseller's own pending requests, for its request page (tenant domains only: it may not manage those customers yet). */
+export async function findResellerRequests(ctx: Ctx) {
+  if (audienceOf(ctx) !== 'reseller' || !can(ctx, 'partnerships.read') || ctx.orgStatus !== 'ACTIVE') return [];
+  return db().customerRelationshipRequest.findMany({
+    where: { resellerId: ctx.orgId!, state: 'PENDING', expiresAt: { gt: clock.now() } },
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+    select: { id: true, expiresAt: true, includeDelegatedAdmin: true, recipientEmail: true, provider: { select: { legalName: true } }, customer: { select: { tenantDomain: true } } },
+  });
+}

@@ -7,7 +7,7 @@ import { clock } from '@/lib/clock';
 import { startRelationshipRequest } from '@/lib/relationships/start-relationship-request';
 import { sendRelationshipRequest } from '@/lib/relationships/send-relationship-request';
 import { revokeRelationshipRequest } from '@/lib/relationships/revoke-relationship-request';
-import { findCustomerRequests } from '@/lib/relationships/find-customer-requests';
+import { findCustomerRequests, findResellerRequests, listRequestProviders } from '@/lib/relationships/find-customer-requests';
 import { Invalid, NotFound, Refused } from '@/lib/errors';
 
 const options = { baseUrl: 'http://portal.test' };
@@ -81,6 +81,18 @@ describe('F6 / R12 starting a reseller relationship request', () => {
     const draft = await startRelationshipRequest(resellerBCtx, { providerId: provider.id, tenantDomain: ` ${customer.tenantDomain.toUpperCase()} `, includeDelegatedAdmin: 'on' }, options);
     const stored = await db().customerRelationshipRequest.findUniqueOrThrow({ where: { id: draft.requestId } });
     expect(stored).toMatchObject({ providerId: provider.id, resellerId: resellerB.id, customerId: customer.id, createdById: resellerBCtx.userId });
+  });
+
+  it('a reseller lists only its own pending requests and its ACTIVE providers', async () => {
+    const { resellerBCtx, resellerACtx, customer, provider, providerCtx, resellerA } = await makeRelationshipChannel();
+    await startRelationshipRequest(resellerBCtx, { providerId: provider.id, tenantDomain: customer.tenantDomain, includeDelegatedAdmin: 'on' }, options);
+    await startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' }, options);
+    expect((await findResellerRequests(resellerBCtx)).map((r) => r.customer.tenantDomain)).toEqual([customer.tenantDomain]);
+    expect(await findResellerRequests(resellerACtx)).toHaveLength(1);
+    expect(await findResellerRequests(providerCtx)).toEqual([]);
+    expect((await listRequestProviders(resellerBCtx)).map((p) => p.id)).toEqual([provider.id]);
+    // A reseller does not read a customer it does not manage through the customer page's list.
+    expect(await findCustomerRequests(resellerBCtx, customer.id)).toEqual([]);
   });
 
   it('a reseller: unknown tenant domain, a provider it is not partnered with, or another provider customer are refused', async () => {

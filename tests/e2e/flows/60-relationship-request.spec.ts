@@ -173,6 +173,7 @@ test('F6 from the reseller: Fabrikam names Northwind and Litware\'s tenant domai
   const dialog = fabrikam.page.getByRole('dialog');
   const path = new URL(await dialog.getByLabel('Personalised link').inputValue()).pathname;
   await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(fabrikam.page.getByRole('row', { name: /litware\.onmicrosoft\.example.*Northwind Distribution.*delegated admin/ })).toBeVisible();
   await fabrikam.context.close();
 
   const litware = await as(browser, LITWARE.admin);

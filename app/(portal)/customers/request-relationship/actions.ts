@@ -29,7 +29,7 @@ export const revokeRelationshipRequestAction = defineAction({
   input: requestIdInput,
   run: async (ctx, input) => {
     const result = await revokeRelationshipRequest(ctx, input);
-    revalidatePath('/customers', 'layout');
+    revalidatePath('/customers', 'layout'); // the customer page and the reseller's request page
     return result;
   },
 });
