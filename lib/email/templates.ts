@@ -31,6 +31,11 @@ export const TEMPLATES = {
       text: `${v.provider} は ${v.reseller} とのパートナーシップを削除しました。\nリセラーは ${v.provider} の顧客に対する代理管理者アクセスを失い、顧客、サポート連絡先、インセンティブの関連付けは ${v.provider} に戻りました。履歴は保持されます。`,
     }),
   },
+  /** F6: the provider or reseller wrote subject and body (with the link); the footer says who sent it from the portal. */
+  'reseller-relationship-request': {
+    en: (v) => ({ subject: v.subject!, text: `${v.body}\n\n--\nSent by ${v.sender} from Partner Center. Only an administrator of your organisation can accept this request.` }),
+    ja: (v) => ({ subject: v.subject!, text: `${v.body}\n\n--\n${v.sender} がパートナー センターから送信しました。この要求を承認できるのは、貴社の管理者のみです。` }),
+  },
   /** F3: the new tenant's contact is told it exists; the temporary password is never in it (R6). */
   'customer-welcome': {
     en: (v) => ({

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { can } from '@/lib/authz/policy';
+import { audienceOf } from '@/lib/authz/context';
 import { findCustomers } from '@/lib/customers/find-customers';
 import { listResellerOptions } from '@/lib/partnerships/list-reseller-options';
 import { PageHeader } from '@/components/ui/page-header';
@@ -20,11 +21,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const [{ rows, nextCursor }, resellers] = await loadOr404(() =>
     Promise.all([findCustomers(ctx, search), listResellerOptions(ctx)]),
   );
-  const [t, tn] = await Promise.all([getTranslations('customers'), getTranslations('newCustomer')]);
+  const [t, tn, tr] = await Promise.all([getTranslations('customers'), getTranslations('newCustomer'), getTranslations('relationships.request')]);
   const next = new URLSearchParams({ ...(search.reseller && { reseller: search.reseller }), ...(search.q && { q: search.q }), ...(nextCursor && { after: nextCursor }) });
   return (
     <>
       <PageHeader title={t('title')}>
+        {audienceOf(ctx) === 'reseller' && can(ctx, 'partnerships.write') ? (
+          <Link href="/customers/request-relationship" className="ml-auto rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">{tr('button')}</Link>
+        ) : null}
         {can(ctx, 'orders.write') ? (
           <Link href="/customers/new" className="rounded bg-brand px-4 py-2 text-sm font-medium text-white hover:bg-brand-dark">{tn('addNewCustomer')}</Link>
         ) : null}

@@ -2,27 +2,41 @@ import { FactList } from '@/components/ui/fact-list';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/authz/policy';
+import { audienceOf } from '@/lib/authz/context';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { getCustomer } from '@/lib/customers/get-customer';
 import { formatDate } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SubscriptionTable } from '@/components/customers/subscription-table';
 import { Section } from '@/components/ui/section';
+import { listResellerOptions } from '@/lib/partnerships/list-reseller-options';
+import { findCustomerRequests } from '@/lib/relationships/find-customer-requests';
+import { RequestRelationshipForm } from '@/components/relationships/request-relationship-form';
+import { PendingRelationshipRequests } from '@/components/relationships/pending-requests';
+import { TenantOwnerControl } from '@/components/relationships/tenant-owner-control';
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { customerId } = await params;
   const { saved } = await searchParams;
   const ctx = await requirePageCtx(`/customers/${customerId}`);
   const customer = await loadOr404(() => getCustomer(ctx, customerId));
-  const [t, te, locale] = await Promise.all([getTranslations('customer'), getTranslations('customerEdit'), getLocale()]);
+  const audience = audienceOf(ctx);
+  const [t, te, tr, locale, resellers, requests] = await Promise.all([
+    getTranslations('customer'), getTranslations('customerEdit'), getTranslations('relationships'), getLocale(),
+    audience === 'provider' && can(ctx, 'partnerships.write') ? listResellerOptions(ctx) : Promise.resolve([]),
+    findCustomerRequests(ctx, customer.id),
+  ]);
+  const hasAzurePlan = customer.subscriptions.some((s) => s.offer.isAzurePlan && s.status !== 'CANCELLED');
+  const delegation = customer.managingReseller ? tr(customer.resellerDelegatedAdmin ? 'access.delegatedAdmin' : 'access.viewOnly') : '';
   const address = [customer.addressLine1, customer.addressLine2, customer.city, customer.region, customer.postalCode, customer.country].filter(Boolean).join(', ');
   const facts: [string, string][] = [
     [t('tenantDomain'), customer.tenantDomain],
     [t('address'), address],
     [t('contact'), `${customer.contactFirstName} ${customer.contactLastName} · ${customer.contactEmail}${customer.contactPhone ? ` · ${customer.contactPhone}` : ''}`],
     [t('provider'), `${customer.provider.legalName} (${customer.provider.mpnId})`],
-    [t('managingReseller'), customer.managingReseller ? `${customer.managingReseller.legalName} (${customer.managingReseller.mpnId})` : t('none')],
-    [t('tenantOwner'), customer.resellerTenantOwner && customer.managingReseller ? customer.managingReseller.legalName : t('none')],
+    [t('managingReseller'), customer.managingReseller ? `${customer.managingReseller.legalName} (${customer.managingReseller.mpnId}) · ${delegation}` : t('none')],
+    // R11: the SPEC label "tenant owner" / "テナント所有者", shown to provider, reseller and vendor alike.
+    [tr('tenantOwner.label'), customer.resellerTenantOwner && customer.managingReseller ? customer.managingReseller.legalName : t('none')],
     [t('created'), formatDate(customer.createdAt, locale)],
   ];
   return (
@@ -33,7 +47,21 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       {saved ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{te('saved')}</p> : null}
       <Section id="account" title={t('accountInfo')}>
         <FactList facts={facts} />
+        {audience === 'provider' && can(ctx, 'customers.write') ? (
+          <TenantOwnerControl customerId={customer.id} reseller={customer.managingReseller} held={customer.resellerTenantOwner} hasAzurePlan={hasAzurePlan} />
+        ) : null}
       </Section>
+      {audience === 'provider' && can(ctx, 'partnerships.write') ? (
+        <Section id="reseller-relationship" title={tr('request.section')}>
+          <p className="mb-4 text-sm text-slate-700">{tr('request.sectionIntro')}</p>
+          <RequestRelationshipForm mode="provider" customerId={customer.id} resellers={resellers} defaultResellerId={resellers.find((r) => r.id !== customer.managingReseller?.id)?.id} />
+          <PendingRelationshipRequests requests={requests} canRevoke />
+        </Section>
+      ) : requests.length > 0 ? (
+        <Section id="reseller-relationship" title={tr('request.section')}>
+          <PendingRelationshipRequests requests={requests} canRevoke={can(ctx, 'partnerships.write')} />
+        </Section>
+      ) : null}
       <Section id="subscriptions" title={t('subscriptions')} className="">
         <SubscriptionTable subscriptions={customer.subscriptions} />
       </Section>

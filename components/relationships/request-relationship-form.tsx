@@ -1,0 +1,89 @@
+'use client';
+import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/select-field';
+import type { ActionState } from '@/lib/actions';
+import { startRelationshipRequestAction } from '@/app/(portal)/customers/request-relationship/actions';
+import { RelationshipDraftForm, type RelationshipDraft } from './relationship-draft';
+
+type Option = { id: string; legalName: string; mpnId: string | null };
+type Props =
+  | { mode: 'provider'; customerId: string; resellers: Option[]; defaultResellerId?: string }
+  | { mode: 'reseller'; providers: Option[] };
+
+/**
+ * F6 / R12: who is asked for (a partnered reseller, or the reseller's provider
+ * and the customer's tenant domain) and Include delegated administration
+ * privileges; "Request a reseller relationship" then opens the draft email.
+ */
+export function RequestRelationshipForm(props: Props) {
+  const t = useTranslations('relationships.request');
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [draft, setDraft] = useState<RelationshipDraft | null>(null);
+  const [state, setState] = useState<ActionState<RelationshipDraft>>();
+  const [pending, start] = useTransition();
+
+  useEffect(() => {
+    if (draft) dialog.current?.showModal();
+  }, [draft]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    if (!form.has('includeDelegatedAdmin')) form.set('includeDelegatedAdmin', 'false');
+    start(async () => {
+      const result = await startRelationshipRequestAction(undefined, form);
+      setState(result);
+      if (result.ok && result.data) setDraft(result.data);
+    });
+  }
+
+  function close() {
+    dialog.current?.close();
+    setDraft(null);
+    setState(undefined);
+    router.refresh(); // the new request shows as pending
+  }
+
+  const options = props.mode === 'provider' ? props.resellers : props.providers;
+  if (options.length === 0) return <p className="text-sm text-slate-700">{t(props.mode === 'provider' ? 'noResellers' : 'noProviders')}</p>;
+  const errors = state?.fieldErrors ?? {};
+  return (
+    <>
+      <form onSubmit={submit} className="flex max-w-xl flex-col gap-4">
+        {props.mode === 'provider' ? (
+          <>
+            <input type="hidden" name="customerId" value={props.customerId} />
+            <SelectField label={t('reseller')} name="resellerId" defaultValue={props.defaultResellerId} errors={errors.resellerId}>
+              {props.resellers.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
+            </SelectField>
+          </>
+        ) : (
+          <>
+            <SelectField label={t('provider')} name="providerId" errors={errors.providerId}>
+              {props.providers.map((p) => <option key={p.id} value={p.id}>{p.legalName} ({p.mpnId})</option>)}
+            </SelectField>
+            <Field label={t('tenantDomain')} name="tenantDomain" required autoComplete="off" placeholder="contoso.onmicrosoft.example" errors={errors.tenantDomain} aria-describedby={errors.tenantDomain ? 'tenantDomain-error' : 'tenantDomain-hint'} />
+            <p id="tenantDomain-hint" className="-mt-3 text-xs text-slate-600">{t('tenantDomainHint')}</p>
+          </>
+        )}
+        <div className="flex items-start gap-2">
+          <input id="includeDelegatedAdmin" name="includeDelegatedAdmin" type="checkbox" value="true" defaultChecked className="mt-1 h-4 w-4" aria-describedby="includeDelegatedAdmin-hint" />
+          <div>
+            <label htmlFor="includeDelegatedAdmin" className="text-sm font-medium">{t('includeDelegatedAdmin')}</label>
+            <p id="includeDelegatedAdmin-hint" className="text-xs text-slate-600">{t('includeDelegatedAdminHint')}</p>
+          </div>
+        </div>
+        {state && !state.ok && state.formError ? <p role="alert" className="text-sm text-red-700">{state.formError}</p> : null}
+        <div><Button type="submit" disabled={pending}>{t('button')}</Button></div>
+      </form>
+      <dialog ref={dialog} aria-labelledby="relationship-draft-title" onCancel={close} className="m-auto w-full max-w-2xl rounded-lg p-6 shadow-xl backdrop:bg-black/40">
+        {draft ? <RelationshipDraftForm key={draft.requestId} draft={draft} onDone={close} /> : null}
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { Invalid } from '@/lib/errors';
+
+/** Parses input whose shape depends on the caller (provider or reseller); errors become field messages. */
+export function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '_form')] ??= []).push(issue.message.includes('.') ? issue.message : 'errors.invalidValue');
+  throw new Invalid(fieldErrors);
+}
+
+/** A relationship link stays valid this long (like partnership links). */
+export const REQUEST_DAYS = 30;
+
+const checkbox = z
+  .union([z.literal('on'), z.literal('true'), z.literal('false'), z.boolean()])
+  .optional()
+  .transform((v) => v === 'on' || v === 'true' || v === true);
+
+const id = z.string().trim().min(1, 'errors.required').max(40);
+
+/** The provider of record names one of its partnered resellers. */
+export const providerRequestInput = z.object({ customerId: id, resellerId: id, includeDelegatedAdmin: checkbox });
+
+/** A reseller names one of its providers and the customer by tenant domain. */
+export const resellerRequestInput = z.object({
+  providerId: id,
+  tenantDomain: z.string().trim().toLowerCase().min(3, 'relationships.errors.tenantDomain').max(120, 'relationships.errors.tenantDomain'),
+  includeDelegatedAdmin: checkbox,
+});
+
+const optionalEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.email('relationships.errors.email').optional());
+
+export const sendRelationshipRequestInput = z.object({
+  requestId: id,
+  recipientEmail: optionalEmail,
+  subject: z.string().trim().min(1, 'errors.required').max(200),
+  body: z.string().trim().min(1, 'errors.required').max(5000),
+});
+export type SendRelationshipRequestInput = z.infer<typeof sendRelationshipRequestInput>;
+
+export const requestIdInput = z.object({ requestId: id });
+
+export const respondRelationshipInput = z.object({
+  token: z.string().min(10).max(100),
+  decision: z.enum(['accept', 'decline']),
+});
+export type RespondRelationshipInput = z.input<typeof respondRelationshipInput>;
+
+/** The managing reseller the user saw; a different one now means someone else changed it. */
+export const removeDelegatedAdminInput = z.object({ resellerId: id });
+
+export const tenantOwnerInput = z.object({
+  customerId: id,
+  resellerId: id,
+  grant: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
+export type TenantOwnerInput = z.input<typeof tenantOwnerInput>;
