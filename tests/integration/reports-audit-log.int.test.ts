@@ -7,6 +7,9 @@ import { findAuditEvents, summariseChange } from '@/lib/reports/find-audit-event
 import { exportAuditEventsCsv, AUDIT_CSV_COLUMNS } from '@/lib/reports/export-reports';
 import { AUDIT_PAGE_SIZE } from '@/lib/reports/schemas';
 import { updateCustomerDetails } from '@/lib/customers/update-customer-details';
+import { removePartnership } from '@/lib/partnerships/remove-partnership';
+import { makeCreditedSubscription } from '../factories/reports';
+import { makeDemoOffers } from '../factories';
 
 beforeEach(resetDatabase);
 
@@ -115,5 +118,25 @@ describe('audit log', () => {
     expect(summariseChange(null, { to: 'x@y.example' })).toBe('to: x@y.example');
     expect(summariseChange({ reseller: 'A' }, {})).toBe('reseller: A → —');
     expect(summariseChange(null, null)).toBe('');
+  });
+
+  it('R10: removing a partnership leaves an event on each customer and subscription it changed, in both organisations\' logs', async () => {
+    const { provider, resellerA, customer } = await makeChannel();
+    const { basic } = await makeDemoOffers();
+    const sub = await makeCreditedSubscription(customer.id, resellerA.id, basic, resellerA.id, 5);
+    const partnership = await db().partnership.findFirstOrThrow({ where: { providerId: provider.id, resellerId: resellerA.id } });
+    await removePartnership(await makeCtx('ADMIN', { organizationId: provider.id }), { partnershipId: partnership.id });
+    const vendor = await makeCtx('VENDOR_ADMIN', { organizationId: (await makeOrg('VENDOR')).id });
+    const onSubscription = await findAuditEvents(vendor, { targetId: sub.id });
+    expect(onSubscription.rows.map((r) => r.action).sort()).toEqual(['subscription.reseller_changed', 'subscription.support_contact_changed']);
+    expect(onSubscription.rows.find((r) => r.action === 'subscription.support_contact_changed')!.change).toBe(`supportContact: ${resellerA.legalName} → ${provider.legalName}`);
+    const onCustomer = await findAuditEvents(vendor, { targetId: customer.id });
+    expect(onCustomer.rows.map((r) => r.action)).toEqual(['customer.updated']);
+    for (const r of [...onSubscription.rows, ...onCustomer.rows]) {
+      const stored = await db().auditEvent.findUniqueOrThrow({ where: { id: r.id } });
+      expect(stored.orgIds.sort()).toEqual([provider.id, resellerA.id].sort());
+    }
+    // The reseller, no longer partnered, still reads its own audit log.
+    expect((await findAuditEvents(await makeCtx('ADMIN', { organizationId: resellerA.id }), { action: 'partnership.removed' })).rows).toHaveLength(1);
   });
 });
