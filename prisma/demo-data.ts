@@ -85,12 +85,13 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
     // The audit trail of what the demo starts with, so the audit log is not empty on a new portal.
     const subscription = await tx.subscription.findFirstOrThrow({ where: { orderId: order.id }, select: { id: true } });
     const partnerships = await tx.partnership.findMany({ where: { providerId: northwind.id }, select: { id: true, resellerId: true, startedAt: true } });
+    const resellerAdmins = await tx.user.findMany({ where: { organizationId: { in: [fabrikam.id, tailspin.id] }, role: 'ADMIN' }, select: { id: true, organizationId: true } });
     const names = new Map([[fabrikam.id, fabrikam.legalName], [tailspin.id, tailspin.legalName]]);
     const byNora = { actorUserId: northwindAdmin.id, actorOrgId: northwind.id, occurredAt: now, orgIds: [northwind.id, fabrikam.id] };
     await tx.auditEvent.createMany({
       data: [
         ...partnerships.map((p) => ({
-          occurredAt: p.startedAt, actorOrgId: p.resellerId, action: 'partnership.accepted', targetType: 'partnership', targetId: p.id,
+          occurredAt: p.startedAt, actorUserId: resellerAdmins.find((u) => u.organizationId === p.resellerId)?.id ?? null, actorOrgId: p.resellerId, action: 'partnership.accepted', targetType: 'partnership', targetId: p.id,
           orgIds: [northwind.id, p.resellerId], after: { provider: northwind.legalName, reseller: names.get(p.resellerId) ?? '' },
         })),
         { ...byNora, action: 'customer.created', targetType: 'customer', targetId: woodgrove.id, after: { companyName: 'Woodgrove Bank', tenantDomain, managingResellerMpnId: fabrikam.mpnId } },

@@ -13,7 +13,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const search = await searchParams;
   const { rows, nextCursor } = await loadOr404(() => findAuditEvents(ctx, search));
   const [t, ta, locale] = await Promise.all([getTranslations('auditLog'), getTranslations('auditActions'), getLocale()]);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' });
+  const when = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
   const filters = Object.fromEntries(Object.entries(search).filter(([k, v]) => k !== 'after' && typeof v === 'string' && v !== '')) as Record<string, string>;
   const next = new URLSearchParams({ ...filters, ...(nextCursor && { after: nextCursor }) });
   const label = (action: string) => (ta.has(action) ? ta(action) : action);
@@ -27,7 +27,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       <AuditFilters search={search} />
       <Table
         caption={t('title')}
-        headers={[t('when'), t('actor'), t('action'), t('target'), t('outcome'), t('change')]}
+        headers={[t('when'), t('actorColumn'), t('action'), t('target'), t('outcome'), t('change')]}
         empty={rows.length === 0 ? t('empty') : undefined}
       >
         {rows.map((e) => (
