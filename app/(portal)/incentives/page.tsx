@@ -53,7 +53,7 @@ export default async function IncentivesPage({ searchParams }: { searchParams: P
         {report.truncated ? <p className="mb-2 text-sm text-slate-700">{t('truncated', { shown: report.rows.length, total: report.totalRows })}</p> : null}
         <Table
           caption={t('details')}
-          headers={[t('reseller'), t('customer'), t('offer'), t('licences'), t('unitPrice'), t('rate'), t('period'), t('days'), t('earned')]}
+          headers={[t('reseller'), t('customerProvider'), t('offer'), t('licences'), t('unitPrice'), t('rate'), t('period'), t('days'), t('earned')]}
           empty={report.rows.length === 0 ? t('empty') : undefined}
         >
           {report.rows.map((r) => (

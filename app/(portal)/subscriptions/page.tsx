@@ -2,11 +2,12 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { findResellerSubscriptions } from '@/lib/reports/find-reseller-subscriptions';
-import { SUBSCRIPTION_STATUSES, type FindResellerSubscriptionsInput } from '@/lib/reports/schemas';
+import { RELATIONS, SUBSCRIPTION_STATUSES, type FindResellerSubscriptionsInput } from '@/lib/reports/schemas';
 import { PageHeader, StatusBadge } from '@/components/ui/page-header';
 import { SearchForm } from '@/components/ui/search-form';
 import { Table, Td } from '@/components/ui/table';
 import { FilterSelect, RelationTag } from '@/components/reports/filter-select';
+import { RelationTabs } from '@/components/reports/relation-tabs';
 
 type Search = { relation?: string; status?: string; q?: string; after?: string };
 
@@ -16,18 +17,21 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
   const search = await searchParams;
   const { rows, nextCursor } = await loadOr404(() => findResellerSubscriptions(ctx, search as FindResellerSubscriptionsInput));
   const t = await getTranslations('subscriptionList');
-  const keep = { ...(search.relation && { relation: search.relation }), ...(search.status && { status: search.status }), ...(search.q && { q: search.q }) };
-  const next = new URLSearchParams({ ...keep, ...(nextCursor && { after: nextCursor }) });
+  const relation = (RELATIONS as readonly string[]).includes(search.relation ?? '') ? search.relation! : 'all';
+  const keep = { ...(search.status && { status: search.status }), ...(search.q && { q: search.q }) };
+  const next = new URLSearchParams({ ...keep, relation, ...(nextCursor && { after: nextCursor }) });
   return (
     <>
       <PageHeader title={t('title')} />
       <p className="mb-4 max-w-3xl text-sm text-slate-700">{t('intro')}</p>
+      <RelationTabs
+        label={t('relation')}
+        current={relation}
+        tabs={[{ value: 'all', label: t('relationAll') }, { value: 'managed', label: t('relationManaged') }, { value: 'support', label: t('relationSupport') }]}
+        href={(value) => `/subscriptions?${new URLSearchParams({ ...keep, relation: value })}`}
+      />
       <SearchForm label={t('search')} defaultValue={search.q}>
-        <FilterSelect id="relation" label={t('relation')} defaultValue={search.relation ?? 'all'}>
-          <option value="all">{t('relationAll')}</option>
-          <option value="managed">{t('relationManaged')}</option>
-          <option value="support">{t('relationSupport')}</option>
-        </FilterSelect>
+        {relation !== 'all' ? <input type="hidden" name="relation" value={relation} /> : null}
         <FilterSelect id="status" label={t('status')} defaultValue={search.status ?? ''}>
           <option value="">{t('allStatuses')}</option>
           {SUBSCRIPTION_STATUSES.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
