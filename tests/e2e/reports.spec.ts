@@ -60,6 +60,13 @@ test.describe('reports', () => {
     await expect(row).toContainText('5.00%');
     await expect(page.getByRole('region', { name: 'Totals per reseller' }).getByRole('row', { name: /Fabrikam Solutions/ })).toContainText('$');
 
+    // The month before the demo data has nothing; back to this month.
+    await page.getByRole('link', { name: 'Previous month' }).click();
+    await expect(page).toHaveURL(/month=\d{4}-\d{2}/);
+    await expect(details.getByRole('row', { name: /Woodgrove Bank/ })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Next month' }).click();
+    await expect(details.getByRole('row', { name: /Woodgrove Bank/ })).toBeVisible();
+
     const fabrikamId = await page.getByLabel('Indirect reseller').locator('option', { hasText: 'Fabrikam Solutions' }).getAttribute('value');
     await page.getByLabel('Indirect reseller').selectOption({ label: 'Fabrikam Solutions (5200001)' });
     await expect(page).toHaveURL(/reseller=/);
@@ -100,6 +107,11 @@ test.describe('reports', () => {
     await expect(page).toHaveURL(/action=subscription.created/);
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table.getByRole('row', { name: /Subscription created/ })).toContainText('quantity: 10');
+
+    // A target's id opens every event of that target.
+    await table.getByRole('link', { name: /^Every event of Subscription / }).click();
+    await expect(page).toHaveURL(/targetType=subscription&targetId=/);
+    await expect(page.getByLabel('Target ID')).not.toHaveValue('');
 
     await page.goto('/audit-log');
     await page.getByLabel('Actor (name or email)').fill('nobody-at-all');

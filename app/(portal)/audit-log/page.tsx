@@ -38,7 +38,15 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
               {e.actorOrg ? <span className="block text-xs text-slate-600">{e.actorOrg}</span> : null}
             </Td>
             <Td>{label(e.action)}{label(e.action) !== e.action ? <span className="block text-xs text-slate-600">{e.action}</span> : null}</Td>
-            <Td>{targetLabel(e.targetType)}{e.targetId ? <span className="block font-mono text-xs text-slate-600">{e.targetId}</span> : null}</Td>
+            <Td>{targetLabel(e.targetType)}{e.targetId ? (
+                <Link
+                  href={`/audit-log?${new URLSearchParams({ targetType: e.targetType, targetId: e.targetId })}`}
+                  className="block font-mono text-xs text-brand underline"
+                  aria-label={t('targetHistory', { target: `${targetLabel(e.targetType)} ${e.targetId}` })}
+                >
+                  {e.targetId}
+                </Link>
+              ) : null}</Td>
             <Td><StatusBadge>{t.has(`outcomes.${e.outcome}`) ? t(`outcomes.${e.outcome}`) : e.outcome}</StatusBadge></Td>
             <Td className="max-w-md break-words text-xs">{e.change || '—'}</Td>
           </tr>

@@ -19,6 +19,11 @@ export default async function IncentivesPage({ searchParams }: { searchParams: P
   const [t, locale] = await Promise.all([getTranslations('incentives'), getLocale()]);
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const monthHref = (delta: number) => {
+    const d = new Date(Date.UTC(report.start.getUTCFullYear(), report.start.getUTCMonth() + delta, 1));
+    const month = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+    return `/incentives?${new URLSearchParams({ month, ...(search.reseller && { reseller: search.reseller }) })}`;
+  };
   const exportQuery = new URLSearchParams({ month: report.month, ...(search.reseller && { reseller: search.reseller }) });
   return (
     <>
@@ -38,6 +43,8 @@ export default async function IncentivesPage({ searchParams }: { searchParams: P
           </FilterSelect>
         ) : null}
         <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t('show')}</button>
+        <Link className="px-2 py-2 text-sm text-brand underline" href={monthHref(-1)}>{t('previousMonth')}</Link>
+        <Link className="px-2 py-2 text-sm text-brand underline" href={monthHref(1)}>{t('nextMonth')}</Link>
       </form>
       <Section id="totals" title={t('totals')}>
         <Table caption={t('totals')} headers={[t('reseller'), t('total')]} empty={report.totals.length === 0 ? t('empty') : undefined}>
