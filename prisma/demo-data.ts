@@ -82,6 +82,23 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
         resellerAssociations: { create: [{ resellerId: fabrikam.id, startedAt: now, offerId: basic.id, quantity: 10, unitPriceMinor: basic.unitPriceMinor, currency: basic.currency, incentiveRateBps: basic.incentiveRateBps }] },
       },
     });
+    // The audit trail of what the demo starts with, so the audit log is not empty on a new portal.
+    const subscription = await tx.subscription.findFirstOrThrow({ where: { orderId: order.id }, select: { id: true } });
+    const partnerships = await tx.partnership.findMany({ where: { providerId: northwind.id }, select: { id: true, resellerId: true, startedAt: true } });
+    const resellerAdmins = await tx.user.findMany({ where: { organizationId: { in: [fabrikam.id, tailspin.id] }, role: 'ADMIN' }, select: { id: true, organizationId: true } });
+    const names = new Map([[fabrikam.id, fabrikam.legalName], [tailspin.id, tailspin.legalName]]);
+    const byNora = { actorUserId: northwindAdmin.id, actorOrgId: northwind.id, occurredAt: now, orgIds: [northwind.id, fabrikam.id] };
+    await tx.auditEvent.createMany({
+      data: [
+        ...partnerships.map((p) => ({
+          occurredAt: p.startedAt, actorUserId: resellerAdmins.find((u) => u.organizationId === p.resellerId)?.id ?? null, actorOrgId: p.resellerId, action: 'partnership.accepted', targetType: 'partnership', targetId: p.id,
+          orgIds: [northwind.id, p.resellerId], after: { provider: northwind.legalName, reseller: names.get(p.resellerId) ?? '' },
+        })),
+        { ...byNora, action: 'customer.created', targetType: 'customer', targetId: woodgrove.id, after: { companyName: 'Woodgrove Bank', tenantDomain, managingResellerMpnId: fabrikam.mpnId } },
+        { ...byNora, action: 'subscription.created', targetType: 'subscription', targetId: subscription.id, after: { customerId: woodgrove.id, offerId: basic.id, quantity: 10, resellerMpnId: fabrikam.mpnId } },
+        { ...byNora, action: 'order.placed', targetType: 'order', targetId: order.id, after: { customerId: woodgrove.id, resellerMpnId: fabrikam.mpnId } },
+      ],
+    });
   });
   return 'seeded';
 }

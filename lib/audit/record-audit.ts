@@ -16,19 +16,28 @@ export type AuditEntry = {
 
 /** Appends an audit event in the caller's transaction: who, org, what, target, when. */
 export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'userId' | 'orgId'> | null, entry: AuditEntry): Promise<void> {
+  await tx.auditEvent.create({ data: eventData(ctx, entry, clock.now()) });
+}
+
+/** Many events of one change in one statement (e.g. every subscription a removed partnership touched). */
+export async function recordAuditMany(tx: Tx, ctx: Pick<Ctx, 'userId' | 'orgId'> | null, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const now = clock.now();
+  await tx.auditEvent.createMany({ data: entries.map((entry) => eventData(ctx, entry, now)) });
+}
+
+function eventData(ctx: Pick<Ctx, 'userId' | 'orgId'> | null, entry: AuditEntry, occurredAt: Date) {
   const orgIds = [...new Set([ctx?.orgId, ...(entry.orgIds ?? [])].filter((id): id is string => !!id))];
-  await tx.auditEvent.create({
-    data: {
-      occurredAt: clock.now(),
-      actorUserId: ctx?.userId ?? null,
-      actorOrgId: ctx?.orgId ?? null,
-      action: entry.action,
-      outcome: entry.outcome ?? 'OK',
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      orgIds,
-      before: entry.before ?? undefined,
-      after: entry.after ?? undefined,
-    },
-  });
+  return {
+    occurredAt,
+    actorUserId: ctx?.userId ?? null,
+    actorOrgId: ctx?.orgId ?? null,
+    action: entry.action,
+    outcome: entry.outcome ?? 'OK',
+    targetType: entry.targetType,
+    targetId: entry.targetId ?? null,
+    orgIds,
+    before: entry.before ?? undefined,
+    after: entry.after ?? undefined,
+  };
 }

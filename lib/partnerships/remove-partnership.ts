@@ -3,7 +3,7 @@ import { db, type Tx } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import type { Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordAudit, recordAuditMany } from '@/lib/audit/record-audit';
 import { enqueueMail } from '@/lib/email/enqueue';
 import { NotFound, Refused } from '@/lib/errors';
 import { partnershipIdInput } from './schemas';
@@ -51,12 +51,29 @@ export async function removePartnership(ctx: Ctx, raw: { partnershipId: string }
     });
     if (ended.count === 0) throw new Refused('partnerships.errors.alreadyEnded', 'R10');
     const ofProvider = { customer: { providerId } };
+    // Each customer and subscription this changes gets its own event, so its audit trail shows why it changed.
+    const [touchedCustomers, touchedSubscriptions] = await Promise.all([
+      tx.customer.findMany({ where: { providerId, managingResellerId: resellerId }, select: { id: true, resellerTenantOwner: true } }),
+      tx.subscription.findMany({ where: { ...ofProvider, OR: [{ supportContactOrgId: resellerId }, { resellerId }] }, select: { id: true, supportContactOrgId: true, resellerId: true } }),
+    ]);
     const customers = await tx.customer.updateMany({ where: { providerId, managingResellerId: resellerId }, data: { managingResellerId: null, resellerTenantOwner: false } });
     const support = await tx.subscription.updateMany({ where: { ...ofProvider, supportContactOrgId: resellerId }, data: { supportContactOrgId: providerId, version: { increment: 1 } } });
     const periods = await tx.subscriptionResellerAssociation.updateMany({ where: { resellerId, endedAt: null, subscription: ofProvider }, data: { endedAt: now } });
     await tx.subscription.updateMany({ where: { ...ofProvider, resellerId }, data: { resellerId: null, version: { increment: 1 } } });
     await tx.customerRelationshipRequest.updateMany({ where: { providerId, resellerId, state: 'PENDING' }, data: { state: 'REVOKED', respondedAt: now } });
     const summary = { customers: customers.count, supportContacts: support.count, incentivePeriods: periods.count };
+    const reseller = partnership.reseller.legalName;
+    const orgIds = [providerId, resellerId];
+    await recordAuditMany(tx, ctx, [
+      ...touchedCustomers.map((c) => ({
+        action: 'customer.updated', targetType: 'customer', targetId: c.id, orgIds,
+        before: { managingReseller: reseller, ...(c.resellerTenantOwner && { tenantOwner: true }) }, after: { managingReseller: null, ...(c.resellerTenantOwner && { tenantOwner: false }) },
+      })),
+      ...touchedSubscriptions.flatMap((s) => [
+        ...(s.supportContactOrgId === resellerId ? [{ action: 'subscription.support_contact_changed', targetType: 'subscription', targetId: s.id, orgIds, before: { supportContact: reseller }, after: { supportContact: partnership.provider.legalName } }] : []),
+        ...(s.resellerId === resellerId ? [{ action: 'subscription.reseller_changed', targetType: 'subscription', targetId: s.id, orgIds, before: { reseller }, after: { reseller: null } }] : []),
+      ]),
+    ]);
     await recordAudit(tx, ctx, { action: 'partnership.removed', targetType: 'partnership', targetId: partnership.id, orgIds: [providerId, resellerId], after: summary });
     const values = { provider: partnership.provider.legalName, reseller: partnership.reseller.legalName };
     const recipients = await tx.user.findMany({

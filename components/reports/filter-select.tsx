@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import { AutoSubmitSelect } from '@/components/ui/auto-submit-select';
+
+/** A labelled filter of a GET form that applies as soon as it changes. */
+export function FilterSelect({ id, label, defaultValue, children }: { id: string; label: string; defaultValue: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      <AutoSubmitSelect id={id} name={id} defaultValue={defaultValue} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm">
+        {children}
+      </AutoSubmitSelect>
+    </div>
+  );
+}
+
+/** Small coloured tag for a row's relation to the user's organisation. */
+export function RelationTag({ tone, children }: { tone: 'managed' | 'support'; children: ReactNode }) {
+  const colours = tone === 'support' ? 'bg-amber-100 text-amber-900 ring-amber-300' : 'bg-sky-100 text-sky-900 ring-sky-300';
+  return <span className={`mr-1 inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ${colours}`}>{children}</span>;
+}

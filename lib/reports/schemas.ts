@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+// Filters of the report pages, as they arrive in the URL. Bad values are
+// dropped (`.catch`), so a hand-edited URL shows the unfiltered page, never an error.
+
+export const SUBSCRIPTIONS_PAGE_SIZE = 50;
+export const AUDIT_PAGE_SIZE = 50;
+
+export const RELATIONS = ['all', 'managed', 'support'] as const;
+export type Relation = (typeof RELATIONS)[number];
+export const SUBSCRIPTION_STATUSES = ['ACTIVE', 'SUSPENDED', 'CANCELLED'] as const;
+
+export const findResellerSubscriptionsInput = z.object({
+  /** managed: customers it manages; support: subscriptions it is the designated support contact for (its support list). */
+  relation: z.enum(RELATIONS).catch('all').default('all'),
+  status: z.enum(SUBSCRIPTION_STATUSES).optional().catch(undefined),
+  /** Customer name or tenant domain. */
+  q: z.string().trim().max(100).optional().catch(undefined),
+  /** Keyset cursor: the id of the last subscription on the previous page. */
+  after: z.string().max(40).optional().catch(undefined),
+});
+export type FindResellerSubscriptionsInput = z.input<typeof findResellerSubscriptionsInput>;
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export const incentivesInput = z.object({
+  /** Calendar month (UTC) as YYYY-MM; default the current month. */
+  month: z.string().regex(MONTH).optional().catch(undefined),
+  /** Provider only: one reseller (organisation id). */
+  reseller: z.string().trim().max(40).optional().catch(undefined),
+});
+export type IncentivesInput = z.input<typeof incentivesInput>;
+
+/** [start, end) of a YYYY-MM month in UTC. */
+export function monthRange(month: string): { start: Date; end: Date } {
+  const [, y, m] = MONTH.exec(month)!;
+  return { start: new Date(Date.UTC(Number(y), Number(m) - 1, 1)), end: new Date(Date.UTC(Number(y), Number(m), 1)) };
+}
+
+export function monthOf(date: Date): string {
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const day = z.string().regex(DAY).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`))).optional().catch(undefined);
+const blank = (v: unknown) => (v === '' ? undefined : v);
+
+export const findAuditEventsInput = z.object({
+  /** Actor's name or email (part of it). */
+  actor: z.preprocess(blank, z.string().trim().max(100).optional()).catch(undefined),
+  action: z.preprocess(blank, z.string().trim().max(80).regex(/^[a-z_.]+$/).optional()).catch(undefined),
+  targetType: z.preprocess(blank, z.string().trim().max(40).regex(/^[A-Za-z_]+$/).optional()).catch(undefined),
+  targetId: z.preprocess(blank, z.string().trim().max(40).optional()).catch(undefined),
+  /** Inclusive days (UTC), YYYY-MM-DD. */
+  from: z.preprocess(blank, day),
+  to: z.preprocess(blank, day),
+  /** Keyset cursor: `<occurredAt ms>.<id>` of the last event on the previous page. */
+  after: z.preprocess(blank, z.string().regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,40}$/).optional()).catch(undefined),
+});
+export type FindAuditEventsInput = z.input<typeof findAuditEventsInput>;
