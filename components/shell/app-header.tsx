@@ -15,11 +15,13 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
   return (
     <header className="bg-brand text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold">{t('app.name')}</Link>
-        {orgName ? <span data-testid="org-name" className="text-sm">{orgName}</span> : null}
+        <div className="flex flex-col leading-tight">
+          <Link href="/" className="text-lg font-semibold">{t('app.name')}</Link>
+          {orgName ? <span data-testid="org-name" className="text-xs text-white/90">{orgName}</span> : null}
+        </div>
         <nav aria-label={t('shell.mainNavigation')} className="flex flex-1 flex-wrap gap-1">
           {nav.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded px-3 py-1 text-sm hover:bg-white/10">
+            <Link key={item.href} href={item.href} className="rounded px-2.5 py-1 text-sm hover:bg-white/10">
               {t(item.label)}
             </Link>
           ))}
