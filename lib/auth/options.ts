@@ -1,23 +1,36 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { verifyCredentials } from '@/lib/users/verify-credentials';
 import { endSessions } from '@/lib/users/end-sessions';
+import { clock } from '@/lib/clock';
+import { waitMinutes } from '@/lib/rate-limit/limiter';
+import { clientAddressFrom } from './client-address';
+import { signInWithLimits, TOO_MANY_ATTEMPTS } from './sign-in';
+import { sessionLimits } from './session-times';
 
 // next-auth with email + password. Sessions are stateless JWTs (no sticky
 // routing needed); each token carries the user's session version, which
 // lib/auth/session.ts compares with the database on every request, so
 // signing out, changing a password or disabling a user ends all sessions.
+// Idle and absolute expiry: lib/auth/session-times.ts (checked in session.ts
+// and proxy.ts with the portal's clock); the token itself lives at most the
+// absolute lifetime. The cookie is HttpOnly and SameSite=Lax (next-auth's
+// defaults), and Secure with the __Secure- prefix when NEXTAUTH_URL is https.
 export const authOptions: NextAuthOptions = {
-  session: { strategy: 'jwt', maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
+  session: { strategy: 'jwt', maxAge: Math.ceil(sessionLimits().absoluteMs / 1000) },
+  useSecureCookies: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
   pages: { signIn: '/sign-in' },
   providers: [
     CredentialsProvider({
       name: 'Email',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(credentials) {
-        const user = await verifyCredentials(credentials);
-        return user ? { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion } : null;
+      async authorize(credentials, req) {
+        const result = await signInWithLimits(credentials, clientAddressFrom(req?.headers ?? {}));
+        // next-auth hands a thrown error's message to the form as `error`.
+        if ('blocked' in result) throw new Error(`${TOO_MANY_ATTEMPTS}:${waitMinutes(result.blocked)}`);
+        if ('failed' in result) return null;
+        const { user } = result;
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },
     }),
   ],
@@ -26,11 +39,12 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sv?: number }).sv ?? 0;
+        token.auth = token.seen = clock.now().getTime();
       }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, uid: token.uid, sv: token.sv };
+      return { ...session, uid: token.uid, sv: token.sv, auth: token.auth, seen: token.seen };
     },
   },
   events: {

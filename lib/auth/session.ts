@@ -5,16 +5,20 @@ import { db } from '@/lib/db';
 import { Unauthenticated } from '@/lib/errors';
 import type { Ctx } from '@/lib/authz/context';
 import { authOptions } from './options';
+import { sessionExpired } from './session-times';
 
-type TokenClaims = { uid?: unknown; sv?: unknown };
+type TokenClaims = { uid?: unknown; sv?: unknown; auth?: unknown; seen?: unknown };
 
 /**
  * The signed-in user's context, or null. The token alone is not trusted:
- * the user must still exist, be enabled and carry the current session version.
+ * the user must still exist, be enabled and carry the current session version,
+ * and the session must be neither idle too long nor too old.
  */
 export const getCtx = cache(async (): Promise<Ctx | null> => {
   const session = (await getServerSession(authOptions)) as TokenClaims | null;
   if (!session || typeof session.uid !== 'string' || typeof session.sv !== 'number') return null;
+  // Idle or past its absolute lifetime (measured with the portal's clock).
+  if (sessionExpired(session)) return null;
   return loadCtx(session.uid, session.sv);
 });
 

@@ -3,7 +3,8 @@ import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { subscriptionAdminScope } from '@/lib/authz/scopes';
-import { NotFound } from '@/lib/errors';
+import { NotFound, Refused } from '@/lib/errors';
+import { limiters, waitMinutes } from '@/lib/rate-limit/limiter';
 import { parseOrderInput } from '@/lib/orders/parse-input';
 import { resolveResellerByMpn } from './resolve-reseller';
 import { verifyMpnInput } from './schemas';
@@ -16,6 +17,9 @@ import { verifyMpnInput } from './schemas';
  */
 export async function verifyResellerMpnId(ctx: Ctx, subscriptionId: string, mpnId: string) {
   assertCan(ctx, 'subscriptions.write');
+  // Every Verify counts (20 in 15 minutes per user): MPN IDs cannot be enumerated.
+  const blocked = await limiters.verifyMpnUser.consume(ctx.userId);
+  if (blocked) throw new Refused('errors.tooManyAttempts', undefined, { minutes: waitMinutes(blocked) });
   const input = parseOrderInput(verifyMpnInput, { subscriptionId, mpnId });
   const subscription = await db().subscription.findFirst({
     where: { AND: [subscriptionAdminScope(ctx), { id: input.subscriptionId }] },

@@ -5,7 +5,8 @@ import { enqueueMail } from '@/lib/email/enqueue';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { Invalid, NotFound } from '@/lib/errors';
+import { Invalid, NotFound, Refused } from '@/lib/errors';
+import { limiters, waitMinutes } from '@/lib/rate-limit/limiter';
 import { changePasswordInput, type ChangePasswordInput } from './schemas';
 
 /**
@@ -17,9 +18,15 @@ export async function changePassword(ctx: Ctx, raw: ChangePasswordInput): Promis
   const input = changePasswordInput.parse(raw);
   const user = await db().user.findUnique({ where: { id: ctx.userId }, select: { passwordHash: true, email: true } });
   if (!user) throw new NotFound('user');
+  // 5 wrong current passwords in 15 minutes, then a wait (a stolen session
+  // cannot guess the password this way).
+  const blocked = await limiters.passwordChangeUser.check(ctx.userId);
+  if (blocked) throw new Refused('errors.tooManyAttempts', undefined, { minutes: waitMinutes(blocked) });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await limiters.passwordChangeUser.hit(ctx.userId);
     throw new Invalid({ currentPassword: ['errors.currentPasswordWrong'] });
   }
+  await limiters.passwordChangeUser.clear(ctx.userId);
   const passwordHash = await hashPassword(input.newPassword);
   await db().$transaction(async (tx) => {
     await tx.user.update({

@@ -19,7 +19,12 @@ export async function serveNext(options: { dev: boolean; port: number; hostname:
   const app = createNext({ dev: options.dev, dir: ROOT, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server: Server = createHttpServer((req, res) => void handle(req, res));
+  const server: Server = createHttpServer((req, res) => {
+    // The socket's address, for per-address rate limits (lib/auth/client-address.ts);
+    // replaces any value the client sent.
+    req.headers['x-pc-client-address'] = req.socket.remoteAddress ?? 'unknown';
+    void handle(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.hostname, resolve);

@@ -22,7 +22,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setPending(false);
     if (!result || result.error) {
-      setError(t('failed'));
+      // lib/auth/options.ts: `TooManyAttempts:<minutes>` when a limit refused the attempt.
+      const [code, minutes] = (result?.error ?? '').split(':');
+      setError(code === 'TooManyAttempts' ? t('tooMany', { minutes: Number(minutes) || 15 }) : t('failed'));
       return;
     }
     // A full navigation, so every server component renders with the new session.

@@ -5,6 +5,8 @@ import { getCtx } from '@/lib/auth/session';
 import { navigationFor } from '@/lib/authz/policy';
 import { viewInvitation } from '@/lib/partnerships/respond-to-invitation';
 import { AppHeader } from '@/components/shell/app-header';
+import { TooManyAttempts } from '@/components/security/too-many-attempts';
+import { countInvalidToken, tokenLinksRefused } from '@/lib/rate-limit/token-links';
 import { AcceptInvitationForm } from '@/components/partnerships/accept-invitation-form';
 
 /** F2: the page a partnership link opens, for anyone; only R2's reseller admins may accept. */
@@ -12,7 +14,17 @@ export default async function PartnershipInvitationPage({ params }: { params: Pr
   const { token } = await params;
   const ctx = await getCtx();
   if (ctx?.mustChangePassword) redirect('/change-password');
+  const refusedMinutes = await tokenLinksRefused();
+  if (refusedMinutes !== null) {
+    return (
+      <>
+        <AppHeader orgName={ctx?.orgName} userName={ctx?.name} nav={ctx ? navigationFor(ctx) : []} />
+        <TooManyAttempts minutes={refusedMinutes} />
+      </>
+    );
+  }
   const view = await viewInvitation(ctx, token);
+  if (view.status === 'invalid') await countInvalidToken();
   const t = await getTranslations('partnerships.accept');
   const path = `/partnership-invitations/${token}`;
   return (

@@ -5,6 +5,8 @@ import { getCtx } from '@/lib/auth/session';
 import { navigationFor } from '@/lib/authz/policy';
 import { viewRelationshipRequest } from '@/lib/relationships/respond-to-relationship-request';
 import { AppHeader } from '@/components/shell/app-header';
+import { TooManyAttempts } from '@/components/security/too-many-attempts';
+import { countInvalidToken, tokenLinksRefused } from '@/lib/rate-limit/token-links';
 import { RespondToRelationshipForm } from '@/components/relationships/respond-form';
 
 /** F6 / R12: the page a relationship link opens; only the named customer's admin may answer. */
@@ -12,7 +14,17 @@ export default async function RelationshipRequestPage({ params }: { params: Prom
   const { token } = await params;
   const ctx = await getCtx();
   if (ctx?.mustChangePassword) redirect('/change-password');
+  const refusedMinutes = await tokenLinksRefused();
+  if (refusedMinutes !== null) {
+    return (
+      <>
+        <AppHeader orgName={ctx?.orgName} userName={ctx?.name} nav={ctx ? navigationFor(ctx) : []} />
+        <TooManyAttempts minutes={refusedMinutes} />
+      </>
+    );
+  }
   const view = await viewRelationshipRequest(ctx, token);
+  if (view.status === 'invalid') await countInvalidToken();
   const [t, format] = await Promise.all([getTranslations('relationshipRequest'), getFormatter()]);
   const path = `/relationship-requests/${token}`;
   const r = view.request;
