@@ -14,6 +14,8 @@ import { placeNewCustomerOrder } from '@/lib/orders/place-new-customer-order';
 import { addSubscriptions } from '@/lib/orders/add-subscriptions';
 import { changeSubscription } from '@/lib/subscriptions/change-subscription';
 import type { NewCustomerOrderInput } from '@/lib/orders/schemas';
+import { Conflict } from '@/lib/errors';
+import { makeSubscriptionSetup, periodsOf, readSubscription } from '../factories/subscriptions';
 
 const ROUNDS = 5;
 const baseUrl = 'http://portal.test';
@@ -95,6 +97,31 @@ describe('races', () => {
       expect(await db().outboxMessage.count({ where: { kind: 'customer-welcome', text: { contains: input.domainPrefix } } })).toBe(1);
     }
     expect(await db().order.count()).toBe(ROUNDS);
+  });
+
+  it('50 concurrent licence increments, 5 rounds: every success counts, none is lost, every refusal is a conflict', async () => {
+    // One round with retries: tests/integration/subscription-concurrency.int.test.ts.
+    const { provider, subscription } = await makeSubscriptionSetup(10);
+    const ctx = await makeCtx('ADMIN', { organizationId: provider.id });
+    let expected = 10;
+    let successes = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const increment = async () => {
+        const read = await readSubscription(subscription.id);
+        return changeSubscription(ctx, { subscriptionId: subscription.id, version: read.version, quantity: read.quantity + 1 });
+      };
+      const results = await Promise.allSettled(Array.from({ length: 50 }, increment));
+      const won = results.filter((r) => r.status === 'fulfilled').length;
+      expect(won).toBeGreaterThanOrEqual(1);
+      for (const reason of rejectionsOf(results)) expect(reason).toBeInstanceOf(Conflict);
+      expected += won;
+      successes += won;
+      expect((await readSubscription(subscription.id)).quantity).toBe(expected);
+    }
+    expect(await db().auditEvent.count({ where: { action: 'subscription.quantity_changed', targetId: subscription.id } })).toBe(successes);
+    const open = (await periodsOf(subscription.id)).filter((p) => p.endedAt === null);
+    expect(open).toHaveLength(1);
+    expect(open[0]!.quantity).toBe(expected);
   });
 
   /**
