@@ -146,6 +146,13 @@ describe('races', () => {
 
   it('Remove partnership during Add new customer for that reseller leaves no customer managed by the ex-partner', async () => {
     const offers = await makeDemoOffers();
+    // How long an order takes here, to spread the removal from its start to past its end.
+    const timing = await makeOrg('INDIRECT_RESELLER');
+    const timingProvider = await makeOrg('INDIRECT_PROVIDER');
+    await makePartnership(timingProvider.id, timing.id);
+    const started = performance.now();
+    await placeNewCustomerOrder(await makeCtx('SALES_AGENT', { organizationId: timing.id }), review({ providerId: timingProvider.id, lines: [{ offerId: offers.basic.id, quantity: 1 }] }));
+    const span = performance.now() - started;
     let ordersPlaced = 0;
     for (let round = 0; round < ROUNDS * 2; round++) {
       const provider = await makeOrg('INDIRECT_PROVIDER');
@@ -155,11 +162,11 @@ describe('races', () => {
       const resellerCtx = await makeCtx('SALES_AGENT', { organizationId: reseller.id });
       const lines = [{ offerId: offers.basic.id, quantity: 2 }];
       // The reseller orders for itself, the provider orders for the reseller, and the provider removes the partnership,
-      // a little later each round so the removal lands at a different point of the orders.
+      // a little later each round so the removal lands at a different point of the orders (the last rounds after them).
       const results = await Promise.allSettled([
         placeNewCustomerOrder(resellerCtx, review({ providerId: provider.id, lines })),
         placeNewCustomerOrder(providerCtx, review({ resellerId: reseller.id, lines })),
-        sleep(round * 8).then(() => removePartnership(providerCtx, { partnershipId: partnership.id })),
+        sleep((span * 1.5 * round) / (ROUNDS * 2 - 1)).then(() => removePartnership(providerCtx, { partnershipId: partnership.id })),
       ]);
       expect(results[2]!.status).toBe('fulfilled');
       expectOnlyR1Refusals(results.slice(0, 2));
