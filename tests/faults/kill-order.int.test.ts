@@ -1,7 +1,7 @@
 // The portal process killed (SIGKILL) in the middle of an order submission:
 // the database keeps either the whole order or nothing of it, and the same
 // review submitted again (same idempotency key) finishes it exactly once.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { resetDatabase } from '../setup/per-file';
 import { makeCtx, makeDemoOffers, makeOrg, makePartnership } from '../factories';
@@ -58,7 +58,8 @@ function childEnv(applicationName = APP) {
   return { DATABASE_URL: withApplicationName(process.env.DATABASE_URL!, applicationName), DATABASE_POOL_MAX: '2' };
 }
 
-describe('the portal process killed mid-order', () => {
+// Child processes need a server that takes several connections (not the embedded PGlite fallback).
+describe.skipIf(inject('testDatabase').kind !== 'postgres')('the portal process killed mid-order', () => {
   it('killed inside the transaction: nothing is kept; the same review again makes the order once', async () => {
     const { provider, offers, ctx } = await scenario();
     const order = review(provider.id, [offers.basic.id, offers.standard.id]);
