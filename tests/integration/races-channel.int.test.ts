@@ -199,4 +199,26 @@ describe('races', () => {
       await expectNothingLeftWithExPartner(provider.id, reseller.id);
     }
   });
+
+  it('Remove partnership during Change support contact to the managing reseller leaves no ex-partner as support contact', async () => {
+    const offers = await makeDemoOffers();
+    for (let round = 0; round < ROUNDS * 2; round++) {
+      const provider = await makeOrg('INDIRECT_PROVIDER');
+      const reseller = await makeOrg('INDIRECT_RESELLER');
+      const partnership = await makePartnership(provider.id, reseller.id);
+      const providerCtx = await makeCtx('ADMIN', { organizationId: provider.id });
+      const customer = await makeCustomer(provider.id, reseller.id);
+      await db().customer.update({ where: { id: customer.id }, data: { resellerDelegatedAdmin: true } });
+      const { subscriptionIds } = await addSubscriptions(providerCtx, { customerId: customer.id, resellerId: undefined, idempotencyKey: crypto.randomUUID(), lines: [{ offerId: offers.basic.id, quantity: 1 }] });
+      // addSubscriptions credits the managing reseller by default: take that credit off first, so only the support contact races.
+      await changeSubscription(providerCtx, { subscriptionId: subscriptionIds[0]!, version: 1, resellerId: '' });
+      const results = await Promise.allSettled([
+        changeSubscription(providerCtx, { subscriptionId: subscriptionIds[0]!, version: 2, supportContactOrgId: reseller.id }),
+        sleep(round * 2).then(() => removePartnership(providerCtx, { partnershipId: partnership.id })),
+      ]);
+      expect(results[1]!.status).toBe('fulfilled');
+      if (results[0]!.status === 'rejected') expect(['R9', undefined]).toContain((results[0].reason as Refused).rule);
+      await expectNothingLeftWithExPartner(provider.id, reseller.id);
+    }
+  });
 });
