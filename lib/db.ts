@@ -10,7 +10,10 @@ function createClient() {
   if (!connectionString) throw new Error('DATABASE_URL is not set');
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
   const adapter = new PrismaPg({ connectionString, max });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  // A burst of requests queues for a pooled connection instead of failing
+  // after Prisma's default 2 s (and a slow commit under load is not cut at 5 s).
+  const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } }, transactionOptions });
 }
 
 export type Db = ReturnType<typeof createClient>;

@@ -71,7 +71,7 @@ describe('races', () => {
       const invitation = await db().partnershipInvitation.findFirstOrThrow({ where: { providerId: provider.id } });
       expect(invitation).toMatchObject({ state: 'ACCEPTED', acceptedByOrgId: winner });
     }
-  });
+  }, 60_000);
 
   it('20 concurrent submissions of one review make one order; the temporary password is shown once', async () => {
     const provider = await makeOrg('INDIRECT_PROVIDER');
@@ -97,7 +97,7 @@ describe('races', () => {
       expect(await db().outboxMessage.count({ where: { kind: 'customer-welcome', text: { contains: input.domainPrefix } } })).toBe(1);
     }
     expect(await db().order.count()).toBe(ROUNDS);
-  });
+  }, 60_000);
 
   it('50 concurrent licence increments, 5 rounds: every success counts, none is lost, every refusal is a conflict', async () => {
     // One round with retries: tests/integration/subscription-concurrency.int.test.ts.
@@ -122,7 +122,7 @@ describe('races', () => {
     const open = (await periodsOf(subscription.id)).filter((p) => p.endedAt === null);
     expect(open).toHaveLength(1);
     expect(open[0]!.quantity).toBe(expected);
-  });
+  }, 60_000);
 
   /**
    * R10 vs R1: "Remove partnership" and an order for that reseller at the same
@@ -175,7 +175,7 @@ describe('races', () => {
     }
     // Sanity: the rounds did not all refuse (the customers placed before the removal were freed, not lost).
     expect(ordersPlaced).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('Remove partnership during Add subscription and Change reseller leaves nothing credited to the ex-partner', async () => {
     const offers = await makeDemoOffers();
@@ -198,7 +198,7 @@ describe('races', () => {
       if (results[1]!.status === 'rejected') expect(['R1', undefined]).toContain((results[1].reason as Refused).rule);
       await expectNothingLeftWithExPartner(provider.id, reseller.id);
     }
-  });
+  }, 60_000);
 
   it('Remove partnership during Change support contact to the managing reseller leaves no ex-partner as support contact', async () => {
     const offers = await makeDemoOffers();
@@ -220,5 +220,5 @@ describe('races', () => {
       if (results[0]!.status === 'rejected') expect(['R9', undefined]).toContain((results[0].reason as Refused).rule);
       await expectNothingLeftWithExPartner(provider.id, reseller.id);
     }
-  });
+  }, 60_000);
 });
