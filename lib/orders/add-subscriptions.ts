@@ -5,7 +5,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { audienceOf } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { customerScope } from '@/lib/authz/scopes';
-import { assertActivePartnership } from '@/lib/partnerships/assert-partnership';
+import { assertActivePartnership, holdActivePartnership } from '@/lib/partnerships/assert-partnership';
 import { Invalid, NotFound, Refused } from '@/lib/errors';
 import { checkLines, createOrder, findReplay, isUniqueViolation } from './create-order';
 import { parseOrderInput } from './parse-input';
@@ -46,9 +46,11 @@ export async function addSubscriptions(ctx: Ctx, raw: AddSubscriptionsInput): Pr
   const offers = await checkLines(input.lines);
 
   try {
-    const created = await db().$transaction((tx) =>
-      createOrder(tx, ctx, { customerId: customer.id, providerId: customer.providerId, reseller, idempotencyKey: input.idempotencyKey, lines: input.lines, offers, now: clock.now() }),
-    );
+    const created = await db().$transaction(async (tx) => {
+      // R1 again, holding the partnership until commit (a concurrent R10 must not leave a subscription credited to an ex-partner).
+      if (reseller) await holdActivePartnership(tx, customer.providerId, reseller.id);
+      return createOrder(tx, ctx, { customerId: customer.id, providerId: customer.providerId, reseller, idempotencyKey: input.idempotencyKey, lines: input.lines, offers, now: clock.now() });
+    });
     return { ...created, replayed: false };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

@@ -8,6 +8,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { enqueueMail } from '@/lib/email/enqueue';
 import { hashPassword } from '@/lib/auth/password';
 import { Invalid } from '@/lib/errors';
+import { holdActivePartnership } from '@/lib/partnerships/assert-partnership';
 import { checkLines, createOrder, findReplay, isUniqueViolation } from './create-order';
 import { parseOrderInput } from './parse-input';
 import { resolveParties } from './resolve-parties';
@@ -55,6 +56,8 @@ export async function placeNewCustomerOrder(ctx: Ctx, raw: NewCustomerOrderInput
   };
   try {
     return await db().$transaction(async (tx) => {
+      // R1 again, holding the partnership until commit (a concurrent R10 must not leave this customer with an ex-partner).
+      if (reseller) await holdActivePartnership(tx, providerId, reseller.id);
       const customer = await tx.customer.create({
         data: { ...details, tenantDomain, providerId, managingResellerId: reseller?.id ?? null, createdAt: now },
         select: { id: true },

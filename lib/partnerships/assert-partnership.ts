@@ -21,3 +21,15 @@ export async function assertActivePartnership(providerId: string, reseller: { id
   if (!partnership) throw new Refused('partnerships.errors.partnershipRequired', 'R1');
   return partnership.reseller;
 }
+
+/**
+ * R1 inside a write transaction: locks the ACTIVE partnership row FOR SHARE
+ * until commit, then checks it as assertActivePartnership does. R10 ends the
+ * partnership row first and then frees its customers and subscriptions, so a
+ * concurrent removal either waits for this transaction (and then frees what
+ * it wrote) or has already ended the row (and this one is refused).
+ */
+export async function holdActivePartnership(tx: Tx | ReturnType<typeof db>, providerId: string, resellerId: string) {
+  await tx.$queryRaw`SELECT "id" FROM "Partnership" WHERE "providerId" = ${providerId} AND "resellerId" = ${resellerId} AND "state" = 'ACTIVE' FOR SHARE`;
+  return assertActivePartnership(providerId, { id: resellerId }, tx);
+}

@@ -17,6 +17,8 @@ type CustomerParties = { providerId: string; provider: Party; managingResellerId
 export async function supportContactOptions(client: Client, customer: CustomerParties): Promise<Party[]> {
   const options: Party[] = [customer.provider];
   if (customer.managingResellerId && customer.resellerDelegatedAdmin) {
+    // In a change's transaction, hold the partnership until commit (a concurrent R10 must not leave an ex-partner as support contact).
+    await client.$queryRaw`SELECT "id" FROM "Partnership" WHERE "providerId" = ${customer.providerId} AND "resellerId" = ${customer.managingResellerId} AND "state" = 'ACTIVE' FOR SHARE`;
     const partnership = await client.partnership.findFirst({
       where: { providerId: customer.providerId, resellerId: customer.managingResellerId, state: 'ACTIVE', reseller: { status: 'ACTIVE' } },
       select: { reseller: { select: { id: true, legalName: true, mpnId: true } } },

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { db, Tx } from '@/lib/db';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
-import { assertActivePartnership } from '@/lib/partnerships/assert-partnership';
+import { holdActivePartnership } from '@/lib/partnerships/assert-partnership';
 import { Refused } from '@/lib/errors';
 
 export type ResellerRef = { id: string; legalName: string; mpnId: string | null };
@@ -24,7 +24,8 @@ export async function resolveResellerByMpn(tx: Client, ctx: Ctx, provider: Provi
   if (org.kind !== 'INDIRECT_RESELLER') throw new Refused('subscriptionDetail.mpn.notReseller', 'R8', { mpnId });
   assertSelfIfReseller(ctx, org.id);
   if (org.status !== 'ACTIVE') throw new Refused('subscriptionDetail.mpn.suspended', 'R8', { mpnId });
-  const partnership = await tx.partnership.findFirst({ where: { providerId: provider.id, resellerId: org.id, state: 'ACTIVE' }, select: { id: true } });
+  // Held until commit when tx is a transaction (see holdActivePartnership).
+  const [partnership] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Partnership" WHERE "providerId" = ${provider.id} AND "resellerId" = ${org.id} AND "state" = 'ACTIVE' FOR SHARE`;
   if (!partnership) throw new Refused('subscriptionDetail.mpn.notPartnered', 'R1', { mpnId, provider: provider.legalName });
   return { id: org.id, legalName: org.legalName, mpnId: org.mpnId };
 }
@@ -32,5 +33,5 @@ export async function resolveResellerByMpn(tx: Client, ctx: Ctx, provider: Provi
 /** R8 with R1: a reseller chosen from the list must still be in an ACTIVE partnership. */
 export async function resolveResellerById(tx: Client, ctx: Ctx, providerId: string, resellerId: string): Promise<ResellerRef> {
   assertSelfIfReseller(ctx, resellerId);
-  return assertActivePartnership(providerId, { id: resellerId }, tx);
+  return holdActivePartnership(tx, providerId, resellerId);
 }

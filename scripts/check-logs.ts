@@ -1,0 +1,71 @@
+// Checks server logs for secrets: passwords, temporary passwords, link
+// tokens, session cookies, password hashes. A log line must never carry one
+// (logs are read by more people than the database, and kept longer).
+//
+//   node --import tsx scripts/check-logs.ts <log file>… [--secret <value>]…
+//
+// Exits 1 and prints where (file:line, the secret redacted) when it finds
+// one. Known values (e.g. the demo password, a token a test created) are
+// passed with --secret; shapes (JWTs, session cookies, argon2 hashes,
+// invitation and relationship links with their token) are found without.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+export type Finding = { line: number; kind: string; excerpt: string };
+
+const SHAPES: { kind: string; pattern: RegExp }[] = [
+  // next-auth session cookie (JWE: five base64url parts) or any JWT.
+  { kind: 'session cookie', pattern: /(?:__Secure-|__Host-)?next-auth\.session-token=[^;\s]+/i },
+  { kind: 'JWT', pattern: /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*(?:\.[\w-]+){0,2}/ },
+  { kind: 'password hash', pattern: /\$argon2(?:id|i|d)\$[^\s"']+/ },
+  // Link tokens: the path segment after the link page.
+  { kind: 'partnership link token', pattern: /\/partnership-invitations\/[\w-]{16,}/ },
+  { kind: 'relationship link token', pattern: /\/relationship-requests\/[\w-]{16,}/ },
+  // "password": "…", password=…, temporaryPassword: '…' (not an empty or redacted value).
+  { kind: 'password field', pattern: /\b(?:temporary)?pass(?:word|wd)\b["']?\s*[:=]\s*["']?(?!\*|\[redacted|""|''|null|undefined|true|false)[^\s"',;}]{4,}/i },
+  { kind: 'authorization header', pattern: /\bauthorization\s*[:=]\s*["']?(?:bearer|basic)\s+\S+/i },
+];
+
+function redact(text: string, secret: string): string {
+  return text.split(secret).join(`[${secret.length} chars]`);
+}
+
+/** Every secret in `text`: the known values, and the shapes above. */
+export function scanForSecrets(text: string, knownSecrets: string[] = []): Finding[] {
+  const secrets = knownSecrets.filter((s) => s.length >= 6);
+  const findings: Finding[] = [];
+  text.split('\n').forEach((line, i) => {
+    for (const secret of secrets) {
+      if (line.includes(secret)) findings.push({ line: i + 1, kind: 'known secret', excerpt: redact(line, secret).slice(0, 200) });
+    }
+    for (const { kind, pattern } of SHAPES) {
+      const match = pattern.exec(line);
+      if (match) findings.push({ line: i + 1, kind, excerpt: redact(line, match[0]).slice(0, 200) });
+    }
+  });
+  return findings;
+}
+
+function main(argv: string[]): number {
+  const files: string[] = [];
+  const secrets: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--secret') secrets.push(argv[++i] ?? '');
+    else files.push(argv[i]!);
+  }
+  if (!files.length) {
+    console.error('Usage: node --import tsx scripts/check-logs.ts <log file>… [--secret <value>]…');
+    return 2;
+  }
+  let found = 0;
+  for (const file of files) {
+    for (const f of scanForSecrets(readFileSync(file, 'utf8'), secrets)) {
+      found++;
+      console.error(`${file}:${f.line}: ${f.kind}: ${f.excerpt}`);
+    }
+  }
+  console.log(found ? `${found} secret(s) found in the logs.` : `No secrets in ${files.length} log file(s).`);
+  return found ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));
