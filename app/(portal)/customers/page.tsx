@@ -54,7 +54,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           return (
             <Fragment key={c.id}>
               <tr>
-                <Td className="w-12"><ExpandButton customerId={c.id} expanded={expanded} label={t(expanded ? 'collapse' : 'expand', { company: c.companyName })} /></Td>
+                <Td className="w-12"><ExpandButton customerId={c.id} expanded={expanded} params={{ reseller: search.reseller, q: search.q, after: search.after }} label={t(expanded ? 'collapse' : 'expand', { company: c.companyName })} /></Td>
                 <Td><Link href={`/customers/${c.id}`} className="font-medium text-brand underline">{c.companyName}</Link></Td>
                 <Td>{c.tenantDomain}</Td>
                 <Td>{c.managingReseller ? `${c.managingReseller.legalName} (${c.managingReseller.mpnId})` : '—'}</Td>
