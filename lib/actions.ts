@@ -5,6 +5,7 @@ import { getCtx } from '@/lib/auth/session';
 import { assertCan, type Permission } from '@/lib/authz/policy';
 import type { Ctx } from '@/lib/authz/context';
 import { Conflict, Invalid, NotFound, Refused, Unauthenticated } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/db';
 
 export type ActionState<T = unknown> = {
   ok: boolean;
@@ -81,5 +82,11 @@ export function toFormState(error: unknown, tr: (key: string, values?: Record<st
   if (error instanceof NotFound) return { ok: false, formError: tr('errors.notFound') };
   if (error instanceof Refused) return { ok: false, formError: tr(error.messageKey, error.values) };
   if (error instanceof Conflict) return { ok: false, formError: tr(error.messageKey) };
+  // A database restarting or out of connections: nothing was written (the
+  // transaction did not commit), so the user can simply try again.
+  if (isDatabaseUnavailable(error)) {
+    console.error('[action] database unavailable:', error instanceof Error ? error.message : String(error));
+    return { ok: false, formError: tr('errors.unavailable') };
+  }
   throw error;
 }
