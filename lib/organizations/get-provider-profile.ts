@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { NotFound } from '@/lib/errors';
+import { isPlainId } from '@/lib/validation/text';
 
 /**
  * A provider's public profile (R13): vendor staff read any provider's (to
@@ -12,6 +13,7 @@ import { NotFound } from '@/lib/errors';
 export async function getProviderProfile(ctx: Ctx, orgId: string) {
   const audience = audienceOf(ctx);
   if (audience === 'vendor') assertCan(ctx, 'partners.read');
+  if (!isPlainId(orgId)) throw new NotFound('organization');
   else if (audience !== 'provider' || ctx.orgId !== orgId) throw new NotFound('organization');
   const org = await db().organization.findFirst({
     where: { id: orgId, kind: 'INDIRECT_PROVIDER' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { subjectText } from '@/lib/validation/text';
 
 export const INVITATION_DAYS = 30;
 
@@ -13,7 +14,7 @@ const optionalEmail = z
 export const sendPartnershipRequestInput = z.object({
   invitationId: z.string().min(1).max(40),
   resellerEmail: optionalEmail,
-  subject: z.string().trim().min(1, 'errors.required').max(200),
+  subject: subjectText(200),
   body: z.string().trim().min(1, 'errors.required').max(5000),
 });
 export type SendPartnershipRequestInput = z.infer<typeof sendPartnershipRequestInput>;

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { subjectText } from '@/lib/validation/text';
 import { Invalid } from '@/lib/errors';
+import { fieldsWithNul } from '@/lib/validation/text';
 
 /** Parses input whose shape depends on the caller (provider or reseller); errors become field messages. */
 export function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const withNul = fieldsWithNul(raw);
+  if (withNul.length > 0) throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
@@ -41,7 +45,7 @@ const optionalEmail = z
 export const sendRelationshipRequestInput = z.object({
   requestId: id,
   recipientEmail: optionalEmail,
-  subject: z.string().trim().min(1, 'errors.required').max(200),
+  subject: subjectText(200),
   body: z.string().trim().min(1, 'errors.required').max(5000),
 });
 export type SendRelationshipRequestInput = z.infer<typeof sendRelationshipRequestInput>;
