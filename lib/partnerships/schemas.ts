@@ -3,13 +3,14 @@ import { subjectText } from '@/lib/validation/text';
 
 export const INVITATION_DAYS = 30;
 
-const optionalEmail = z
+// Missing is blank: the action's parsed output (undefined) parses again in the domain function.
+const optionalEmail = z.preprocess((v) => v ?? '', z
   .string()
   .trim()
   .toLowerCase()
   .max(254)
   .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.email('partnerships.errors.email').optional());
+  .pipe(z.email('partnerships.errors.email').optional()));
 
 export const sendPartnershipRequestInput = z.object({
   invitationId: z.string().min(1).max(40),

@@ -34,13 +34,14 @@ export const resellerRequestInput = z.object({
   includeDelegatedAdmin: checkbox,
 });
 
-const optionalEmail = z
+// Missing is blank: the action's parsed output (undefined) parses again in the domain function.
+const optionalEmail = z.preprocess((v) => v ?? '', z
   .string()
   .trim()
   .toLowerCase()
   .max(254)
   .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.email('relationships.errors.email').optional());
+  .pipe(z.email('relationships.errors.email').optional()));
 
 export const sendRelationshipRequestInput = z.object({
   requestId: id,
@@ -64,6 +65,7 @@ export const removeDelegatedAdminInput = z.object({ resellerId: id });
 export const tenantOwnerInput = z.object({
   customerId: id,
   resellerId: id,
-  grant: z.enum(['true', 'false']).transform((v) => v === 'true'),
+  // Idempotent: the action's parsed value (a boolean) parses again in the domain function.
+  grant: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
 });
 export type TenantOwnerInput = z.input<typeof tenantOwnerInput>;

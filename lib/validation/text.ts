@@ -34,6 +34,5 @@ export function isPlainId(id: unknown): id is string {
 
 /** A mail subject: one line (CR, LF and other control characters would let a sender add mail headers). */
 export function subjectText(max: number) {
-  // eslint-disable-next-line no-control-regex
   return z.string().trim().min(1, 'errors.required').max(max).refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), 'errors.invalidValue');
 }
