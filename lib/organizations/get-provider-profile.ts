@@ -12,8 +12,8 @@ import { isPlainId } from '@/lib/validation/text';
  */
 export async function getProviderProfile(ctx: Ctx, orgId: string) {
   const audience = audienceOf(ctx);
-  if (audience === 'vendor') assertCan(ctx, 'partners.read');
   if (!isPlainId(orgId)) throw new NotFound('organization');
+  if (audience === 'vendor') assertCan(ctx, 'partners.read');
   else if (audience !== 'provider' || ctx.orgId !== orgId) throw new NotFound('organization');
   const org = await db().organization.findFirst({
     where: { id: orgId, kind: 'INDIRECT_PROVIDER' },

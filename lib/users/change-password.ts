@@ -7,6 +7,7 @@ import { assertCan } from '@/lib/authz/policy';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { Invalid, NotFound } from '@/lib/errors';
 import { changePasswordInput, type ChangePasswordInput } from './schemas';
+import { parseOrderInput } from '@/lib/orders/parse-input';
 
 /**
  * Changes the signed-in user's own password, clears the forced change and
@@ -14,7 +15,7 @@ import { changePasswordInput, type ChangePasswordInput } from './schemas';
  */
 export async function changePassword(ctx: Ctx, raw: ChangePasswordInput): Promise<{ email: string }> {
   assertCan(ctx, 'account.self');
-  const input = changePasswordInput.parse(raw);
+  const input = parseOrderInput(changePasswordInput, raw);
   const user = await db().user.findUnique({ where: { id: ctx.userId }, select: { passwordHash: true, email: true } });
   if (!user) throw new NotFound('user');
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
