@@ -233,3 +233,23 @@ describe('CSV exports', () => {
     for (const cell of cells) expect(cell, `cell ${JSON.stringify(cell)}`).not.toMatch(/^[=+\-@\t\r]/);
   });
 });
+
+describe('HTML in names is text everywhere', () => {
+  it('no page or component writes raw HTML (React escapes every name, message and invitation text)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const files = ['app', 'components'].flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f)).map((f) => `${dir}/${f}`));
+    expect(files.length).toBeGreaterThan(40);
+    const raw = files.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|insertAdjacentHTML|document\.write/.test(readFileSync(f, 'utf8')));
+    expect(raw).toEqual([]);
+  });
+
+  it('every mail is plain text: a company name with HTML is sent as typed, with no HTML part', async () => {
+    const { providerCtx, customer, resellerB } = await scenario();
+    await db().organization.update({ where: { id: resellerB.id }, data: { legalName: '<img src=x onerror=alert(1)> Reseller' } });
+    const draft = await startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerB.id }, { baseUrl });
+    await sendRelationshipRequest(providerCtx, { requestId: draft.requestId, recipientEmail: 'admin@customer.example', subject: draft.subject, body: draft.body });
+    const mails = await db().outboxMessage.findMany();
+    expect(mails.length).toBeGreaterThan(0);
+    for (const mail of mails) expect(mail.html).toBeNull();
+  });
+});
