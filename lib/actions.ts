@@ -6,6 +6,7 @@ import { assertCan, type Permission } from '@/lib/authz/policy';
 import type { Ctx } from '@/lib/authz/context';
 import { Conflict, Invalid, NotFound, Refused, Unauthenticated } from '@/lib/errors';
 import { isDatabaseUnavailable } from '@/lib/db';
+import { fieldsWithNul } from '@/lib/validation/text';
 
 export type ActionState<T = unknown> = {
   ok: boolean;
@@ -47,7 +48,11 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S, T>) {
       if (!ctx) throw new Unauthenticated();
       if (ctx.mustChangePassword && !options.allowBeforePasswordChange) throw new Refused('errors.mustChangePassword');
       assertCan(ctx, options.permission);
-      const parsed = options.input.safeParse(formDataToObject(formData));
+      const raw = formDataToObject(formData);
+      // PostgreSQL text cannot hold NUL: refused here, with the field named, rather than failing in the database.
+      const withNul = fieldsWithNul(raw);
+      if (withNul.length > 0) throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
+      const parsed = options.input.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};
         for (const issue of parsed.error.issues) {

@@ -9,3 +9,9 @@ describe('safeCallbackUrl', () => {
     expect(safeCallbackUrl(value)).toBe('/');
   });
 });
+
+describe('safeCallbackUrl as the browser reads it', () => {
+  it.each(['/\t/evil.example', '/\n/evil.example', '/\r\n/evil.example/x', '/\t\\evil.example'])('sends %j home', (value) => {
+    expect(safeCallbackUrl(value)).toBe('/');
+  });
+});

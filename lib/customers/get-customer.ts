@@ -4,6 +4,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { customerScope } from '@/lib/authz/scopes';
 import { NotFound } from '@/lib/errors';
+import { isPlainId } from '@/lib/validation/text';
 
 /** One customer with its subscriptions; NotFound when outside the user's reach (R3). */
 export async function getCustomer(ctx: Ctx, customerId: string) {
@@ -13,6 +14,7 @@ export async function getCustomer(ctx: Ctx, customerId: string) {
 
 /** The read shared by partner and customer pages; the caller has checked the permission. */
 export async function getCustomerRecord(ctx: Ctx, customerId: string) {
+  if (!isPlainId(customerId)) throw new NotFound('customer');
   const customer = await db().customer.findFirst({
     where: { AND: [customerScope(ctx), { id: customerId }] },
     include: {

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { searchText } from '@/lib/validation/text';
 
 export const PAGE_SIZE = 50;
 
 export const findCustomersInput = z.object({
   /** Filter: managing indirect reseller (organisation id). */
-  reseller: z.string().max(40).optional().catch(undefined),
+  reseller: searchText(40),
   /** Search in company name and tenant domain. */
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100),
   /** Keyset cursor: the id of the last customer on the previous page. */
-  after: z.string().max(40).optional().catch(undefined),
+  after: searchText(40),
 });
 export type FindCustomersInput = z.infer<typeof findCustomersInput>;

@@ -5,6 +5,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { Conflict, NotFound } from '@/lib/errors';
 import { setOfferActiveInput, type SetOfferActiveInput } from './schemas';
+import { parseOrderInput } from '@/lib/orders/parse-input';
 
 /**
  * Vendor staff deactivate or reactivate an offer. Offers are never deleted:
@@ -13,7 +14,7 @@ import { setOfferActiveInput, type SetOfferActiveInput } from './schemas';
  */
 export async function setOfferActive(ctx: Ctx, raw: SetOfferActiveInput): Promise<{ offerId: string; name: string; active: boolean; changed: boolean }> {
   assertCan(ctx, 'offers.manage');
-  const input = setOfferActiveInput.parse(raw);
+  const input = parseOrderInput(setOfferActiveInput, raw);
   return db().$transaction(async (tx) => {
     const offer = await tx.offer.findUnique({ where: { id: input.offerId }, select: { id: true, name: true, active: true } });
     if (!offer) throw new NotFound('offer');

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { Invalid } from '@/lib/errors';
+import { fieldsWithNul } from '@/lib/validation/text';
 import { lineField } from './validate-lines';
 
 /**
@@ -9,6 +10,8 @@ import { lineField } from './validate-lines';
  * message lands next to that offer's Licenses field.
  */
 export function parseOrderInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const withNul = fieldsWithNul(raw);
+  if (withNul.length > 0) throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};

@@ -42,10 +42,13 @@ export const customerDetailsInput = z.object({
 export type CustomerDetailsInput = z.input<typeof customerDetailsInput>;
 
 /** Whole, positive licence counts; the offer's own min and max are checked by validateLines (R7). */
-export const quantitySchema = z.coerce
-  .number('orders.errors.quantityWhole')
-  .int('orders.errors.quantityWhole')
-  .positive('orders.errors.quantityWhole');
+/** Typed licence counts are digits only: "0x10", "1e3" or "Infinity" are not read as numbers. */
+export const digitsOnly = (v: unknown) => (typeof v === 'string' && !/^\s*\d+\s*$/.test(v) ? Number.NaN : v);
+
+export const quantitySchema = z.preprocess(
+  digitsOnly,
+  z.coerce.number('orders.errors.quantityWhole').int('orders.errors.quantityWhole').positive('orders.errors.quantityWhole'),
+);
 
 export const lineInput = z.object({ offerId: id, quantity: quantitySchema });
 

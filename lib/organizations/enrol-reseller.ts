@@ -4,6 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { hashPassword } from '@/lib/auth/password';
 import { Invalid } from '@/lib/errors';
+import { fieldsWithNul } from '@/lib/validation/text';
 import { emailSchema, enrolResellerInput, mpnIdSchema, type EnrolResellerInput } from './schemas';
 
 /** Field errors for an MPN ID or an email that is already taken (none when both are free). */
@@ -24,6 +25,8 @@ async function takenFields(mpnId: string | undefined, email: string | undefined)
  * the policy refuses its partner work. No session: the new user is the actor.
  */
 export async function enrolReseller(raw: EnrolResellerInput): Promise<{ organizationId: string; email: string; companyName: string }> {
+  const withNul = fieldsWithNul(raw);
+  if (withNul.length > 0) throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
   const parsed = enrolResellerInput.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { NotFound } from '@/lib/errors';
+import { isPlainId } from '@/lib/validation/text';
 
 /**
  * A provider's public profile (R13): vendor staff read any provider's (to
@@ -11,6 +12,7 @@ import { NotFound } from '@/lib/errors';
  */
 export async function getProviderProfile(ctx: Ctx, orgId: string) {
   const audience = audienceOf(ctx);
+  if (!isPlainId(orgId)) throw new NotFound('organization');
   if (audience === 'vendor') assertCan(ctx, 'partners.read');
   else if (audience !== 'provider' || ctx.orgId !== orgId) throw new NotFound('organization');
   const org = await db().organization.findFirst({

@@ -6,6 +6,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { Conflict, NotFound } from '@/lib/errors';
 import { updateProviderProfileInput, type UpdateProviderProfileInput } from './schemas';
+import { parseOrderInput } from '@/lib/orders/parse-input';
 
 /**
  * R13: vendor staff edit a provider's public profile, shown on Find a
@@ -16,7 +17,7 @@ import { updateProviderProfileInput, type UpdateProviderProfileInput } from './s
  */
 export async function updateProviderProfile(ctx: Ctx, raw: UpdateProviderProfileInput): Promise<{ orgId: string; version: string }> {
   assertCan(ctx, 'profiles.manage');
-  const { orgId, version, ...fields } = updateProviderProfileInput.parse(raw);
+  const { orgId, version, ...fields } = parseOrderInput(updateProviderProfileInput, raw);
   try {
     return await db().$transaction(async (tx) => {
       const org = await tx.organization.findFirst({ where: { id: orgId, kind: 'INDIRECT_PROVIDER' }, select: { id: true } });

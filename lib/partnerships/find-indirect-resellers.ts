@@ -1,11 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
+import { searchText } from '@/lib/validation/text';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { partnershipScope } from '@/lib/authz/scopes';
 
-export const findIndirectResellersInput = z.object({ q: z.string().trim().max(100).optional().catch(undefined) });
+export const findIndirectResellersInput = z.object({ q: searchText(100) });
 
 /**
  * A provider's indirect resellers: one row per partnership (active first),

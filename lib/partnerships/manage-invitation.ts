@@ -9,13 +9,14 @@ import { NotFound, Refused } from '@/lib/errors';
 import { hashToken, newToken } from '@/lib/tokens';
 import { INVITATION_DAYS, invitationIdInput } from './schemas';
 import { LINK_PLACEHOLDER, invitationLink } from './start-partnership-request';
+import { parseOrderInput } from '@/lib/orders/parse-input';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 async function pendingInvitation(ctx: Ctx, raw: { invitationId: string }) {
   assertCan(ctx, 'partnerships.write');
   assertAudience(ctx, 'provider');
-  const { invitationId } = invitationIdInput.parse(raw);
+  const { invitationId } = parseOrderInput(invitationIdInput, raw);
   const invitation = await db().partnershipInvitation.findFirst({ where: { id: invitationId, providerId: ctx.orgId! } });
   if (!invitation) throw new NotFound('invitation');
   if (invitation.state !== 'PENDING') throw new Refused('partnerships.errors.notPending');

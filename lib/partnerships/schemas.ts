@@ -1,19 +1,21 @@
 import { z } from 'zod';
+import { subjectText } from '@/lib/validation/text';
 
 export const INVITATION_DAYS = 30;
 
-const optionalEmail = z
+// Missing is blank: the action's parsed output (undefined) parses again in the domain function.
+const optionalEmail = z.preprocess((v) => v ?? '', z
   .string()
   .trim()
   .toLowerCase()
   .max(254)
   .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.email('partnerships.errors.email').optional());
+  .pipe(z.email('partnerships.errors.email').optional()));
 
 export const sendPartnershipRequestInput = z.object({
   invitationId: z.string().min(1).max(40),
   resellerEmail: optionalEmail,
-  subject: z.string().trim().min(1, 'errors.required').max(200),
+  subject: subjectText(200),
   body: z.string().trim().min(1, 'errors.required').max(5000),
 });
 export type SendPartnershipRequestInput = z.infer<typeof sendPartnershipRequestInput>;

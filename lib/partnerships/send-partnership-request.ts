@@ -9,6 +9,7 @@ import { Invalid, NotFound, Refused } from '@/lib/errors';
 import { hashToken } from '@/lib/tokens';
 import { sendPartnershipRequestInput, type SendPartnershipRequestInput } from './schemas';
 import { LINK_PATH, LINK_PLACEHOLDER, tokensIn } from './start-partnership-request';
+import { parseOrderInput } from '@/lib/orders/parse-input';
 
 /**
  * F1 Send: mails the draft from the portal through the outbox. The body must
@@ -18,7 +19,7 @@ import { LINK_PATH, LINK_PLACEHOLDER, tokensIn } from './start-partnership-reque
 export async function sendPartnershipRequest(ctx: Ctx, raw: SendPartnershipRequestInput) {
   assertCan(ctx, 'partnerships.write');
   assertAudience(ctx, 'provider');
-  const input = sendPartnershipRequestInput.parse(raw);
+  const input = parseOrderInput(sendPartnershipRequestInput, raw);
   if (!input.resellerEmail) throw new Invalid({ resellerEmail: ['partnerships.errors.emailRequiredToSend'] });
   const now = clock.now();
   await db().$transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, NotFound, Refused } from '@/lib/errors';
 import { revertSupportContacts } from './revert-support-contacts';
 import { removeDelegatedAdminInput } from './schemas';
+import { parseOrderInput } from '@/lib/orders/parse-input';
 
 /**
  * R12: the customer admin removes its managing reseller's delegated admin, at
@@ -18,7 +19,7 @@ import { removeDelegatedAdminInput } from './schemas';
 export async function removeDelegatedAdmin(ctx: Ctx, raw: { resellerId: string }) {
   assertCan(ctx, 'tenant.manage');
   assertAudience(ctx, 'customer');
-  const { resellerId } = removeDelegatedAdminInput.parse(raw);
+  const { resellerId } = parseOrderInput(removeDelegatedAdminInput, raw);
   return db().$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({ where: { AND: [customerAdminScope(ctx), { id: ctx.customerId! }] }, select: { id: true, providerId: true, managingResellerId: true, resellerDelegatedAdmin: true, resellerTenantOwner: true } });
     if (!customer) throw new NotFound('customer');

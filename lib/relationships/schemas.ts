@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { subjectText } from '@/lib/validation/text';
 import { Invalid } from '@/lib/errors';
+import { fieldsWithNul } from '@/lib/validation/text';
 
 /** Parses input whose shape depends on the caller (provider or reseller); errors become field messages. */
 export function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const withNul = fieldsWithNul(raw);
+  if (withNul.length > 0) throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
@@ -30,18 +34,19 @@ export const resellerRequestInput = z.object({
   includeDelegatedAdmin: checkbox,
 });
 
-const optionalEmail = z
+// Missing is blank: the action's parsed output (undefined) parses again in the domain function.
+const optionalEmail = z.preprocess((v) => v ?? '', z
   .string()
   .trim()
   .toLowerCase()
   .max(254)
   .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.email('relationships.errors.email').optional());
+  .pipe(z.email('relationships.errors.email').optional()));
 
 export const sendRelationshipRequestInput = z.object({
   requestId: id,
   recipientEmail: optionalEmail,
-  subject: z.string().trim().min(1, 'errors.required').max(200),
+  subject: subjectText(200),
   body: z.string().trim().min(1, 'errors.required').max(5000),
 });
 export type SendRelationshipRequestInput = z.infer<typeof sendRelationshipRequestInput>;
@@ -60,6 +65,7 @@ export const removeDelegatedAdminInput = z.object({ resellerId: id });
 export const tenantOwnerInput = z.object({
   customerId: id,
   resellerId: id,
-  grant: z.enum(['true', 'false']).transform((v) => v === 'true'),
+  // Idempotent: the action's parsed value (a boolean) parses again in the domain function.
+  grant: z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]),
 });
 export type TenantOwnerInput = z.input<typeof tenantOwnerInput>;

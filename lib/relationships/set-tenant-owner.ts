@@ -6,6 +6,7 @@ import { customerScope } from '@/lib/authz/scopes';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, NotFound, Refused } from '@/lib/errors';
 import { tenantOwnerInput, type TenantOwnerInput } from './schemas';
+import { parseOrderInput } from '@/lib/orders/parse-input';
 
 /**
  * R11: the provider of record gives or takes its managing reseller's Azure
@@ -13,7 +14,7 @@ import { tenantOwnerInput, type TenantOwnerInput } from './schemas';
  * a managing reseller and an Azure plan subscription that is not cancelled.
  */
 export async function setTenantOwner(ctx: Ctx, raw: TenantOwnerInput) {
-  const input = tenantOwnerInput.parse(raw);
+  const input = parseOrderInput(tenantOwnerInput, raw);
   const audience = audienceOf(ctx);
   assertAudience(ctx, 'provider', 'customer');
   assertCan(ctx, audience === 'provider' ? 'customers.write' : 'tenant.manage');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchText } from '@/lib/validation/text';
 
 // Filters of the report pages, as they arrive in the URL. Bad values are
 // dropped (`.catch`), so a hand-edited URL shows the unfiltered page, never an error.
@@ -15,9 +16,9 @@ export const findResellerSubscriptionsInput = z.object({
   relation: z.enum(RELATIONS).catch('all').default('all'),
   status: z.enum(SUBSCRIPTION_STATUSES).optional().catch(undefined),
   /** Customer name or tenant domain. */
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: searchText(100),
   /** Keyset cursor: the id of the last subscription on the previous page. */
-  after: z.string().max(40).optional().catch(undefined),
+  after: searchText(40),
 });
 export type FindResellerSubscriptionsInput = z.input<typeof findResellerSubscriptionsInput>;
 
@@ -27,7 +28,7 @@ export const incentivesInput = z.object({
   /** Calendar month (UTC) as YYYY-MM; default the current month. */
   month: z.string().regex(MONTH).optional().catch(undefined),
   /** Provider only: one reseller (organisation id). */
-  reseller: z.string().trim().max(40).optional().catch(undefined),
+  reseller: searchText(40),
 });
 export type IncentivesInput = z.input<typeof incentivesInput>;
 
@@ -47,10 +48,10 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 
 export const findAuditEventsInput = z.object({
   /** Actor's name or email (part of it). */
-  actor: z.preprocess(blank, z.string().trim().max(100).optional()).catch(undefined),
+  actor: z.preprocess(blank, searchText(100)),
   action: z.preprocess(blank, z.string().trim().max(80).regex(/^[a-z_.]+$/).optional()).catch(undefined),
   targetType: z.preprocess(blank, z.string().trim().max(40).regex(/^[A-Za-z_]+$/).optional()).catch(undefined),
-  targetId: z.preprocess(blank, z.string().trim().max(40).optional()).catch(undefined),
+  targetId: z.preprocess(blank, searchText(40)),
   /** Inclusive days (UTC), YYYY-MM-DD. */
   from: z.preprocess(blank, day),
   to: z.preprocess(blank, day),

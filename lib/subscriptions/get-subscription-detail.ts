@@ -1,4 +1,5 @@
 import 'server-only';
+import { isPlainId } from '@/lib/validation/text';
 import { db } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import type { Ctx } from '@/lib/authz/context';
@@ -19,6 +20,7 @@ const HISTORY_LIMIT = 100;
  */
 export async function getSubscriptionDetail(ctx: Ctx, subscriptionId: string) {
   assertCan(ctx, 'subscriptions.read');
+  if (!isPlainId(subscriptionId)) throw new NotFound('subscription');
   const s = await db().subscription.findFirst({
     where: { AND: [subscriptionScope(ctx), { id: subscriptionId }] },
     include: {

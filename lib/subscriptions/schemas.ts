@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { digitsOnly } from '@/lib/orders/schemas';
 
 // Inputs of the subscription detail page. A field left out (or empty) means
 // "no change", so one Submit may carry any subset of the changes.
@@ -13,7 +14,7 @@ export type SubscriptionRef = z.input<typeof subscriptionRef>;
 export const changeSubscriptionInput = z.object({
   subscriptionId: id,
   version: versionField,
-  quantity: z.preprocess(blankToUndefined, z.coerce.number('subscriptionDetail.errors.quantityWhole').int('subscriptionDetail.errors.quantityWhole').optional()),
+  quantity: z.preprocess((v) => digitsOnly(blankToUndefined(v)), z.coerce.number('subscriptionDetail.errors.quantityWhole').int('subscriptionDetail.errors.quantityWhole').optional()),
   /** An upgrade target; empty keeps the offer. */
   offerId: z.preprocess(blankToUndefined, id.optional()),
   /** The reseller credited (R8); the empty string clears it, a missing field keeps it. */

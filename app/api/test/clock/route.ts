@@ -17,6 +17,14 @@ export async function GET() {
 /** Body: `{ "advanceMs": number }` or `{ "reset": true }`. */
 export async function POST(request: Request) {
   if (process.env.PC_TEST_CLOCK !== '1') return notFound();
+  // Route handlers get no Origin check from Next.js (only server actions do):
+  // a page of another site may not move the clock, and only a JSON body (which
+  // a cross-site form cannot send without a preflight) is read.
+  const origin = request.headers.get('origin');
+  if (origin !== null && (origin === 'null' || !URL.canParse(origin) || new URL(origin).host !== request.headers.get('host'))) {
+    return NextResponse.json({ error: 'cross-site request' }, { status: 403 });
+  }
+  if (!request.headers.get('content-type')?.startsWith('application/json')) return NextResponse.json({ error: 'JSON body expected' }, { status: 415 });
   const body = (await request.json().catch(() => null)) as { advanceMs?: unknown; reset?: unknown } | null;
   if (body?.reset === true) clock.reset();
   else if (typeof body?.advanceMs === 'number' && Number.isFinite(body.advanceMs)) clock.advance(body.advanceMs);
