@@ -44,7 +44,20 @@ async function renewedSessionCookie(request: NextRequest) {
   return { name: sessionCookie(), value, maxAge };
 }
 
+/** A path whose escapes do not decode (e.g. `%E0%A4%A`) can name no page: answer 400, not a server error. */
+function undecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export async function proxy(request: NextRequest) {
+  if (undecodable(request.nextUrl.pathname)) {
+    return new NextResponse('Bad request', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const https = request.nextUrl.protocol === 'https:' || secureCookies();
   const csp = contentSecurityPolicy(nonce, https);
