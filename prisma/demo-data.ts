@@ -38,7 +38,7 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
     const tailspin = await reseller('Tailspin IT', '5200002', 'tailspin.example', 'US');
     const adatum = await reseller('Adatum Reseller', '5200003', 'adatum.example', 'JP');
 
-    const user = (email: string, name: string, role: 'VENDOR_ADMIN' | 'ADMIN' | 'SALES_AGENT', organizationId: string) =>
+    const user = (email: string, name: string, role: 'VENDOR_ADMIN' | 'ADMIN' | 'ADMIN_AGENT' | 'SALES_AGENT' | 'HELPDESK_AGENT', organizationId: string) =>
       tx.user.create({ data: { email, name, role, organizationId, passwordHash } });
     await user('staff@vendor.example', 'Vendor Staff', 'VENDOR_ADMIN', vendor.id);
     const northwindAdmin = await user('admin@northwind.example', 'Nora Admin', 'ADMIN', northwind.id);
@@ -46,6 +46,14 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
     await user('admin@fabrikam.example', 'Fiona Admin', 'ADMIN', fabrikam.id);
     await user('admin@tailspin.example', 'Tom Admin', 'ADMIN', tailspin.id);
     await user('admin@adatum.example', 'Aki Admin', 'ADMIN', adatum.id);
+    // One user of every partner role in each partner organisation, so each
+    // role can be tried on every screen (README, Demo accounts).
+    const agents: [string, string, typeof northwind][] = [['northwind', 'Northwind', northwind], ['fabrikam', 'Fabrikam', fabrikam], ['tailspin', 'Tailspin', tailspin], ['adatum', 'Adatum', adatum]];
+    for (const [domain, name, org] of agents) {
+      await user(`agent@${domain}.example`, `${name} Admin Agent`, 'ADMIN_AGENT', org.id);
+      if (domain !== 'northwind') await user(`sales@${domain}.example`, `${name} Sales`, 'SALES_AGENT', org.id);
+      await user(`helpdesk@${domain}.example`, `${name} Helpdesk`, 'HELPDESK_AGENT', org.id);
+    }
 
     for (const r of [fabrikam, tailspin]) {
       await tx.partnership.create({ data: { providerId: northwind.id, resellerId: r.id, startedAt: new Date(now.getTime() - 90 * DAY) } });
@@ -69,6 +77,7 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
       },
     });
     await tx.user.create({ data: { email: `admin@${tenantDomain}`, name: 'Woodgrove Admin', role: 'CUSTOMER_ADMIN', customerId: woodgrove.id, passwordHash } });
+    await tx.user.create({ data: { email: `user@${tenantDomain}`, name: 'Woodgrove User', role: 'CUSTOMER_USER', customerId: woodgrove.id, passwordHash } });
     const order = await tx.order.create({
       data: {
         customerId: woodgrove.id, placedByUserId: northwindAdmin.id, placedByOrgId: northwind.id, idempotencyKey: 'demo-woodgrove', createdAt: now,
