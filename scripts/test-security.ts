@@ -12,10 +12,10 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.test-output');
 mkdirSync(OUT, { recursive: true });
 const MATRIX = path.join(OUT, 'security-matrix.json');
-const PAGES = path.join(OUT, 'security-pages.json');
+const PAGES = path.join(OUT, 'security-pages');
 const VITEST = path.join(OUT, 'security-vitest.json');
 const E2E = path.join(OUT, 'security-e2e.json');
-for (const file of [MATRIX, PAGES, VITEST, E2E]) rmSync(file, { force: true });
+for (const file of [MATRIX, PAGES, VITEST, E2E]) rmSync(file, { force: true, recursive: true });
 
 function run(label: string, bin: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${label}`);
@@ -61,12 +61,16 @@ const fuzz = (vitest?.testResults ?? []).filter((r) => r.name.includes(`${path.s
 const adversarial = (e2e ? countE2e(e2e.suites, /matrix-pages/) : 0) + fuzz;
 
 const matrix = readJson<MatrixSummary>(MATRIX);
-const pages = readJson<PagesSummary>(PAGES);
+// The page matrix writes one file per test (tests/e2e/security/matrix-pages.spec.ts).
+const pageFiles = existsSync(PAGES) ? readdirSync(PAGES).filter((f) => f.endsWith('.json')) : [];
+const pages: PagesSummary | null = pageFiles.length
+  ? pageFiles.map((f) => readJson<PagesSummary>(path.join(PAGES, f))!).reduce((a, b) => ({ cells: a.cells + b.cells, leaks: a.leaks + b.leaks, overBlocked: a.overBlocked + b.overBlocked, leakList: [...a.leakList, ...b.leakList] }))
+  : null;
 const lines = ['', '── Security summary ──'];
 if (matrix) {
   lines.push(`Matrix (domain functions): ${matrix.cells} cells = ${matrix.actors} users in ${matrix.roles} roles × ${matrix.resources} foreign resource kinds × ${matrix.functions} functions`);
 } else lines.push('Matrix (domain functions): did not run');
-if (pages) lines.push(`Matrix (pages, HTTP): ${pages.cells} requests`);
+if (pages) lines.push(`Matrix (pages, HTTP): ${pages.cells} requests = every page and route under app/ × every foreign id × ${pageFiles.length - 1} users and signed out`);
 const leaks = (matrix?.leaks ?? 0) + (pages?.leaks ?? 0);
 lines.push(`Leaks: ${leaks}`, ...[...(matrix?.leakList ?? []), ...(pages?.leakList ?? [])].map((l) => `  - ${l}`));
 lines.push(`Unintended writes: ${matrix?.unintendedWrites ?? 'unknown'}`);

@@ -21,7 +21,7 @@ export const OTHER_CHANNEL = {
     auditEvent: 'matrixotherchannelauditevent', user: 'matrixotherchanneluser', providerProfile: 'matrixotherchannelprovider', offer: 'matrixotherchanneloffer',
     reseller: 'matrixotherchannelreseller',
   },
-  names: ['Contoso Matrix Provider', 'Litware Matrix Reseller', 'Fourth Coffee Matrix', 'fourthcoffeematrix', 'admin@contoso-matrix.example', 'Matrix other offer'],
+  names: ['Zava Matrix Provider', 'Proseware Matrix Reseller', 'Fourth Coffee Matrix', 'fourthcoffeematrix', 'admin@zava-matrix.example', 'Matrix other offer'],
 } as const;
 
 export async function addE2eFixtures(databaseUrl: string): Promise<void> {
@@ -66,10 +66,10 @@ async function addOtherChannel(db: PrismaClient) {
   const { ids } = OTHER_CHANNEL;
   const now = new Date();
   const provider = await db.organization.create({
-    data: { id: ids.providerProfile, kind: 'INDIRECT_PROVIDER', legalName: 'Contoso Matrix Provider', mpnId: '4100999', country: 'US', status: 'ACTIVE', profile: { create: { description: 'Contoso Matrix profile', regionsServed: ['Matrixland'] } } },
+    data: { id: ids.providerProfile, kind: 'INDIRECT_PROVIDER', legalName: 'Zava Matrix Provider', mpnId: '4100999', country: 'US', status: 'ACTIVE', profile: { create: { description: 'Zava Matrix profile', regionsServed: ['Matrixland'] } } },
   });
-  const reseller = await db.organization.create({ data: { id: ids.reseller, kind: 'INDIRECT_RESELLER', legalName: 'Litware Matrix Reseller', mpnId: '5200999', country: 'US', status: 'ACTIVE' } });
-  const admin = await db.user.create({ data: { id: ids.user, email: 'admin@contoso-matrix.example', name: 'Contoso Matrix Admin', role: 'ADMIN', organizationId: provider.id, passwordHash: await hash(`${Math.random()}-Unused-1`) } });
+  const reseller = await db.organization.create({ data: { id: ids.reseller, kind: 'INDIRECT_RESELLER', legalName: 'Proseware Matrix Reseller', mpnId: '5200999', country: 'US', status: 'ACTIVE' } });
+  const admin = await db.user.create({ data: { id: ids.user, email: 'admin@zava-matrix.example', name: 'Zava Matrix Admin', role: 'ADMIN', organizationId: provider.id, passwordHash: await hash(`${Math.random()}-Unused-1`) } });
   await db.partnership.create({ data: { id: ids.partnership, providerId: provider.id, resellerId: reseller.id, startedAt: now } });
   const suffix = (await db.customer.findFirstOrThrow({ select: { tenantDomain: true } })).tenantDomain.split('.').slice(1).join('.');
   const customer = await db.customer.create({

@@ -52,12 +52,18 @@ const leaks: string[] = [];
 const overBlocked: string[] = [];
 let cells = 0;
 
-test.afterAll(() => {
-  const dir = path.join(process.cwd(), '.test-output');
+/**
+ * Each test's figures in its own file (a failed test restarts the worker, so
+ * nothing is kept across tests); scripts/test-security.ts adds them up.
+ */
+function report(name: string, who: string) {
+  const dir = path.join(process.cwd(), '.test-output', 'security-pages');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'security-pages.json'), JSON.stringify({ cells, leaks: leaks.length, overBlocked: overBlocked.length, leakList: leaks, overBlockedList: overBlocked }, null, 2));
-  console.log(`Page matrix: ${cells} requests, leaks: ${leaks.length}, over-blocked: ${overBlocked.length}`);
-});
+  const mine = (list: string[]) => list.filter((l) => l.startsWith(`${who} `));
+  const figures = { cells, leaks: mine(leaks).length, overBlocked: mine(overBlocked).length, leakList: mine(leaks), overBlockedList: mine(overBlocked) };
+  writeFileSync(path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.json`), JSON.stringify(figures, null, 2));
+  console.log(`Page matrix, ${who}: ${cells} requests, leaks: ${figures.leaks}, over-blocked: ${figures.overBlocked}`);
+}
 
 test('every page and route under app/ has its ids filled by the page matrix', () => {
   const unknown = inventory()
@@ -101,6 +107,7 @@ async function probe(request: APIRequestContext, who: string, t: Target, vendor:
 for (const email of ACTORS) {
   test(`${email}: the other channel's records answer 404 and show nowhere; its own areas open`, async ({ browser }) => {
     test.setTimeout(300_000);
+    cells = 0;
     const { request, close } = await signedIn(browser, email);
     try {
       const vendor = email.endsWith('@vendor.example');
@@ -117,6 +124,7 @@ for (const email of ACTORS) {
       }
     } finally {
       await close();
+      report(email, email);
     }
     expect(leaks.filter((l) => l.startsWith(`${email} `)), 'leaks').toEqual([]);
     expect(overBlocked.filter((l) => l.startsWith(`${email} `)), 'over-blocked').toEqual([]);
@@ -125,11 +133,13 @@ for (const email of ACTORS) {
 
 test('signed out: every portal page sends to sign-in and shows nothing of any channel', async ({ playwright }) => {
   test.setTimeout(300_000);
+  cells = 0;
   const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   try {
     for (const t of targets()) await probe(request, 'signed out', t, false);
   } finally {
     await request.dispose();
+    report('signed-out', 'signed out');
   }
   expect(leaks.filter((l) => l.startsWith('signed out ')), 'leaks').toEqual([]);
 });
