@@ -38,7 +38,7 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
     const tailspin = await reseller('Tailspin IT', '5200002', 'tailspin.example', 'US');
     const adatum = await reseller('Adatum Reseller', '5200003', 'adatum.example', 'JP');
 
-    const user = (email: string, name: string, role: 'VENDOR_ADMIN' | 'ADMIN' | 'ADMIN_AGENT' | 'SALES_AGENT' | 'HELPDESK_AGENT', organizationId: string) =>
+    const user = (email: string, name: string, role: 'VENDOR_ADMIN' | 'ADMIN' | 'SALES_AGENT', organizationId: string) =>
       tx.user.create({ data: { email, name, role, organizationId, passwordHash } });
     await user('staff@vendor.example', 'Vendor Staff', 'VENDOR_ADMIN', vendor.id);
     const northwindAdmin = await user('admin@northwind.example', 'Nora Admin', 'ADMIN', northwind.id);
@@ -49,11 +49,13 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
     // One user of every partner role in each partner organisation, so each
     // role can be tried on every screen (README, Demo accounts).
     const agents: [string, string, typeof northwind][] = [['northwind', 'Northwind', northwind], ['fabrikam', 'Fabrikam', fabrikam], ['tailspin', 'Tailspin', tailspin], ['adatum', 'Adatum', adatum]];
-    for (const [domain, name, org] of agents) {
-      await user(`agent@${domain}.example`, `${name} Admin Agent`, 'ADMIN_AGENT', org.id);
-      if (domain !== 'northwind') await user(`sales@${domain}.example`, `${name} Sales`, 'SALES_AGENT', org.id);
-      await user(`helpdesk@${domain}.example`, `${name} Helpdesk`, 'HELPDESK_AGENT', org.id);
-    }
+    await tx.user.createMany({
+      data: agents.flatMap(([domain, name, org]) => [
+        { email: `agent@${domain}.example`, name: `${name} Admin Agent`, role: 'ADMIN_AGENT' as const, organizationId: org.id, passwordHash },
+        ...(domain === 'northwind' ? [] : [{ email: `sales@${domain}.example`, name: `${name} Sales`, role: 'SALES_AGENT' as const, organizationId: org.id, passwordHash }]),
+        { email: `helpdesk@${domain}.example`, name: `${name} Helpdesk`, role: 'HELPDESK_AGENT' as const, organizationId: org.id, passwordHash },
+      ]),
+    });
 
     for (const r of [fabrikam, tailspin]) {
       await tx.partnership.create({ data: { providerId: northwind.id, resellerId: r.id, startedAt: new Date(now.getTime() - 90 * DAY) } });
@@ -108,6 +110,6 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
         { ...byNora, action: 'order.placed', targetType: 'order', targetId: order.id, after: { customerId: woodgrove.id, resellerMpnId: fabrikam.mpnId } },
       ],
     });
-  });
+  }, { timeout: 60_000, maxWait: 30_000 }); // the embedded database on a busy machine takes its time
   return 'seeded';
 }
