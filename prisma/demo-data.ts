@@ -46,6 +46,16 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
     await user('admin@fabrikam.example', 'Fiona Admin', 'ADMIN', fabrikam.id);
     await user('admin@tailspin.example', 'Tom Admin', 'ADMIN', tailspin.id);
     await user('admin@adatum.example', 'Aki Admin', 'ADMIN', adatum.id);
+    // One user of every partner role in each partner organisation, so each
+    // role can be tried on every screen (README, Demo accounts).
+    const agents: [string, string, typeof northwind][] = [['northwind', 'Northwind', northwind], ['fabrikam', 'Fabrikam', fabrikam], ['tailspin', 'Tailspin', tailspin], ['adatum', 'Adatum', adatum]];
+    await tx.user.createMany({
+      data: agents.flatMap(([domain, name, org]) => [
+        { email: `agent@${domain}.example`, name: `${name} Admin Agent`, role: 'ADMIN_AGENT' as const, organizationId: org.id, passwordHash },
+        ...(domain === 'northwind' ? [] : [{ email: `sales@${domain}.example`, name: `${name} Sales`, role: 'SALES_AGENT' as const, organizationId: org.id, passwordHash }]),
+        { email: `helpdesk@${domain}.example`, name: `${name} Helpdesk`, role: 'HELPDESK_AGENT' as const, organizationId: org.id, passwordHash },
+      ]),
+    });
 
     for (const r of [fabrikam, tailspin]) {
       await tx.partnership.create({ data: { providerId: northwind.id, resellerId: r.id, startedAt: new Date(now.getTime() - 90 * DAY) } });
@@ -69,6 +79,7 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
       },
     });
     await tx.user.create({ data: { email: `admin@${tenantDomain}`, name: 'Woodgrove Admin', role: 'CUSTOMER_ADMIN', customerId: woodgrove.id, passwordHash } });
+    await tx.user.create({ data: { email: `user@${tenantDomain}`, name: 'Woodgrove User', role: 'CUSTOMER_USER', customerId: woodgrove.id, passwordHash } });
     const order = await tx.order.create({
       data: {
         customerId: woodgrove.id, placedByUserId: northwindAdmin.id, placedByOrgId: northwind.id, idempotencyKey: 'demo-woodgrove', createdAt: now,
@@ -99,6 +110,6 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
         { ...byNora, action: 'order.placed', targetType: 'order', targetId: order.id, after: { customerId: woodgrove.id, resellerMpnId: fabrikam.mpnId } },
       ],
     });
-  });
+  }, { timeout: 60_000, maxWait: 30_000 }); // the embedded database on a busy machine takes its time
   return 'seeded';
 }

@@ -55,6 +55,10 @@ if (e2e) {
 }
 if (!e2eOk && (!e2e || e2e.stats.unexpected === 0)) total.failed += 1;
 
+// The security matrix's figures (tests/security/matrix writes them; `npm run test:security` prints the full summary).
+const matrix = readJson<{ cells: number; leaks: number; unintendedWrites: number; overBlocked: number }>(path.join(OUT, 'security-matrix.json'));
+if (matrix) lines.push(`  security matrix: ${matrix.cells} cells, ${matrix.leaks} leaks, ${matrix.unintendedWrites} unintended writes, ${matrix.overBlocked} over-blocked grants`);
+
 console.log(`\n${lines.join('\n')}\n`);
 console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -1,0 +1,92 @@
+// The route and action inventory, found by walking app/: every page.tsx and
+// route.ts (with the domain functions it loads its data with) and every
+// export of every 'use server' file (with the domain functions it calls).
+// Nothing here is listed by hand, so a new page or action shows up by itself.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const APP = join(ROOT, 'app');
+
+/** lib modules that are not domain functions (session, policy, formatting, constants). */
+const NOT_DOMAIN = [
+  /^@\/lib\/(auth|authz|i18n|http)\//,
+  /^@\/lib\/(errors|format|env|actions|clock|db|tokens)$/,
+  /^@\/lib\/offers\/money$/,
+  /^@\/lib\/reports\/csv$/,
+  /\/schemas$/,
+];
+
+export type Entry = {
+  /** 'page' (page.tsx), 'route' (route.ts) or 'action' (an export of a 'use server' file). */
+  kind: 'page' | 'route' | 'action';
+  /** URL path for pages and routes (route groups dropped), file#export for actions. */
+  name: string;
+  file: string;
+  /** Domain functions (lib/<area>/<file>#name) this entry calls. */
+  domain: string[];
+};
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** Named imports from @/lib modules that are domain functions: local name → lib/<module>#name. */
+function domainImports(source: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+'(@\/lib\/[^']+)'/g)) {
+    const [, isType, names = '', module = ''] = m;
+    if (isType || NOT_DOMAIN.some((re) => re.test(module))) continue;
+    for (const part of names.split(',')) {
+      const spec = part.trim();
+      if (!spec || spec.startsWith('type ')) continue;
+      const [imported = '', local = imported] = spec.split(/\s+as\s+/).map((s) => s.trim());
+      if (/^[A-Z0-9_]+$/.test(imported)) continue; // a constant, not a function
+      out.set(local, `${module.slice(2)}#${imported}`);
+    }
+  }
+  return out;
+}
+
+const used = (text: string, name: string) => new RegExp(`\\b${name}\\b`).test(text);
+
+function urlOf(file: string): string {
+  const parts = relative(APP, file).split(sep).slice(0, -1).filter((p) => !/^\(.*\)$/.test(p));
+  return `/${parts.join('/')}`;
+}
+
+/** Top-level declarations of a module: name → its text (up to the next top-level declaration). */
+function declarations(source: string): { name: string; exported: boolean; text: string }[] {
+  const re = /^(export\s+)?(?:async\s+)?(?:const|function|let)\s+(\w+)/gm;
+  const hits = [...source.matchAll(re)];
+  return hits.map((m, i) => ({ name: m[2] ?? '', exported: Boolean(m[1]), text: source.slice(m.index, hits[i + 1]?.index ?? source.length) }));
+}
+
+export function inventory(): Entry[] {
+  const entries: Entry[] = [];
+  for (const file of walk(APP).sort()) {
+    const base = file.split(sep).at(-1)!;
+    if (!/\.(ts|tsx)$/.test(base)) continue;
+    const source = readFileSync(file, 'utf8');
+    const imports = domainImports(source);
+    const rel = relative(ROOT, file);
+    if (base === 'page.tsx' || base === 'route.ts') {
+      const domain = [...imports].filter(([local]) => used(source.replace(/^import .*$/gm, ''), local)).map(([, id]) => id);
+      entries.push({ kind: base === 'page.tsx' ? 'page' : 'route', name: urlOf(file), file: rel, domain });
+    }
+    if (/^\s*['"]use server['"]/.test(source)) {
+      const decls = declarations(source);
+      for (const decl of decls.filter((d) => d.exported)) {
+        if (/^export\s+type\b/.test(decl.text)) continue;
+        // The export's own text plus the local helpers it uses (e.g. `const save = defineAction(...)`).
+        const texts = [decl.text, ...decls.filter((d) => !d.exported && d.name !== decl.name && used(decl.text, d.name)).map((d) => d.text)];
+        const domain = [...imports].filter(([local]) => texts.some((t) => used(t, local))).map(([, id]) => id);
+        entries.push({ kind: 'action', name: `${rel}#${decl.name}`, file: rel, domain: [...new Set(domain)] });
+      }
+    }
+  }
+  return entries;
+}
