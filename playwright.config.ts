@@ -44,7 +44,7 @@ export default defineConfig({
         reuseExistingServer: false,
         stdout: 'pipe',
         stderr: 'pipe',
-        env: { E2E_PORT: String(port), E2E_MAIL_LOG: process.env.E2E_MAIL_LOG },
+        env: { E2E_PORT: String(port), E2E_MAIL_LOG: process.env.E2E_MAIL_LOG, ...(process.env.E2E_SERVER_LOG ? { E2E_SERVER_LOG: process.env.E2E_SERVER_LOG } : {}) },
         gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
       },
 });

@@ -13,6 +13,19 @@ import { addE2eFixtures } from '../tests/e2e/fixtures';
 import { startSmtpServer } from '../tests/setup/smtp';
 import { appendFileSync } from 'node:fs';
 
+// E2E_SERVER_LOG: a copy of everything this server writes, which `npm test`
+// then checks for secrets (scripts/check-logs.ts).
+const serverLog = process.env.E2E_SERVER_LOG;
+if (serverLog) {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (...a: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      appendFileSync(serverLog, typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array));
+      return write(chunk, ...rest);
+    }) as typeof stream.write;
+  }
+}
+
 const port = Number(process.env.E2E_PORT ?? 3100);
 const server = await resolveTestServer();
 const name = `pc_e2e_${randomBytes(4).toString('hex')}`;
