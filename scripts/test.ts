@@ -72,7 +72,7 @@ else {
   lines.push('✗ no secrets in the e2e server log (no log was written)');
   total.failed += 1;
 }
-if (existsSync('/usr/lib/postgresql/15/bin/initdb')) node('fault: PostgreSQL restarted under the production portal', ['tests/faults/portal-outage.ts', '3960']);
+if (existsSync('/usr/lib/postgresql/15/bin/initdb')) node('fault: PostgreSQL restarted under the production portal', ['tests/faults/portal-outage.ts', '3945']);
 
 // The security matrix's figures (tests/security/matrix writes them; `npm run test:security` prints the full summary).
 const matrix = readJson<{ cells: number; leaks: number; unintendedWrites: number; overBlocked: number }>(path.join(OUT, 'security-matrix.json'));

@@ -16,12 +16,19 @@ import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { applyMigrations } from '../../scripts/db/migrate';
 import { buildIfNeeded } from '../../scripts/lib/build';
-import { serveNext } from '../../scripts/lib/serve';
+import { assertPortFree, serveNext } from '../../scripts/lib/serve';
 import { scanForSecrets } from '../../scripts/check-logs';
 import { seed } from '../../prisma/seed';
 import { startPrivateCluster } from './private-postgres';
 
-const port = Number(process.argv[2] ?? 3960);
+// Outside 3950–3990, where the private cluster takes its port.
+const port = Number(process.argv[2] ?? 3945);
+// Whatever ends the process early (even an exit(0) from inside the server)
+// must not pass for success: only the last line below sets `finished`.
+let finished = false;
+process.on('exit', () => {
+  if (!finished) process.exitCode = 1;
+});
 const base = `http://127.0.0.1:${port}`;
 const PASSWORD = process.env.DEMO_PASSWORD || 'Demo-Passw0rd!';
 
@@ -65,6 +72,7 @@ try {
   await seed(cluster.url);
   Object.assign(process.env, { DATABASE_URL: cluster.url, DATABASE_POOL_MAX: '5', NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: '1', MAIL_WORKER: 'off' });
   buildIfNeeded(process.env);
+  await assertPortFree(port);
   served = await serveNext({ dev: false, port, hostname: '127.0.0.1' });
 
   const { body: csrfBody } = await http('/api/auth/csrf');
@@ -115,4 +123,5 @@ try {
   cluster.destroy();
 }
 console.log(`\n${results.join('\n')}`);
+finished = !failed;
 process.exit(failed ? 1 : 0);

@@ -51,7 +51,7 @@ describe('session lifetimes (portal clock)', () => {
       expect(sessionExpired(token)).toBe(false);
       token = request(token);
     }
-    clock.advance(7 * HOUR);
+    clock.advance(7 * HOUR + MINUTE);
     expect(sessionExpired(token)).toBe(true);
     // A request after expiry does not revive it.
     expect(request(token)).toBe(token);

@@ -483,6 +483,8 @@ export const CASES: Case[] = [
 export const NOT_CALLED: Record<string, string> = {
   'lib/organizations/enrol-reseller#enrolReseller': 'public sign-up without an account: creates a new organisation, takes no id of another one',
   'lib/users/change-password#changePassword': 'acts only on the signed-in user (ctx.userId); no id of another record is accepted',
+  'lib/rate-limit/token-links#tokenLinksRefused': 'rate limit of link pages: reads a counter keyed by the client address, no record of any organisation',
+  'lib/rate-limit/token-links#countInvalidToken': 'rate limit of link pages: counts an unknown token for the client address, no record of any organisation',
 };
 
 /** Pages and routes that load no data of any organisation. */
