@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import { useDraftEmail } from '@/components/ui/use-draft-email';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
@@ -7,10 +8,6 @@ import { Field } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions';
 import { sendPartnershipRequestAction, startPartnershipRequestAction } from '@/app/(portal)/indirect-resellers/actions';
 
-/** RFC 6068 allows ":", "/" and "@" as they are; keeping them makes the link readable in the mailto: address. */
-function mailtoEncode(value: string): string {
-  return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%2F/gi, '/').replace(/%40/gi, '@');
-}
 
 type Draft = { invitationId: string; link: string; subject: string; body: string; expiresAt: string };
 
@@ -56,21 +53,9 @@ export function RequestPartnership() {
 function DraftForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
   const t = useTranslations('partnerships.request');
   const format = useFormatter();
-  const [email, setEmail] = useState('');
-  const [subject, setSubject] = useState(draft.subject);
-  const [body, setBody] = useState(draft.body);
-  const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
+  const { email, setEmail, subject, setSubject, body, setBody, copied, copy, mailto } = useDraftEmail({ email: '', subject: draft.subject, body: draft.body });
   const [state, setState] = useState<ActionState<{ sentTo?: string }>>();
   const [sending, startSending] = useTransition();
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(`${subject}\n\n${body}`);
-      setCopied('ok');
-    } catch {
-      setCopied('failed');
-    }
-  }
 
   function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -78,7 +63,6 @@ function DraftForm({ draft, onDone }: { draft: Draft; onDone: () => void }) {
     startSending(async () => setState(await sendPartnershipRequestAction(undefined, form)));
   }
 
-  const mailto = `mailto:${mailtoEncode(email)}?subject=${mailtoEncode(subject)}&body=${mailtoEncode(body)}`;
   const bodyErrors = state?.fieldErrors?.body;
   return (
     <form onSubmit={send} className="flex flex-col gap-4">

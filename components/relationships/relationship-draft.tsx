@@ -1,15 +1,12 @@
 'use client';
 import { useState, useTransition, type FormEvent } from 'react';
+import { useDraftEmail } from '@/components/ui/use-draft-email';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import type { ActionState } from '@/lib/actions';
 import { sendRelationshipRequestAction } from '@/app/(portal)/customers/request-relationship/actions';
 
-/** RFC 6068 allows ":", "/" and "@" as they are; keeping them makes the link readable. */
-function mailtoEncode(value: string): string {
-  return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%2F/gi, '/').replace(/%40/gi, '@');
-}
 
 export type RelationshipDraft = {
   requestId: string; link: string; subject: string; body: string; expiresAt: string;
@@ -20,21 +17,9 @@ export type RelationshipDraft = {
 export function RelationshipDraftForm({ draft, onDone }: { draft: RelationshipDraft; onDone: () => void }) {
   const t = useTranslations('relationships.request');
   const format = useFormatter();
-  const [email, setEmail] = useState(draft.recipientEmail);
-  const [subject, setSubject] = useState(draft.subject);
-  const [body, setBody] = useState(draft.body);
-  const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);
+  const { email, setEmail, subject, setSubject, body, setBody, copied, copy, mailto } = useDraftEmail({ email: draft.recipientEmail, subject: draft.subject, body: draft.body });
   const [state, setState] = useState<ActionState<{ sentTo: string }>>();
   const [sending, startSending] = useTransition();
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(`${subject}\n\n${body}`);
-      setCopied('ok');
-    } catch {
-      setCopied('failed');
-    }
-  }
 
   function send(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,7 +27,6 @@ export function RelationshipDraftForm({ draft, onDone }: { draft: RelationshipDr
     startSending(async () => setState(await sendRelationshipRequestAction(undefined, form)));
   }
 
-  const mailto = `mailto:${mailtoEncode(email)}?subject=${mailtoEncode(subject)}&body=${mailtoEncode(body)}`;
   const bodyErrors = state?.fieldErrors?.body;
   return (
     <form onSubmit={send} className="flex flex-col gap-4">

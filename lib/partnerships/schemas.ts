@@ -1,20 +1,13 @@
 import { z } from 'zod';
-import { subjectText } from '@/lib/validation/text';
+import { optionalEmail, subjectText } from '@/lib/validation/text';
 
 export const INVITATION_DAYS = 30;
 
-// Missing is blank: the action's parsed output (undefined) parses again in the domain function.
-const optionalEmail = z.preprocess((v) => v ?? '', z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.email('partnerships.errors.email').optional()));
+const recipientEmail = optionalEmail('partnerships.errors.email');
 
 export const sendPartnershipRequestInput = z.object({
   invitationId: z.string().min(1).max(40),
-  resellerEmail: optionalEmail,
+  resellerEmail: recipientEmail,
   subject: subjectText(200),
   body: z.string().trim().min(1, 'errors.required').max(5000),
 });

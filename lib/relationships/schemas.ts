@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { subjectText } from '@/lib/validation/text';
 import { Invalid } from '@/lib/errors';
-import { fieldsWithNul } from '@/lib/validation/text';
+import { fieldsWithNul, optionalEmail, subjectText } from '@/lib/validation/text';
 
 /** Parses input whose shape depends on the caller (provider or reseller); errors become field messages. */
 export function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
@@ -34,18 +33,11 @@ export const resellerRequestInput = z.object({
   includeDelegatedAdmin: checkbox,
 });
 
-// Missing is blank: the action's parsed output (undefined) parses again in the domain function.
-const optionalEmail = z.preprocess((v) => v ?? '', z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.email('relationships.errors.email').optional()));
+const recipientEmail = optionalEmail('relationships.errors.email');
 
 export const sendRelationshipRequestInput = z.object({
   requestId: id,
-  recipientEmail: optionalEmail,
+  recipientEmail: recipientEmail,
   subject: subjectText(200),
   body: z.string().trim().min(1, 'errors.required').max(5000),
 });

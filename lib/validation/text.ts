@@ -36,3 +36,11 @@ export function isPlainId(id: unknown): id is string {
 export function subjectText(max: number) {
   return z.string().trim().min(1, 'errors.required').max(max).refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), 'errors.invalidValue');
 }
+
+/**
+ * An optional email address (lower-cased); blank is none. Missing is blank, so
+ * an action's parsed output (undefined) parses again in the domain function.
+ */
+export function optionalEmail(messageKey: string) {
+  return z.preprocess((v) => v ?? '', z.string().trim().toLowerCase().max(254).transform((v) => (v === '' ? undefined : v)).pipe(z.email(messageKey).optional()));
+}
