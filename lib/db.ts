@@ -1,15 +1,21 @@
 import 'server-only';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import pg from 'pg';
+import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
 
-// The one Prisma client. Created lazily so it sees the final DATABASE_URL
-// (the start script may point it at the embedded database). Password hashes
-// are omitted from every query unless a caller asks for them explicitly.
-function createClient() {
+// The one connection pool and the one Prisma client on it. Created lazily so
+// they see the final DATABASE_URL (the start script may point it at the
+// embedded database). Password hashes are omitted from every query unless a
+// caller asks for them explicitly.
+function createPool() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  const adapter = new PrismaPg({ connectionString, max });
+  return new pg.Pool({ connectionString, max });
+}
+
+function createClient() {
+  const adapter = new PrismaPg(pool());
   // A burst of requests queues for a pooled connection instead of failing
   // after Prisma's default 2 s (and a slow commit under load is not cut at 5 s).
   const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
@@ -19,22 +25,43 @@ function createClient() {
 export type Db = ReturnType<typeof createClient>;
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
-const globalForDb = globalThis as unknown as { __pcDb?: Db };
+const globalForDb = globalThis as unknown as { __pcDb?: Db; __pcPool?: pg.Pool };
+
+function pool(): pg.Pool {
+  globalForDb.__pcPool ??= createPool();
+  return globalForDb.__pcPool;
+}
 
 export function db(): Db {
   globalForDb.__pcDb ??= createClient();
   return globalForDb.__pcDb;
 }
 
+/**
+ * Runs one read statement straight on the pool, for the lists and reports:
+ * each is a single SQL statement built with `Prisma.sql` (values always bound
+ * as parameters), and going through `pg` directly costs nothing over the SQL
+ * itself (`npm run bench` prints the ratio). Writes go through Prisma.
+ * Column types arrive as `pg` parses them: cast counts to int (`::int`).
+ */
+export async function query<T>(sql: Prisma.Sql): Promise<T[]> {
+  const result = await pool().query(sql.text, sql.values as unknown[]);
+  return result.rows as T[];
+}
+
 export async function disconnectDb() {
   await globalForDb.__pcDb?.$disconnect();
   globalForDb.__pcDb = undefined;
+  const open = globalForDb.__pcPool;
+  globalForDb.__pcPool = undefined;
+  await open?.end();
 }
 
 // Prisma request codes for "cannot reach / lost the server / pool exhausted".
 const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 // Driver adapter error kinds for the same.
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError']);
+const PG_CONNECTION_LOST = /^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|timeout exceeded when trying to connect)$/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 /**
@@ -54,7 +81,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof x.errorCode === 'string' && UNAVAILABLE_CODES.has(x.errorCode)) return true;
     if (typeof x.kind === 'string' && UNAVAILABLE_KINDS.has(x.kind)) return true;
     // PostgreSQL SQLSTATE: 57P01–57P05 (shutdown, crash, cannot connect now…), class 08 (connection), 53300 (too many connections).
-    if (x.kind === 'postgres' && typeof x.code === 'string' && (/^57P0[1-5]$/.test(x.code) || x.code.startsWith('08') || x.code === '53300')) return true;
+    // (`kind: 'postgres'` when it came through Prisma; a pg DatabaseError when it came through query()).
+    if ((x.kind === 'postgres' || e instanceof pg.DatabaseError) && typeof x.code === 'string' && (/^57P0[1-5]$/.test(x.code) || x.code.startsWith('08') || x.code === '53300')) return true;
+    // pg's own errors for a connection lost mid-query carry no code.
+    if (e instanceof Error && PG_CONNECTION_LOST.test(e.message)) return true;
     e = x.meta?.driverAdapterError?.cause ?? x.cause;
   }
   return false;

@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /** How many client connections the socket server accepts. PGlite is one
@@ -94,7 +95,7 @@ export async function startEmbeddedPostgres(opts: {
   const isNew = inMemory || !existsSync(dataDir);
   // PGlite creates the data folder itself, but not its parents.
   if (!inMemory) await mkdir(path.dirname(dataDir), { recursive: true });
-  const db = await PGlite.create({ dataDir, loadDataDir: isNew ? opts.loadDataDir : undefined });
+  const db = await PGlite.create({ dataDir, loadDataDir: isNew ? opts.loadDataDir : undefined, extensions: { pg_trgm } });
 
   const maxConnections = EMBEDDED_MAX_CONNECTIONS;
   // The server's own limit (also net.Server#maxConnections) is set high so

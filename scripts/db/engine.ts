@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -169,7 +170,7 @@ function lazyPGlite(opened: PGlite[]): PGlite {
   let db: PGlite | undefined;
   return new Proxy({} as PGlite, {
     get(_target, property) {
-      if (!db) opened.push((db = new PGlite()));
+      if (!db) opened.push((db = new PGlite({ extensions: { pg_trgm } })));
       const value: unknown = Reflect.get(db, property, db);
       return typeof value === 'function' ? value.bind(db) : value;
     },
