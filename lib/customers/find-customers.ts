@@ -1,51 +1,101 @@
 import 'server-only';
-import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { query } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
-import { customerScope } from '@/lib/authz/scopes';
-import { PAGE_SIZE, findCustomersInput, type FindCustomersInput } from './schemas';
+import { customerScopeSql } from '@/lib/authz/scopes-sql';
+import { likePattern } from '@/lib/validation/text';
+import { COUNT_CAP, PAGE_SIZE, findCustomersInput, type FindCustomersInput } from './schemas';
+
+export type CustomerListRow = {
+  id: string; companyName: string; tenantDomain: string; createdAt: Date;
+  provider: { id: string; legalName: string };
+  managingReseller: { id: string; legalName: string; mpnId: string | null } | null;
+};
+
+type Row = {
+  total: number; id: string | null; companyName: string; tenantDomain: string; createdAt: Date;
+  providerId: string; providerName: string; resellerId: string | null; resellerName: string | null; resellerMpnId: string | null;
+};
+
+const MPN_ID = /^\d{6,7}$/;
 
 /**
- * Customers the user may see (R4), filtered by managing reseller and a
- * search, in pages of PAGE_SIZE ordered by (company name, id): keyset paging,
- * one query, served by the (providerId|managingResellerId, companyName, id) indexes.
+ * The one statement behind the Customers list: a page of the customers the
+ * user may see (R4), filtered by managing reseller and a search anywhere in
+ * the company name or tenant domain (trigram GIN indexes), in keyset order
+ * (company name, id) forwards or backwards (the
+ * (providerId|managingResellerId, companyName, id) indexes; the last page is
+ * the first page backwards), with a total counted up to COUNT_CAP + 1 only.
+ * Cursors are customer ids looked up inside the statement, within the
+ * user's scope, so a foreign id reveals nothing.
+ */
+export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomersInput.parse>, size = PAGE_SIZE): Prisma.Sql {
+  const filters: Prisma.Sql[] = [customerScopeSql(ctx, 'c')];
+  if (input.reseller) {
+    filters.push(MPN_ID.test(input.reseller)
+      ? Prisma.sql`c."managingResellerId" = (SELECT o.id FROM "Organization" o WHERE o."mpnId" = ${input.reseller})`
+      : Prisma.sql`c."managingResellerId" = ${input.reseller}`);
+  }
+  if (input.q) {
+    filters.push(Prisma.sql`(c."companyName" ILIKE ${likePattern(input.q)} OR c."tenantDomain" LIKE ${likePattern(input.q.toLowerCase())})`);
+  }
+  const where = Prisma.join(filters, ' AND ');
+  const backwards = Boolean(input.before || input.last === '1');
+  const cursorId = input.before ?? (input.last === '1' ? undefined : input.after);
+  const cursor = cursorId
+    ? Prisma.sql`AND (c."companyName", c.id) ${Prisma.raw(backwards ? '<' : '>')} (SELECT k."companyName", k.id FROM "Customer" k WHERE k.id = ${cursorId} AND ${customerScopeSql(ctx, 'k')})`
+    : Prisma.empty;
+  const dir = Prisma.raw(backwards ? 'DESC' : 'ASC');
+  return Prisma.sql`
+    WITH page AS (
+      SELECT c.id, c."companyName", c."tenantDomain", c."createdAt", c."providerId", c."managingResellerId"
+        FROM "Customer" c
+       WHERE ${where} ${cursor}
+       ORDER BY c."companyName" ${dir}, c.id ${dir}
+       LIMIT ${size + 1}
+    ), total AS (
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Customer" c WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped
+    )
+    SELECT total.n AS total, p.id, p."companyName", p."tenantDomain", p."createdAt",
+           p."providerId", pr."legalName" AS "providerName",
+           r.id AS "resellerId", r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId"
+      FROM total
+      LEFT JOIN page p ON TRUE
+      LEFT JOIN "Organization" pr ON pr.id = p."providerId"
+      LEFT JOIN "Organization" r ON r.id = p."managingResellerId"
+     ORDER BY p."companyName" ${dir}, p.id ${dir}`;
+}
+
+/**
+ * Customers the user may see (R4) in pages of PAGE_SIZE: one round trip.
+ * Returns the page, cursors for the next and previous pages, and the total
+ * (`totalCapped` when there are more than COUNT_CAP).
  */
 export async function findCustomers(ctx: Ctx, raw: FindCustomersInput) {
   assertCan(ctx, 'customers.read');
   const input = findCustomersInput.parse(raw);
-  const filters: Prisma.CustomerWhereInput[] = [customerScope(ctx)];
-  if (input.reseller) filters.push({ managingResellerId: input.reseller });
-  if (input.q) {
-    filters.push({
-      OR: [
-        { companyName: { contains: input.q, mode: 'insensitive' } },
-        { tenantDomain: { contains: input.q.toLowerCase() } },
-      ],
-    });
-  }
-  if (input.after) {
-    const last = await db().customer.findFirst({ where: { AND: [customerScope(ctx), { id: input.after }] }, select: { id: true, companyName: true } });
-    if (last) {
-      filters.push({
-        OR: [{ companyName: { gt: last.companyName } }, { companyName: last.companyName, id: { gt: last.id } }],
-      });
-    }
-  }
-  const rows = await db().customer.findMany({
-    where: { AND: filters },
-    orderBy: [{ companyName: 'asc' }, { id: 'asc' }],
-    take: PAGE_SIZE + 1,
-    select: {
-      id: true,
-      companyName: true,
-      tenantDomain: true,
-      createdAt: true,
-      provider: { select: { id: true, legalName: true } },
-      managingReseller: { select: { id: true, legalName: true, mpnId: true } },
-    },
-  });
-  const hasMore = rows.length > PAGE_SIZE;
-  const page = hasMore ? rows.slice(0, PAGE_SIZE) : rows;
-  return { rows: page, nextCursor: hasMore ? page[page.length - 1]!.id : null };
+  const rows = await query<Row>(findCustomersSql(ctx, input));
+  const total = rows[0]?.total ?? 0;
+  const found = rows.filter((r) => r.id !== null);
+  const backwards = Boolean(input.before || input.last === '1');
+  const hasMore = found.length > PAGE_SIZE;
+  const kept = hasMore ? found.slice(0, PAGE_SIZE) : found;
+  const ordered = backwards ? kept.reverse() : kept;
+  const page: CustomerListRow[] = ordered.map((r) => ({
+    id: r.id!, companyName: r.companyName, tenantDomain: r.tenantDomain, createdAt: r.createdAt,
+    provider: { id: r.providerId, legalName: r.providerName },
+    managingReseller: r.resellerId ? { id: r.resellerId, legalName: r.resellerName!, mpnId: r.resellerMpnId } : null,
+  }));
+  // Forwards: more rows ahead when the page overflowed; rows behind when a cursor was used.
+  // Backwards (before / last): the reverse.
+  const hasNext = backwards ? Boolean(input.before) : hasMore;
+  const hasPrevious = backwards ? hasMore : Boolean(input.after);
+  return {
+    rows: page,
+    nextCursor: hasNext && page.length ? page[page.length - 1]!.id : null,
+    previousCursor: hasPrevious && page.length ? page[0]!.id : null,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
+  };
 }

@@ -1,8 +1,9 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { query } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
+import { likePattern } from '@/lib/validation/text';
 import { AUDIT_PAGE_SIZE, findAuditEventsInput, type FindAuditEventsInput } from './schemas';
 
 export type AuditRow = {
@@ -22,11 +23,19 @@ const DAY_MS = 86_400_000;
  */
 export async function findAuditEvents(ctx: Ctx, raw: FindAuditEventsInput, limit = AUDIT_PAGE_SIZE) {
   assertCan(ctx, 'audit.read');
-  const input = findAuditEventsInput.parse(raw);
+  const rows = await query<AuditRow>(findAuditEventsSql(ctx, findAuditEventsInput.parse(raw), limit));
+  const hasMore = rows.length > limit;
+  const page = (hasMore ? rows.slice(0, limit) : rows).map((row) => ({ ...row, change: summariseChange(row.before, row.after) }));
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: hasMore && last ? `${last.occurredAt.getTime()}.${last.id}` : null };
+}
+
+/** The one statement behind the audit log: keyset on (occurredAt, id) descending, actors joined. */
+export function findAuditEventsSql(ctx: Ctx, input: ReturnType<typeof findAuditEventsInput.parse>, limit = AUDIT_PAGE_SIZE): Prisma.Sql {
   const where: Prisma.Sql[] = [];
   if (audienceOf(ctx) !== 'vendor') where.push(Prisma.sql`e."orgIds" @> ARRAY[${ctx.orgId ?? ''}]::text[]`);
   if (input.actor) {
-    const like = `%${input.actor.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const like = likePattern(input.actor);
     where.push(Prisma.sql`(u.name ILIKE ${like} OR u.email ILIKE ${like})`);
   }
   if (input.action) where.push(Prisma.sql`e.action = ${input.action}`);
@@ -39,7 +48,7 @@ export async function findAuditEvents(ctx: Ctx, raw: FindAuditEventsInput, limit
     const at = new Date(Number(input.after.slice(0, dot)));
     where.push(Prisma.sql`(e."occurredAt", e.id) < (${at}::timestamptz, ${input.after.slice(dot + 1)})`);
   }
-  const rows = await db().$queryRaw<AuditRow[]>(Prisma.sql`
+  return Prisma.sql`
     SELECT e.id, e."occurredAt", e.action, e.outcome::text AS outcome, e."targetType", e."targetId", e.before, e.after,
            u.name AS "actorName", u.email AS "actorEmail", COALESCE(o."legalName", cu."companyName") AS "actorOrg"
       FROM "AuditEvent" e
@@ -48,11 +57,7 @@ export async function findAuditEvents(ctx: Ctx, raw: FindAuditEventsInput, limit
       LEFT JOIN "Customer" cu ON cu.id = u."customerId"
      WHERE ${where.length ? Prisma.join(where, ' AND ') : Prisma.sql`TRUE`}
      ORDER BY e."occurredAt" DESC, e.id DESC
-     LIMIT ${limit + 1}`);
-  const hasMore = rows.length > limit;
-  const page = (hasMore ? rows.slice(0, limit) : rows).map((row) => ({ ...row, change: summariseChange(row.before, row.after) }));
-  const last = page[page.length - 1];
-  return { rows: page, nextCursor: hasMore && last ? `${last.occurredAt.getTime()}.${last.id}` : null };
+     LIMIT ${limit + 1}`;
 }
 
 function show(value: unknown): string {

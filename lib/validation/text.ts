@@ -44,3 +44,8 @@ export function subjectText(max: number) {
 export function optionalEmail(messageKey: string) {
   return z.preprocess((v) => v ?? '', z.string().trim().toLowerCase().max(254).transform((v) => (v === '' ? undefined : v)).pipe(z.email(messageKey).optional()));
 }
+
+/** A LIKE/ILIKE pattern matching `text` anywhere, with its own % _ and \ taken literally. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+}

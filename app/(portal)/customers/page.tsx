@@ -1,11 +1,11 @@
 import { Fragment } from 'react';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { can } from '@/lib/authz/policy';
 import { audienceOf } from '@/lib/authz/context';
 import { findCustomers } from '@/lib/customers/find-customers';
-import { listResellerOptions } from '@/lib/partnerships/list-reseller-options';
+import { findResellerFilter } from '@/lib/partnerships/list-reseller-options';
 import { PageHeader } from '@/components/ui/page-header';
 import { SearchForm } from '@/components/ui/search-form';
 import { AutoSubmitSelect } from '@/components/ui/auto-submit-select';
@@ -13,16 +13,19 @@ import { Table, Td } from '@/components/ui/table';
 import { ExpandButton } from '@/components/customers/expand-button';
 import { ExpandedCustomer } from '@/components/customers/expanded-customer';
 
-type Search = { reseller?: string; q?: string; after?: string; expand?: string };
+type Search = { reseller?: string; q?: string; after?: string; before?: string; last?: string; expand?: string };
 
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx('/customers');
   const search = await searchParams;
-  const [{ rows, nextCursor }, resellers] = await loadOr404(() =>
-    Promise.all([findCustomers(ctx, search), listResellerOptions(ctx)]),
-  );
-  const [t, tn, tr] = await Promise.all([getTranslations('customers'), getTranslations('newCustomer'), getTranslations('relationships.request')]);
-  const next = new URLSearchParams({ ...(search.reseller && { reseller: search.reseller }), ...(search.q && { q: search.q }), ...(nextCursor && { after: nextCursor }) });
+  const [list, filter] = await loadOr404(() => Promise.all([findCustomers(ctx, search), findResellerFilter(ctx, search.reseller)]));
+  const { rows } = list;
+  const [t, tn, tr, locale] = await Promise.all([getTranslations('customers'), getTranslations('newCustomer'), getTranslations('relationships.request'), getLocale()]);
+  const filters = { ...(search.reseller && { reseller: search.reseller }), ...(search.q && { q: search.q }) };
+  const href = (cursor: Record<string, string>) => `/customers?${new URLSearchParams({ ...filters, ...cursor })}`;
+  const paged = Boolean(search.after || search.before || search.last);
+  const total = new Intl.NumberFormat(locale).format(list.total);
+  const unknownReseller = Boolean(search.reseller) && filter.options === null && !filter.selected;
   return (
     <>
       <PageHeader title={t('title')}>
@@ -34,16 +37,25 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         ) : null}
       </PageHeader>
       <SearchForm label={t('search')} defaultValue={search.q}>
-        {resellers.length > 0 ? (
+        {filter.options === null ? (
+          // Too many partners for a list: the filter takes the reseller's MPN ID.
           <div className="flex flex-col gap-1">
             <label htmlFor="reseller" className="text-sm font-medium">{t('filterByReseller')}</label>
-            <AutoSubmitSelect id="reseller" name="reseller" defaultValue={search.reseller ?? ''} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm">
+            <input id="reseller" name="reseller" inputMode="numeric" defaultValue={filter.selected?.mpnId ?? search.reseller ?? ''} aria-describedby="reseller-hint" className="w-44 rounded border border-slate-400 bg-white px-3 py-2 text-sm" />
+            <span id="reseller-hint" className="text-xs text-slate-600">{filter.selected ? `${filter.selected.legalName} (${filter.selected.mpnId})` : t('resellerMpnHint')}</span>
+          </div>
+        ) : filter.options.length > 0 ? (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="reseller" className="text-sm font-medium">{t('filterByReseller')}</label>
+            <AutoSubmitSelect id="reseller" name="reseller" defaultValue={filter.selected?.id ?? search.reseller ?? ''} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm">
               <option value="">{t('allResellers')}</option>
-              {resellers.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
+              {filter.options.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
             </AutoSubmitSelect>
           </div>
         ) : null}
       </SearchForm>
+      {unknownReseller ? <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t('unknownReseller')}</p> : null}
+      <p className="mb-2 text-sm text-slate-700" aria-live="polite">{t(list.totalCapped ? 'totalCapped' : 'total', { total })}</p>
       <Table
         caption={t('title')}
         headers={[t('details'), t('company'), t('tenantDomain'), t('managingReseller')]}
@@ -54,7 +66,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           return (
             <Fragment key={c.id}>
               <tr>
-                <Td className="w-12"><ExpandButton customerId={c.id} expanded={expanded} params={{ reseller: search.reseller, q: search.q, after: search.after }} label={t(expanded ? 'collapse' : 'expand', { company: c.companyName })} /></Td>
+                <Td className="w-12"><ExpandButton customerId={c.id} expanded={expanded} params={{ reseller: search.reseller, q: search.q, after: search.after, before: search.before, last: search.last }} label={t(expanded ? 'collapse' : 'expand', { company: c.companyName })} /></Td>
                 <Td><Link href={`/customers/${c.id}`} className="font-medium text-brand underline">{c.companyName}</Link></Td>
                 <Td>{c.tenantDomain}</Td>
                 <Td>{c.managingReseller ? `${c.managingReseller.legalName} (${c.managingReseller.mpnId})` : '—'}</Td>
@@ -68,7 +80,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           );
         })}
       </Table>
-      {nextCursor ? <p className="mt-4"><Link className="text-brand underline" href={`/customers?${next}`}>{t('nextPage')}</Link></p> : null}
+      {list.previousCursor || list.nextCursor || paged ? (
+        <nav aria-label={t('pages')} className="mt-4 flex flex-wrap gap-4 text-sm">
+          {list.previousCursor ? <Link className="text-brand underline" href={href({})}>{t('firstPage')}</Link> : null}
+          {list.previousCursor ? <Link className="text-brand underline" href={href({ before: list.previousCursor })}>{t('previousPage')}</Link> : null}
+          {list.nextCursor ? <Link className="text-brand underline" href={href({ after: list.nextCursor })}>{t('nextPage')}</Link> : null}
+          {list.nextCursor ? <Link className="text-brand underline" href={href({ last: '1' })}>{t('lastPage')}</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -12,7 +12,7 @@ import { findAuditEvents } from '@/lib/reports/find-audit-events';
 import { getCustomer } from '@/lib/customers/get-customer';
 import { findCustomers } from '@/lib/customers/find-customers';
 import { updateCustomerDetails } from '@/lib/customers/update-customer-details';
-import { listResellerOptions } from '@/lib/partnerships/list-reseller-options';
+import { findResellerFilter, listResellerOptions } from '@/lib/partnerships/list-reseller-options';
 import { findCustomerRequests, findResellerRequests, listRequestProviders } from '@/lib/relationships/find-customer-requests';
 import { findPurchasableOffers } from '@/lib/offers/find-purchasable-offers';
 import { findIndirectProviders } from '@/lib/partnerships/find-indirect-providers';
@@ -141,6 +141,17 @@ export const CASES: Case[] = [
     ownMarker: (w) => w.ours.resellerId,
   },
   {
+    fn: 'lib/partnerships/list-reseller-options#findResellerFilter', kind: 'list',
+    grant: { permission: 'partnerships.read', audiences: ['provider'] },
+    call: (ctx) => findResellerFilter(ctx),
+    ownMarker: (w) => w.ours.resellerId,
+  },
+  {
+    fn: 'lib/partnerships/list-reseller-options#findResellerFilter', variant: 'selected', kind: 'id', clean: true,
+    grant: { permission: 'partnerships.read', audiences: ['provider'] },
+    call: (ctx, id) => findResellerFilter(ctx, id),
+  },
+  {
     fn: 'lib/relationships/find-customer-requests#findCustomerRequests', kind: 'id', clean: true, vendorWide: true,
     grant: { permission: 'customers.read', audiences: ['provider'] },
     call: (ctx, id) => findCustomerRequests(ctx, id),
@@ -168,6 +179,17 @@ export const CASES: Case[] = [
     fn: 'lib/customers/find-customers#findCustomers', variant: 'reseller filter', kind: 'id', clean: true, vendorWide: true,
     grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
     call: (ctx, id) => findCustomers(ctx, { reseller: id }),
+  },
+  {
+    // A foreign customer id as a paging cursor must not place the page by that customer's name.
+    fn: 'lib/customers/find-customers#findCustomers', variant: 'cursor after', kind: 'id', clean: true, vendorWide: true,
+    grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
+    call: (ctx, id) => findCustomers(ctx, { after: id }),
+  },
+  {
+    fn: 'lib/customers/find-customers#findCustomers', variant: 'cursor before', kind: 'id', clean: true, vendorWide: true,
+    grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
+    call: (ctx, id) => findCustomers(ctx, { before: id }),
   },
   {
     fn: 'lib/relationships/find-customer-requests#findResellerRequests', kind: 'list',
