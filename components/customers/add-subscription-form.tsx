@@ -10,12 +10,13 @@ type Offer = { id: string; name: string; unitPriceMinor: number; currency: strin
 type Reseller = { id: string; legalName: string; mpnId: string | null };
 
 /** F4: offers and licences, the Reseller (MPN ID) credited, Submit. */
-export function AddSubscriptionForm(props: { customerId: string; offers: Offer[]; resellers: Reseller[]; defaultResellerId: string | null }) {
+/** `resellers` null: the provider has too many partners for a list, and the reseller is typed by MPN ID. */
+export function AddSubscriptionForm(props: { customerId: string; offers: Offer[]; resellers: Reseller[] | null; defaultResellerId: string | null; defaultResellerMpnId?: string | null }) {
   const t = useTranslations('addSubscription');
   const format = useFormatter();
   const router = useRouter();
   const [chosen, setChosen] = useState<Record<string, string>>({});
-  const [resellerId, setResellerId] = useState(props.defaultResellerId ?? '');
+  const [resellerId, setResellerId] = useState((props.resellers ? props.defaultResellerId : props.defaultResellerMpnId) ?? '');
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [state, setState] = useState<ActionState<{ added: number; replayed: boolean }>>();
   const [pending, start] = useTransition();
@@ -76,10 +77,14 @@ export function AddSubscriptionForm(props: { customerId: string; offers: Offer[]
       {state?.fieldErrors?.lines ? <p className="text-sm text-red-700">{state.fieldErrors.lines.join(' ')}</p> : null}
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t('reseller')}
-        <select value={resellerId} onChange={(e) => setResellerId(e.target.value)} className="max-w-md rounded border border-slate-400 bg-white px-3 py-2 font-normal">
-          <option value="">{t('noReseller')}</option>
-          {props.resellers.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
-        </select>
+        {props.resellers ? (
+          <select value={resellerId} onChange={(e) => setResellerId(e.target.value)} className="max-w-md rounded border border-slate-400 bg-white px-3 py-2 font-normal">
+            <option value="">{t('noReseller')}</option>
+            {props.resellers.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
+          </select>
+        ) : (
+          <input value={resellerId} onChange={(e) => setResellerId(e.target.value)} inputMode="numeric" autoComplete="off" className="w-44 rounded border border-slate-400 bg-white px-3 py-2 font-normal" />
+        )}
       </label>
       {state?.fieldErrors?.resellerId ? <p className="text-sm text-red-700">{state.fieldErrors.resellerId.join(' ')}</p> : null}
       <div><Button type="submit" disabled={pending || Object.keys(chosen).length === 0}>{t('submit')}</Button></div>

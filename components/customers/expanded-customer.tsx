@@ -21,7 +21,7 @@ export async function ExpandedCustomer({ ctx, customerId }: { ctx: Ctx; customer
       <h3 className="sr-only">{t('subscriptions')}</h3>
       <SubscriptionTable subscriptions={customer.subscriptions} />
       {mayOrder && creditable ? (
-        <AddSubscriptionForm customerId={customer.id} offers={offers} resellers={creditable.resellers} defaultResellerId={creditable.defaultResellerId} />
+        <AddSubscriptionForm customerId={customer.id} offers={offers} resellers={creditable.resellers} defaultResellerId={creditable.defaultResellerId} defaultResellerMpnId={customer.managingReseller?.mpnId ?? null} />
       ) : null}
     </div>
   );

@@ -8,6 +8,7 @@ import type { Country, Details, FieldErrors, PartyOption } from './types';
 type Props = {
   mode: 'provider' | 'reseller';
   parties: PartyOption[];
+  typedParty: boolean;
   party: string;
   onParty: (id: string) => void;
   details: Details;
@@ -18,14 +19,16 @@ type Props = {
 };
 
 /** Step 1, New customer: the reseller (or, for a reseller, the provider) and the customer's details. */
-export function DetailsStep({ mode, parties, party, onParty, details, onChange, countries, tenantDomain, errors }: Props) {
+export function DetailsStep({ mode, parties, typedParty, party, onParty, details, onChange, countries, tenantDomain, errors }: Props) {
   const t = useTranslations('newCustomer');
   const text = (field: keyof Details, type = 'text', autoComplete?: string) => (
     <Field label={t(`fields.${field}`)} name={field} type={type} autoComplete={autoComplete} value={details[field]} onChange={(e) => onChange(field, e.target.value)} errors={errors[field]} />
   );
   return (
     <div className="flex flex-col gap-4">
-      {mode === 'provider' ? (
+      {mode === 'provider' && typedParty ? (
+        <Field label={t('fields.reseller')} name="resellerId" value={party} onChange={(e) => onParty(e.target.value)} inputMode="numeric" autoComplete="off" errors={errors.resellerId} />
+      ) : mode === 'provider' ? (
         <SelectField label={t('fields.reseller')} name="resellerId" value={party} onChange={(e) => onParty(e.target.value)} errors={errors.resellerId}>
           <option value="">{t('noReseller')}</option>
           {parties.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}

@@ -14,6 +14,8 @@ type Props = {
   idempotencyKey: string;
   mode: 'provider' | 'reseller';
   parties: PartyOption[];
+  /** The provider has too many partners for a list: the reseller is typed by MPN ID (parties then holds at most the preselected one, keyed by MPN ID). */
+  typedParty?: boolean;
   initialParty: string;
   offers: WizardOffer[];
   countries: Country[];
@@ -32,7 +34,7 @@ const DETAIL_KEYS = new Set<string>([...DETAIL_FIELDS, 'resellerId', 'providerId
  * moving between steps; nothing is stored before Submit, so Cancel only
  * forgets it. The temporary password exists only here (R6).
  */
-export function NewCustomerWizard({ idempotencyKey, mode, parties, initialParty, offers, countries, tenantDomain, defaultLanguage }: Props) {
+export function NewCustomerWizard({ idempotencyKey, mode, parties, typedParty = false, initialParty, offers, countries, tenantDomain, defaultLanguage }: Props) {
   const t = useTranslations('newCustomer');
   const tr = useTranslations();
   const router = useRouter();
@@ -135,7 +137,7 @@ export function NewCustomerWizard({ idempotencyKey, mode, parties, initialParty,
       {formError ? <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{formError}</p> : null}
       {step === 'details' ? (
         <DetailsStep
-          mode={mode} parties={parties} party={party} details={details}
+          mode={mode} parties={parties} typedParty={typedParty} party={party} details={details}
           onParty={(id) => {
             setParty(id);
             forget('resellerId', 'providerId');
@@ -152,7 +154,7 @@ export function NewCustomerWizard({ idempotencyKey, mode, parties, initialParty,
         forget('lines', `lines.${id}`);
       }} errors={errors} /> : null}
       {step === 'review' ? (
-        <ReviewStep details={details} tenantDomain={tenantDomain} countries={countries} partyLabel={partyOption?.label ?? ''} partyName={partyOption?.name ?? ''} mode={mode} lines={chosen} />
+        <ReviewStep details={details} tenantDomain={tenantDomain} countries={countries} partyLabel={partyOption?.label ?? (party ? `MPN ID ${party}` : '')} partyName={partyOption?.name ?? ''} mode={mode} lines={chosen} />
       ) : null}
       {step === 'confirmation' && placed ? <SetupInfo {...placed} companyName={details.companyName} doneHref={doneHref} /> : null}
       {step !== 'confirmation' ? (

@@ -11,7 +11,8 @@ import { RelationshipDraftForm, type RelationshipDraft } from './relationship-dr
 
 type Option = { id: string; legalName: string; mpnId: string | null };
 type Props =
-  | { mode: 'provider'; customerId: string; resellers: Option[]; defaultResellerId?: string }
+  // resellers null: too many partners for a list; the reseller is typed by MPN ID.
+  | { mode: 'provider'; customerId: string; resellers: Option[] | null; defaultResellerId?: string }
   | { mode: 'reseller'; providers: Option[] };
 
 /**
@@ -50,7 +51,7 @@ export function RequestRelationshipForm(props: Props) {
   }
 
   const options = props.mode === 'provider' ? props.resellers : props.providers;
-  if (options.length === 0) return <p className="text-sm text-slate-700">{t(props.mode === 'provider' ? 'noResellers' : 'noProviders')}</p>;
+  if (options !== null && options.length === 0) return <p className="text-sm text-slate-700">{t(props.mode === 'provider' ? 'noResellers' : 'noProviders')}</p>;
   const errors = state?.fieldErrors ?? {};
   return (
     <>
@@ -58,9 +59,13 @@ export function RequestRelationshipForm(props: Props) {
         {props.mode === 'provider' ? (
           <>
             <input type="hidden" name="customerId" value={props.customerId} />
-            <SelectField label={t('reseller')} name="resellerId" defaultValue={props.defaultResellerId} errors={errors.resellerId}>
-              {props.resellers.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
-            </SelectField>
+            {props.resellers ? (
+              <SelectField label={t('reseller')} name="resellerId" defaultValue={props.defaultResellerId} errors={errors.resellerId}>
+                {props.resellers.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
+              </SelectField>
+            ) : (
+              <Field label={t('reseller')} name="resellerId" required inputMode="numeric" autoComplete="off" className="w-44 rounded border border-slate-400 bg-white px-3 py-2 text-sm" errors={errors.resellerId} />
+            )}
           </>
         ) : (
           <>

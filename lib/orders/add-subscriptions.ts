@@ -5,7 +5,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { audienceOf } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { customerScope } from '@/lib/authz/scopes';
-import { assertActivePartnership, holdActivePartnership } from '@/lib/partnerships/assert-partnership';
+import { assertActivePartnership, holdActivePartnership, resellerRef } from '@/lib/partnerships/assert-partnership';
 import { Invalid, NotFound, Refused } from '@/lib/errors';
 import { checkLines, createOrder, findReplay, isUniqueViolation } from './create-order';
 import { parseOrderInput } from './parse-input';
@@ -39,7 +39,7 @@ export async function addSubscriptions(ctx: Ctx, raw: AddSubscriptionsInput): Pr
     throw new Refused('orders.errors.resellerOnlyItself', 'R4');
   }
   const resellerId = audienceOf(ctx) === 'reseller' ? ctx.orgId! : (input.resellerId ?? customer.managingResellerId);
-  const reseller = resellerId ? await assertActivePartnership(customer.providerId, { id: resellerId }) : null;
+  const reseller = resellerId ? await assertActivePartnership(customer.providerId, resellerRef(resellerId)) : null;
   const orgId = ctx.orgId!;
   const earlier = await replayOf(orgId, input.idempotencyKey, customer.id);
   if (earlier) return earlier;

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Ctx } from '@/lib/authz/context';
 import { audienceOf } from '@/lib/authz/context';
-import { assertActivePartnership } from '@/lib/partnerships/assert-partnership';
+import { assertActivePartnership, resellerRef } from '@/lib/partnerships/assert-partnership';
 import { Invalid, Refused } from '@/lib/errors';
 
 export type Parties = { providerId: string; reseller: { id: string; legalName: string; mpnId: string | null } | null };
@@ -15,7 +15,7 @@ export async function resolveParties(ctx: Ctx, input: { resellerId?: string; pro
   const orgId = ctx.orgId!;
   if (audienceOf(ctx) === 'provider') {
     if (input.providerId && input.providerId !== orgId) throw new Invalid({ providerId: ['orders.errors.providerNotAllowed'] });
-    const reseller = input.resellerId ? await assertActivePartnership(orgId, { id: input.resellerId }) : null;
+    const reseller = input.resellerId ? await assertActivePartnership(orgId, resellerRef(input.resellerId)) : null;
     return { providerId: orgId, reseller };
   }
   if (input.resellerId && input.resellerId !== orgId) throw new Refused('orders.errors.resellerOnlyItself', 'R4');

@@ -22,6 +22,17 @@ export async function assertActivePartnership(providerId: string, reseller: { id
   return partnership.reseller;
 }
 
+const MPN_ID = /^\d{6,7}$/;
+
+/**
+ * A reseller as a form names it: its organisation id (chosen from a list) or
+ * its MPN ID (typed, where the provider has too many partners for a list).
+ * Organisation ids are never all digits, so the two cannot be confused.
+ */
+export function resellerRef(value: string): { id: string } | { mpnId: string } {
+  return MPN_ID.test(value) ? { mpnId: value } : { id: value };
+}
+
 /**
  * R1 inside a write transaction: locks the ACTIVE partnership row FOR SHARE
  * until commit, then checks it as assertActivePartnership does. R10 ends the

@@ -5,7 +5,7 @@ import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Invalid, NotFound, Refused } from '@/lib/errors';
-import { assertActivePartnership } from '@/lib/partnerships/assert-partnership';
+import { assertActivePartnership, resellerRef } from '@/lib/partnerships/assert-partnership';
 import { hashToken, newToken } from '@/lib/tokens';
 import { translatorFor } from '@/lib/i18n/translator';
 import { requestLink } from './link';
@@ -63,7 +63,7 @@ async function providerParties(ctx: Ctx, raw: Record<string, unknown>) {
   const input = parseOrInvalid(providerRequestInput, raw);
   const customer = await db().customer.findFirst({ where: { id: input.customerId, providerId: ctx.orgId! }, select: customerSelect });
   if (!customer) throw new NotFound('customer');
-  const reseller = await assertActivePartnership(ctx.orgId!, { id: input.resellerId });
+  const reseller = await assertActivePartnership(ctx.orgId!, resellerRef(input.resellerId));
   const provider = await db().organization.findUniqueOrThrow({ where: { id: ctx.orgId! }, select: { id: true, legalName: true } });
   return { customer, reseller, provider, includeDelegatedAdmin: input.includeDelegatedAdmin };
 }

@@ -1,6 +1,8 @@
 import { beforeEach, expect, it } from 'vitest';
 import { resetDatabase } from '../setup/per-file';
 import { makeChannel, makeCtx, makeOrg } from '../factories';
+import { db } from '@/lib/db';
+import { FILTER_OPTIONS_MAX } from '@/lib/partnerships/list-reseller-options';
 import { listCreditableResellers } from '@/lib/orders/list-creditable-resellers';
 import { NotFound, Refused } from '@/lib/errors';
 
@@ -10,11 +12,11 @@ it('offers the provider’s active partners, the managing reseller first by defa
   const { provider, resellerA, resellerB, customer } = await makeChannel();
   const stranger = await makeOrg('INDIRECT_RESELLER');
   const providerView = await listCreditableResellers(await makeCtx('SALES_AGENT', { organizationId: provider.id }), customer.id);
-  expect(providerView.resellers.map((r) => r.id).sort()).toEqual([resellerA.id, resellerB.id].sort());
-  expect(providerView.resellers.map((r) => r.id)).not.toContain(stranger.id);
+  expect(providerView.resellers!.map((r) => r.id).sort()).toEqual([resellerA.id, resellerB.id].sort());
+  expect(providerView.resellers!.map((r) => r.id)).not.toContain(stranger.id);
   expect(providerView.defaultResellerId).toBe(resellerA.id);
   const resellerView = await listCreditableResellers(await makeCtx('ADMIN', { organizationId: resellerA.id }), customer.id);
-  expect(resellerView.resellers.map((r) => r.id)).toEqual([resellerA.id]);
+  expect(resellerView.resellers!.map((r) => r.id)).toEqual([resellerA.id]);
 });
 
 it('answers 404 outside the user’s reach and refuses roles that cannot order', async () => {
@@ -23,4 +25,20 @@ it('answers 404 outside the user’s reach and refuses roles that cannot order',
   await expect(listCreditableResellers(await makeCtx('ADMIN', { organizationId: other.provider.id }), customer.id)).rejects.toBeInstanceOf(NotFound);
   await expect(listCreditableResellers(await makeCtx('ADMIN', { organizationId: resellerB.id }), customer.id)).rejects.toBeInstanceOf(NotFound);
   await expect(listCreditableResellers(await makeCtx('HELPDESK_AGENT', { organizationId: provider.id }), customer.id)).rejects.toBeInstanceOf(Refused);
+});
+
+it('gives no list when the provider has more partners than a list can hold (the form takes an MPN ID)', async () => {
+  const { provider, customer } = await makeChannel();
+  const ctx = await makeCtx('SALES_AGENT', { organizationId: provider.id });
+  const tag = Math.random().toString(36).slice(2, 8);
+  await db().$executeRaw`
+    INSERT INTO "Organization" (id, kind, "legalName", "mpnId", country, status, "updatedAt")
+    SELECT 'r' || ${tag} || g, 'INDIRECT_RESELLER', 'Reseller ' || g, (6100000 + g)::text, 'US', 'ACTIVE', now() FROM generate_series(1, ${FILTER_OPTIONS_MAX - 2}) g`;
+  await db().$executeRaw`
+    INSERT INTO "Partnership" (id, "providerId", "resellerId") SELECT 'p' || ${tag} || g, ${provider.id}, 'r' || ${tag} || g FROM generate_series(1, ${FILTER_OPTIONS_MAX - 2}) g`;
+  expect((await listCreditableResellers(ctx, customer.id)).resellers).toHaveLength(FILTER_OPTIONS_MAX);
+  await db().$executeRaw`
+    INSERT INTO "Organization" (id, kind, "legalName", "mpnId", country, status, "updatedAt") VALUES ('r' || ${tag} || 'x', 'INDIRECT_RESELLER', 'One more', '6199999', 'US', 'ACTIVE', now())`;
+  await db().$executeRaw`INSERT INTO "Partnership" (id, "providerId", "resellerId") VALUES ('p' || ${tag} || 'x', ${provider.id}, 'r' || ${tag} || 'x')`;
+  expect(await listCreditableResellers(ctx, customer.id)).toEqual({ resellers: null, defaultResellerId: customer.managingResellerId });
 });

@@ -32,6 +32,14 @@ describe('F4 adding subscriptions to a customer', () => {
     expect(await db().auditEvent.count({ where: { action: { in: ['order.placed', 'subscription.created'] } } })).toBe(2);
   });
 
+  it('credits a reseller typed by its MPN ID, and refuses an MPN ID outside the partnerships (R1)', async () => {
+    const { providerCtx, customer, resellerB, unpartnered, offers } = await scenario();
+    const lines = [{ offerId: offers.standard.id, quantity: 2 }];
+    const added = await addSubscriptions(providerCtx, { customerId: customer.id, idempotencyKey: key(), resellerId: resellerB.mpnId!, lines });
+    expect(await db().subscription.findUniqueOrThrow({ where: { id: added.subscriptionIds[0] } })).toMatchObject({ resellerId: resellerB.id });
+    await expect(addSubscriptions(providerCtx, { customerId: customer.id, idempotencyKey: key(), resellerId: unpartnered.mpnId!, lines })).rejects.toMatchObject({ rule: 'R1' });
+  });
+
   it('credits the managing reseller by default, and a reseller only ever itself', async () => {
     const { providerCtx, customer, resellerA, resellerB, offers } = await scenario();
     const lines = [{ offerId: offers.basic.id, quantity: 2 }];

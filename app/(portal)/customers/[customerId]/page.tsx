@@ -9,7 +9,7 @@ import { formatDate } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SubscriptionTable } from '@/components/customers/subscription-table';
 import { Section } from '@/components/ui/section';
-import { listResellerOptions } from '@/lib/partnerships/list-reseller-options';
+import { findResellerFilter } from '@/lib/partnerships/list-reseller-options';
 import { findCustomerRequests } from '@/lib/relationships/find-customer-requests';
 import { RequestRelationshipForm } from '@/components/relationships/request-relationship-form';
 import { PendingRelationshipRequests } from '@/components/relationships/pending-requests';
@@ -23,7 +23,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const audience = audienceOf(ctx);
   const [t, te, tr, locale, resellers, requests] = await Promise.all([
     getTranslations('customer'), getTranslations('customerEdit'), getTranslations('relationships'), getLocale(),
-    audience === 'provider' && can(ctx, 'partnerships.write') ? listResellerOptions(ctx) : Promise.resolve([]),
+    audience === 'provider' && can(ctx, 'partnerships.write') ? findResellerFilter(ctx).then((f) => f.options) : Promise.resolve([]),
     findCustomerRequests(ctx, customer.id),
   ]);
   const hasAzurePlan = customer.subscriptions.some((s) => s.offer.isAzurePlan && s.status !== 'CANCELLED');
@@ -54,7 +54,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       {audience === 'provider' && can(ctx, 'partnerships.write') ? (
         <Section id="reseller-relationship" title={tr('request.section')}>
           <p className="mb-4 text-sm text-slate-700">{tr('request.sectionIntro')}</p>
-          <RequestRelationshipForm mode="provider" customerId={customer.id} resellers={resellers} defaultResellerId={resellers.find((r) => r.id !== customer.managingReseller?.id)?.id} />
+          <RequestRelationshipForm mode="provider" customerId={customer.id} resellers={resellers} defaultResellerId={resellers?.find((r) => r.id !== customer.managingReseller?.id)?.id} />
           <PendingRelationshipRequests requests={requests} canRevoke />
         </Section>
       ) : requests.length > 0 ? (
