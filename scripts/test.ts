@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.test-output');
@@ -21,6 +22,19 @@ function run(label: string, bin: string, args: string[], env: Record<string, str
   const ok = result.status === 0;
   lines.push(`${ok ? '✓' : '✗'} ${label} (${Math.round((Date.now() - started) / 1000)} s)`);
   return ok;
+}
+
+async function postgresAnswers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 function readJson<T>(file: string): T | null {
@@ -73,6 +87,11 @@ else {
   total.failed += 1;
 }
 if (existsSync('/usr/lib/postgresql/15/bin/initdb')) node('fault: PostgreSQL restarted under the production portal', ['tests/faults/portal-outage.ts', '3945']);
+// Two production web processes on one PostgreSQL database behind a
+// round-robin proxy (ports 3600–3602); the embedded database cannot be shared.
+if (process.env.DATABASE_URL || (await postgresAnswers('postgresql://postgres@127.0.0.1:5432/postgres'))) {
+  node('scale-out: two web processes share sessions, rate limits and the outbox', ['tests/scale-out/two-processes.ts', '3600']);
+}
 
 // The security matrix's figures (tests/security/matrix writes them; `npm run test:security` prints the full summary).
 const matrix = readJson<{ cells: number; leaks: number; unintendedWrites: number; overBlocked: number }>(path.join(OUT, 'security-matrix.json'));
