@@ -1,11 +1,13 @@
 import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
-import { db } from '@/lib/db';
 import { Unauthenticated } from '@/lib/errors';
 import type { Ctx } from '@/lib/authz/context';
 import { authOptions } from './options';
 import { sessionExpired } from './session-times';
+import { loadCtx } from './load-ctx';
+
+export { loadCtx };
 
 type TokenClaims = { uid?: unknown; sv?: unknown; auth?: unknown; seen?: unknown };
 
@@ -21,32 +23,6 @@ export const getCtx = cache(async (): Promise<Ctx | null> => {
   if (sessionExpired(session)) return null;
   return loadCtx(session.uid, session.sv);
 });
-
-export async function loadCtx(userId: string, sessionVersion: number): Promise<Ctx | null> {
-  const user = await db().user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true,
-      mustChangePassword: true, locale: true, customerId: true, organizationId: true,
-      organization: { select: { kind: true, status: true, legalName: true } },
-      customer: { select: { companyName: true } },
-    },
-  });
-  if (!user || user.disabled || user.sessionVersion !== sessionVersion) return null;
-  return {
-    userId: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    orgId: user.organizationId,
-    orgKind: user.organization?.kind ?? null,
-    orgStatus: user.organization?.status ?? null,
-    customerId: user.customerId,
-    orgName: user.organization?.legalName ?? user.customer?.companyName ?? '',
-    mustChangePassword: user.mustChangePassword,
-    locale: user.locale,
-  };
-}
 
 /** For domain callers: a context or the Unauthenticated error. */
 export async function requireCtx(): Promise<Ctx> {

@@ -14,7 +14,7 @@ export type CustomerListRow = {
 };
 
 type Row = {
-  total: number; id: string | null; companyName: string; tenantDomain: string; createdAt: Date;
+  total: number | null; id: string | null; companyName: string; tenantDomain: string; createdAt: Date;
   providerId: string; providerName: string; resellerId: string | null; resellerName: string | null; resellerMpnId: string | null;
 };
 
@@ -47,36 +47,42 @@ export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomer
     ? Prisma.sql`AND (c."companyName", c.id) ${Prisma.raw(backwards ? '<' : '>')} (SELECT k."companyName", k.id FROM "Customer" k WHERE k.id = ${cursorId} AND ${customerScopeSql(ctx, 'k')})`
     : Prisma.empty;
   const dir = Prisma.raw(backwards ? 'DESC' : 'ASC');
+  // A search is not counted: each candidate would be read and matched; its
+  // page tells whether there is more than one page.
+  const total = input.q
+    ? Prisma.sql`SELECT NULL::int AS n`
+    : Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Customer" c WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`;
+  // The page's keys come from the index alone (the search's columns ride in
+  // it); the rows are read for those 51 keys only.
   return Prisma.sql`
-    WITH page AS (
-      SELECT c.id, c."companyName", c."tenantDomain", c."createdAt", c."providerId", c."managingResellerId"
+    WITH keys AS (
+      SELECT c.id, c."companyName"
         FROM "Customer" c
        WHERE ${where} ${cursor}
        ORDER BY c."companyName" ${dir}, c.id ${dir}
        LIMIT ${size + 1}
-    ), total AS (
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Customer" c WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped
-    )
-    SELECT total.n AS total, p.id, p."companyName", p."tenantDomain", p."createdAt",
-           p."providerId", pr."legalName" AS "providerName",
+    ), total AS (${total})
+    SELECT total.n AS total, c.id, c."companyName", c."tenantDomain", c."createdAt",
+           c."providerId", pr."legalName" AS "providerName",
            r.id AS "resellerId", r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId"
       FROM total
-      LEFT JOIN page p ON TRUE
-      LEFT JOIN "Organization" pr ON pr.id = p."providerId"
-      LEFT JOIN "Organization" r ON r.id = p."managingResellerId"
-     ORDER BY p."companyName" ${dir}, p.id ${dir}`;
+      LEFT JOIN keys k ON TRUE
+      LEFT JOIN "Customer" c ON c.id = k.id
+      LEFT JOIN "Organization" pr ON pr.id = c."providerId"
+      LEFT JOIN "Organization" r ON r.id = c."managingResellerId"
+     ORDER BY k."companyName" ${dir}, k.id ${dir}`;
 }
 
 /**
  * Customers the user may see (R4) in pages of PAGE_SIZE: one round trip.
  * Returns the page, cursors for the next and previous pages, and the total
- * (`totalCapped` when there are more than COUNT_CAP).
+ * (`totalCapped` when there are more than COUNT_CAP, or for a search more than a page).
  */
 export async function findCustomers(ctx: Ctx, raw: FindCustomersInput) {
   assertCan(ctx, 'customers.read');
   const input = findCustomersInput.parse(raw);
   const rows = await query<Row>(findCustomersSql(ctx, input));
-  const total = rows[0]?.total ?? 0;
+  const total = rows[0]?.total ?? null;
   const found = rows.filter((r) => r.id !== null);
   const backwards = Boolean(input.before || input.last === '1');
   const hasMore = found.length > PAGE_SIZE;
@@ -95,7 +101,8 @@ export async function findCustomers(ctx: Ctx, raw: FindCustomersInput) {
     rows: page,
     nextCursor: hasNext && page.length ? page[page.length - 1]!.id : null,
     previousCursor: hasPrevious && page.length ? page[0]!.id : null,
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    // A search's total is its page, or "more than a page" when there are others.
+    total: input.q ? (hasNext || hasPrevious ? PAGE_SIZE : page.length) : Math.min(total ?? 0, COUNT_CAP),
+    totalCapped: input.q ? hasNext || hasPrevious : (total ?? 0) > COUNT_CAP,
   };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { searchText } from '@/lib/validation/text';
 
 export const PAGE_SIZE = 50;
-/** Totals above this show as "1,000+": counting stops there, so a total never scans a provider's whole customer base. */
+/** Totals above this show as "more than 1,000": counting stops there, so a total never scans a provider's whole customer base. */
 export const COUNT_CAP = 1000;
 
 export const findCustomersInput = z.object({
