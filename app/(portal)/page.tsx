@@ -1,14 +1,15 @@
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { requirePageCtx } from '@/lib/auth/page';
 import { audienceOf } from '@/lib/authz/context';
 import { getHomeSummary } from '@/lib/organizations/get-home-summary';
 import { PageHeader, Stat } from '@/components/ui/page-header';
+import { formatTime } from '@/lib/format';
 import { CustomerOverview } from '@/components/customers/customer-overview';
 
 export default async function HomePage() {
   const ctx = await requirePageCtx('/');
   if (audienceOf(ctx) === 'customer') return <CustomerOverview ctx={ctx} />;
-  const t = await getTranslations('home');
+  const [t, locale] = await Promise.all([getTranslations('home'), getLocale()]);
   const summary = await getHomeSummary(ctx);
   return (
     <>
@@ -24,6 +25,7 @@ export default async function HomePage() {
         <Stat label={t('customers')} value={summary.customers} />
         <Stat label={t('licences')} value={summary.licences} />
       </div>
+      {summary.asOf ? <p className="mt-3 text-sm text-slate-600">{t('asOf', { time: formatTime(summary.asOf, locale) })}</p> : null}
     </>
   );
 }
