@@ -58,28 +58,31 @@ export function findCustomerSubscriptionsSql(ctx: Ctx, customerId: string, raw: 
         return Prisma.sql`AND (s."createdAt", s.id) > (${new Date(Number(ms))}::timestamptz, ${id})`;
       })()
     : Prisma.empty;
+  // The customer and its totals first (once), then the page's rows beside it.
   return Prisma.sql`
+    WITH t AS MATERIALIZED (
+      SELECT c.id,
+             (SELECT count(*)::int FROM (SELECT 1 FROM "Subscription" k WHERE k."customerId" = c.id LIMIT ${CUSTOMER_SUBSCRIPTIONS_COUNT_CAP + 1}) k) AS total,
+             EXISTS (SELECT 1 FROM "Subscription" a JOIN "Offer" ao ON ao.id = a."offerId"
+                      WHERE a."customerId" = c.id AND ao."isAzurePlan" AND a.status <> 'CANCELLED') AS "hasAzurePlan"
+        FROM "Customer" c
+       WHERE c.id = ${customerId} AND ${customerScopeSql(ctx)}
+    )
     SELECT t.total, t."hasAzurePlan",
            s.id, s.quantity, s.status::text AS status, s."createdAt",
            o.name AS "offerName", o.sku AS "offerSku", o."isAzurePlan",
            r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId",
            sc."legalName" AS "supportName", sc."contactEmail" AS "supportEmail", sc."contactPhone" AS "supportPhone"
-      FROM "Customer" c
-     CROSS JOIN LATERAL (
-       SELECT (SELECT count(*)::int FROM (SELECT 1 FROM "Subscription" k WHERE k."customerId" = c.id LIMIT ${CUSTOMER_SUBSCRIPTIONS_COUNT_CAP + 1}) k) AS total,
-              EXISTS (SELECT 1 FROM "Subscription" a JOIN "Offer" ao ON ao.id = a."offerId"
-                       WHERE a."customerId" = c.id AND ao."isAzurePlan" AND a.status <> 'CANCELLED') AS "hasAzurePlan"
-     ) t
+      FROM t
       LEFT JOIN LATERAL (
         SELECT * FROM "Subscription" s
-         WHERE s."customerId" = c.id ${keyset}
+         WHERE s."customerId" = t.id ${keyset}
          ORDER BY s."createdAt", s.id
          LIMIT ${CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE + 1}
       ) s ON TRUE
       LEFT JOIN "Offer" o ON o.id = s."offerId"
       LEFT JOIN "Organization" r ON r.id = s."resellerId"
       LEFT JOIN "Organization" sc ON sc.id = s."supportContactOrgId"
-     WHERE c.id = ${customerId} AND ${customerScopeSql(ctx)}
      ORDER BY s."createdAt", s.id`;
 }
 
