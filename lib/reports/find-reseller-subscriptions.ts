@@ -20,10 +20,14 @@ function likeLiteral(text: string): string {
 /**
  * The one statement behind the reseller's subscriptions list. subscriptionScope
  * (lib/authz/scopes.ts) for a reseller is "customers it manages, or
- * subscriptions it supports" while it is an active partner, nothing otherwise;
- * the two halves are read as two index-ordered branches (customers by
- * managing reseller and name; subscriptions by support contact) merged on
- * (customer name, id), so a page costs its 50 rows, not the whole list.
+ * subscriptions it supports" while it is an active partner, nothing otherwise.
+ * Read as two branches merged on (customer name, id):
+ *  - subscriptions of the customers it manages: customers by managing reseller
+ *    and name (index), so a page stops after its rows;
+ *  - subscriptions it supports of customers it does not manage: its support
+ *    list (index-only) minus its managed customers (index-only, hash anti
+ *    join), usually few, then sorted.
+ * A page costs its 50 rows plus the second branch, never the whole data.
  */
 export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscriptionsInput): Prisma.Sql {
   const input = findResellerSubscriptionsInput.parse(raw);
@@ -43,20 +47,29 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
   const columns = Prisma.sql`s.id, s.quantity, s.status, s."supportContactOrgId", s."offerId", s."resellerId",
     c.id AS "customerId", c."companyName", c."tenantDomain", c."managingResellerId"`;
   const where = Prisma.join(filters, ' AND ');
+  // Managed customers' subscriptions (in the support list only, for relation=support).
   const managed = Prisma.sql`
     SELECT ${columns} FROM "Customer" c JOIN "Subscription" s ON s."customerId" = c.id
      WHERE c."managingResellerId" = ${orgId} AND ${where}
+       ${input.relation === 'support' ? Prisma.sql`AND s."supportContactOrgId" = ${orgId}` : Prisma.empty}
      ORDER BY c."companyName", s.id LIMIT ${limit}`;
-  const supported = (alsoManaged: boolean) => Prisma.sql`
-    SELECT ${columns} FROM "Subscription" s JOIN "Customer" c ON c.id = s."customerId"
-     WHERE s."supportContactOrgId" = ${orgId} AND ${where}
-       ${alsoManaged ? Prisma.empty : Prisma.sql`AND c."managingResellerId" IS DISTINCT FROM ${orgId}`}
-     ORDER BY c."companyName", s.id LIMIT ${limit}`;
-  const branches =
-    input.relation === 'managed' ? Prisma.sql`(${managed})`
-    : input.relation === 'support' ? Prisma.sql`(${supported(true)})`
-    : Prisma.sql`(${managed}) UNION ALL (${supported(false)})`;
+  // One primary-key lookup per row of the (small) set; OFFSET 0 keeps the planner from hashing whole tables.
+  const supported = Prisma.sql`
+    SELECT y.* FROM supported_elsewhere e CROSS JOIN LATERAL (
+      SELECT ${columns} FROM "Subscription" s JOIN "Customer" c ON c.id = s."customerId"
+       WHERE s.id = e.id AND ${where} OFFSET 0
+    ) y
+     ORDER BY y."companyName", y.id LIMIT ${limit}`;
+  const branches = input.relation === 'managed' ? Prisma.sql`(${managed})` : Prisma.sql`(${managed}) UNION ALL (${supported})`;
+  const elsewhere = input.relation === 'managed'
+    ? Prisma.empty
+    : Prisma.sql`WITH supported_elsewhere AS MATERIALIZED (
+        SELECT s.id FROM "Subscription" s
+         WHERE s."supportContactOrgId" = ${orgId}
+           AND NOT EXISTS (SELECT 1 FROM "Customer" m WHERE m."managingResellerId" = ${orgId} AND m.id = s."customerId")
+      )`;
   return Prisma.sql`
+    ${elsewhere}
     SELECT x.id, x.quantity, x.status::text AS status, x."supportContactOrgId", o.name AS "offerName",
            x."customerId", x."companyName", x."tenantDomain", x."managingResellerId",
            r.id AS "resellerId", r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId", sc."legalName" AS "supportName"
