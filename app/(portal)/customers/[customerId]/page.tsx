@@ -70,7 +70,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         ) : null}
         <SubscriptionTable subscriptions={subscriptions.rows} />
         {subscriptions.nextCursor ? (
-          <p className="mt-4"><Link className="text-brand underline" href={`/customers/${customer.id}?${new URLSearchParams({ after: subscriptions.nextCursor })}#subscriptions`}>{tc('nextPage')}</Link></p>
+          <p className="mt-4"><Link className="text-brand underline" href={`/customers/${customer.id}?${new URLSearchParams({ after: subscriptions.nextCursor })}#subscriptions-heading`}>{tc('nextPage')}</Link></p>
         ) : null}
       </Section>
     </>
