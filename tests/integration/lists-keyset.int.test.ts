@@ -28,7 +28,7 @@ describe('Indirect resellers', () => {
   it('pages through every partnership once, active first, with counts per row', async () => {
     const provider = await makeOrg('INDIRECT_PROVIDER');
     const offer = await makeOffer();
-    const resellers = [];
+    const resellers: Awaited<ReturnType<typeof makeOrg>>[] = [];
     for (let i = 0; i < INDIRECT_RESELLERS_PAGE_SIZE + 5; i++) {
       const reseller = await makeOrg('INDIRECT_RESELLER', { legalName: `Reseller ${String(i).padStart(3, '0')}${i === 7 ? ' 100%_real' : ''}` });
       await makePartnership(provider.id, reseller.id);
