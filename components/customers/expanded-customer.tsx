@@ -1,7 +1,8 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/authz/context';
 import { can } from '@/lib/authz/policy';
-import { getCustomer } from '@/lib/customers/get-customer';
+import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscriptions';
 import { findPurchasableOffers } from '@/lib/offers/find-purchasable-offers';
 import { listCreditableResellers } from '@/lib/orders/list-creditable-resellers';
 import { SubscriptionTable } from './subscription-table';
@@ -11,17 +12,20 @@ import { AddSubscriptionForm } from './add-subscription-form';
 export async function ExpandedCustomer({ ctx, customerId }: { ctx: Ctx; customerId: string }) {
   const t = await getTranslations('customer');
   const mayOrder = can(ctx, 'orders.write');
-  const [customer, offers, creditable] = await Promise.all([
-    getCustomer(ctx, customerId),
+  const [subscriptions, offers, creditable] = await Promise.all([
+    findCustomerSubscriptions(ctx, customerId),
     mayOrder ? findPurchasableOffers(ctx) : Promise.resolve([]),
     mayOrder ? listCreditableResellers(ctx, customerId) : Promise.resolve(null),
   ]);
   return (
     <div className="flex flex-col gap-4 bg-slate-50 p-4">
       <h3 className="sr-only">{t('subscriptions')}</h3>
-      <SubscriptionTable subscriptions={customer.subscriptions} />
+      <SubscriptionTable subscriptions={subscriptions.rows} />
+      {subscriptions.nextCursor ? (
+        <p className="text-sm"><Link className="text-brand underline" href={`/customers/${customerId}#subscriptions-heading`}>{t('allSubscriptions', { total: subscriptions.total, capped: subscriptions.totalCapped ? 'yes' : 'no' })}</Link></p>
+      ) : null}
       {mayOrder && creditable ? (
-        <AddSubscriptionForm customerId={customer.id} offers={offers} resellers={creditable.resellers} defaultResellerId={creditable.defaultResellerId} defaultResellerMpnId={customer.managingReseller?.mpnId ?? null} />
+        <AddSubscriptionForm customerId={customerId} offers={offers} resellers={creditable.resellers} defaultResellerId={creditable.defaultResellerId} defaultResellerMpnId={creditable.defaultResellerMpnId} />
       ) : null}
     </div>
   );

@@ -6,13 +6,26 @@ import { customerScope } from '@/lib/authz/scopes';
 import { NotFound } from '@/lib/errors';
 import { isPlainId } from '@/lib/validation/text';
 
-/** One customer with its subscriptions; NotFound when outside the user's reach (R3). */
+/**
+ * One customer (account, provider, managing reseller); NotFound when outside
+ * the user's reach (R3). Its subscriptions are a list of their own
+ * (findCustomerSubscriptions, paged).
+ */
 export async function getCustomer(ctx: Ctx, customerId: string) {
   assertCan(ctx, 'customers.read');
-  return getCustomerRecord(ctx, customerId);
+  if (!isPlainId(customerId)) throw new NotFound('customer');
+  const customer = await db().customer.findFirst({
+    where: { AND: [customerScope(ctx), { id: customerId }] },
+    include: {
+      provider: { select: { id: true, legalName: true, mpnId: true } },
+      managingReseller: { select: { id: true, legalName: true, mpnId: true } },
+    },
+  });
+  if (!customer) throw new NotFound('customer');
+  return customer;
 }
 
-/** The read shared by partner and customer pages; the caller has checked the permission. */
+/** The customer user's own tenant with all its subscriptions; the caller has checked the permission. */
 export async function getCustomerRecord(ctx: Ctx, customerId: string) {
   if (!isPlainId(customerId)) throw new NotFound('customer');
   const customer = await db().customer.findFirst({

@@ -1,54 +1,127 @@
 import 'server-only';
 import { z } from 'zod';
 import { searchText } from '@/lib/validation/text';
-import { db } from '@/lib/db';
-import type { Ctx } from '@/lib/authz/context';
+import { query } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
-import { partnershipScope } from '@/lib/authz/scopes';
 
-export const findIndirectResellersInput = z.object({ q: searchText(100) });
+export const INDIRECT_RESELLERS_PAGE_SIZE = 50;
+
+const CURSOR = /^(ACTIVE|ENDED)\.(\d{1,15})\.([A-Za-z0-9_-]{1,40})$/;
+const blank = (v: unknown) => (v === '' ? undefined : v);
+
+export const findIndirectResellersInput = z.object({
+  /** Reseller name (anywhere in it) or the start of its MPN ID. */
+  q: searchText(100),
+  /** Keyset cursor: `<state>.<startedAt ms>.<id>` of the last partnership on the previous page. */
+  after: z.preprocess(blank, z.string().regex(CURSOR).optional()).catch(undefined),
+  /** A partnership just removed: returned beside the page (for the confirmation) when it is in reach and ended. */
+  removed: searchText(40),
+});
+export type FindIndirectResellersInput = z.input<typeof findIndirectResellersInput>;
+
+type Row = {
+  id: string; state: 'ACTIVE' | 'ENDED'; startedAt: Date; endedAt: Date | null;
+  resellerId: string; legalName: string; mpnId: string | null; resellerStatus: string;
+  customers: number; licences: number; pinned: boolean;
+};
+
+/** Escapes LIKE's wildcards so the text matches literally. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/** partnershipScope (lib/authz/scopes.ts) as SQL on `p`. */
+function partnershipScopeSql(ctx: Ctx): Prisma.Sql {
+  switch (audienceOf(ctx)) {
+    case 'vendor':
+      return Prisma.sql`TRUE`;
+    case 'provider':
+      return ctx.orgId ? Prisma.sql`p."providerId" = ${ctx.orgId}` : Prisma.sql`FALSE`;
+    case 'reseller':
+      return ctx.orgId ? Prisma.sql`p."resellerId" = ${ctx.orgId}` : Prisma.sql`FALSE`;
+    case 'customer':
+      return Prisma.sql`FALSE`;
+  }
+}
+
+const COLUMNS = Prisma.sql`p.id, p.state, p."startedAt", p."endedAt", r.id AS "resellerId", r."legalName", r."mpnId", r.status::text AS "resellerStatus"`;
+
+/**
+ * The one statement behind the Indirect resellers list: a keyset page of
+ * partnerships in reach (active first, then by start, partnership index),
+ * searched by reseller name (trigram index) or MPN ID prefix, and for the
+ * page's rows only (LATERAL) the customers each reseller manages for the
+ * provider and its active licences. The removed partnership, if asked for,
+ * comes as one more row marked `pinned`.
+ */
+export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInput = {}): Prisma.Sql {
+  const input = findIndirectResellersInput.parse(raw);
+  const scope = partnershipScopeSql(ctx);
+  const where: Prisma.Sql[] = [scope];
+  if (input.q) {
+    const q = likeLiteral(input.q);
+    where.push(Prisma.sql`(r."legalName" ILIKE ${`%${q}%`} OR r."mpnId" LIKE ${`${q}%`})`);
+  }
+  if (input.after) {
+    const [, state, ms, id] = CURSOR.exec(input.after)!;
+    where.push(Prisma.sql`(p.state, p."startedAt", p.id) > (${state}::"PartnershipState", ${new Date(Number(ms))}::timestamptz, ${id})`);
+  }
+  const page = Prisma.sql`
+    SELECT ${COLUMNS}, false AS pinned
+      FROM "Partnership" p
+      JOIN "Organization" r ON r.id = p."resellerId"
+     WHERE ${Prisma.join(where, ' AND ')}
+     ORDER BY p.state, p."startedAt", p.id
+     LIMIT ${INDIRECT_RESELLERS_PAGE_SIZE + 1}`;
+  const removed = input.removed
+    ? Prisma.sql`
+      UNION ALL
+      SELECT ${COLUMNS}, true AS pinned
+        FROM "Partnership" p
+        JOIN "Organization" r ON r.id = p."resellerId"
+       WHERE ${scope} AND p.id = ${input.removed} AND p.state = 'ENDED'`
+    : Prisma.empty;
+  // Counts are those of the user's own organisation as provider (zero for anyone else, as before).
+  const providerId = ctx.orgId ?? '';
+  return Prisma.sql`
+    SELECT x.id, x.state::text AS state, x."startedAt", x."endedAt", x."resellerId", x."legalName", x."mpnId", x."resellerStatus", x.pinned,
+           COALESCE(c.n, 0) AS customers, COALESCE(l.n, 0) AS licences
+      FROM ((${page}) ${removed}) x
+      LEFT JOIN LATERAL (
+        SELECT count(*)::int AS n FROM "Customer" cu
+         WHERE cu."providerId" = ${providerId} AND cu."managingResellerId" = x."resellerId"
+      ) c ON x.state = 'ACTIVE'
+      LEFT JOIN LATERAL (
+        SELECT sum(s.quantity)::int AS n FROM "Subscription" s
+          JOIN "Customer" cu ON cu.id = s."customerId"
+         WHERE s."resellerId" = x."resellerId" AND s.status = 'ACTIVE' AND cu."providerId" = ${providerId}
+      ) l ON x.state = 'ACTIVE'
+     ORDER BY x.pinned, x.state, x."startedAt", x.id`;
+}
 
 /**
  * A provider's indirect resellers: one row per partnership (active first),
- * with the customers each manages and the licences credited to it.
- * Three queries whatever the number of rows.
+ * with the customers each manages and the licences credited to it; 50 a page.
+ * One SQL statement whatever the number of rows.
  */
-export async function findIndirectResellers(ctx: Ctx, raw: z.infer<typeof findIndirectResellersInput> = {}) {
+export async function findIndirectResellers(ctx: Ctx, raw: FindIndirectResellersInput = {}) {
   assertCan(ctx, 'partnerships.read');
-  const { q } = findIndirectResellersInput.parse(raw);
-  const partnerships = await db().partnership.findMany({
-    where: {
-      AND: [
-        partnershipScope(ctx),
-        q ? { reseller: { OR: [{ legalName: { contains: q, mode: 'insensitive' } }, { mpnId: { startsWith: q } }] } } : {},
-      ],
-    },
-    orderBy: [{ state: 'asc' }, { startedAt: 'asc' }],
-    take: 500,
-    select: {
-      id: true, state: true, startedAt: true, endedAt: true,
-      reseller: { select: { id: true, legalName: true, mpnId: true, status: true } },
-    },
+  const all = await query<Row>(findIndirectResellersSql(ctx, raw));
+  const shape = (r: Row) => ({
+    id: r.id, state: r.state, startedAt: r.startedAt, endedAt: r.endedAt,
+    reseller: { id: r.resellerId, legalName: r.legalName, mpnId: r.mpnId, status: r.resellerStatus },
+    customers: r.customers, licences: r.licences,
   });
-  const resellerIds = partnerships.map((p) => p.reseller.id);
-  const providerId = ctx.orgId ?? '';
-  const [customerCounts, licenceSums] = await Promise.all([
-    db().customer.groupBy({
-      by: ['managingResellerId'],
-      where: { providerId, managingResellerId: { in: resellerIds } },
-      _count: { _all: true },
-    }),
-    db().subscription.groupBy({
-      by: ['resellerId'],
-      where: { resellerId: { in: resellerIds }, status: 'ACTIVE', customer: { providerId } },
-      _sum: { quantity: true },
-    }),
-  ]);
-  const customers = new Map(customerCounts.map((c) => [c.managingResellerId, c._count._all]));
-  const licences = new Map(licenceSums.map((s) => [s.resellerId, s._sum.quantity ?? 0]));
-  return partnerships.map((p) => ({
-    ...p,
-    customers: p.state === 'ACTIVE' ? (customers.get(p.reseller.id) ?? 0) : 0,
-    licences: p.state === 'ACTIVE' ? (licences.get(p.reseller.id) ?? 0) : 0,
-  }));
+  const listed = all.filter((r) => !r.pinned);
+  const hasMore = listed.length > INDIRECT_RESELLERS_PAGE_SIZE;
+  const rows = (hasMore ? listed.slice(0, INDIRECT_RESELLERS_PAGE_SIZE) : listed).map(shape);
+  const last = rows[rows.length - 1];
+  const pinned = all.find((r) => r.pinned);
+  return {
+    rows,
+    nextCursor: hasMore && last ? `${last.state}.${last.startedAt.getTime()}.${last.id}` : null,
+    removed: pinned ? shape(pinned) : null,
+  };
 }

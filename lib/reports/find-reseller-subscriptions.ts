@@ -1,58 +1,109 @@
 import 'server-only';
-import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { query } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
-import { subscriptionScope } from '@/lib/authz/scopes';
-import { SUBSCRIPTIONS_PAGE_SIZE, findResellerSubscriptionsInput, type FindResellerSubscriptionsInput } from './schemas';
+import { SUBSCRIPTIONS_PAGE_SIZE, SUBSCRIPTION_CURSOR, findResellerSubscriptionsInput, type FindResellerSubscriptionsInput } from './schemas';
+
+type Row = {
+  id: string; quantity: number; status: 'ACTIVE' | 'SUSPENDED' | 'CANCELLED'; supportContactOrgId: string;
+  offerName: string;
+  customerId: string; companyName: string; tenantDomain: string; managingResellerId: string | null;
+  resellerId: string | null; resellerName: string | null; resellerMpnId: string | null;
+  supportName: string;
+};
+
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/**
+ * The one statement behind the reseller's subscriptions list. subscriptionScope
+ * (lib/authz/scopes.ts) for a reseller is "customers it manages, or
+ * subscriptions it supports" while it is an active partner, nothing otherwise.
+ * Read as two branches merged on (customer name, id):
+ *  - subscriptions of the customers it manages: customers by managing reseller
+ *    and name (index), so a page stops after its rows;
+ *  - subscriptions it supports of customers it does not manage: its support
+ *    list (index-only) minus its managed customers (index-only, hash anti
+ *    join), usually few, then sorted.
+ * A page costs its 50 rows plus the second branch, never the whole data.
+ */
+export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscriptionsInput): Prisma.Sql {
+  const input = findResellerSubscriptionsInput.parse(raw);
+  const orgId = ctx.orgId ?? '';
+  const inReach = audienceOf(ctx) === 'reseller' && ctx.orgId !== null && ctx.orgStatus === 'ACTIVE';
+  const filters: Prisma.Sql[] = [inReach ? Prisma.sql`TRUE` : Prisma.sql`FALSE`];
+  if (input.status) filters.push(Prisma.sql`s.status = ${input.status}::"SubscriptionStatus"`);
+  if (input.q) {
+    filters.push(Prisma.sql`(c."companyName" ILIKE ${`%${likeLiteral(input.q)}%`} OR c."tenantDomain" LIKE ${`%${likeLiteral(input.q.toLowerCase())}%`})`);
+  }
+  if (input.after) {
+    const [, name, id] = SUBSCRIPTION_CURSOR.exec(input.after)!;
+    // The first condition lets the customer index start at the cursor's name.
+    filters.push(Prisma.sql`c."companyName" >= ${name} AND (c."companyName", s.id) > (${name}, ${id})`);
+  }
+  const limit = SUBSCRIPTIONS_PAGE_SIZE + 1;
+  const columns = Prisma.sql`s.id, s.quantity, s.status, s."supportContactOrgId", s."offerId", s."resellerId",
+    c.id AS "customerId", c."companyName", c."tenantDomain", c."managingResellerId"`;
+  const where = Prisma.join(filters, ' AND ');
+  // Managed customers' subscriptions (in the support list only, for relation=support).
+  const managed = Prisma.sql`
+    SELECT ${columns} FROM "Customer" c JOIN "Subscription" s ON s."customerId" = c.id
+     WHERE c."managingResellerId" = ${orgId} AND ${where}
+       ${input.relation === 'support' ? Prisma.sql`AND s."supportContactOrgId" = ${orgId}` : Prisma.empty}
+     ORDER BY c."companyName", s.id LIMIT ${limit}`;
+  // One primary-key lookup per row of the (small) set; OFFSET 0 keeps the planner from hashing whole tables.
+  const supported = Prisma.sql`
+    SELECT y.* FROM supported_elsewhere e CROSS JOIN LATERAL (
+      SELECT ${columns} FROM "Subscription" s JOIN "Customer" c ON c.id = s."customerId"
+       WHERE s.id = e.id AND ${where} OFFSET 0
+    ) y
+     ORDER BY y."companyName", y.id LIMIT ${limit}`;
+  const branches = input.relation === 'managed' ? Prisma.sql`(${managed})` : Prisma.sql`(${managed}) UNION ALL (${supported})`;
+  const elsewhere = input.relation === 'managed'
+    ? Prisma.empty
+    : Prisma.sql`WITH supported_elsewhere AS MATERIALIZED (
+        SELECT s.id FROM "Subscription" s
+         WHERE s."supportContactOrgId" = ${orgId}
+           AND NOT EXISTS (SELECT 1 FROM "Customer" m WHERE m."managingResellerId" = ${orgId} AND m.id = s."customerId")
+      )`;
+  return Prisma.sql`
+    ${elsewhere}
+    SELECT x.id, x.quantity, x.status::text AS status, x."supportContactOrgId", o.name AS "offerName",
+           x."customerId", x."companyName", x."tenantDomain", x."managingResellerId",
+           r.id AS "resellerId", r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId", sc."legalName" AS "supportName"
+      FROM (SELECT * FROM (${branches}) b ORDER BY b."companyName", b.id LIMIT ${limit}) x
+      JOIN "Offer" o ON o.id = x."offerId"
+      LEFT JOIN "Organization" r ON r.id = x."resellerId"
+      JOIN "Organization" sc ON sc.id = x."supportContactOrgId"
+     ORDER BY x."companyName", x.id`;
+}
 
 /**
  * A reseller's subscriptions (R3, R9): those of the customers it manages and
  * those it is the designated support contact for (its support list), with
  * which of the two applies. Filtered by relation, status and a search on
  * customer name or tenant domain; keyset pages ordered by (customer name, id).
+ * One SQL statement.
  */
 export async function findResellerSubscriptions(ctx: Ctx, raw: FindResellerSubscriptionsInput) {
   assertCan(ctx, 'subscriptions.read');
   assertAudience(ctx, 'reseller');
-  const input = findResellerSubscriptionsInput.parse(raw);
+  const rows = await query<Row>(findResellerSubscriptionsSql(ctx, raw));
   const orgId = ctx.orgId!;
-  const scope = subscriptionScope(ctx);
-  const filters: Prisma.SubscriptionWhereInput[] = [scope];
-  if (input.relation === 'managed') filters.push({ customer: { managingResellerId: orgId } });
-  if (input.relation === 'support') filters.push({ supportContactOrgId: orgId });
-  if (input.status) filters.push({ status: input.status });
-  if (input.q) {
-    filters.push({
-      customer: { OR: [{ companyName: { contains: input.q, mode: 'insensitive' } }, { tenantDomain: { contains: input.q.toLowerCase() } }] },
-    });
-  }
-  if (input.after) {
-    const last = await db().subscription.findFirst({ where: { AND: [scope, { id: input.after }] }, select: { id: true, customer: { select: { companyName: true } } } });
-    if (last) {
-      const name = last.customer.companyName;
-      filters.push({ OR: [{ customer: { companyName: { gt: name } } }, { customer: { companyName: name }, id: { gt: last.id } }] });
-    }
-  }
-  const rows = await db().subscription.findMany({
-    where: { AND: filters },
-    orderBy: [{ customer: { companyName: 'asc' } }, { id: 'asc' }],
-    take: SUBSCRIPTIONS_PAGE_SIZE + 1,
-    select: {
-      id: true, quantity: true, status: true, supportContactOrgId: true,
-      offer: { select: { name: true } },
-      customer: { select: { id: true, companyName: true, tenantDomain: true, managingResellerId: true } },
-      reseller: { select: { id: true, legalName: true, mpnId: true } },
-      supportContactOrg: { select: { id: true, legalName: true } },
-    },
-  });
   const hasMore = rows.length > SUBSCRIPTIONS_PAGE_SIZE;
   const page = (hasMore ? rows.slice(0, SUBSCRIPTIONS_PAGE_SIZE) : rows).map((s) => ({
-    ...s,
+    id: s.id, quantity: s.quantity, status: s.status, supportContactOrgId: s.supportContactOrgId,
+    offer: { name: s.offerName },
+    customer: { id: s.customerId, companyName: s.companyName, tenantDomain: s.tenantDomain, managingResellerId: s.managingResellerId },
+    reseller: s.resellerId ? { id: s.resellerId, legalName: s.resellerName!, mpnId: s.resellerMpnId } : null,
+    supportContactOrg: { id: s.supportContactOrgId, legalName: s.supportName },
     /** The reseller manages the customer (delegated admin). */
-    managed: audienceOf(ctx) === 'reseller' && s.customer.managingResellerId === orgId,
+    managed: s.managingResellerId === orgId,
     /** The subscription is in the reseller's support list (R9). */
     supportContact: s.supportContactOrgId === orgId,
   }));
-  return { rows: page, nextCursor: hasMore ? page[page.length - 1]!.id : null };
+  const last = page[page.length - 1];
+  return { rows: page, nextCursor: hasMore && last ? `${last.customer.companyName}|${last.id}` : null };
 }

@@ -11,14 +11,17 @@ export const RELATIONS = ['all', 'managed', 'support'] as const;
 export type Relation = (typeof RELATIONS)[number];
 export const SUBSCRIPTION_STATUSES = ['ACTIVE', 'SUSPENDED', 'CANCELLED'] as const;
 
+/** A customer name (any text but NUL) then `|` and a subscription id. */
+export const SUBSCRIPTION_CURSOR = /^([^\u0000]{1,220})\|([A-Za-z0-9_-]{1,40})$/;
+
 export const findResellerSubscriptionsInput = z.object({
   /** managed: customers it manages; support: subscriptions it is the designated support contact for (its support list). */
   relation: z.enum(RELATIONS).catch('all').default('all'),
   status: z.enum(SUBSCRIPTION_STATUSES).optional().catch(undefined),
   /** Customer name or tenant domain. */
   q: searchText(100),
-  /** Keyset cursor: the id of the last subscription on the previous page. */
-  after: searchText(40),
+  /** Keyset cursor: `<customer name>|<subscription id>` of the last row on the previous page. */
+  after: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(260).regex(SUBSCRIPTION_CURSOR).optional()).catch(undefined),
 });
 export type FindResellerSubscriptionsInput = z.input<typeof findResellerSubscriptionsInput>;
 

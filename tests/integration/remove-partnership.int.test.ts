@@ -52,7 +52,11 @@ describe('R10 removing a partnership', () => {
     const ended = await db().partnership.findUniqueOrThrow({ where: { id: partnership.id } });
     expect(ended).toMatchObject({ state: 'ENDED', endedById: providerCtx.userId });
     expect((await findIndirectProviders(resellerCtx)).find((p) => p.provider.id === provider.id)?.state).toBe('ENDED');
-    expect((await findIndirectResellers(providerCtx)).find((r) => r.reseller.id === resellerA.id)?.state).toBe('ENDED');
+    expect((await findIndirectResellers(providerCtx)).rows.find((r) => r.reseller.id === resellerA.id)?.state).toBe('ENDED');
+    // The confirmation after removal names the reseller of the ended partnership, in the same statement as the list.
+    expect((await findIndirectResellers(providerCtx, { removed: partnership.id })).removed).toMatchObject({ id: partnership.id, state: 'ENDED', reseller: { id: resellerA.id } });
+    const otherProvider = await makeCtx('ADMIN', { organizationId: (await makeOrg('INDIRECT_PROVIDER')).id });
+    expect((await findIndirectResellers(otherProvider, { removed: partnership.id })).removed).toBeNull();
 
     expect((await db().customer.findUniqueOrThrow({ where: { id: otherCustomer.id } })).managingResellerId).toBe(resellerA.id);
     const mails = await db().outboxMessage.findMany({ where: { kind: 'partnership-ended' } });

@@ -93,7 +93,7 @@ describe('partnership and subscription scopes', () => {
     const { db } = await import('@/lib/db');
     await db().subscription.update({ where: { id: sub.id }, data: { resellerId: resellerA.id } });
     const providerCtx = await makeCtx('ADMIN', { organizationId: provider.id });
-    const rows = await findIndirectResellers(providerCtx);
+    const { rows } = await findIndirectResellers(providerCtx);
     const byId = new Map(rows.map((r) => [r.reseller.id, r]));
     expect(byId.get(resellerA.id)).toMatchObject({ customers: 1, licences: 7 });
     expect(byId.get(resellerB.id)).toMatchObject({ customers: 0, licences: 0 });
@@ -102,7 +102,7 @@ describe('partnership and subscription scopes', () => {
     const resellerCtx = await makeCtx('ADMIN_AGENT', { organizationId: resellerA.id });
     expect((await findIndirectProviders(resellerCtx)).map((p) => p.provider.id)).toEqual([provider.id]);
     const otherProviderCtx = await makeCtx('ADMIN', { organizationId: other.provider.id });
-    expect((await findIndirectResellers(otherProviderCtx)).map((r) => r.reseller.id)).not.toContain(resellerA.id);
+    expect((await findIndirectResellers(otherProviderCtx)).rows.map((r) => r.reseller.id)).not.toContain(resellerA.id);
   });
 
   it('home counts only what the user may see', async () => {

@@ -11,20 +11,22 @@ import { Table, Td } from '@/components/ui/table';
 import { RequestPartnership } from '@/components/partnerships/request-partnership';
 import { PendingInvitations } from '@/components/partnerships/pending-invitations';
 
-type Search = { q?: string; removed?: string; done?: string };
+type Search = { q?: string; after?: string; removed?: string; done?: string };
 
 export default async function IndirectResellersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx('/indirect-resellers');
-  const { q, removed, done } = await searchParams;
-  const [rows, invitations] = await loadOr404(async () => {
+  const { q, after, removed, done } = await searchParams;
+  const [{ rows, nextCursor, removed: removedRow }, invitations] = await loadOr404(async () => {
     assertAudience(ctx, 'provider');
-    return Promise.all([findIndirectResellers(ctx, { q }), findPendingInvitations(ctx)]);
+    return Promise.all([findIndirectResellers(ctx, { q, after, removed }), findPendingInvitations(ctx)]);
   });
-  const [t, tp, tn, locale] = await Promise.all([getTranslations('resellers'), getTranslations('partnerships'), getTranslations('newCustomer'), getLocale()]);
+  const [t, tp, tn, tc, locale] = await Promise.all([
+    getTranslations('resellers'), getTranslations('partnerships'), getTranslations('newCustomer'), getTranslations('customers'), getLocale(),
+  ]);
   const mayChange = can(ctx, 'partnerships.write');
   const mayOrder = can(ctx, 'orders.write');
   const hasActions = mayChange || mayOrder;
-  const removedRow = removed ? rows.find((r) => r.id === removed && r.state === 'ENDED') : undefined;
+  const next = nextCursor ? new URLSearchParams({ ...(q && { q }), after: nextCursor }) : null;
   return (
     <>
       <PageHeader title={t('title')}>{mayChange ? <RequestPartnership /> : null}</PageHeader>
@@ -61,6 +63,7 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
           </tr>
         ))}
       </Table>
+      {next ? <p className="mt-4"><Link className="text-brand underline" href={`/indirect-resellers?${next}`}>{tc('nextPage')}</Link></p> : null}
       {mayChange ? <PendingInvitations invitations={invitations} /> : null}
     </>
   );

@@ -10,6 +10,7 @@ import { can, type Permission } from '@/lib/authz/policy';
 import { exportAuditEventsCsv, exportIncentivesCsv } from '@/lib/reports/export-reports';
 import { findAuditEvents } from '@/lib/reports/find-audit-events';
 import { getCustomer } from '@/lib/customers/get-customer';
+import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscriptions';
 import { findCustomers } from '@/lib/customers/find-customers';
 import { updateCustomerDetails } from '@/lib/customers/update-customer-details';
 import { findResellerFilter, listResellerOptions } from '@/lib/partnerships/list-reseller-options';
@@ -133,6 +134,13 @@ export const CASES: Case[] = [
     grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
     call: (ctx, id) => getCustomer(ctx, id),
     own: (w) => w.ours.customer,
+  },
+  {
+    fn: 'lib/customers/find-customer-subscriptions#findCustomerSubscriptions', kind: 'id', vendorWide: true,
+    grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
+    call: (ctx, id) => findCustomerSubscriptions(ctx, id),
+    own: (w) => w.ours.customer,
+    ownMarker: (w) => w.ours.subscription,
   },
   {
     fn: 'lib/partnerships/list-reseller-options#listResellerOptions', kind: 'list',

@@ -5,6 +5,7 @@ import { can } from '@/lib/authz/policy';
 import { audienceOf } from '@/lib/authz/context';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { getCustomer } from '@/lib/customers/get-customer';
+import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscriptions';
 import { formatDate } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SubscriptionTable } from '@/components/customers/subscription-table';
@@ -15,18 +16,19 @@ import { RequestRelationshipForm } from '@/components/relationships/request-rela
 import { PendingRelationshipRequests } from '@/components/relationships/pending-requests';
 import { TenantOwnerControl } from '@/components/relationships/tenant-owner-control';
 
-export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ saved?: string; after?: string }> }) {
   const { customerId } = await params;
-  const { saved } = await searchParams;
+  const { saved, after } = await searchParams;
   const ctx = await requirePageCtx(`/customers/${customerId}`);
-  const customer = await loadOr404(() => getCustomer(ctx, customerId));
+  const [customer, subscriptions] = await loadOr404(() => Promise.all([getCustomer(ctx, customerId), findCustomerSubscriptions(ctx, customerId, { after })]));
   const audience = audienceOf(ctx);
-  const [t, te, tr, locale, resellers, requests] = await Promise.all([
-    getTranslations('customer'), getTranslations('customerEdit'), getTranslations('relationships'), getLocale(),
+  const [t, te, tr, tc, locale, resellers, requests] = await Promise.all([
+    getTranslations('customer'), getTranslations('customerEdit'), getTranslations('relationships'), getTranslations('customers'), getLocale(),
     audience === 'provider' && can(ctx, 'partnerships.write') ? findResellerFilter(ctx).then((f) => f.options) : Promise.resolve([]),
     findCustomerRequests(ctx, customer.id),
   ]);
-  const hasAzurePlan = customer.subscriptions.some((s) => s.offer.isAzurePlan && s.status !== 'CANCELLED');
+  const hasAzurePlan = subscriptions.hasAzurePlan;
+  const paged = subscriptions.nextCursor !== null || Boolean(after);
   const delegation = customer.managingReseller ? tr(customer.resellerDelegatedAdmin ? 'access.delegatedAdmin' : 'access.viewOnly') : '';
   const address = [customer.addressLine1, customer.addressLine2, customer.city, customer.region, customer.postalCode, customer.country].filter(Boolean).join(', ');
   const facts: [string, string][] = [
@@ -63,7 +65,13 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         </Section>
       ) : null}
       <Section id="subscriptions" title={t('subscriptions')} className="">
-        <SubscriptionTable subscriptions={customer.subscriptions} />
+        {paged ? (
+          <p className="mb-2 text-sm text-slate-700">{t('subscriptionsShowing', { shown: subscriptions.rows.length, total: subscriptions.total, capped: subscriptions.totalCapped ? 'yes' : 'no' })}</p>
+        ) : null}
+        <SubscriptionTable subscriptions={subscriptions.rows} />
+        {subscriptions.nextCursor ? (
+          <p className="mt-4"><Link className="text-brand underline" href={`/customers/${customer.id}?${new URLSearchParams({ after: subscriptions.nextCursor })}#subscriptions-heading`}>{tc('nextPage')}</Link></p>
+        ) : null}
       </Section>
     </>
   );
