@@ -53,7 +53,8 @@ const COLUMNS = Prisma.sql`p.id, p.state, p."startedAt", p."endedAt", r.id AS "r
  * partnerships in reach (active first, then by start, partnership index),
  * searched by reseller name (trigram index) or MPN ID prefix, and for the
  * page's rows only (LATERAL) the customers each reseller manages for the
- * provider and its active licences. The removed partnership, if asked for,
+ * provider, and its active licences as the trigger-kept ResellerLicenceCount
+ * holds them (one row per reseller, however many subscriptions it has). The removed partnership, if asked for,
  * comes as one more row marked `pinned`.
  */
 export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInput = {}): Prisma.Sql {
@@ -87,17 +88,13 @@ export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInp
   const providerId = ctx.orgId ?? '';
   return Prisma.sql`
     SELECT x.id, x.state::text AS state, x."startedAt", x."endedAt", x."resellerId", x."legalName", x."mpnId", x."resellerStatus", x.pinned,
-           COALESCE(c.n, 0) AS customers, COALESCE(l.n, 0) AS licences
+           COALESCE(c.n, 0) AS customers, COALESCE(l.licences, 0) AS licences
       FROM ((${page}) ${removed}) x
       LEFT JOIN LATERAL (
         SELECT count(*)::int AS n FROM "Customer" cu
          WHERE cu."providerId" = ${providerId} AND cu."managingResellerId" = x."resellerId"
       ) c ON x.state = 'ACTIVE'
-      LEFT JOIN LATERAL (
-        SELECT sum(s.quantity)::int AS n FROM "Subscription" s
-          JOIN "Customer" cu ON cu.id = s."customerId"
-         WHERE s."resellerId" = x."resellerId" AND s.status = 'ACTIVE' AND cu."providerId" = ${providerId}
-      ) l ON x.state = 'ACTIVE'
+      LEFT JOIN "ResellerLicenceCount" l ON x.state = 'ACTIVE' AND l."providerId" = ${providerId} AND l."resellerId" = x."resellerId"
      ORDER BY x.pinned, x.state, x."startedAt", x.id`;
 }
 

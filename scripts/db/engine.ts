@@ -138,8 +138,30 @@ export function withPanic(error: unknown): unknown {
  * pool (max 1: the engine works sequentially) so dispose can end it. */
 export async function openEngineOnUrl(url: string, datamodels?: Datamodels): Promise<OpenedEngine> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
-  const factory = new PrismaPg(pool);
+  const pgFactory = new PrismaPg(pool);
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: pgFactory.provider,
+    adapterName: pgFactory.adapterName,
+    connect: async () => wholeScripts(await pgFactory.connect()),
+    connectToShadowDb: async () => wholeScripts(await pgFactory.connectToShadowDb()),
+  };
   return openEngine(factory, datamodels, () => pool.end());
+}
+
+/** @prisma/adapter-pg 7.10's executeScript splits a migration at every ";",
+ * which breaks a function body ($$ … ; … $$). The native engine sends the
+ * script whole; so do we (PostgreSQL runs it as one multi-statement query). */
+function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const client = (adapter as unknown as { client: { query(sql: string): Promise<unknown> } }).client;
+  const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await client.query(script);
+    } catch (error) {
+      onError(error);
+    }
+  };
+  return adapter;
 }
 
 /** An engine on a fresh in-memory PGlite (pglite-prisma-adapter), with an
