@@ -25,7 +25,8 @@ type World = Awaited<ReturnType<typeof world>>;
 
 /**
  * A provider with 7 resellers (two with the same legal name), each crediting
- * 20 subscriptions of 4 customers in October 2026, some with a licence change
+ * 20 subscriptions of 4 customers in October 2026 (Charlie 60, more than a
+ * page), some with a licence change
  * on 10 October (two rows), one reseller partly in EUR; Delta's partnership
  * has ended (history stays); Foxtrot has periods in September only; Alpha
  * also works for another provider (not in this provider's report).
@@ -64,7 +65,7 @@ async function world() {
   const subs: { customerId: string; resellerIndex: number; offer: typeof basic; quantity: number }[] = [];
   customers.forEach((c, index) => {
     const resellerIndex = Math.floor(index / 4);
-    for (let j = 0; j < 5; j++) {
+    for (let j = 0; j < (resellerIndex === 3 ? 15 : 5); j++) {
       const offer = resellerIndex === 5 && j % 2 === 0 ? euro : j % 3 === 0 ? standard : basic;
       subs.push({ customerId: c.id, resellerIndex, offer, quantity: 1 + ((index * 5 + j) % 17) });
     }
@@ -165,6 +166,15 @@ describe('incentives report at scale: keyset pages by reseller', () => {
 
   it('one reseller by id or by MPN ID, an unknown MPN ID, and the reseller’s own view page the same way', async () => {
     const { rows: all } = await getIncentivesExport(w.ctx, { month: MONTH });
+    // Charlie alone runs over two pages, with its totals on both.
+    const charlie = w.resellers[3]!;
+    const charliePages = await allPages(w.ctx, { month: MONTH, reseller: charlie.id });
+    expect(charliePages).toHaveLength(2);
+    expect(charliePages.flatMap((p) => p.rows).map(key)).toEqual(all.filter((r) => r.resellerId === charlie.id).map(key));
+    expect(charliePages[1]!.totals).toEqual(charliePages[0]!.totals);
+    const charlieCtx = await makeCtx('SALES_AGENT', { organizationId: charlie.id });
+    expect((await allPages(charlieCtx, { month: MONTH })).flatMap((p) => p.rows).map(key)).toEqual(all.filter((r) => r.resellerId === charlie.id).map(key));
+
     const echo = w.resellers[5]!;
     const byId = (await allPages(w.ctx, { month: MONTH, reseller: echo.id })).flatMap((p) => p.rows);
     expect(byId.map(key)).toEqual(all.filter((r) => r.resellerId === echo.id).map(key));
