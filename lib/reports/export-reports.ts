@@ -2,7 +2,7 @@ import 'server-only';
 import type { Ctx } from '@/lib/authz/context';
 import { currencyDigits } from '@/lib/offers/money';
 import { toCsv } from './csv';
-import { INCENTIVES_EXPORT_ROWS, getIncentivesReport } from './incentives';
+import { getIncentivesExport } from './incentives';
 import { AUDIT_EXPORT_ROWS, findAuditEvents } from './find-audit-events';
 import type { FindAuditEventsInput, IncentivesInput } from './schemas';
 
@@ -15,7 +15,7 @@ export const INCENTIVES_CSV_COLUMNS = ['month', 'reseller', 'mpnId', 'provider',
 
 /** `header` holds the translated INCENTIVES_CSV_COLUMNS. */
 export async function exportIncentivesCsv(ctx: Ctx, raw: IncentivesInput, header: string[]) {
-  const report = await getIncentivesReport(ctx, raw, INCENTIVES_EXPORT_ROWS);
+  const report = await getIncentivesExport(ctx, raw);
   const rows = report.rows.map((r) => [
     report.month, r.resellerName, r.resellerMpnId, r.providerName, r.customerName, r.subscriptionId, r.offerName,
     r.quantity, major(r.unitPriceMinor, r.currency), r.currency, (r.incentiveRateBps / 100).toFixed(2) + '%',

@@ -25,13 +25,21 @@ export const findResellerSubscriptionsInput = z.object({
 });
 export type FindResellerSubscriptionsInput = z.input<typeof findResellerSubscriptionsInput>;
 
+const blank = (v: unknown) => (v === '' ? undefined : v);
+
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export const INCENTIVES_PAGE_SIZE = 50;
 
 export const incentivesInput = z.object({
   /** Calendar month (UTC) as YYYY-MM; default the current month. */
   month: z.string().regex(MONTH).optional().catch(undefined),
   /** Provider only: one reseller (organisation id). */
   reseller: searchText(40),
+  /** Provider only: one reseller by its MPN ID (the filter's text field when the provider has too many resellers for a list). */
+  mpn: searchText(20),
+  /** Keyset cursor: `<reseller id>.<row number within that reseller>` of the last row on the previous page. */
+  after: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9_-]{1,40}\.\d{1,9}$/).optional()).catch(undefined),
 });
 export type IncentivesInput = z.input<typeof incentivesInput>;
 
@@ -47,7 +55,6 @@ export function monthOf(date: Date): string {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const day = z.string().regex(DAY).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`))).optional().catch(undefined);
-const blank = (v: unknown) => (v === '' ? undefined : v);
 
 export const findAuditEventsInput = z.object({
   /** Actor's name or email (part of it). */

@@ -59,6 +59,9 @@ test.describe('reports', () => {
     await expect(row).toContainText('$6.00');
     await expect(row).toContainText('5.00%');
     await expect(page.getByRole('region', { name: 'Totals per reseller' }).getByRole('row', { name: /Fabrikam Solutions/ })).toContainText('$');
+    // A few resellers: the filter is a list, the count exact, all the rows on one page.
+    await expect(details.getByText(/indirect resellers \(partnerships, ended ones included\); rows by reseller, 50 to a page\./)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
 
     // The month before the demo data has nothing; back to this month.
     await page.getByRole('link', { name: 'Previous month' }).click();
@@ -71,6 +74,15 @@ test.describe('reports', () => {
     await page.getByLabel('Indirect reseller').selectOption({ label: 'Fabrikam Solutions (5200001)' });
     await expect(page).toHaveURL(/reseller=/);
     await expect(details.getByRole('row', { name: /Woodgrove Bank/ })).toBeVisible();
+
+    // An MPN ID that is not one of Northwind's resellers: a clear message and no rows.
+    await page.goto('/incentives?mpn=1234567');
+    await expect(page.getByRole('alert').filter({ hasText: '1234567' })).toContainText('“1234567” is not the MPN ID of one of your indirect resellers');
+    await expect(details.getByRole('row', { name: /Woodgrove Bank/ })).toHaveCount(0);
+    // By MPN ID: Fabrikam's rows.
+    await page.goto('/incentives?mpn=5200001');
+    await expect(details.getByRole('row', { name: /Woodgrove Bank/ })).toBeVisible();
+    await expect(page.getByLabel('Indirect reseller')).toHaveValue(fabrikamId!);
 
     const csv = await download(page, 'Export CSV');
     expect(csv.name).toMatch(/^incentives-\d{4}-\d{2}\.csv$/);

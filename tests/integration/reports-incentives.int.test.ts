@@ -81,6 +81,10 @@ describe('R8 incentives report', () => {
     const onlyB = await getIncentivesReport(ctx, { month: '2026-10', reseller: resellerB.id });
     expect(onlyB.rows.map((r) => r.resellerId)).toEqual([resellerB.id]);
     expect((await listIncentiveResellers(ctx)).map((r) => r.id).sort()).toEqual([resellerA.id, resellerB.id].sort());
+    // The page's filter: both resellers listed, the count not capped; all the rows on one page.
+    expect(report.resellers).toMatchObject({ count: 2, capped: false });
+    expect(report.resellers!.options!.map((r) => r.id).sort()).toEqual([resellerA.id, resellerB.id].sort());
+    expect(report.nextCursor).toBeNull();
   });
 
   it('an open period counts until now (clock), in the current month by default', async () => {
@@ -105,6 +109,7 @@ describe('R8 incentives report', () => {
     expect(new Set(report.rows.map((r) => r.resellerId))).toEqual(new Set([resellerA.id]));
     expect(report.rows.filter((r) => r.subscriptionId === sub.id)).toHaveLength(2);
     expect(report.totals).toHaveLength(1);
+    expect(report.resellers).toBeNull();
     // Asking for another reseller's figures: not found.
     await expect(getIncentivesReport(a, { month: '2026-10', reseller: resellerB.id })).rejects.toBeInstanceOf(NotFound);
     expect(await listIncentiveResellers(a)).toEqual([]);

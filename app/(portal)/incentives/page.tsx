@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
-import { getIncentivesReport, listIncentiveResellers } from '@/lib/reports/incentives';
+import { getIncentivesReport } from '@/lib/reports/incentives';
 import { formatMoney } from '@/lib/offers/money';
 import { formatDate } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,44 +9,79 @@ import { Section } from '@/components/ui/section';
 import { Table, Td } from '@/components/ui/table';
 import { FilterSelect } from '@/components/reports/filter-select';
 
-type Search = { month?: string; reseller?: string };
+type Search = { month?: string; reseller?: string; mpn?: string; after?: string };
 
-/** R8: incentives earned per reseller, month and subscription, from association periods. */
+const field = 'rounded border border-slate-400 bg-white px-3 py-2 text-sm';
+
+/**
+ * R8: incentives earned per reseller, month and subscription, from association
+ * periods; pages of 50 rows ordered by reseller, with the totals of the
+ * resellers on the page. The reseller filter is a list for up to 100
+ * resellers, else a field for an MPN ID.
+ */
 export default async function IncentivesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx('/incentives');
   const search = await searchParams;
-  const [report, resellers] = await loadOr404(() => Promise.all([getIncentivesReport(ctx, search), listIncentiveResellers(ctx)]));
+  const report = await loadOr404(() => getIncentivesReport(ctx, search));
   const [t, locale] = await Promise.all([getTranslations('incentives'), getLocale()]);
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const count = new Intl.NumberFormat(locale);
+  // The filter as the links keep it (the month links and the next page).
+  const filter: Record<string, string> = search.reseller ? { reseller: search.reseller } : search.mpn ? { mpn: search.mpn } : {};
   const monthHref = (delta: number) => {
     const d = new Date(Date.UTC(report.start.getUTCFullYear(), report.start.getUTCMonth() + delta, 1));
     const month = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-    return `/incentives?${new URLSearchParams({ month, ...(search.reseller && { reseller: search.reseller }) })}`;
+    return `/incentives?${new URLSearchParams({ month, ...filter })}`;
   };
-  const exportQuery = new URLSearchParams({ month: report.month, ...(search.reseller && { reseller: search.reseller }) });
+  const pageHref = (after?: string) => `/incentives?${new URLSearchParams({ month: report.month, ...filter, ...(after && { after }) })}`;
+  const exportQuery = new URLSearchParams({ month: report.month, ...(report.selected && { reseller: report.selected.id }) });
+  const resellers = report.resellers;
   return (
     <>
       <PageHeader title={t('title')}>
-        <Link href={`/incentives/export?${exportQuery}`} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" prefetch={false}>{t('export')}</Link>
+        {report.unknownReseller ? null : (
+          <Link href={`/incentives/export?${exportQuery}`} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100" prefetch={false}>{t('export')}</Link>
+        )}
       </PageHeader>
       <p id="incentives-help" className="mb-4 max-w-4xl text-sm text-slate-700">{t('help')}</p>
       <form method="get" className="mb-6 flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
           <label htmlFor="month" className="text-sm font-medium">{t('month')}</label>
-          <input id="month" name="month" type="month" defaultValue={report.month} required className="rounded border border-slate-400 bg-white px-3 py-2 text-sm" />
+          <input id="month" name="month" type="month" defaultValue={report.month} required className={field} />
         </div>
-        {resellers.length > 0 ? (
-          <FilterSelect id="reseller" label={t('reseller')} defaultValue={search.reseller ?? ''}>
-            <option value="">{t('allResellers')}</option>
-            {resellers.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
-          </FilterSelect>
+        {resellers && resellers.count > 0 ? (
+          resellers.options ? (
+            <FilterSelect id="reseller" label={t('reseller')} defaultValue={search.reseller ?? report.selected?.id ?? ''}>
+              <option value="">{t('allResellers')}</option>
+              {resellers.options.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
+            </FilterSelect>
+          ) : (
+            <div className="flex flex-col gap-1">
+              <label htmlFor="reseller" className="text-sm font-medium">{t('reseller')}</label>
+              <input
+                id="reseller" name="mpn" type="text" inputMode="numeric" autoComplete="off" maxLength={20}
+                defaultValue={search.mpn ?? report.selected?.mpnId ?? ''} placeholder={t('mpnPlaceholder')}
+                aria-describedby="reseller-hint" className={`${field} w-48`}
+              />
+              <span id="reseller-hint" className="text-xs text-slate-600">{t('mpnHint')}</span>
+            </div>
+          )
         ) : null}
         <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t('show')}</button>
         <Link className="px-2 py-2 text-sm text-brand underline" href={monthHref(-1)}>{t('previousMonth')}</Link>
         <Link className="px-2 py-2 text-sm text-brand underline" href={monthHref(1)}>{t('nextMonth')}</Link>
       </form>
+      {report.unknownReseller ? (
+        <p role="alert" className="mb-4 rounded border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-900">
+          {t('unknownReseller', { value: search.reseller ? search.reseller : (search.mpn ?? '') })}
+        </p>
+      ) : null}
+      {report.selected && !resellers?.options ? (
+        <p className="mb-4 text-sm text-slate-700">{t('selected', { name: report.selected.legalName, mpnId: report.selected.mpnId ?? '' })} <Link className="text-brand underline" href={`/incentives?${new URLSearchParams({ month: report.month })}`}>{t('allResellers')}</Link></p>
+      ) : null}
       <Section id="totals" title={t('totals')}>
+        <p className="mb-2 text-sm text-slate-700">{t('totalsHelp')}</p>
         <Table caption={t('totals')} headers={[t('reseller'), t('total')]} empty={report.totals.length === 0 ? t('empty') : undefined}>
           {report.totals.map((total) => (
             <tr key={`${total.resellerId}-${total.currency}`}>
@@ -57,7 +92,9 @@ export default async function IncentivesPage({ searchParams }: { searchParams: P
         </Table>
       </Section>
       <Section id="details" title={t('details')}>
-        {report.truncated ? <p className="mb-2 text-sm text-slate-700">{t('truncated', { shown: report.rows.length, total: report.totalRows })}</p> : null}
+        {resellers && !report.selected && !report.unknownReseller ? (
+          <p className="mb-2 text-sm text-slate-700">{t('resellerCount', { count: resellers.count, shown: `${count.format(resellers.count)}${resellers.capped ? '+' : ''}` })}</p>
+        ) : null}
         <Table
           caption={t('details')}
           headers={[t('reseller'), t('customerProvider'), t('offer'), t('licences'), t('unitPrice'), t('rate'), t('period'), t('days'), t('earned')]}
@@ -77,6 +114,13 @@ export default async function IncentivesPage({ searchParams }: { searchParams: P
             </tr>
           ))}
         </Table>
+        {report.partial ? <p className="mt-2 text-sm text-slate-700">{t('partial')}</p> : null}
+        {report.nextCursor || search.after ? (
+          <nav aria-label={t('pages')} className="mt-4 flex gap-4 text-sm">
+            {search.after ? <Link className="text-brand underline" href={pageHref()}>{t('firstPage')}</Link> : null}
+            {report.nextCursor ? <Link className="text-brand underline" href={pageHref(report.nextCursor)}>{t('nextPage')}</Link> : null}
+          </nav>
+        ) : null}
       </Section>
     </>
   );
