@@ -26,3 +26,18 @@ export function customerScopeSql(ctx: Ctx, alias: string): Prisma.Sql {
       return ctx.customerId ? Prisma.sql`${c}.id = ${ctx.customerId}` : NOTHING;
   }
 }
+
+/** partnershipScope(ctx) on the "Partnership" row aliased `alias`. */
+export function partnershipScopeSql(ctx: Ctx, alias: string): Prisma.Sql {
+  const p = Prisma.raw(`"${alias}"`);
+  switch (audienceOf(ctx)) {
+    case 'vendor':
+      return Prisma.sql`TRUE`;
+    case 'provider':
+      return ctx.orgId ? Prisma.sql`${p}."providerId" = ${ctx.orgId}` : NOTHING;
+    case 'reseller':
+      return ctx.orgId ? Prisma.sql`${p}."resellerId" = ${ctx.orgId}` : NOTHING;
+    case 'customer':
+      return NOTHING;
+  }
+}

@@ -2,8 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import { query } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { audienceOf, type Ctx } from '@/lib/authz/context';
+import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
+import { customerScopeSql } from '@/lib/authz/scopes-sql';
 import { isPlainId } from '@/lib/validation/text';
 import { NotFound } from '@/lib/errors';
 
@@ -26,21 +27,6 @@ type Row = {
   resellerName: string | null; resellerMpnId: string | null;
   supportName: string; supportEmail: string | null; supportPhone: string | null;
 };
-
-/** customerScope (lib/authz/scopes.ts) as SQL on `c`. */
-function customerScopeSql(ctx: Ctx): Prisma.Sql {
-  const activePartner = ctx.orgId !== null && ctx.orgStatus === 'ACTIVE';
-  switch (audienceOf(ctx)) {
-    case 'vendor':
-      return Prisma.sql`TRUE`;
-    case 'provider':
-      return activePartner ? Prisma.sql`c."providerId" = ${ctx.orgId}` : Prisma.sql`FALSE`;
-    case 'reseller':
-      return activePartner ? Prisma.sql`c."managingResellerId" = ${ctx.orgId}` : Prisma.sql`FALSE`;
-    case 'customer':
-      return ctx.customerId ? Prisma.sql`c.id = ${ctx.customerId}` : Prisma.sql`FALSE`;
-  }
-}
 
 /**
  * The one statement behind a customer's subscriptions: the customer in reach,
@@ -66,7 +52,7 @@ export function findCustomerSubscriptionsSql(ctx: Ctx, customerId: string, raw: 
              EXISTS (SELECT 1 FROM "Subscription" a JOIN "Offer" ao ON ao.id = a."offerId"
                       WHERE a."customerId" = c.id AND ao."isAzurePlan" AND a.status <> 'CANCELLED') AS "hasAzurePlan"
         FROM "Customer" c
-       WHERE c.id = ${customerId} AND ${customerScopeSql(ctx)}
+       WHERE c.id = ${customerId} AND ${customerScopeSql(ctx, 'c')}
     )
     SELECT t.total, t."hasAzurePlan",
            s.id, s.quantity, s.status::text AS status, s."createdAt",

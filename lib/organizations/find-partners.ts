@@ -5,7 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { EnrolmentStatus, OrgKind } from '@/lib/generated/prisma/enums';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
-import { likePattern, searchText } from '@/lib/validation/text';
+import { likeLiteral, likePattern, searchText } from '@/lib/validation/text';
 
 export const PARTNERS_PAGE_SIZE = 50;
 
@@ -30,7 +30,7 @@ export type PartnerRow = { id: string; kind: OrgKind; legalName: string; mpnId: 
 export function findPartnersSql(input: z.output<typeof findPartnersInput>, size = PARTNERS_PAGE_SIZE): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`o.kind IN ('INDIRECT_PROVIDER', 'INDIRECT_RESELLER')`];
   if (input.status) where.push(Prisma.sql`o.status = ${input.status}::"EnrolmentStatus"`);
-  if (input.q) where.push(Prisma.sql`(o."legalName" ILIKE ${likePattern(input.q)} OR o."mpnId" LIKE ${`${input.q.replace(/[\\%_]/g, '')}%`})`);
+  if (input.q) where.push(Prisma.sql`(o."legalName" ILIKE ${likePattern(input.q)} OR o."mpnId" LIKE ${`${likeLiteral(input.q)}%`})`);
   if (input.after) {
     where.push(Prisma.sql`(o.kind, o."legalName", o.id) > (SELECT k.kind, k."legalName", k.id FROM "Organization" k WHERE k.id = ${input.after})`);
   }

@@ -1,10 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
-import { searchText } from '@/lib/validation/text';
+import { likeLiteral, searchText } from '@/lib/validation/text';
 import { query } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { audienceOf, type Ctx } from '@/lib/authz/context';
+import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
+import { partnershipScopeSql } from '@/lib/authz/scopes-sql';
 
 export const INDIRECT_RESELLERS_PAGE_SIZE = 50;
 
@@ -27,25 +28,6 @@ type Row = {
   customers: number; licences: number; pinned: boolean;
 };
 
-/** Escapes LIKE's wildcards so the text matches literally. */
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
-}
-
-/** partnershipScope (lib/authz/scopes.ts) as SQL on `p`. */
-function partnershipScopeSql(ctx: Ctx): Prisma.Sql {
-  switch (audienceOf(ctx)) {
-    case 'vendor':
-      return Prisma.sql`TRUE`;
-    case 'provider':
-      return ctx.orgId ? Prisma.sql`p."providerId" = ${ctx.orgId}` : Prisma.sql`FALSE`;
-    case 'reseller':
-      return ctx.orgId ? Prisma.sql`p."resellerId" = ${ctx.orgId}` : Prisma.sql`FALSE`;
-    case 'customer':
-      return Prisma.sql`FALSE`;
-  }
-}
-
 const COLUMNS = Prisma.sql`p.id, p.state, p."startedAt", p."endedAt", r.id AS "resellerId", r."legalName", r."mpnId", r.status::text AS "resellerStatus"`;
 
 /**
@@ -59,7 +41,7 @@ const COLUMNS = Prisma.sql`p.id, p.state, p."startedAt", p."endedAt", r.id AS "r
  */
 export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInput = {}): Prisma.Sql {
   const input = findIndirectResellersInput.parse(raw);
-  const scope = partnershipScopeSql(ctx);
+  const scope = partnershipScopeSql(ctx, 'p');
   const where: Prisma.Sql[] = [scope];
   if (input.q) {
     const q = likeLiteral(input.q);

@@ -3,6 +3,7 @@ import { db, query } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/authz/context';
 import { can } from '@/lib/authz/policy';
+import { searchText } from '@/lib/validation/text';
 
 /** Resellers in an ACTIVE partnership with the user's provider: the customer list's filter. */
 export async function listResellerOptions(ctx: Ctx) {
@@ -36,7 +37,8 @@ export type ResellerFilter = {
 export async function findResellerFilter(ctx: Ctx, selected?: string): Promise<ResellerFilter> {
   if (ctx.orgKind !== 'INDIRECT_PROVIDER' || !ctx.orgId || !can(ctx, 'partnerships.read')) return { options: [], selected: null };
   const providerId = ctx.orgId;
-  const wanted = selected ?? null;
+  // From the URL: NUL dropped, bounded (searchText), anything else names nothing.
+  const wanted = searchText(40).parse(selected) ?? null;
   const rows = await query<FilterRow>(Prisma.sql`
     WITH n AS (
       SELECT count(*)::int AS n FROM (SELECT 1 FROM "Partnership" p WHERE p."providerId" = ${providerId} AND p.state = 'ACTIVE' LIMIT ${FILTER_OPTIONS_MAX + 1}) x

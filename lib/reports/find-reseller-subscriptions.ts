@@ -3,6 +3,7 @@ import { query } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
+import { likePattern } from '@/lib/validation/text';
 import { SUBSCRIPTIONS_PAGE_SIZE, SUBSCRIPTION_CURSOR, findResellerSubscriptionsInput, type FindResellerSubscriptionsInput } from './schemas';
 
 type Row = {
@@ -12,10 +13,6 @@ type Row = {
   resellerId: string | null; resellerName: string | null; resellerMpnId: string | null;
   supportName: string;
 };
-
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
-}
 
 /**
  * The one statement behind the reseller's subscriptions list. subscriptionScope
@@ -36,7 +33,7 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
   const filters: Prisma.Sql[] = [inReach ? Prisma.sql`TRUE` : Prisma.sql`FALSE`];
   if (input.status) filters.push(Prisma.sql`s.status = ${input.status}::"SubscriptionStatus"`);
   if (input.q) {
-    filters.push(Prisma.sql`(c."companyName" ILIKE ${`%${likeLiteral(input.q)}%`} OR c."tenantDomain" LIKE ${`%${likeLiteral(input.q.toLowerCase())}%`})`);
+    filters.push(Prisma.sql`(c."companyName" ILIKE ${likePattern(input.q)} OR c."tenantDomain" LIKE ${likePattern(input.q.toLowerCase())})`);
   }
   if (input.after) {
     const [, name, id] = SUBSCRIPTION_CURSOR.exec(input.after)!;

@@ -45,7 +45,12 @@ export function optionalEmail(messageKey: string) {
   return z.preprocess((v) => v ?? '', z.string().trim().toLowerCase().max(254).transform((v) => (v === '' ? undefined : v)).pipe(z.email(messageKey).optional()));
 }
 
-/** A LIKE/ILIKE pattern matching `text` anywhere, with its own % _ and \ taken literally. */
+/** `text` for a LIKE/ILIKE pattern, its own % _ and \ taken literally. */
+export function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (m) => `\\${m}`);
+}
+
+/** A LIKE/ILIKE pattern matching `text` anywhere. */
 export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return `%${likeLiteral(text)}%`;
 }
