@@ -1,0 +1,360 @@
+// `npm run bench`: every list of scripts/bench/cases.ts at scale, measured in
+// one run as raw SQL through pg, as the domain function, and as the page a
+// signed-in user gets (beside the floor page), at 100,000 and at 1,000
+// customers; then under load; memory, JavaScript per route, LCP and CLS, order
+// submission; and the same on the embedded PostgreSQL at 10,000 customers.
+// Flags: --quick (a short smoke run), --customers N (default 100000),
+// --skip-embedded, --fresh (reseed the databases).
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildIfNeeded } from '../lib/build';
+import { startEmbeddedPostgres } from '../db/embedded';
+import { findPostgresServer } from '../../tests/setup/database';
+import { holdsSizes, prepareEmbedded, preparePostgres, removeDataDir, sizesFor, type Prepared } from './db';
+import { CASES, DEMO_PASSWORD, PROVIDER_USER, resolveFixtures, type BenchCase, type Fixtures } from './cases';
+import { loadBenchCtx } from './ctx';
+import { getPage, signIn } from './http';
+import { loadPage, type LoadResult } from './load';
+import { measureRouteJs } from './js-size';
+import { measureVitals } from './browser';
+import { findActionId, submitOrder } from './order';
+import { groupPeakMemory, startServer, type BenchServer } from './server';
+import { summarise, type Summary } from './stats';
+import { writeReport, type BenchResult, type CaseResult, type PageTimes } from './report';
+import type { Ctx } from '../../lib/authz/context';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = flag('--quick');
+const bigCustomers = Number(option('--customers') ?? 100_000);
+if (!Number.isInteger(bigCustomers) || bigCustomers < 100) throw new Error('--customers takes a whole number ≥ 100');
+const skipEmbedded = flag('--skip-embedded');
+const fresh = flag('--fresh');
+
+const N = quick
+  ? { sqlRuns: 30, sqlWarmup: 5, pageRuns: 20, pageWarmup: 3, loadSeconds: 3, connections: 50, vitalsLoads: 1, orderRuns: 3, embeddedSqlRuns: 20, embeddedPageRuns: 10, embeddedLoadSeconds: 2 }
+  : { sqlRuns: 300, sqlWarmup: 30, pageRuns: 200, pageWarmup: 20, loadSeconds: 20, connections: 50, vitalsLoads: 3, orderRuns: 30, embeddedSqlRuns: 100, embeddedPageRuns: 50, embeddedLoadSeconds: 5 };
+
+const PORTS = { big: 3701, small: 3702, embeddedWeb: 3703, embeddedDbServer: 3704, embeddedDbBench: 3705 };
+const RESULTS = path.join(ROOT, 'bench', 'results');
+const EMBEDDED_DIR = path.join(ROOT, '.data', 'bench-embedded-10k');
+const EMBEDDED_CUSTOMERS = 10_000;
+
+const started = Date.now();
+const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+type Pool = pg.Pool;
+const queryOf = (pool: Pool) => (text: string, values?: unknown[]) => pool.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>;
+
+function rowsOf(value: unknown): number | null {
+  if (Array.isArray(value)) return value.length;
+  if (value && typeof value === 'object') {
+    const v = value as { rows?: unknown[]; subscriptions?: unknown[] };
+    if (Array.isArray(v.rows)) return v.rows.length;
+    if (Array.isArray(v.subscriptions)) return v.subscriptions.length;
+  }
+  return null;
+}
+
+/** Points lib/db at another database (the domain functions use its one client). */
+async function pointDomainAt(url: string, poolMax: number) {
+  const { disconnectDb } = await import('../../lib/db');
+  await disconnectDb();
+  process.env.DATABASE_URL = url;
+  process.env.DATABASE_POOL_MAX = String(poolMax);
+}
+
+async function contexts(): Promise<Map<string, Ctx>> {
+  const users = [...new Set(CASES.map((c) => c.user).filter((u): u is string => !!u))];
+  return new Map(await Promise.all(users.map(async (u) => [u, await loadBenchCtx(u)] as const)));
+}
+
+/** Raw SQL and the domain function, alternating run by run (drift on a busy machine hits both alike). */
+async function measureSqlAndDomain(pool: Pool, fx: Fixtures, runs: number, warmup: number) {
+  const ctxs = await contexts();
+  const out: Record<string, { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null }> = {};
+  for (const c of CASES) {
+    const ctx = c.user ? ctxs.get(c.user)! : null;
+    const raw = () => {
+      const q = c.rawSql(ctx, fx);
+      return pool.query(q.text, q.values);
+    };
+    const domain = () => c.domain(ctx, fx);
+    const rawRows = (await raw()).rowCount ?? 0;
+    const domainRows = rowsOf(await domain());
+    for (let i = 0; i < warmup; i++) {
+      await raw();
+      await domain();
+    }
+    const r: number[] = [];
+    const d: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      let t = performance.now();
+      await raw();
+      r.push(performance.now() - t);
+      t = performance.now();
+      await domain();
+      d.push(performance.now() - t);
+    }
+    out[c.name] = { raw: summarise(r), domain: summarise(d), rawRows, domainRows };
+    log(`  ${c.name}: raw ${out[c.name]!.raw.median.toFixed(2)} ms, domain ${out[c.name]!.domain.median.toFixed(2)} ms (${rawRows}/${domainRows} rows)`);
+  }
+  return out;
+}
+
+type Site = { server: BenchServer; fx: Fixtures; cookies: Map<string, string> };
+
+async function signInAll(server: BenchServer, fx: Fixtures): Promise<Site> {
+  const users = [...new Set([PROVIDER_USER, ...CASES.map((c) => c.user).filter((u): u is string => !!u)])];
+  const cookies = new Map<string, string>();
+  for (const u of users) cookies.set(u, await signIn(server.base, u, DEMO_PASSWORD));
+  return { server, fx, cookies };
+}
+
+const cookieFor = (site: Site, c: Pick<BenchCase, 'user'>) => (c.user ? site.cookies.get(c.user)! : null);
+const floorCookie = (site: Site) => site.cookies.get(PROVIDER_USER)!;
+
+function pageTimes(ttfb: number[], total: number[], bytes: number): PageTimes {
+  return { ttfb: summarise(ttfb), total: summarise(total), bytes };
+}
+
+/**
+ * Each case's page on every site, interleaved with the floor page of the same
+ * site, request by request: floor and page see the same machine load.
+ */
+async function measurePages(sites: Site[], runs: number, warmup: number) {
+  const out: Record<string, { page: PageTimes[]; floor: PageTimes[] }> = {};
+  for (const c of CASES) {
+    const samples = sites.map(() => ({ pt: [] as number[], pl: [] as number[], ft: [] as number[], fl: [] as number[], bytes: 0, floorBytes: 0 }));
+    for (let i = 0; i < warmup + runs; i++) {
+      for (const [k, site] of sites.entries()) {
+        const floor = await getPage(site.server.base, '/bench-floor', floorCookie(site));
+        const page = await getPage(site.server.base, c.pagePath(site.fx), cookieFor(site, c));
+        if (i < warmup) continue;
+        const s = samples[k]!;
+        s.ft.push(floor.ttfb);
+        s.fl.push(floor.total);
+        s.pt.push(page.ttfb);
+        s.pl.push(page.total);
+        s.bytes = page.body.length;
+        s.floorBytes = floor.body.length;
+      }
+    }
+    out[c.name] = {
+      page: samples.map((s) => pageTimes(s.pt, s.pl, s.bytes)),
+      floor: samples.map((s) => pageTimes(s.ft, s.fl, s.floorBytes)),
+    };
+    log(`  ${c.name}: ${sites.map((s, k) => `${s.server.name} page ${out[c.name]!.page[k]!.ttfb.median.toFixed(1)} ms (floor ${out[c.name]!.floor[k]!.ttfb.median.toFixed(1)})`).join(', ')}`);
+  }
+  return out;
+}
+
+async function measureLoad(site: Site, seconds: number, connections: number) {
+  const floorBefore = await loadPage(site.server.base, '/bench-floor', floorCookie(site), connections, seconds);
+  log(`  floor: ${floorBefore.requestsPerSecond.toFixed(0)} req/s, p50 ${floorBefore.latencyMs.p50} ms`);
+  const pages: Record<string, LoadResult> = {};
+  for (const c of CASES) {
+    pages[c.name] = await loadPage(site.server.base, c.pagePath(site.fx), cookieFor(site, c), connections, seconds);
+    const r = pages[c.name]!;
+    log(`  ${c.name}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, errors ${r.errors}`);
+  }
+  const floorAfter = await loadPage(site.server.base, '/bench-floor', floorCookie(site), connections, seconds);
+  log(`  floor again: ${floorAfter.requestsPerSecond.toFixed(0)} req/s`);
+  return { floorBefore, floorAfter, floorRequestsPerSecond: (floorBefore.requestsPerSecond + floorAfter.requestsPerSecond) / 2, pages };
+}
+
+async function measureOrders(site: Site, pool: Pool, runs: number) {
+  const actionId = findActionId(ROOT);
+  const { rows } = await pool.query<{ id: string; minQuantity: number }>(
+    `SELECT id, "minQuantity" FROM "Offer" WHERE active AND NOT "isAzurePlan" ORDER BY "minQuantity", name, id LIMIT 1`);
+  if (!rows[0]) throw new Error('No active offer to order');
+  const offer = { id: rows[0].id, quantity: Math.max(1, rows[0].minQuantity) };
+  const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const cookie = floorCookie(site);
+  await submitOrder(site.server.base, cookie, actionId, offer, `${runId}w`); // warm-up (a real order too)
+  const order: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    floor.push((await getPage(site.server.base, '/bench-floor', cookie)).total);
+    order.push(await submitOrder(site.server.base, cookie, actionId, offer, `${runId}n${i}`));
+  }
+  const placed = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Customer" WHERE "domainPrefix" LIKE $1`, [`bench${runId}%`]);
+  if (placed.rows[0]!.n !== runs + 1) throw new Error(`Expected ${runs + 1} new customers from the order runs, found ${placed.rows[0]!.n}`);
+  return { order: summarise(order), floor: summarise(floor), ordersPlaced: placed.rows[0]!.n, via: 'HTTP server action (placeNewCustomerOrderAction), to the last byte' };
+}
+
+async function main() {
+  mkdirSync(RESULTS, { recursive: true });
+  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  log(`${command}: ${quick ? 'quick run' : 'full run'}, ${cpus().length} cores, node ${process.version}`);
+
+  log('Production build (rebuilt only when the sources changed)…');
+  buildIfNeeded({ ...process.env, NODE_ENV: 'production' });
+
+  const adminUrl = await findPostgresServer();
+  if (!adminUrl) throw new Error('No local PostgreSQL: set DATABASE_URL to a local server or start one on 127.0.0.1:5432');
+  const bigSizes = sizesFor(bigCustomers);
+  const smallSizes = sizesFor(1_000);
+  const bigName = bigCustomers === 100_000 ? 'pc_bench_100k' : `pc_bench_${bigCustomers}`;
+  log(`Database ${bigName} (${bigCustomers.toLocaleString('en')} customers)…`);
+  const big = await preparePostgres(adminUrl, bigName, bigSizes, fresh, log);
+  log(big.reused ? `  reused (${JSON.stringify(big.counts)})` : `  seeded in ${big.seedSeconds.toFixed(1)} s (${JSON.stringify(big.counts)})`);
+  log('Database pc_bench_1k (1,000 customers)…');
+  const small = await preparePostgres(adminUrl, 'pc_bench_1k', smallSizes, fresh, log);
+  log(small.reused ? `  reused (${JSON.stringify(small.counts)})` : `  seeded in ${small.seedSeconds.toFixed(1)} s (${JSON.stringify(small.counts)})`);
+
+  const secret = randomBytes(32).toString('base64url');
+  log('Starting the production servers…');
+  const bigServer = await startServer('big', PORTS.big, { DATABASE_URL: big.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret }, RESULTS);
+  let smallServer: BenchServer | null = await startServer('1k', PORTS.small, { DATABASE_URL: small.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret }, RESULTS);
+  const bigPool = new pg.Pool({ connectionString: big.url, max: 2 });
+  const smallPool = new pg.Pool({ connectionString: small.url, max: 2 });
+  try {
+    const bigFx = await resolveFixtures(queryOf(bigPool));
+    const smallFx = await resolveFixtures(queryOf(smallPool));
+
+    log(`Raw SQL and domain functions at ${bigCustomers.toLocaleString('en')} customers (${N.sqlRuns} runs each)…`);
+    await pointDomainAt(big.url, 10);
+    const sql = await measureSqlAndDomain(bigPool, bigFx, N.sqlRuns, N.sqlWarmup);
+
+    log(`Pages (${N.pageRuns} runs each, beside the floor) at ${bigCustomers.toLocaleString('en')} and at 1,000 customers…`);
+    const bigSite = await signInAll(bigServer, bigFx);
+    const smallSite = await signInAll(smallServer, smallFx);
+    const pages = await measurePages([bigSite, smallSite], N.pageRuns, N.pageWarmup);
+    await smallServer.stop();
+    smallServer = null;
+
+    log(`Order submission (${N.orderRuns} orders)…`);
+    const orders = await measureOrders(bigSite, bigPool, N.orderRuns);
+    log(`  order ${orders.order.median.toFixed(1)} ms, floor ${orders.floor.median.toFixed(1)} ms`);
+
+    log(`Load: ${N.connections} connections, ${N.loadSeconds} s per page…`);
+    const load = await measureLoad(bigSite, N.loadSeconds, N.connections);
+    const memory = groupPeakMemory(bigServer.pid);
+    log(`  server peak memory ${(memory.bytes / 2 ** 20).toFixed(0)} MiB (${memory.processes} process(es))`);
+
+    log('JavaScript per route (production build manifests)…');
+    const routeJs = measureRouteJs(ROOT);
+
+    log(`LCP and CLS in Chromium (${N.vitalsLoads} load(s) a page after one warm-up)…`);
+    const vitals = await measureVitals(bigServer.base, [
+      { path: '/bench-floor', cookie: floorCookie(bigSite) },
+      ...CASES.map((c) => ({ path: c.pagePath(bigFx), cookie: cookieFor(bigSite, c) })),
+    ], N.vitalsLoads);
+    await bigServer.stop();
+    await bigPool.end();
+    await smallPool.end();
+
+    const embedded = skipEmbedded ? null : await runEmbedded(secret);
+
+    const cases: CaseResult[] = CASES.map((c, i) => ({
+      name: c.name,
+      pagePath: c.pagePath(bigFx),
+      user: c.user,
+      rawRows: sql[c.name]!.rawRows,
+      domainRows: sql[c.name]!.domainRows,
+      raw: sql[c.name]!.raw,
+      domain: sql[c.name]!.domain,
+      page: pages[c.name]!.page[0]!,
+      floor: pages[c.name]!.floor[0]!,
+      pageSmall: pages[c.name]!.page[1]!,
+      floorSmall: pages[c.name]!.floor[1]!,
+      load: load.pages[c.name]!,
+      vitals: vitals[i + 1]!,
+      embedded: embedded?.cases[c.name] ?? null,
+    }));
+    const result: BenchResult = {
+      command,
+      finishedAt: new Date().toISOString(),
+      seconds: (Date.now() - started) / 1000,
+      quick,
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${process.arch}` },
+      runs: N,
+      databases: {
+        big: { name: bigName, customers: bigCustomers, sizes: bigSizes, counts: big.counts, reused: big.reused, seedSeconds: big.seedSeconds },
+        small: { name: 'pc_bench_1k', customers: 1_000, sizes: smallSizes, counts: small.counts, reused: small.reused, seedSeconds: small.seedSeconds },
+      },
+      fixtures: { big: bigFx, small: smallFx },
+      cases,
+      floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond },
+      floorVitals: vitals[0]!,
+      orders,
+      memory: { peakBytes: memory.bytes, processes: memory.processes },
+      routeJs,
+      embedded: embedded ? { customers: EMBEDDED_CUSTOMERS, counts: embedded.prepared.counts, reused: embedded.prepared.reused, seedSeconds: embedded.prepared.seedSeconds, floorLoad: embedded.floorLoad, memory: embedded.memory } : null,
+    };
+    writeReport(result, RESULTS);
+  } finally {
+    await smallServer?.stop();
+    await bigServer.stop();
+    await bigPool.end().catch(() => {});
+    await smallPool.end().catch(() => {});
+  }
+}
+
+async function runEmbedded(secret: string) {
+  const sizes = sizesFor(EMBEDDED_CUSTOMERS);
+  log(`Embedded PostgreSQL (${EMBEDDED_DIR}, ${EMBEDDED_CUSTOMERS.toLocaleString('en')} customers)…`);
+  if (fresh) removeDataDir(EMBEDDED_DIR);
+  let db = await startEmbeddedPostgres({ dataDir: EMBEDDED_DIR, port: PORTS.embeddedDbBench });
+  if (!db.isNew && !(await holdsSizes(db.url, sizes))) {
+    log('  the data folder holds other data: starting it again empty');
+    await db.stop();
+    removeDataDir(EMBEDDED_DIR);
+    db = await startEmbeddedPostgres({ dataDir: EMBEDDED_DIR, port: PORTS.embeddedDbBench });
+  }
+  let prepared: Prepared;
+  let sql: Awaited<ReturnType<typeof measureSqlAndDomain>>;
+  let fx: Fixtures;
+  try {
+    prepared = await prepareEmbedded(db.url, sizes, log);
+    log(prepared.reused ? `  reused (${JSON.stringify(prepared.counts)})` : `  seeded in ${prepared.seedSeconds.toFixed(1)} s (${JSON.stringify(prepared.counts)})`);
+    // One connection: the embedded server serves one at a time.
+    const pool = new pg.Pool({ connectionString: db.url, max: db.maxConnections });
+    try {
+      fx = await resolveFixtures(queryOf(pool));
+      await pointDomainAt(db.url, db.maxConnections);
+      log(`  raw SQL and domain functions (${N.embeddedSqlRuns} runs each)…`);
+      sql = await measureSqlAndDomain(pool, fx, N.embeddedSqlRuns, Math.min(N.sqlWarmup, 10));
+    } finally {
+      await pool.end();
+      const { disconnectDb } = await import('../../lib/db');
+      await disconnectDb();
+    }
+  } finally {
+    await db.stop();
+  }
+  // The server opens the same data folder in its own process, as `npm start` does.
+  const server = await startServer('embedded', PORTS.embeddedWeb, { BENCH_EMBEDDED_DIR: EMBEDDED_DIR, BENCH_EMBEDDED_PORT: String(PORTS.embeddedDbServer), NEXTAUTH_SECRET: secret }, RESULTS);
+  try {
+    const site = await signInAll(server, fx);
+    log(`  pages (${N.embeddedPageRuns} runs each, beside the floor)…`);
+    const pages = await measurePages([site], N.embeddedPageRuns, Math.min(N.pageWarmup, 5));
+    log(`  load: ${N.connections} connections, ${N.embeddedLoadSeconds} s per page…`);
+    const load = await measureLoad(site, N.embeddedLoadSeconds, N.connections);
+    const memory = groupPeakMemory(server.pid);
+    const cases: Record<string, NonNullable<CaseResult['embedded']>> = {};
+    for (const c of CASES) {
+      cases[c.name] = { raw: sql[c.name]!.raw, domain: sql[c.name]!.domain, rawRows: sql[c.name]!.rawRows, domainRows: sql[c.name]!.domainRows, page: pages[c.name]!.page[0]!, floor: pages[c.name]!.floor[0]!, load: load.pages[c.name]! };
+    }
+    return { prepared, cases, floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond }, memory: { peakBytes: memory.bytes, processes: memory.processes } };
+  } finally {
+    await server.stop();
+  }
+}
+
+try {
+  await main();
+  process.exit(0);
+} catch (error) {
+  console.error(error);
+  process.exit(1);
+}
