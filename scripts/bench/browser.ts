@@ -16,8 +16,10 @@ const MEASURE = `new Promise((resolve) => {
   setTimeout(() => resolve({ lcp, cls, js: scripts.reduce((s, e) => s + (e.encodedBodySize || e.transferSize || 0), 0), jsFiles: scripts.length }), 500);
 })`;
 
-export async function measureVitals(base: string, pages: { path: string; cookie: string | null }[], loads: number): Promise<Vitals[]> {
-  const browser: Browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+/** Null figures when no Chromium is installed (the run goes on without them). */
+export async function measureVitals(base: string, executablePath: string | null, pages: { path: string; cookie: string | null }[], loads: number): Promise<(Vitals | null)[]> {
+  if (!executablePath) return pages.map(() => null);
+  const browser: Browser = await chromium.launch({ executablePath });
   const out: Vitals[] = [];
   try {
     for (const page of pages) {

@@ -48,7 +48,7 @@ export async function submitOrder(base: string, cookie: string, actionId: string
     ['lines', JSON.stringify([{ offerId: offer.id, quantity: String(offer.quantity) }])],
     ['idempotencyKey', randomUUID()],
   ];
-  const { body, contentType } = multipart([...form.map(([k, v]) => [`1_${k}`, v] as [string, string]), ['0', '["$undefined","$K1"]']]);
+  const { body, contentType } = multipart([...form.map(([k, v]) => [`_1_${k}`, v] as [string, string]), ['0', '["$undefined","$K1"]']]);
   const start = performance.now();
   const res = await request(`${base}/customers/new`, {
     method: 'POST',
@@ -57,7 +57,7 @@ export async function submitOrder(base: string, cookie: string, actionId: string
   });
   const ms = performance.now() - start;
   if (res.status !== 200 || !res.body.includes('"ok":true')) {
-    throw new Error(`Order submission failed (status ${res.status}): ${res.body.slice(0, 300)}`);
+    throw new Error(`Order submission failed (status ${res.status}): ${res.body.slice(-400)}`);
   }
   return ms;
 }

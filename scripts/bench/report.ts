@@ -26,7 +26,8 @@ export type CaseResult = {
   pageSmall: PageTimes;
   floorSmall: PageTimes;
   load: LoadResult;
-  vitals: Vitals;
+  /** Null when no Chromium is installed. */
+  vitals: Vitals | null;
   embedded: { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null; page: PageTimes; floor: PageTimes; load: LoadResult } | null;
 };
 
@@ -41,7 +42,7 @@ export type BenchResult = {
   fixtures: { big: Fixtures; small: Fixtures };
   cases: CaseResult[];
   floorLoad: { before: LoadResult; after: LoadResult; requestsPerSecond: number };
-  floorVitals: Vitals;
+  floorVitals: Vitals | null;
   orders: { order: Summary; floor: Summary; ordersPlaced: number; via: string };
   memory: { peakBytes: number; processes: number };
   routeJs: RouteJs[];
@@ -126,14 +127,14 @@ function sections(r: BenchResult) {
   const vitals = {
     headers: ['Page', 'LCP med', 'CLS max', 'JS (manifest, gzip)', 'JS transferred'],
     align: ['l', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
-    rows: [{ name: 'Floor', v: r.floorVitals }, ...r.cases.map((c) => ({ name: c.name, v: c.vitals }))].map(({ name, v }) => {
-      const js = routeJs.get(routeOfPath(v.path));
+    rows: [{ name: 'Floor', v: r.floorVitals, path: '/bench-floor' }, ...r.cases.map((c) => ({ name: c.name, v: c.vitals, path: c.pagePath }))].map(({ name, v, path: p }) => {
+      const js = routeJs.get(routeOfPath(p));
       return [
         name,
-        `${ms(v.lcpMs)} ${mark(v.lcpMs < t.lcpMs)}`,
-        `${v.cls.toFixed(3)} ${mark(v.cls <= t.cls)}`,
+        v ? `${ms(v.lcpMs)} ${mark(v.lcpMs < t.lcpMs)}` : 'no Chromium',
+        v ? `${v.cls.toFixed(3)} ${mark(v.cls <= t.cls)}` : '—',
         js ? `${kb(js.gzipBytes)} ${mark(js.gzipBytes <= t.routeJsBytes)}` : '—',
-        kb(v.jsTransferredBytes),
+        v ? kb(v.jsTransferredBytes) : '—',
       ];
     }),
   };
