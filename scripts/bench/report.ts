@@ -24,7 +24,6 @@ export type CaseResult = {
   floor: PageTimes;
   /** At 1,000 customers. */
   pageSmall: PageTimes;
-  floorSmall: PageTimes;
   load: LoadResult;
   /** Null when no Chromium is installed. */
   vitals: Vitals | null;
@@ -62,7 +61,7 @@ export const THRESHOLDS = {
   cls: 0,
 };
 
-const ms = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const ms = (v: number) => (!Number.isFinite(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 const x = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}×`);
 const mark = (ok: boolean | null) => (ok === null ? ' ' : ok ? '✓' : '✗');
 const atMost = (v: number | null, limit: number) => (v === null ? null : v <= limit);

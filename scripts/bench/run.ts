@@ -43,6 +43,15 @@ const N = quick
   ? { sqlRuns: 30, sqlWarmup: 5, pageRuns: 20, pageWarmup: 3, loadSeconds: 3, connections: 50, vitalsLoads: 1, orderRuns: 3, embeddedSqlRuns: 20, embeddedPageRuns: 10, embeddedLoadSeconds: 2 }
   : { sqlRuns: 300, sqlWarmup: 30, pageRuns: 200, pageWarmup: 20, loadSeconds: 20, connections: 50, vitalsLoads: 3, orderRuns: 30, embeddedSqlRuns: 100, embeddedPageRuns: 50, embeddedLoadSeconds: 5 };
 
+/**
+ * On a slow or busy machine a case stops early once it has used its time
+ * budget (seconds) and has at least MIN_RUNS runs: the run stays near its
+ * planned length; each figure records its number of runs.
+ */
+const BUDGET = quick ? { sql: 3, page: 5, embeddedSql: 2, embeddedPage: 3 } : { sql: 15, page: 25, embeddedSql: 6, embeddedPage: 10 };
+const MIN_RUNS = quick ? 5 : 30;
+const withinBudget = (i: number, since: number, seconds: number) => i < MIN_RUNS || performance.now() - since < seconds * 1000;
+
 const PORTS = { big: 3701, small: 3702, embeddedWeb: 3703, embeddedDbServer: 3704, embeddedDbBench: 3705 };
 const RESULTS = path.join(ROOT, 'bench', 'results');
 const EMBEDDED_DIR = path.join(ROOT, '.data', 'bench-embedded-10k');
@@ -79,10 +88,24 @@ async function contexts(): Promise<Map<string, Ctx>> {
   return new Map(await Promise.all(users.map(async (u) => [u, await loadBenchCtx(u)] as const)));
 }
 
+type SqlFigures = Record<string, { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null }>;
+
+async function timeCase(fn: () => Promise<unknown>, runs: number, warmup: number, budget: number): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  const since = performance.now();
+  for (let i = 0; i < runs && withinBudget(i, since, budget); i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
 /** Raw SQL and the domain function, alternating run by run (drift on a busy machine hits both alike). */
-async function measureSqlAndDomain(pool: Pool, fx: Fixtures, runs: number, warmup: number) {
+async function measureSqlAndDomain(pool: Pool, fx: Fixtures, runs: number, warmup: number): Promise<SqlFigures> {
   const ctxs = await contexts();
-  const out: Record<string, { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null }> = {};
+  const out: SqlFigures = {};
   for (const c of CASES) {
     const ctx = c.user ? ctxs.get(c.user)! : null;
     const raw = () => {
@@ -98,7 +121,8 @@ async function measureSqlAndDomain(pool: Pool, fx: Fixtures, runs: number, warmu
     }
     const r: number[] = [];
     const d: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    const since = performance.now();
+    for (let i = 0; i < runs && withinBudget(i, since, BUDGET.sql); i++) {
       let t = performance.now();
       await raw();
       r.push(performance.now() - t);
@@ -107,9 +131,53 @@ async function measureSqlAndDomain(pool: Pool, fx: Fixtures, runs: number, warmu
       d.push(performance.now() - t);
     }
     out[c.name] = { raw: summarise(r), domain: summarise(d), rawRows, domainRows };
-    log(`  ${c.name}: raw ${out[c.name]!.raw.median.toFixed(2)} ms, domain ${out[c.name]!.domain.median.toFixed(2)} ms (${rawRows}/${domainRows} rows)`);
+    logSql(c.name, out[c.name]!);
   }
   return out;
+}
+
+function logSql(name: string, f: SqlFigures[string]) {
+  log(`  ${name}: raw ${f.raw.median.toFixed(2)} ms, domain ${f.domain.median.toFixed(2)} ms (${f.rawRows}/${f.domainRows} rows)`);
+}
+
+/**
+ * The same on a server that serves one connection at a time (the embedded
+ * one): the domain's Prisma client and the raw pool cannot both hold a
+ * connection, so all raw runs first, then all domain runs.
+ */
+async function measureSqlThenDomain(url: string, runs: number, warmup: number): Promise<{ fx: Fixtures; figures: SqlFigures }> {
+  const { disconnectDb } = await import('../../lib/db');
+  const ctxs = await contexts();
+  await disconnectDb();
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const raw: Record<string, { samples: number[]; rows: number }> = {};
+  let fx: Fixtures;
+  try {
+    fx = await resolveFixtures(queryOf(pool));
+    for (const c of CASES) {
+      const ctx = c.user ? ctxs.get(c.user)! : null;
+      const run = () => {
+        const q = c.rawSql(ctx, fx);
+        return pool.query(q.text, q.values);
+      };
+      raw[c.name] = { rows: (await run()).rowCount ?? 0, samples: await timeCase(run, runs, warmup, BUDGET.embeddedSql / 2) };
+    }
+  } finally {
+    await pool.end();
+  }
+  const figures: SqlFigures = {};
+  try {
+    for (const c of CASES) {
+      const ctx = c.user ? ctxs.get(c.user)! : null;
+      const run = () => c.domain(ctx, fx);
+      const domainRows = rowsOf(await run());
+      figures[c.name] = { raw: summarise(raw[c.name]!.samples), rawRows: raw[c.name]!.rows, domain: summarise(await timeCase(run, runs, warmup, BUDGET.embeddedSql / 2)), domainRows };
+      logSql(c.name, figures[c.name]!);
+    }
+  } finally {
+    await disconnectDb();
+  }
+  return { fx, figures };
 }
 
 type Site = { server: BenchServer; fx: Fixtures; cookies: Map<string, string> };
@@ -132,29 +200,32 @@ function pageTimes(ttfb: number[], total: number[], bytes: number): PageTimes {
  * Each case's page on every site, interleaved with the floor page of the same
  * site, request by request: floor and page see the same machine load.
  */
-async function measurePages(sites: Site[], runs: number, warmup: number) {
-  const out: Record<string, { page: PageTimes[]; floor: PageTimes[] }> = {};
+async function measurePages(sites: Site[], runs: number, warmup: number, budget: number) {
+  const out: Record<string, { page: PageTimes[]; floor: PageTimes }> = {};
   for (const c of CASES) {
-    const samples = sites.map(() => ({ pt: [] as number[], pl: [] as number[], ft: [] as number[], fl: [] as number[], bytes: 0, floorBytes: 0 }));
+    const samples = sites.map(() => ({ ttfb: [] as number[], total: [] as number[], bytes: 0 }));
+    const floor = { ttfb: [] as number[], total: [] as number[], bytes: 0 };
+    let since = performance.now();
     for (let i = 0; i < warmup + runs; i++) {
-      for (const [k, site] of sites.entries()) {
-        const floor = await getPage(site.server.base, '/bench-floor', floorCookie(site));
-        const page = await getPage(site.server.base, c.pagePath(site.fx), cookieFor(site, c));
-        if (i < warmup) continue;
-        const s = samples[k]!;
-        s.ft.push(floor.ttfb);
-        s.fl.push(floor.total);
-        s.pt.push(page.ttfb);
-        s.pl.push(page.total);
-        s.bytes = page.body.length;
-        s.floorBytes = floor.body.length;
+      if (i === warmup) since = performance.now();
+      if (i > warmup && !withinBudget(i - warmup, since, budget)) break;
+      // The floor of the first site (the one the ratios are about), then the page on each site.
+      const f = await getPage(sites[0]!.server.base, '/bench-floor', floorCookie(sites[0]!));
+      const pages = [];
+      for (const site of sites) pages.push(await getPage(site.server.base, c.pagePath(site.fx), cookieFor(site, c)));
+      if (i < warmup) continue;
+      floor.ttfb.push(f.ttfb);
+      floor.total.push(f.total);
+      floor.bytes = f.body.length;
+      for (const [k, page] of pages.entries()) {
+        samples[k]!.ttfb.push(page.ttfb);
+        samples[k]!.total.push(page.total);
+        samples[k]!.bytes = page.body.length;
       }
     }
-    out[c.name] = {
-      page: samples.map((s) => pageTimes(s.pt, s.pl, s.bytes)),
-      floor: samples.map((s) => pageTimes(s.ft, s.fl, s.floorBytes)),
-    };
-    log(`  ${c.name}: ${sites.map((s, k) => `${s.server.name} page ${out[c.name]!.page[k]!.ttfb.median.toFixed(1)} ms (floor ${out[c.name]!.floor[k]!.ttfb.median.toFixed(1)})`).join(', ')}`);
+    out[c.name] = { page: samples.map((s) => pageTimes(s.ttfb, s.total, s.bytes)), floor: pageTimes(floor.ttfb, floor.total, floor.bytes) };
+    const o = out[c.name]!;
+    log(`  ${c.name}: floor ${ms(o.floor.ttfb.median)} ms, ${sites.map((s, k) => `${s.server.name} page ${ms(o.page[k]!.ttfb.median)} ms`).join(', ')} (${o.floor.ttfb.runs} runs)`);
   }
   return out;
 }
@@ -253,7 +324,7 @@ async function main() {
     log(`Pages (${N.pageRuns} runs each, beside the floor) at ${bigCustomers.toLocaleString('en')} and at 1,000 customers…`);
     const bigSite = await signInAll(bigServer, bigFx);
     const smallSite = await signInAll(smallServer, smallFx);
-    const pages = await measurePages([bigSite, smallSite], N.pageRuns, N.pageWarmup);
+    const pages = await measurePages([bigSite, smallSite], N.pageRuns, N.pageWarmup, BUDGET.page);
     await smallServer.stop();
     smallServer = null;
 
@@ -289,9 +360,8 @@ async function main() {
       raw: sql[c.name]!.raw,
       domain: sql[c.name]!.domain,
       page: pages[c.name]!.page[0]!,
-      floor: pages[c.name]!.floor[0]!,
+      floor: pages[c.name]!.floor,
       pageSmall: pages[c.name]!.page[1]!,
-      floorSmall: pages[c.name]!.floor[1]!,
       load: load.pages[c.name]!,
       vitals: vitals[i + 1] ?? null,
       embedded: embedded?.cases[c.name] ?? null,
@@ -337,23 +407,14 @@ async function runEmbedded(secret: string) {
     db = await startEmbeddedPostgres({ dataDir: EMBEDDED_DIR, port: PORTS.embeddedDbBench });
   }
   let prepared: Prepared;
-  let sql: Awaited<ReturnType<typeof measureSqlAndDomain>>;
+  let sql: SqlFigures;
   let fx: Fixtures;
   try {
     prepared = await prepareEmbedded(db.url, sizes, log);
     log(prepared.reused ? `  reused (${JSON.stringify(prepared.counts)})` : `  seeded in ${prepared.seedSeconds.toFixed(1)} s (${JSON.stringify(prepared.counts)})`);
-    // One connection: the embedded server serves one at a time.
-    const pool = new pg.Pool({ connectionString: db.url, max: db.maxConnections });
-    try {
-      fx = await resolveFixtures(queryOf(pool));
-      await pointDomainAt(db.url, db.maxConnections);
-      log(`  raw SQL and domain functions (${N.embeddedSqlRuns} runs each)…`);
-      sql = await measureSqlAndDomain(pool, fx, N.embeddedSqlRuns, Math.min(N.sqlWarmup, 10));
-    } finally {
-      await pool.end();
-      const { disconnectDb } = await import('../../lib/db');
-      await disconnectDb();
-    }
+    await pointDomainAt(db.url, db.maxConnections);
+    log(`  raw SQL, then domain functions (${N.embeddedSqlRuns} runs each; one connection at a time)…`);
+    ({ fx, figures: sql } = await measureSqlThenDomain(db.url, N.embeddedSqlRuns, Math.min(N.sqlWarmup, 10)));
   } finally {
     await db.stop();
   }
@@ -362,13 +423,13 @@ async function runEmbedded(secret: string) {
   try {
     const site = await signInAll(server, fx);
     log(`  pages (${N.embeddedPageRuns} runs each, beside the floor)…`);
-    const pages = await measurePages([site], N.embeddedPageRuns, Math.min(N.pageWarmup, 5));
+    const pages = await measurePages([site], N.embeddedPageRuns, Math.min(N.pageWarmup, 5), BUDGET.embeddedPage);
     log(`  load: ${N.connections} connections, ${N.embeddedLoadSeconds} s per page…`);
     const load = await measureLoad(site, N.embeddedLoadSeconds, N.connections);
     const memory = groupPeakMemory(server.pid);
     const cases: Record<string, NonNullable<CaseResult['embedded']>> = {};
     for (const c of CASES) {
-      cases[c.name] = { raw: sql[c.name]!.raw, domain: sql[c.name]!.domain, rawRows: sql[c.name]!.rawRows, domainRows: sql[c.name]!.domainRows, page: pages[c.name]!.page[0]!, floor: pages[c.name]!.floor[0]!, load: load.pages[c.name]! };
+      cases[c.name] = { raw: sql[c.name]!.raw, domain: sql[c.name]!.domain, rawRows: sql[c.name]!.rawRows, domainRows: sql[c.name]!.domainRows, page: pages[c.name]!.page[0]!, floor: pages[c.name]!.floor, load: load.pages[c.name]! };
     }
     return { prepared, cases, floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond }, memory: { peakBytes: memory.bytes, processes: memory.processes } };
   } finally {
