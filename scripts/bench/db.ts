@@ -3,7 +3,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { applyMigrations } from '../db/migrate';
-import { seed } from '../../prisma/seed';
+import { seedScale } from '../db/seed-scale';
 import { createDatabase, dropDatabase, listDatabases, withDatabase } from '../../tests/setup/database';
 
 export type Sizes = { providers: number; resellers: number; customers: number; subscriptions: number; auditEvents: number; outbox: number };
@@ -19,17 +19,6 @@ export function sizesFor(customers: number): Sizes {
     auditEvents: Math.round(1_000_000 * k),
     outbox: Math.round(50_000 * k),
   };
-}
-
-type SeedScale = (url: string, sizes: Partial<Sizes>, opts?: { force?: boolean; log?: (line: string) => void }) => Promise<Record<string, number>>;
-
-const SEED_SCALE = new URL('../db/seed-scale.ts', import.meta.url);
-
-/** The scale seed when this checkout has it; else null (the demo data only). */
-async function loadSeedScale(): Promise<SeedScale | null> {
-  if (!existsSync(SEED_SCALE)) return null;
-  const mod = (await import(SEED_SCALE.href)) as { seedScale: SeedScale };
-  return mod.seedScale;
 }
 
 const MARKER = '"_bench_marker"';
@@ -48,25 +37,13 @@ async function readMarker(url: string): Promise<{ sizes: unknown; counts: Record
 }
 
 async function fill(url: string, sizes: Sizes, log: (line: string) => void): Promise<Record<string, number>> {
-  const seedScale = await loadSeedScale();
-  let counts: Record<string, number>;
-  if (seedScale) {
-    counts = await seedScale(url, sizes, { log });
-  } else {
-    log('scripts/db/seed-scale.ts is not in this checkout: demo data only.');
-    await applyMigrations(url);
-    await seed(url);
-    counts = {};
-  }
+  const counts = await seedScale(url, sizes, { log });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ customers: number; subscriptions: number; audit: number }>(
-      `SELECT (SELECT count(*) FROM "Customer")::int AS customers, (SELECT count(*) FROM "Subscription")::int AS subscriptions, (SELECT count(*) FROM "AuditEvent")::int AS audit`);
-    counts = { ...counts, ...rows[0] };
     await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER} (sizes jsonb NOT NULL, counts jsonb NOT NULL, "seededAt" timestamptz NOT NULL DEFAULT now())`);
     await client.query(`DELETE FROM ${MARKER}`);
-    await client.query(`INSERT INTO ${MARKER} (sizes, counts) VALUES ($1, $2)`, [sizesKey(sizes, !!seedScale), JSON.stringify(counts)]);
+    await client.query(`INSERT INTO ${MARKER} (sizes, counts) VALUES ($1, $2)`, [sizesKey(sizes), JSON.stringify(counts)]);
     await client.query('ANALYZE');
   } finally {
     await client.end();
@@ -75,8 +52,8 @@ async function fill(url: string, sizes: Sizes, log: (line: string) => void): Pro
 }
 
 /** What the marker records, as text with sorted keys (jsonb reorders keys). */
-function sizesKey(sizes: Sizes, scaled: boolean): string {
-  return canonical({ ...sizes, scaled });
+function sizesKey(sizes: Sizes): string {
+  return canonical({ ...sizes, scaled: true });
 }
 
 function canonical(value: unknown): string {
@@ -89,7 +66,7 @@ export type Prepared = { url: string; counts: Record<string, number>; reused: bo
 /** A database `name` on the local server holding `sizes`. */
 export async function preparePostgres(adminUrl: string, name: string, sizes: Sizes, fresh: boolean, log: (line: string) => void): Promise<Prepared> {
   const url = withDatabase(adminUrl, name);
-  const expected = sizesKey(sizes, existsSync(SEED_SCALE));
+  const expected = sizesKey(sizes);
   if (!fresh && (await listDatabases(adminUrl, name)).includes(name)) {
     const marker = await readMarker(url);
     if (marker && canonical(marker.sizes) === expected) {
@@ -108,7 +85,7 @@ export async function preparePostgres(adminUrl: string, name: string, sizes: Siz
 /** True when the database at `url` was filled by the bench with `sizes`. */
 export async function holdsSizes(url: string, sizes: Sizes): Promise<boolean> {
   const marker = await readMarker(url);
-  return !!marker && canonical(marker.sizes) === sizesKey(sizes, existsSync(SEED_SCALE));
+  return !!marker && canonical(marker.sizes) === sizesKey(sizes);
 }
 
 /** The embedded database (the caller started it on `url`, new or holding `sizes`). */
