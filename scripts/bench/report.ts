@@ -157,7 +157,8 @@ function sections(r: BenchResult) {
         }),
       }
     : null;
-  const mismatched = r.cases.filter((c) => c.domainRows !== null && c.domainRows !== c.rawRows).map((c) => `${c.name} (raw ${c.rawRows}, domain ${c.domainRows})`);
+  // The raw SQL returns the look-ahead row (51) that the domain function drops from its page.
+  const mismatched = r.cases.filter((c) => c.domainRows !== null && c.domainRows !== c.rawRows && c.domainRows + 1 !== c.rawRows).map((c) => `${c.name} (raw ${c.rawRows}, domain ${c.domainRows})`);
   const heading = `${big.customers.toLocaleString('en')} customers (${big.name}${big.reused ? ', reused' : `, seeded in ${big.seedSeconds.toFixed(0)} s`}); times in ms; page = server time to first byte; ✓/✗ against the acceptance thresholds`;
   return { timing, load, vitals, routes, order, memory, embedded, mismatched, heading, floorRps };
 }

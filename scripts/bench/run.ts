@@ -45,12 +45,14 @@ const N = quick
 
 /**
  * On a slow or busy machine a case stops early once it has used its time
- * budget (seconds) and has at least MIN_RUNS runs: the run stays near its
- * planned length; each figure records its number of runs.
+ * budget (seconds), after at least MIN_RUNS runs (a list taking seconds still
+ * gets a few): the run stays near its planned length; each figure records its
+ * number of runs. Warm-up takes at most a fifth of the budget.
  */
 const BUDGET = quick ? { sql: 3, page: 5, embeddedSql: 2, embeddedPage: 3 } : { sql: 15, page: 25, embeddedSql: 6, embeddedPage: 10 };
-const MIN_RUNS = quick ? 5 : 30;
+const MIN_RUNS = 5;
 const withinBudget = (i: number, since: number, seconds: number) => i < MIN_RUNS || performance.now() - since < seconds * 1000;
+const warmingUp = (i: number, warmup: number, since: number, seconds: number) => i < warmup && (i < 1 || performance.now() - since < (seconds * 1000) / 5);
 
 const PORTS = { big: 3701, small: 3702, embeddedWeb: 3703, embeddedDbServer: 3704, embeddedDbBench: 3705 };
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -91,7 +93,8 @@ async function contexts(): Promise<Map<string, Ctx>> {
 type SqlFigures = Record<string, { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null }>;
 
 async function timeCase(fn: () => Promise<unknown>, runs: number, warmup: number, budget: number): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
+  const warm = performance.now();
+  for (let i = 0; warmingUp(i, warmup, warm, budget); i++) await fn();
   const samples: number[] = [];
   const since = performance.now();
   for (let i = 0; i < runs && withinBudget(i, since, budget); i++) {
@@ -115,7 +118,8 @@ async function measureSqlAndDomain(pool: Pool, fx: Fixtures, runs: number, warmu
     const domain = () => c.domain(ctx, fx);
     const rawRows = (await raw()).rowCount ?? 0;
     const domainRows = rowsOf(await domain());
-    for (let i = 0; i < warmup; i++) {
+    const warm = performance.now();
+    for (let i = 0; warmingUp(i, warmup, warm, BUDGET.sql); i++) {
       await raw();
       await domain();
     }
@@ -205,15 +209,19 @@ async function measurePages(sites: Site[], runs: number, warmup: number, budget:
   for (const c of CASES) {
     const samples = sites.map(() => ({ ttfb: [] as number[], total: [] as number[], bytes: 0 }));
     const floor = { ttfb: [] as number[], total: [] as number[], bytes: 0 };
-    let since = performance.now();
-    for (let i = 0; i < warmup + runs; i++) {
-      if (i === warmup) since = performance.now();
-      if (i > warmup && !withinBudget(i - warmup, since, budget)) break;
+    const warm = performance.now();
+    let since = warm;
+    let warmed = 0;
+    for (let i = 0; ; i++) {
+      const warming = warmed === i && warmingUp(i, warmup, warm, budget);
+      if (warming) warmed++;
+      else if (i === warmed) since = performance.now();
+      if (!warming && (i - warmed >= runs || !withinBudget(i - warmed, since, budget))) break;
       // The floor of the first site (the one the ratios are about), then the page on each site.
       const f = await getPage(sites[0]!.server.base, '/bench-floor', floorCookie(sites[0]!));
       const pages = [];
       for (const site of sites) pages.push(await getPage(site.server.base, c.pagePath(site.fx), cookieFor(site, c)));
-      if (i < warmup) continue;
+      if (warming) continue;
       floor.ttfb.push(f.ttfb);
       floor.total.push(f.total);
       floor.bytes = f.body.length;
