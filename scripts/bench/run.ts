@@ -244,7 +244,7 @@ async function measurePages(sites: Site[], runs: number, warmup: number, budget:
  * the next page does not start with the previous one's backlog.
  */
 async function settle(site: Site, floorMs: number): Promise<void> {
-  const until = Date.now() + 30_000;
+  const until = Date.now() + 120_000;
   await new Promise((resolve) => setTimeout(resolve, 500));
   while (Date.now() < until) {
     const t = (await getPage(site.server.base, '/bench-floor', floorCookie(site))).total;
