@@ -113,8 +113,8 @@ function sections(r: BenchResult) {
       ['Floor (before, after)', `${r.floorLoad.before.requestsPerSecond.toFixed(0)}, ${r.floorLoad.after.requestsPerSecond.toFixed(0)}`, ms(r.floorLoad.before.latencyMs.p50), ms(r.floorLoad.before.latencyMs.p95), ms(r.floorLoad.before.latencyMs.p99), String(r.floorLoad.before.errors + r.floorLoad.after.errors), '1.00×'],
       ...r.cases.map((c) => {
         const q = ratio(c.load.requestsPerSecond, floorRps);
-        const ok = q === null ? null : q >= t.throughputOverFloor && c.load.errors === 0;
-        return [c.name, c.load.requestsPerSecond.toFixed(0), ms(c.load.latencyMs.p50), ms(c.load.latencyMs.p95), ms(c.load.latencyMs.p99), `${c.load.errors} ${mark(c.load.errors === 0)}`, `${x(q)} ${mark(ok)}`];
+        const ok = q === null ? null : q >= t.throughputOverFloor && c.load.errors === 0 && c.load.requests > 0;
+        return [c.name, c.load.requestsPerSecond.toFixed(0), ms(c.load.latencyMs.p50), ms(c.load.latencyMs.p95), ms(c.load.latencyMs.p99), `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ${mark(c.load.errors === 0 && c.load.requests > 0)}`, `${x(q)} ${mark(ok)}`];
       }),
     ],
   };

@@ -4,9 +4,10 @@
 // customers; then under load; memory, JavaScript per route, LCP and CLS, order
 // submission; and the same on the embedded PostgreSQL at 10,000 customers.
 // Flags: --quick (a short smoke run), --customers N (default 100000),
-// --skip-embedded, --fresh (reseed the databases).
+// --skip-embedded, --fresh (reseed the databases); --report <file.json>
+// prints the tables and writes summary.md again from a saved result.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -56,6 +57,8 @@ const warmingUp = (i: number, warmup: number, since: number, seconds: number) =>
 
 const PORTS = { big: 3701, small: 3702, embeddedWeb: 3703, embeddedDbServer: 3704, embeddedDbBench: 3705 };
 const RESULTS = path.join(ROOT, 'bench', 'results');
+/** The servers' output (not committed: bench/.gitignore). */
+const LOGS = path.join(RESULTS, 'logs');
 const EMBEDDED_DIR = path.join(ROOT, '.data', 'bench-embedded-10k');
 const EMBEDDED_CUSTOMERS = 10_000;
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
@@ -296,7 +299,7 @@ async function measureOrders(site: Site, pool: Pool, runs: number) {
 }
 
 async function main() {
-  mkdirSync(RESULTS, { recursive: true });
+  mkdirSync(LOGS, { recursive: true });
   const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
   log(`${command}: ${quick ? 'quick run' : 'full run'}, ${cpus().length} cores, node ${process.version}`);
 
@@ -317,8 +320,8 @@ async function main() {
 
   const secret = randomBytes(32).toString('base64url');
   log('Starting the production servers…');
-  const bigServer = await startServer('big', PORTS.big, { DATABASE_URL: big.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret }, RESULTS);
-  let smallServer: BenchServer | null = await startServer('1k', PORTS.small, { DATABASE_URL: small.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret }, RESULTS);
+  const bigServer = await startServer('big', PORTS.big, { DATABASE_URL: big.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret }, LOGS);
+  let smallServer: BenchServer | null = await startServer('1k', PORTS.small, { DATABASE_URL: small.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret }, LOGS);
   const bigPool = new pg.Pool({ connectionString: big.url, max: 2 });
   const smallPool = new pg.Pool({ connectionString: small.url, max: 2 });
   try {
@@ -427,7 +430,7 @@ async function runEmbedded(secret: string) {
     await db.stop();
   }
   // The server opens the same data folder in its own process, as `npm start` does.
-  const server = await startServer('embedded', PORTS.embeddedWeb, { BENCH_EMBEDDED_DIR: EMBEDDED_DIR, BENCH_EMBEDDED_PORT: String(PORTS.embeddedDbServer), NEXTAUTH_SECRET: secret }, RESULTS);
+  const server = await startServer('embedded', PORTS.embeddedWeb, { BENCH_EMBEDDED_DIR: EMBEDDED_DIR, BENCH_EMBEDDED_PORT: String(PORTS.embeddedDbServer), NEXTAUTH_SECRET: secret }, LOGS);
   try {
     const site = await signInAll(server, fx);
     log(`  pages (${N.embeddedPageRuns} runs each, beside the floor)…`);
@@ -446,7 +449,10 @@ async function runEmbedded(secret: string) {
 }
 
 try {
-  await main();
+  const saved = option('--report');
+  // --report <file.json>: print the tables and write summary.md again from saved figures.
+  if (saved) writeReport(JSON.parse(readFileSync(saved, 'utf8')) as BenchResult, RESULTS);
+  else await main();
   process.exit(0);
 } catch (error) {
   console.error(error);
