@@ -1,0 +1,216 @@
+// The bench's output: tables on stdout (absolute times beside the ratios,
+// ✓/✗ against the issue's acceptance thresholds), the figures as JSON under
+// bench/results/ (<timestamp>.json and latest.json) and summary.md.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Vitals } from './browser';
+import type { Fixtures } from './cases';
+import type { RouteJs } from './js-size';
+import type { LoadResult } from './load';
+import { ratio, type Summary } from './stats';
+
+export type PageTimes = { ttfb: Summary; total: Summary; bytes: number };
+
+export type CaseResult = {
+  name: string;
+  pagePath: string;
+  user: string | null;
+  rawRows: number;
+  domainRows: number | null;
+  raw: Summary;
+  domain: Summary;
+  /** At the big size; floor: the floor page measured alternately with it. */
+  page: PageTimes;
+  floor: PageTimes;
+  /** At 1,000 customers. */
+  pageSmall: PageTimes;
+  load: LoadResult;
+  /** Null when no Chromium is installed. */
+  vitals: Vitals | null;
+  embedded: { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null; page: PageTimes; floor: PageTimes; load: LoadResult } | null;
+};
+
+export type BenchResult = {
+  command: string;
+  finishedAt: string;
+  seconds: number;
+  quick: boolean;
+  machine: { cores: number; cpu: string; memoryBytes: number; node: string; platform: string };
+  runs: Record<string, number>;
+  databases: Record<string, { name: string; customers: number; sizes: unknown; counts: Record<string, number>; reused: boolean; seedSeconds: number }>;
+  fixtures: { big: Fixtures; small: Fixtures };
+  cases: CaseResult[];
+  floorLoad: { before: LoadResult; after: LoadResult; requestsPerSecond: number };
+  floorVitals: Vitals | null;
+  orders: { order: Summary; floor: Summary; ordersPlaced: number; via: string };
+  memory: { peakBytes: number; processes: number };
+  routeJs: RouteJs[];
+  embedded: { customers: number; counts: Record<string, number>; reused: boolean; seedSeconds: number; floorLoad: { before: LoadResult; after: LoadResult; requestsPerSecond: number }; memory: { peakBytes: number; processes: number } } | null;
+};
+
+/** The issue's acceptance lines. */
+export const THRESHOLDS = {
+  domainOverRaw: 1.5,
+  pageOverFloorPlusRaw: 1.25,
+  bigOverSmall: 1.2,
+  throughputOverFloor: 0.8,
+  orderOverFloor: 3,
+  /** Compressed JavaScript per route, bytes (150 kB, Next's own kB of 1,000 bytes). */
+  routeJsBytes: 150_000,
+  lcpMs: 1000,
+  cls: 0,
+};
+
+const ms = (v: number) => (!Number.isFinite(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const x = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}×`);
+const mark = (ok: boolean | null) => (ok === null ? ' ' : ok ? '✓' : '✗');
+const atMost = (v: number | null, limit: number) => (v === null ? null : v <= limit);
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+export function derive(c: CaseResult) {
+  const domainOverRaw = ratio(c.domain.median, c.raw.median);
+  const pageOverFloorPlusRaw = ratio(c.page.ttfb.median, c.floor.ttfb.median + c.raw.median);
+  const bigOverSmall = ratio(c.page.ttfb.median, c.pageSmall.ttfb.median);
+  return { domainOverRaw, pageOverFloorPlusRaw, bigOverSmall };
+}
+
+function table(headers: string[], rows: string[][], align: ('l' | 'r')[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const fmt = (cells: string[]) => cells.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
+  return [fmt(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n');
+}
+
+function mdTable(headers: string[], rows: string[][]): string {
+  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+function sections(r: BenchResult) {
+  const big = r.databases.big!;
+  const t = THRESHOLDS;
+  const timing = {
+    headers: ['List', 'raw SQL med/p95', 'domain med/p95', 'domain÷raw', 'page TTFB med/p95', 'floor', 'page÷(floor+raw)', 'page 1k', '100k÷1k'],
+    align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
+    rows: r.cases.map((c) => {
+      const d = derive(c);
+      return [
+        c.name,
+        `${ms(c.raw.median)}/${ms(c.raw.p95)}`,
+        `${ms(c.domain.median)}/${ms(c.domain.p95)}`,
+        `${x(d.domainOverRaw)} ${mark(atMost(d.domainOverRaw, t.domainOverRaw))}`,
+        `${ms(c.page.ttfb.median)}/${ms(c.page.ttfb.p95)}`,
+        ms(c.floor.ttfb.median),
+        `${x(d.pageOverFloorPlusRaw)} ${mark(atMost(d.pageOverFloorPlusRaw, t.pageOverFloorPlusRaw))}`,
+        ms(c.pageSmall.ttfb.median),
+        `${x(d.bigOverSmall)} ${mark(atMost(d.bigOverSmall, t.bigOverSmall))}`,
+      ];
+    }),
+  };
+  const floorRps = r.floorLoad.requestsPerSecond;
+  const load = {
+    headers: ['Page', 'req/s', 'p50', 'p95', 'p99', 'errors', '÷floor req/s'],
+    align: ['l', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
+    rows: [
+      ['Floor (before, after)', `${r.floorLoad.before.requestsPerSecond.toFixed(0)}, ${r.floorLoad.after.requestsPerSecond.toFixed(0)}`, ms(r.floorLoad.before.latencyMs.p50), ms(r.floorLoad.before.latencyMs.p95), ms(r.floorLoad.before.latencyMs.p99), String(r.floorLoad.before.errors + r.floorLoad.after.errors), '1.00×'],
+      ...r.cases.map((c) => {
+        const q = ratio(c.load.requestsPerSecond, floorRps);
+        const ok = q === null ? null : q >= t.throughputOverFloor && c.load.errors === 0 && c.load.requests > 0;
+        return [c.name, c.load.requestsPerSecond.toFixed(0), ms(c.load.latencyMs.p50), ms(c.load.latencyMs.p95), ms(c.load.latencyMs.p99), `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ${mark(c.load.errors === 0 && c.load.requests > 0)}`, `${x(q)} ${mark(ok)}`];
+      }),
+    ],
+  };
+  const routeJs = new Map(r.routeJs.map((j) => [j.route, j]));
+  const routeOfPath = (p: string) => {
+    const pathname = p.split('?')[0]!;
+    return r.routeJs.find((j) => new RegExp(`^${j.route.replace(/\[[^\]]+\]/g, '[^/]+')}$`).test(pathname))?.route ?? pathname;
+  };
+  const vitals = {
+    headers: ['Page', 'LCP med', 'CLS max', 'JS (manifest, gzip)', 'JS transferred'],
+    align: ['l', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
+    rows: [{ name: 'Floor', v: r.floorVitals, path: '/bench-floor' }, ...r.cases.map((c) => ({ name: c.name, v: c.vitals, path: c.pagePath }))].map(({ name, v, path: p }) => {
+      const js = routeJs.get(routeOfPath(p));
+      return [
+        name,
+        v ? `${ms(v.lcpMs)} ${mark(v.lcpMs < t.lcpMs)}` : 'no Chromium',
+        v ? `${v.cls.toFixed(3)} ${mark(v.cls <= t.cls)}` : '—',
+        js ? `${kb(js.gzipBytes)} ${mark(js.gzipBytes <= t.routeJsBytes)}` : '—',
+        v ? kb(v.jsTransferredBytes) : '—',
+      ];
+    }),
+  };
+  const routes = {
+    headers: ['Route', 'files', 'JS gzip', 'JS raw'],
+    align: ['l', 'r', 'r', 'r'] as ('l' | 'r')[],
+    rows: r.routeJs.map((j) => [j.route, String(j.files), `${kb(j.gzipBytes)} ${mark(j.gzipBytes <= t.routeJsBytes)}`, kb(j.rawBytes)]),
+  };
+  const orderRatio = ratio(r.orders.order.median, r.orders.floor.median);
+  const order = `Order submission (${r.orders.via}): median ${ms(r.orders.order.median)} ms, p95 ${ms(r.orders.order.p95)} ms; floor ${ms(r.orders.floor.median)} ms; order÷floor ${x(orderRatio)} ${mark(atMost(orderRatio, t.orderOverFloor))} (${r.orders.ordersPlaced} orders placed)`;
+  const memory = `Server peak memory after the load (VmHWM, ${r.memory.processes} process(es)): ${(r.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`;
+  const embedded = r.embedded
+    ? {
+        headers: ['List (embedded, 10k)', 'raw SQL med', 'domain med', 'domain÷raw', 'page TTFB med', 'floor', 'page÷(floor+raw)', 'load req/s', 'errors'],
+        align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
+        rows: r.cases.filter((c) => c.embedded).map((c) => {
+          const e = c.embedded!;
+          const dr = ratio(e.domain.median, e.raw.median);
+          const pr = ratio(e.page.ttfb.median, e.floor.ttfb.median + e.raw.median);
+          return [c.name, ms(e.raw.median), ms(e.domain.median), `${x(dr)} ${mark(atMost(dr, t.domainOverRaw))}`, ms(e.page.ttfb.median), ms(e.floor.ttfb.median), `${x(pr)} ${mark(atMost(pr, t.pageOverFloorPlusRaw))}`, e.load.requestsPerSecond.toFixed(0), String(e.load.errors)];
+        }),
+      }
+    : null;
+  // The raw SQL returns the look-ahead row (51) that the domain function drops from its page.
+  const mismatched = r.cases.filter((c) => c.domainRows !== null && c.domainRows !== c.rawRows && c.domainRows + 1 !== c.rawRows).map((c) => `${c.name} (raw ${c.rawRows}, domain ${c.domainRows})`);
+  const heading = `${big.customers.toLocaleString('en')} customers (${big.name}${big.reused ? ', reused' : `, seeded in ${big.seedSeconds.toFixed(0)} s`}); times in ms; page = server time to first byte; ✓/✗ against the acceptance thresholds`;
+  return { timing, load, vitals, routes, order, memory, embedded, mismatched, heading, floorRps };
+}
+
+export function writeReport(r: BenchResult, dir: string): void {
+  const s = sections(r);
+  const out: string[] = [];
+  out.push('', `== Lists at ${s.heading}`, table(s.timing.headers, s.timing.rows, s.timing.align));
+  if (s.mismatched.length) out.push(`Row counts differ between raw SQL and domain: ${s.mismatched.join('; ')}`);
+  out.push('', `== Under load: ${r.cases[0]?.load.connections ?? 0} connections, ${r.cases[0]?.load.seconds ?? 0} s per page (latency in ms)`, table(s.load.headers, s.load.rows, s.load.align));
+  out.push('', s.memory, s.order);
+  out.push('', '== Chromium: LCP and CLS; compressed JavaScript of the route', table(s.vitals.headers, s.vitals.rows, s.vitals.align));
+  out.push('', '== Compressed JavaScript per app route (build manifests)', table(s.routes.headers, s.routes.rows, s.routes.align));
+  if (s.embedded) out.push('', `== Embedded PostgreSQL (PGlite), ${r.embedded!.customers.toLocaleString('en')} customers; floor under load ${r.embedded!.floorLoad.requestsPerSecond.toFixed(0)} req/s; peak memory ${(r.embedded!.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`, table(s.embedded.headers, s.embedded.rows, s.embedded.align));
+  out.push('', `${r.command} — ${r.machine.cores} cores (${r.machine.cpu}), node ${r.machine.node}, ${r.seconds.toFixed(0)} s${r.quick ? ' (quick run: few iterations, short load)' : ''}`);
+  console.log(out.join('\n'));
+
+  const stamp = r.finishedAt.replace(/[:.]/g, '-');
+  const json = JSON.stringify({ thresholds: THRESHOLDS, ...r, derived: r.cases.map((c) => ({ name: c.name, ...derive(c), throughputOverFloor: ratio(c.load.requestsPerSecond, s.floorRps) })) }, null, 2);
+  writeFileSync(path.join(dir, `${stamp}.json`), json);
+  writeFileSync(path.join(dir, 'latest.json'), json);
+
+  const md: string[] = [
+    '# Bench summary',
+    '',
+    `Command: \`${r.command}\` (finished ${r.finishedAt}, ${r.seconds.toFixed(0)} s${r.quick ? ', quick run' : ''}).`,
+    `Machine: ${r.machine.cores} cores (${r.machine.cpu}), ${(r.machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, node ${r.machine.node}, ${r.machine.platform}.`,
+    `Data: ${Object.values(r.databases).map((d) => `${d.name} ${JSON.stringify(d.counts)}`).join('; ')}.`,
+    '',
+    `## Lists at ${s.heading}`,
+    '',
+    mdTable(s.timing.headers, s.timing.rows),
+    ...(s.mismatched.length ? ['', `Row counts differ between raw SQL and domain: ${s.mismatched.join('; ')}.`] : []),
+    '',
+    `## Under load (${r.cases[0]?.load.connections ?? 0} connections, ${r.cases[0]?.load.seconds ?? 0} s per page, latency in ms)`,
+    '',
+    mdTable(s.load.headers, s.load.rows),
+    '',
+    `${s.memory}.`,
+    '',
+    `${s.order}.`,
+    '',
+    '## LCP, CLS and JavaScript',
+    '',
+    mdTable(s.vitals.headers, s.vitals.rows),
+    '',
+    `Routes over ${kb(THRESHOLDS.routeJsBytes)} of compressed JavaScript: ${r.routeJs.filter((j) => j.gzipBytes > THRESHOLDS.routeJsBytes).map((j) => `${j.route} (${kb(j.gzipBytes)})`).join(', ') || 'none'}.`,
+    ...(s.embedded ? ['', `## Embedded PostgreSQL, ${r.embedded!.customers.toLocaleString('en')} customers`, '', mdTable(s.embedded.headers, s.embedded.rows)] : []),
+    '',
+    `Full figures: \`bench/results/${stamp}.json\` (also \`latest.json\`).`,
+    '',
+  ];
+  writeFileSync(path.join(dir, 'summary.md'), md.join('\n'));
+  console.log(`\nWrote bench/results/${stamp}.json, latest.json and summary.md`);
+}

@@ -1,0 +1,460 @@
+// `npm run bench`: every list of scripts/bench/cases.ts at scale, measured in
+// one run as raw SQL through pg, as the domain function, and as the page a
+// signed-in user gets (beside the floor page), at 100,000 and at 1,000
+// customers; then under load; memory, JavaScript per route, LCP and CLS, order
+// submission; and the same on the embedded PostgreSQL at 10,000 customers.
+// Flags: --quick (a short smoke run), --customers N (default 100000),
+// --skip-embedded, --fresh (reseed the databases); --report <file.json>
+// prints the tables and writes summary.md again from a saved result.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { buildIfNeeded } from '../lib/build';
+import { startEmbeddedPostgres } from '../db/embedded';
+import { findPostgresServer } from '../../tests/setup/database';
+import { holdsSizes, prepareEmbedded, preparePostgres, removeDataDir, sizesFor, type Prepared } from './db';
+import { CASES, DEMO_PASSWORD, PROVIDER_USER, resolveFixtures, type BenchCase, type Fixtures } from './cases';
+import { loadBenchCtx } from './ctx';
+import { getPage, signIn } from './http';
+import { loadPage, type LoadResult } from './load';
+import { measureRouteJs } from './js-size';
+import { measureVitals } from './browser';
+import { findActionId, submitOrder } from './order';
+import { groupPeakMemory, startServer, type BenchServer } from './server';
+import { summarise, type Summary } from './stats';
+import { writeReport, type BenchResult, type CaseResult, type PageTimes } from './report';
+import type { Ctx } from '../../lib/authz/context';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const quick = flag('--quick');
+const bigCustomers = Number(option('--customers') ?? 100_000);
+if (!Number.isInteger(bigCustomers) || bigCustomers < 100) throw new Error('--customers takes a whole number ≥ 100');
+const skipEmbedded = flag('--skip-embedded');
+const fresh = flag('--fresh');
+
+const N = quick
+  ? { sqlRuns: 30, sqlWarmup: 5, pageRuns: 20, pageWarmup: 3, loadSeconds: 3, connections: 50, vitalsLoads: 1, orderRuns: 3, embeddedSqlRuns: 20, embeddedPageRuns: 10, embeddedLoadSeconds: 2 }
+  : { sqlRuns: 300, sqlWarmup: 30, pageRuns: 200, pageWarmup: 20, loadSeconds: 20, connections: 50, vitalsLoads: 3, orderRuns: 30, embeddedSqlRuns: 100, embeddedPageRuns: 50, embeddedLoadSeconds: 5 };
+
+/**
+ * On a slow or busy machine a case stops early once it has used its time
+ * budget (seconds), after at least MIN_RUNS runs (a list taking seconds still
+ * gets a few): the run stays near its planned length; each figure records its
+ * number of runs. Warm-up takes at most a fifth of the budget.
+ */
+const BUDGET = quick ? { sql: 3, page: 5, embeddedSql: 2, embeddedPage: 3 } : { sql: 15, page: 25, embeddedSql: 6, embeddedPage: 10 };
+const MIN_RUNS = 5;
+const withinBudget = (i: number, since: number, seconds: number) => i < MIN_RUNS || performance.now() - since < seconds * 1000;
+const warmingUp = (i: number, warmup: number, since: number, seconds: number) => i < warmup && (i < 1 || performance.now() - since < (seconds * 1000) / 5);
+
+const PORTS = { big: 3701, small: 3702, embeddedWeb: 3703, embeddedDbServer: 3704, embeddedDbBench: 3705 };
+const RESULTS = path.join(ROOT, 'bench', 'results');
+/** The servers' output (not committed: bench/.gitignore). */
+const LOGS = path.join(RESULTS, 'logs');
+const EMBEDDED_DIR = path.join(ROOT, '.data', 'bench-embedded-10k');
+const EMBEDDED_CUSTOMERS = 10_000;
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
+
+const started = Date.now();
+const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(v >= 100 ? 0 : 1) : '—');
+const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+type Pool = pg.Pool;
+const queryOf = (pool: Pool) => (text: string, values?: unknown[]) => pool.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>;
+
+function rowsOf(value: unknown): number | null {
+  if (Array.isArray(value)) return value.length;
+  if (value && typeof value === 'object') {
+    const v = value as { rows?: unknown[]; subscriptions?: unknown[] };
+    if (Array.isArray(v.rows)) return v.rows.length;
+    if (Array.isArray(v.subscriptions)) return v.subscriptions.length;
+  }
+  return null;
+}
+
+/** Points lib/db at another database (the domain functions use its one client). */
+async function pointDomainAt(url: string, poolMax: number) {
+  const { disconnectDb } = await import('../../lib/db');
+  await disconnectDb();
+  process.env.DATABASE_URL = url;
+  process.env.DATABASE_POOL_MAX = String(poolMax);
+}
+
+async function contexts(): Promise<Map<string, Ctx>> {
+  const users = [...new Set(CASES.map((c) => c.user).filter((u): u is string => !!u))];
+  return new Map(await Promise.all(users.map(async (u) => [u, await loadBenchCtx(u)] as const)));
+}
+
+type SqlFigures = Record<string, { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null }>;
+
+async function timeCase(fn: () => Promise<unknown>, runs: number, warmup: number, budget: number): Promise<number[]> {
+  const warm = performance.now();
+  for (let i = 0; warmingUp(i, warmup, warm, budget); i++) await fn();
+  const samples: number[] = [];
+  const since = performance.now();
+  for (let i = 0; i < runs && withinBudget(i, since, budget); i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+/** Raw SQL and the domain function, alternating run by run (drift on a busy machine hits both alike). */
+async function measureSqlAndDomain(pool: Pool, fx: Fixtures, runs: number, warmup: number): Promise<SqlFigures> {
+  const ctxs = await contexts();
+  const out: SqlFigures = {};
+  for (const c of CASES) {
+    const ctx = c.user ? ctxs.get(c.user)! : null;
+    const raw = () => {
+      const q = c.rawSql(ctx, fx);
+      return pool.query(q.text, q.values);
+    };
+    const domain = () => c.domain(ctx, fx);
+    const rawRows = (await raw()).rowCount ?? 0;
+    const domainRows = rowsOf(await domain());
+    const warm = performance.now();
+    for (let i = 0; warmingUp(i, warmup, warm, BUDGET.sql); i++) {
+      await raw();
+      await domain();
+    }
+    const r: number[] = [];
+    const d: number[] = [];
+    const since = performance.now();
+    for (let i = 0; i < runs && withinBudget(i, since, BUDGET.sql); i++) {
+      let t = performance.now();
+      await raw();
+      r.push(performance.now() - t);
+      t = performance.now();
+      await domain();
+      d.push(performance.now() - t);
+    }
+    out[c.name] = { raw: summarise(r), domain: summarise(d), rawRows, domainRows };
+    logSql(c.name, out[c.name]!);
+  }
+  return out;
+}
+
+function logSql(name: string, f: SqlFigures[string]) {
+  log(`  ${name}: raw ${f.raw.median.toFixed(2)} ms, domain ${f.domain.median.toFixed(2)} ms (${f.rawRows}/${f.domainRows} rows)`);
+}
+
+/**
+ * The same on a server that serves one connection at a time (the embedded
+ * one): the domain's Prisma client and the raw pool cannot both hold a
+ * connection, so all raw runs first, then all domain runs.
+ */
+async function measureSqlThenDomain(url: string, runs: number, warmup: number): Promise<{ fx: Fixtures; figures: SqlFigures }> {
+  const { disconnectDb } = await import('../../lib/db');
+  const ctxs = await contexts();
+  await disconnectDb();
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const raw: Record<string, { samples: number[]; rows: number }> = {};
+  let fx: Fixtures;
+  try {
+    fx = await resolveFixtures(queryOf(pool));
+    for (const c of CASES) {
+      const ctx = c.user ? ctxs.get(c.user)! : null;
+      const run = () => {
+        const q = c.rawSql(ctx, fx);
+        return pool.query(q.text, q.values);
+      };
+      raw[c.name] = { rows: (await run()).rowCount ?? 0, samples: await timeCase(run, runs, warmup, BUDGET.embeddedSql / 2) };
+    }
+  } finally {
+    await pool.end();
+  }
+  const figures: SqlFigures = {};
+  try {
+    for (const c of CASES) {
+      const ctx = c.user ? ctxs.get(c.user)! : null;
+      const run = () => c.domain(ctx, fx);
+      const domainRows = rowsOf(await run());
+      figures[c.name] = { raw: summarise(raw[c.name]!.samples), rawRows: raw[c.name]!.rows, domain: summarise(await timeCase(run, runs, warmup, BUDGET.embeddedSql / 2)), domainRows };
+      logSql(c.name, figures[c.name]!);
+    }
+  } finally {
+    await disconnectDb();
+  }
+  return { fx, figures };
+}
+
+type Site = { server: BenchServer; fx: Fixtures; cookies: Map<string, string> };
+
+async function signInAll(server: BenchServer, fx: Fixtures): Promise<Site> {
+  const users = [...new Set([PROVIDER_USER, ...CASES.map((c) => c.user).filter((u): u is string => !!u)])];
+  const cookies = new Map<string, string>();
+  for (const u of users) cookies.set(u, await signIn(server.base, u, DEMO_PASSWORD));
+  return { server, fx, cookies };
+}
+
+const cookieFor = (site: Site, c: Pick<BenchCase, 'user'>) => (c.user ? site.cookies.get(c.user)! : null);
+const floorCookie = (site: Site) => site.cookies.get(PROVIDER_USER)!;
+
+function pageTimes(ttfb: number[], total: number[], bytes: number): PageTimes {
+  return { ttfb: summarise(ttfb), total: summarise(total), bytes };
+}
+
+/**
+ * Each case's page on every site, interleaved with the floor page of the same
+ * site, request by request: floor and page see the same machine load.
+ */
+async function measurePages(sites: Site[], runs: number, warmup: number, budget: number) {
+  const out: Record<string, { page: PageTimes[]; floor: PageTimes }> = {};
+  for (const c of CASES) {
+    const samples = sites.map(() => ({ ttfb: [] as number[], total: [] as number[], bytes: 0 }));
+    const floor = { ttfb: [] as number[], total: [] as number[], bytes: 0 };
+    const warm = performance.now();
+    let since = warm;
+    let warmed = 0;
+    for (let i = 0; ; i++) {
+      const warming = warmed === i && warmingUp(i, warmup, warm, budget);
+      if (warming) warmed++;
+      else if (i === warmed) since = performance.now();
+      if (!warming && (i - warmed >= runs || !withinBudget(i - warmed, since, budget))) break;
+      // The floor of the first site (the one the ratios are about), then the page on each site.
+      const f = await getPage(sites[0]!.server.base, '/bench-floor', floorCookie(sites[0]!));
+      const pages = [];
+      for (const site of sites) pages.push(await getPage(site.server.base, c.pagePath(site.fx), cookieFor(site, c)));
+      if (warming) continue;
+      floor.ttfb.push(f.ttfb);
+      floor.total.push(f.total);
+      floor.bytes = f.body.length;
+      for (const [k, page] of pages.entries()) {
+        samples[k]!.ttfb.push(page.ttfb);
+        samples[k]!.total.push(page.total);
+        samples[k]!.bytes = page.body.length;
+      }
+    }
+    out[c.name] = { page: samples.map((s) => pageTimes(s.ttfb, s.total, s.bytes)), floor: pageTimes(floor.ttfb, floor.total, floor.bytes) };
+    const o = out[c.name]!;
+    log(`  ${c.name}: floor ${ms(o.floor.ttfb.median)} ms, ${sites.map((s, k) => `${s.server.name} page ${ms(o.page[k]!.ttfb.median)} ms`).join(', ')} (${o.floor.ttfb.runs} runs)`);
+  }
+  return out;
+}
+
+/**
+ * When the load tool stops, the server still renders the requests it had
+ * accepted: wait until a floor request is back near its unloaded time, so
+ * the next page does not start with the previous one's backlog.
+ */
+async function settle(site: Site, floorMs: number): Promise<void> {
+  const until = Date.now() + 120_000;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  while (Date.now() < until) {
+    const t = (await getPage(site.server.base, '/bench-floor', floorCookie(site))).total;
+    if (t < Math.max(3 * floorMs, floorMs + 20)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function measureLoad(site: Site, seconds: number, connections: number) {
+  const unloaded: number[] = [];
+  for (let i = 0; i < 10; i++) unloaded.push((await getPage(site.server.base, '/bench-floor', floorCookie(site))).total);
+  const idle = summarise(unloaded).median;
+  const run = async (path: string, cookie: string | null) => {
+    const result = await loadPage(site.server.base, path, cookie, connections, seconds);
+    await settle(site, idle);
+    return result;
+  };
+  const floorBefore = await run('/bench-floor', floorCookie(site));
+  log(`  floor: ${floorBefore.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(floorBefore.latencyMs.p50)} ms`);
+  const pages: Record<string, LoadResult> = {};
+  for (const c of CASES) {
+    pages[c.name] = await run(c.pagePath(site.fx), cookieFor(site, c));
+    const r = pages[c.name]!;
+    log(`  ${c.name}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(r.latencyMs.p50)} ms, p99 ${ms(r.latencyMs.p99)} ms, errors ${r.errors}`);
+  }
+  const floorAfter = await run('/bench-floor', floorCookie(site));
+  log(`  floor again: ${floorAfter.requestsPerSecond.toFixed(0)} req/s`);
+  return { floorBefore, floorAfter, floorRequestsPerSecond: (floorBefore.requestsPerSecond + floorAfter.requestsPerSecond) / 2, pages };
+}
+
+async function measureOrders(site: Site, pool: Pool, runs: number) {
+  const actionId = findActionId(ROOT);
+  const { rows } = await pool.query<{ id: string; minQuantity: number }>(
+    `SELECT id, "minQuantity" FROM "Offer" WHERE active AND NOT "isAzurePlan" ORDER BY "minQuantity", name, id LIMIT 1`);
+  if (!rows[0]) throw new Error('No active offer to order');
+  const offer = { id: rows[0].id, quantity: Math.max(1, rows[0].minQuantity) };
+  const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  const cookie = floorCookie(site);
+  await submitOrder(site.server.base, cookie, actionId, offer, `${runId}w`); // warm-up (a real order too)
+  const order: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    floor.push((await getPage(site.server.base, '/bench-floor', cookie)).total);
+    order.push(await submitOrder(site.server.base, cookie, actionId, offer, `${runId}n${i}`));
+  }
+  const placed = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Customer" WHERE "domainPrefix" LIKE $1`, [`bench${runId}%`]);
+  if (placed.rows[0]!.n !== runs + 1) throw new Error(`Expected ${runs + 1} new customers from the order runs, found ${placed.rows[0]!.n}`);
+  return { order: summarise(order), floor: summarise(floor), ordersPlaced: placed.rows[0]!.n, via: 'HTTP server action (placeNewCustomerOrderAction), to the last byte' };
+}
+
+async function main() {
+  mkdirSync(LOGS, { recursive: true });
+  const command = `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`;
+  log(`${command}: ${quick ? 'quick run' : 'full run'}, ${cpus().length} cores, node ${process.version}`);
+
+  log('Production build (rebuilt only when the sources changed)…');
+  buildIfNeeded({ ...process.env, NODE_ENV: 'production' });
+
+  const adminUrl = await findPostgresServer();
+  if (!adminUrl) throw new Error('No local PostgreSQL: set DATABASE_URL to a local server or start one on 127.0.0.1:5432');
+  const bigSizes = sizesFor(bigCustomers);
+  const smallSizes = sizesFor(1_000);
+  const bigName = bigCustomers === 100_000 ? 'pc_bench_100k' : `pc_bench_${bigCustomers}`;
+  log(`Database ${bigName} (${bigCustomers.toLocaleString('en')} customers)…`);
+  const big = await preparePostgres(adminUrl, bigName, bigSizes, fresh, log);
+  log(big.reused ? `  reused (${JSON.stringify(big.counts)})` : `  seeded in ${big.seedSeconds.toFixed(1)} s (${JSON.stringify(big.counts)})`);
+  log('Database pc_bench_1k (1,000 customers)…');
+  const small = await preparePostgres(adminUrl, 'pc_bench_1k', smallSizes, fresh, log);
+  log(small.reused ? `  reused (${JSON.stringify(small.counts)})` : `  seeded in ${small.seedSeconds.toFixed(1)} s (${JSON.stringify(small.counts)})`);
+
+  const secret = randomBytes(32).toString('base64url');
+  log('Starting the production servers…');
+  const bigServer = await startServer('big', PORTS.big, { DATABASE_URL: big.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret }, LOGS);
+  let smallServer: BenchServer | null = await startServer('1k', PORTS.small, { DATABASE_URL: small.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret }, LOGS);
+  const bigPool = new pg.Pool({ connectionString: big.url, max: 2 });
+  const smallPool = new pg.Pool({ connectionString: small.url, max: 2 });
+  try {
+    const bigFx = await resolveFixtures(queryOf(bigPool));
+    const smallFx = await resolveFixtures(queryOf(smallPool));
+
+    log(`Raw SQL and domain functions at ${bigCustomers.toLocaleString('en')} customers (${N.sqlRuns} runs each)…`);
+    await pointDomainAt(big.url, 10);
+    const sql = await measureSqlAndDomain(bigPool, bigFx, N.sqlRuns, N.sqlWarmup);
+
+    log(`Pages (${N.pageRuns} runs each, beside the floor) at ${bigCustomers.toLocaleString('en')} and at 1,000 customers…`);
+    const bigSite = await signInAll(bigServer, bigFx);
+    const smallSite = await signInAll(smallServer, smallFx);
+    const pages = await measurePages([bigSite, smallSite], N.pageRuns, N.pageWarmup, BUDGET.page);
+    await smallServer.stop();
+    smallServer = null;
+
+    log(`Order submission (${N.orderRuns} orders)…`);
+    const orders = await measureOrders(bigSite, bigPool, N.orderRuns);
+    log(`  order ${orders.order.median.toFixed(1)} ms, floor ${orders.floor.median.toFixed(1)} ms`);
+
+    log(`Load: ${N.connections} connections, ${N.loadSeconds} s per page…`);
+    const load = await measureLoad(bigSite, N.loadSeconds, N.connections);
+    const memory = groupPeakMemory(bigServer.pid);
+    log(`  server peak memory ${(memory.bytes / 2 ** 20).toFixed(0)} MiB (${memory.processes} process(es))`);
+
+    log('JavaScript per route (production build manifests)…');
+    const routeJs = measureRouteJs(ROOT);
+
+    log(`LCP and CLS in Chromium (${N.vitalsLoads} load(s) a page after one warm-up)…`);
+    const vitals = await measureVitals(bigServer.base, CHROMIUM, [
+      { path: '/bench-floor', cookie: floorCookie(bigSite) },
+      ...CASES.map((c) => ({ path: c.pagePath(bigFx), cookie: cookieFor(bigSite, c) })),
+    ], N.vitalsLoads);
+    await bigServer.stop();
+    await bigPool.end();
+    await smallPool.end();
+
+    const embedded = skipEmbedded ? null : await runEmbedded(secret);
+
+    const cases: CaseResult[] = CASES.map((c, i) => ({
+      name: c.name,
+      pagePath: c.pagePath(bigFx),
+      user: c.user,
+      rawRows: sql[c.name]!.rawRows,
+      domainRows: sql[c.name]!.domainRows,
+      raw: sql[c.name]!.raw,
+      domain: sql[c.name]!.domain,
+      page: pages[c.name]!.page[0]!,
+      floor: pages[c.name]!.floor,
+      pageSmall: pages[c.name]!.page[1]!,
+      load: load.pages[c.name]!,
+      vitals: vitals[i + 1] ?? null,
+      embedded: embedded?.cases[c.name] ?? null,
+    }));
+    const result: BenchResult = {
+      command,
+      finishedAt: new Date().toISOString(),
+      seconds: (Date.now() - started) / 1000,
+      quick,
+      machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${process.arch}` },
+      runs: N,
+      databases: {
+        big: { name: bigName, customers: bigCustomers, sizes: bigSizes, counts: big.counts, reused: big.reused, seedSeconds: big.seedSeconds },
+        small: { name: 'pc_bench_1k', customers: 1_000, sizes: smallSizes, counts: small.counts, reused: small.reused, seedSeconds: small.seedSeconds },
+      },
+      fixtures: { big: bigFx, small: smallFx },
+      cases,
+      floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond },
+      floorVitals: vitals[0] ?? null,
+      orders,
+      memory: { peakBytes: memory.bytes, processes: memory.processes },
+      routeJs,
+      embedded: embedded ? { customers: EMBEDDED_CUSTOMERS, counts: embedded.prepared.counts, reused: embedded.prepared.reused, seedSeconds: embedded.prepared.seedSeconds, floorLoad: embedded.floorLoad, memory: embedded.memory } : null,
+    };
+    writeReport(result, RESULTS);
+  } finally {
+    await smallServer?.stop();
+    await bigServer.stop();
+    await bigPool.end().catch(() => {});
+    await smallPool.end().catch(() => {});
+  }
+}
+
+async function runEmbedded(secret: string) {
+  const sizes = sizesFor(EMBEDDED_CUSTOMERS);
+  log(`Embedded PostgreSQL (${EMBEDDED_DIR}, ${EMBEDDED_CUSTOMERS.toLocaleString('en')} customers)…`);
+  if (fresh) removeDataDir(EMBEDDED_DIR);
+  let db = await startEmbeddedPostgres({ dataDir: EMBEDDED_DIR, port: PORTS.embeddedDbBench });
+  if (!db.isNew && !(await holdsSizes(db.url, sizes))) {
+    log('  the data folder holds other data: starting it again empty');
+    await db.stop();
+    removeDataDir(EMBEDDED_DIR);
+    db = await startEmbeddedPostgres({ dataDir: EMBEDDED_DIR, port: PORTS.embeddedDbBench });
+  }
+  let prepared: Prepared;
+  let sql: SqlFigures;
+  let fx: Fixtures;
+  try {
+    prepared = await prepareEmbedded(db.url, sizes, log);
+    log(prepared.reused ? `  reused (${JSON.stringify(prepared.counts)})` : `  seeded in ${prepared.seedSeconds.toFixed(1)} s (${JSON.stringify(prepared.counts)})`);
+    await pointDomainAt(db.url, db.maxConnections);
+    log(`  raw SQL, then domain functions (${N.embeddedSqlRuns} runs each; one connection at a time)…`);
+    ({ fx, figures: sql } = await measureSqlThenDomain(db.url, N.embeddedSqlRuns, Math.min(N.sqlWarmup, 10)));
+  } finally {
+    await db.stop();
+  }
+  // The server opens the same data folder in its own process, as `npm start` does.
+  const server = await startServer('embedded', PORTS.embeddedWeb, { BENCH_EMBEDDED_DIR: EMBEDDED_DIR, BENCH_EMBEDDED_PORT: String(PORTS.embeddedDbServer), NEXTAUTH_SECRET: secret }, LOGS);
+  try {
+    const site = await signInAll(server, fx);
+    log(`  pages (${N.embeddedPageRuns} runs each, beside the floor)…`);
+    const pages = await measurePages([site], N.embeddedPageRuns, Math.min(N.pageWarmup, 5), BUDGET.embeddedPage);
+    log(`  load: ${N.connections} connections, ${N.embeddedLoadSeconds} s per page…`);
+    const load = await measureLoad(site, N.embeddedLoadSeconds, N.connections);
+    const memory = groupPeakMemory(server.pid);
+    const cases: Record<string, NonNullable<CaseResult['embedded']>> = {};
+    for (const c of CASES) {
+      cases[c.name] = { raw: sql[c.name]!.raw, domain: sql[c.name]!.domain, rawRows: sql[c.name]!.rawRows, domainRows: sql[c.name]!.domainRows, page: pages[c.name]!.page[0]!, floor: pages[c.name]!.floor, load: load.pages[c.name]! };
+    }
+    return { prepared, cases, floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond }, memory: { peakBytes: memory.bytes, processes: memory.processes } };
+  } finally {
+    await server.stop();
+  }
+}
+
+try {
+  const saved = option('--report');
+  // --report <file.json>: print the tables and write summary.md again from saved figures.
+  if (saved) writeReport(JSON.parse(readFileSync(saved, 'utf8')) as BenchResult, RESULTS);
+  else await main();
+  process.exit(0);
+} catch (error) {
+  console.error(error);
+  process.exit(1);
+}
