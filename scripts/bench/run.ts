@@ -16,7 +16,7 @@ import { startEmbeddedPostgres } from '../db/embedded';
 import { findPostgresServer } from '../../tests/setup/database';
 import { holdsSizes, prepareEmbedded, preparePostgres, removeDataDir, sizesFor, type Prepared } from './db';
 import { CASES, DEMO_PASSWORD, PROVIDER_USER, resolveFixtures, type BenchCase, type Fixtures } from './cases';
-import { loadBenchCtx } from './ctx';
+import { userCtx } from '../../lib/auth/load-ctx';
 import { getPage, signIn } from './http';
 import { loadPage, type LoadResult } from './load';
 import { measureRouteJs } from './js-size';
@@ -70,6 +70,12 @@ const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).to
 type Pool = pg.Pool;
 const queryOf = (pool: Pool) => (text: string, values?: unknown[]) => pool.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>;
 
+async function benchCtx(email: string) {
+  const ctx = await userCtx({ email });
+  if (!ctx) throw new Error(`Bench user ${email} not found or disabled`);
+  return ctx;
+}
+
 function rowsOf(value: unknown): number | null {
   if (Array.isArray(value)) return value.length;
   if (value && typeof value === 'object') {
@@ -90,7 +96,7 @@ async function pointDomainAt(url: string, poolMax: number) {
 
 async function contexts(): Promise<Map<string, Ctx>> {
   const users = [...new Set(CASES.map((c) => c.user).filter((u): u is string => !!u))];
-  return new Map(await Promise.all(users.map(async (u) => [u, await loadBenchCtx(u)] as const)));
+  return new Map(await Promise.all(users.map(async (u) => [u, await benchCtx(u)] as const)));
 }
 
 type SqlFigures = Record<string, { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null }>;

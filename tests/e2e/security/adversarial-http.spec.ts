@@ -291,11 +291,12 @@ test.describe('open redirect after sign-in', () => {
 test.describe('hostile text in every search and filter: a page, never a 500', () => {
   const VALUES = ["' OR 1=1 --", '%', '_', '%_\\', 'a\u0000b', '😀🏢', 'ｗｏｏｄｇｒｏｖｅ', 'a'.repeat(10_000), '<img src=x onerror=alert(1)>'];
   const PAGES: [string, string, string[]][] = [
-    ['admin@northwind.example', '/customers', ['q', 'reseller', 'after']],
+    ['admin@northwind.example', '/customers', ['q', 'reseller', 'after', 'before', 'last']],
     ['admin@fabrikam.example', '/subscriptions', ['q', 'status', 'relation', 'after']],
     ['admin@northwind.example', '/audit-log', ['actor', 'action', 'targetType', 'targetId', 'from', 'to', 'after']],
-    ['admin@northwind.example', '/incentives', ['month', 'reseller']],
-    ['admin@northwind.example', '/indirect-resellers', ['q']],
+    ['admin@northwind.example', '/incentives', ['month', 'reseller', 'mpn', 'after']],
+    ['admin@northwind.example', '/indirect-resellers', ['q', 'after', 'removed']],
+    ['staff@vendor.example', '/partners', ['q', 'status', 'after']],
     ['staff@vendor.example', '/mailbox', ['to']],
     ['admin@northwind.example', '/audit-log/export', ['actor', 'targetId', 'from']],
     ['admin@northwind.example', '/incentives/export', ['month', 'reseller']],
