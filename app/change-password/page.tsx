@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getCtx } from '@/lib/auth/session';
 import { AppHeader } from '@/components/shell/app-header';
 import { ChangePasswordForm } from './change-password-form';
+import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function ChangePasswordPage() {
   const ctx = await getCtx();
@@ -14,7 +15,7 @@ export default async function ChangePasswordPage() {
       <main className="mx-auto max-w-sm px-4 py-8">
         <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
         {ctx.mustChangePassword ? <p role="status" className="mb-6 text-sm text-slate-700">{t('required')}</p> : null}
-        <ChangePasswordForm />
+        <IntlClient><ChangePasswordForm /></IntlClient>
       </main>
     </>
   );

@@ -7,6 +7,7 @@ import { findPurchasableOffers } from '@/lib/offers/find-purchasable-offers';
 import { listCreditableResellers } from '@/lib/orders/list-creditable-resellers';
 import { SubscriptionTable } from './subscription-table';
 import { AddSubscriptionForm } from './add-subscription-form';
+import { IntlClient } from '@/components/ui/intl-client';
 
 /** Under an expanded customer row: its subscriptions and, for those who may order, Add subscription (F4). */
 export async function ExpandedCustomer({ ctx, customerId }: { ctx: Ctx; customerId: string }) {
@@ -25,7 +26,7 @@ export async function ExpandedCustomer({ ctx, customerId }: { ctx: Ctx; customer
         <p className="text-sm"><Link className="text-brand underline" href={`/customers/${customerId}#subscriptions-heading`}>{t('allSubscriptions', { total: subscriptions.total, capped: subscriptions.totalCapped ? 'yes' : 'no' })}</Link></p>
       ) : null}
       {mayOrder && creditable ? (
-        <AddSubscriptionForm customerId={customerId} offers={offers} resellers={creditable.resellers} defaultResellerId={creditable.defaultResellerId} defaultResellerMpnId={creditable.defaultResellerMpnId} />
+        <IntlClient><AddSubscriptionForm customerId={customerId} offers={offers} resellers={creditable.resellers} defaultResellerId={creditable.defaultResellerId} defaultResellerMpnId={creditable.defaultResellerMpnId} /></IntlClient>
       ) : null}
     </div>
   );

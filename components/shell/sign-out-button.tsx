@@ -1,10 +1,12 @@
-'use client';
-import { signOut } from 'next-auth/react';
+import { signOutAction } from '@/app/actions/sign-out';
 
+/** A form, not a script: it works before (and without) the page's JavaScript. */
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button type="button" onClick={() => signOut({ callbackUrl: '/sign-in' })} className="rounded px-2 py-1 text-sm hover:bg-white/10">
-      {label}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="rounded px-2 py-1 text-sm hover:bg-white/10">
+        {label}
+      </button>
+    </form>
   );
 }

@@ -6,7 +6,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { enqueueMail } from '@/lib/email/enqueue';
-import { hashPassword } from '@/lib/auth/password';
+import { hashRandomSecret } from '@/lib/auth/password';
 import { Invalid } from '@/lib/errors';
 import { holdActivePartnership } from '@/lib/partnerships/assert-partnership';
 import { checkLines, createOrder, findReplay, isUniqueViolation } from './create-order';
@@ -46,7 +46,7 @@ export async function placeNewCustomerOrder(ctx: Ctx, raw: NewCustomerOrderInput
   const tenantDomain = `${input.domainPrefix}.${env.TENANT_DOMAIN}`;
   const adminEmail = `admin@${tenantDomain}`;
   const temporaryPassword = generateTemporaryPassword();
-  const passwordHash = await hashPassword(temporaryPassword);
+  const passwordHash = await hashRandomSecret(temporaryPassword);
   const now = clock.now();
   const { lines, idempotencyKey } = input;
   const details = {

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { db } from '@/lib/db';
 import { clock } from '@/lib/clock';
-import { verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
+import { isRandomSecretHash, verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
 
 export const credentialsInput = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -28,6 +28,9 @@ export async function verifyCredentials(raw: unknown): Promise<SignedInUser | nu
     return null;
   }
   const ok = await verifyPassword(user.passwordHash, password);
+  // A temporary password verifies fast: take a password's time anyway, so a
+  // wrong guess does not tell that the account still has its temporary password.
+  if (isRandomSecretHash(user.passwordHash)) await verifyAgainstDummy(password);
   if (!ok || user.disabled) return null;
   await db().user.update({ where: { id: user.id }, data: { lastSignInAt: clock.now() } });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };

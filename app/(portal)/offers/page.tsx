@@ -8,6 +8,7 @@ import { PageHeader, StatusBadge } from '@/components/ui/page-header';
 import { Table, Td } from '@/components/ui/table';
 import { OfferActiveForm } from '@/components/offers/offer-active-form';
 import { setOfferActiveAction } from './actions';
+import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function OffersPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   const ctx = await requirePageCtx('/offers');
@@ -43,7 +44,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
             <Td>
               <div className="flex flex-wrap items-start gap-3">
                 <Link href={`/offers/${o.id}`} className="py-1 text-sm text-brand underline" aria-label={t('editNamed', { name: o.name })}>{t('edit')}</Link>
-                <OfferActiveForm offerId={o.id} name={o.name} active={o.active} action={setOfferActiveAction} />
+                <IntlClient><OfferActiveForm offerId={o.id} name={o.name} active={o.active} action={setOfferActiveAction} /></IntlClient>
               </div>
             </Td>
           </tr>

@@ -10,6 +10,7 @@ import { SearchForm } from '@/components/ui/search-form';
 import { AutoSubmitSelect } from '@/components/ui/auto-submit-select';
 import { PartnerStatusForm } from '@/components/vendor/partner-status-form';
 import { setPartnerStatusAction } from './actions';
+import { IntlClient } from '@/components/ui/intl-client';
 
 type Search = { q?: string; status?: string; after?: string };
 
@@ -44,7 +45,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
             <Td>{formatDate(p.createdAt, locale)}</Td>
             <Td>
               <div className="flex flex-wrap items-center gap-3">
-                {manage ? <PartnerStatusForm orgId={p.id} name={p.legalName} status={p.status} action={setPartnerStatusAction} /> : null}
+                {manage ? <IntlClient><PartnerStatusForm orgId={p.id} name={p.legalName} status={p.status} action={setPartnerStatusAction} /></IntlClient> : null}
                 {editProfiles && p.kind === 'INDIRECT_PROVIDER' ? (
                   <Link href={`/partners/${p.id}/profile`} className="text-sm text-brand underline" aria-label={ta('editProfileNamed', { name: p.legalName })}>
                     {ta('editProfile')}

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getCtx } from '@/lib/auth/session';
 import { COUNTRY_CODES } from '@/lib/organizations/schemas';
 import { EnrolForm } from './enrol-form';
+import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function EnrolPage() {
   // Signed-in users already belong to an organisation.
@@ -14,7 +15,7 @@ export default async function EnrolPage() {
     <div className="mx-auto max-w-xl">
       <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
       <p className="mb-6 text-slate-700">{t('intro')}</p>
-      <EnrolForm countries={countries} />
+      <IntlClient><EnrolForm countries={countries} /></IntlClient>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getCtx } from '@/lib/auth/session';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { SignInForm } from './sign-in-form';
+import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
@@ -11,7 +12,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t('title')}</h1>
-      <SignInForm callbackUrl={callbackUrl} />
+      <IntlClient><SignInForm callbackUrl={callbackUrl} /></IntlClient>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { AppHeader } from '@/components/shell/app-header';
 import { TooManyAttempts } from '@/components/security/too-many-attempts';
 import { countInvalidToken, tokenLinksRefused } from '@/lib/rate-limit/token-links';
 import { AcceptInvitationForm } from '@/components/partnerships/accept-invitation-form';
+import { IntlClient } from '@/components/ui/intl-client';
 
 /** F2: the page a partnership link opens, for anyone; only R2's reseller admins may accept. */
 export default async function PartnershipInvitationPage({ params }: { params: Promise<{ token: string }> }) {
@@ -45,7 +46,7 @@ export default async function PartnershipInvitationPage({ params }: { params: Pr
           </section>
         ) : null}
         {view.status === 'ready' ? (
-          <AcceptInvitationForm token={token} provider={view.provider!.legalName} />
+          <IntlClient><AcceptInvitationForm token={token} provider={view.provider!.legalName} /></IntlClient>
         ) : (
           <div role="status" className="rounded border border-amber-300 bg-amber-50 p-4">
             <p>{t(view.status)}</p>

@@ -8,6 +8,7 @@ import { AppHeader } from '@/components/shell/app-header';
 import { TooManyAttempts } from '@/components/security/too-many-attempts';
 import { countInvalidToken, tokenLinksRefused } from '@/lib/rate-limit/token-links';
 import { RespondToRelationshipForm } from '@/components/relationships/respond-form';
+import { IntlClient } from '@/components/ui/intl-client';
 
 /** F6 / R12: the page a relationship link opens; only the named customer's admin may answer. */
 export default async function RelationshipRequestPage({ params }: { params: Promise<{ token: string }> }) {
@@ -52,7 +53,7 @@ export default async function RelationshipRequestPage({ params }: { params: Prom
           </section>
         ) : null}
         {view.status === 'ready' ? (
-          <RespondToRelationshipForm token={token} reseller={names!.reseller} />
+          <IntlClient><RespondToRelationshipForm token={token} reseller={names!.reseller} /></IntlClient>
         ) : (
           <div role="status" className="rounded border border-amber-300 bg-amber-50 p-4">
             <p>{t(`status.${view.status}`)}</p>

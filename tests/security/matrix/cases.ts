@@ -54,6 +54,7 @@ import { changeSubscription } from '@/lib/subscriptions/change-subscription';
 import { verifyResellerMpnId } from '@/lib/subscriptions/verify-reseller-mpn-id';
 import { cancelSubscription, reactivateSubscription, suspendSubscription } from '@/lib/subscriptions/change-status';
 import { setLocale } from '@/lib/users/set-locale';
+import { endSessions } from '@/lib/users/end-sessions';
 import { makeOrg, makePartnership } from '../../factories';
 import type { Side, World } from './world';
 
@@ -501,6 +502,11 @@ export const CASES: Case[] = [
     fn: 'lib/relationships/respond-to-relationship-request#respondToRelationshipRequest', kind: 'token',
     grant: { permission: null, audiences: [] },
     call: (ctx, token) => respondToRelationshipRequest(ctx, { token, decision: 'decline' }),
+  },
+  {
+    fn: 'lib/users/end-sessions#endSessions', kind: 'self', writes: true,
+    grant: { permission: null, audiences: ['vendor', 'provider', 'reseller', 'customer'] },
+    call: (ctx) => endSessions(ctx.userId),
   },
   {
     fn: 'lib/users/set-locale#setLocale', kind: 'self', writes: true,

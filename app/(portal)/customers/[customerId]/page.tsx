@@ -15,6 +15,7 @@ import { findCustomerRequests } from '@/lib/relationships/find-customer-requests
 import { RequestRelationshipForm } from '@/components/relationships/request-relationship-form';
 import { PendingRelationshipRequests } from '@/components/relationships/pending-requests';
 import { TenantOwnerControl } from '@/components/relationships/tenant-owner-control';
+import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function CustomerPage({ params, searchParams }: { params: Promise<{ customerId: string }>; searchParams: Promise<{ saved?: string; after?: string }> }) {
   const { customerId } = await params;
@@ -56,7 +57,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       {audience === 'provider' && can(ctx, 'partnerships.write') ? (
         <Section id="reseller-relationship" title={tr('request.section')}>
           <p className="mb-4 text-sm text-slate-700">{tr('request.sectionIntro')}</p>
-          <RequestRelationshipForm mode="provider" customerId={customer.id} resellers={resellers} defaultResellerId={resellers?.find((r) => r.id !== customer.managingReseller?.id)?.id} />
+          <IntlClient><RequestRelationshipForm mode="provider" customerId={customer.id} resellers={resellers} defaultResellerId={resellers?.find((r) => r.id !== customer.managingReseller?.id)?.id} /></IntlClient>
           <PendingRelationshipRequests requests={requests} canRevoke />
         </Section>
       ) : requests.length > 0 ? (

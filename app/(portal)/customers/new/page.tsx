@@ -9,6 +9,7 @@ import { findPurchasableOffers } from '@/lib/offers/find-purchasable-offers';
 import { findResellerFilter } from '@/lib/partnerships/list-reseller-options';
 import { findIndirectProviders } from '@/lib/partnerships/find-indirect-providers';
 import { NewCustomerWizard } from '@/components/orders/new-customer-wizard';
+import { IntlClient } from '@/components/ui/intl-client';
 
 type Search = { reseller?: string };
 
@@ -37,7 +38,7 @@ export default async function NewCustomerPage({ searchParams }: { searchParams: 
   const options = parties.map((p) => ({ id: p.id, label: `${p.legalName} (${p.mpnId})`, name: p.legalName }));
   const preselected = isProvider ? (typed ? options[0]?.id : options.find((o) => o.id === reseller)?.id) ?? '' : options[0]?.id ?? '';
   return (
-    <NewCustomerWizard
+    <IntlClient><NewCustomerWizard
       // A fresh key per opening of the form: the same review submitted twice is one order (R5).
       idempotencyKey={randomUUID()}
       mode={isProvider ? 'provider' : 'reseller'}
@@ -48,6 +49,6 @@ export default async function NewCustomerPage({ searchParams }: { searchParams: 
       countries={countries}
       tenantDomain={env.TENANT_DOMAIN}
       defaultLanguage={locale === 'ja' ? 'ja' : 'en'}
-    />
+    /></IntlClient>
   );
 }

@@ -7,6 +7,7 @@ import { ActionButton } from '@/components/ui/action-button';
 import { revokeRelationshipRequestAction } from './actions';
 import { PageHeader } from '@/components/ui/page-header';
 import { RequestRelationshipForm } from '@/components/relationships/request-relationship-form';
+import { IntlClient } from '@/components/ui/intl-client';
 
 /** F6 / R12 for a reseller: name one of its providers and that provider's customer by tenant domain. */
 export default async function RequestRelationshipPage() {
@@ -21,7 +22,7 @@ export default async function RequestRelationshipPage() {
     <div className="max-w-4xl">
       <PageHeader title={t('pageTitle')} />
       <p className="mb-6 text-sm text-slate-700">{t('pageIntro')}</p>
-      <RequestRelationshipForm mode="reseller" providers={providers} />
+      <IntlClient><RequestRelationshipForm mode="reseller" providers={providers} /></IntlClient>
       {requests.length > 0 ? (
         <section aria-labelledby="pending-heading" className="mt-8">
           <h2 id="pending-heading" className="mb-3 text-lg font-semibold">{tp('title')}</h2>

@@ -7,6 +7,7 @@ import { bpsToPercent, minorToDecimal } from '@/lib/offers/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { OfferForm } from '@/components/offers/offer-form';
 import { updateOfferAction } from '../actions';
+import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function EditOfferPage({ params }: { params: Promise<{ offerId: string }> }) {
   const { offerId } = await params;
@@ -26,7 +27,7 @@ export default async function EditOfferPage({ params }: { params: Promise<{ offe
   return (
     <>
       <PageHeader title={t('editTitle', { name: offer.name })} />
-      <OfferForm action={updateOfferAction} initial={initial} options={options} offerId={offer.id} version={offer.updatedAt.toISOString()} />
+      <IntlClient><OfferForm action={updateOfferAction} initial={initial} options={options} offerId={offer.id} version={offer.updatedAt.toISOString()} /></IntlClient>
     </>
   );
 }

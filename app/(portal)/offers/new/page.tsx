@@ -5,6 +5,7 @@ import { findOffers } from '@/lib/offers/find-offers';
 import { PageHeader } from '@/components/ui/page-header';
 import { OfferForm } from '@/components/offers/offer-form';
 import { createOfferAction } from '../actions';
+import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function NewOfferPage() {
   const ctx = await requirePageCtx('/offers/new');
@@ -20,7 +21,7 @@ export default async function NewOfferPage() {
   return (
     <>
       <PageHeader title={t('addTitle')} />
-      <OfferForm action={createOfferAction} initial={initial} options={offers.map(({ id, name, sku, active }) => ({ id, name, sku, active }))} />
+      <IntlClient><OfferForm action={createOfferAction} initial={initial} options={offers.map(({ id, name, sku, active }) => ({ id, name, sku, active }))} /></IntlClient>
     </>
   );
 }

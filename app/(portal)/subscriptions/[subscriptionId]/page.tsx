@@ -13,6 +13,7 @@ import { StatusActions } from '@/components/subscriptions/status-actions';
 import { SubscriptionHistory } from '@/components/subscriptions/subscription-history';
 import { AssociationPeriods } from '@/components/subscriptions/association-periods';
 import { formatDateTime } from '@/components/subscriptions/format';
+import { IntlClient } from '@/components/ui/intl-client';
 
 type Party = { legalName: string; mpnId: string | null; contactEmail?: string | null; contactPhone?: string | null } | null;
 
@@ -61,7 +62,7 @@ export default async function SubscriptionPage({ params, searchParams }: { param
       </Section>
       {detail.editable && s.status !== 'CANCELLED' ? (
         <Section id="change" title={t('changeTitle')}>
-          <SubscriptionChangeForm
+          <IntlClient><SubscriptionChangeForm
             subscriptionId={s.id} version={s.version} quantity={s.quantity}
             offer={{ name: s.offer.name, minQuantity: s.offer.minQuantity, maxQuantity: s.offer.maxQuantity, isAzurePlan: s.offer.isAzurePlan }}
             upgradeTargets={s.offer.upgradeTargets.map((o) => ({ id: o.id, name: o.name }))}
@@ -71,7 +72,7 @@ export default async function SubscriptionPage({ params, searchParams }: { param
             supportContacts={detail.options.supportContacts.some((o) => o.id === s.supportContactOrgId) ? detail.options.supportContacts : [s.supportContactOrg, ...detail.options.supportContacts]}
             may={{ changeLicences: detail.form.write, upgrade: detail.form.write, changeReseller: detail.form.write, changeSupportContact: detail.form.support }}
             write={write} windowNote={windowNote}
-          />
+          /></IntlClient>
         </Section>
       ) : null}
       {showStatus ? (

@@ -5,6 +5,7 @@ import { getCustomer } from '@/lib/customers/get-customer';
 import { COUNTRY_CODES } from '@/lib/organizations/schemas';
 import { PageHeader } from '@/components/ui/page-header';
 import { EditCustomerForm } from '@/components/customers/edit-customer-form';
+import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function EditCustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
   const { customerId } = await params;
@@ -25,7 +26,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
     <>
       <PageHeader title={t('title', { company: customer.companyName })} />
       <p className="mb-6 text-sm text-slate-700">{t('domainFixed', { domain: customer.tenantDomain })}</p>
-      <EditCustomerForm customerId={customer.id} version={customer.updatedAt.toISOString()} initial={initial} countries={countries} />
+      <IntlClient><EditCustomerForm customerId={customer.id} version={customer.updatedAt.toISOString()} initial={initial} countries={countries} /></IntlClient>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { assertAudience, assertCan } from '@/lib/authz/policy';
 import { getProviderProfile } from '@/lib/organizations/get-provider-profile';
 import { PageHeader } from '@/components/ui/page-header';
 import { ProviderProfileForm } from './provider-profile-form';
+import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function EditProviderProfilePage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
@@ -21,7 +22,7 @@ export default async function EditProviderProfilePage({ params }: { params: Prom
         {tp('mpnId')}: {org.mpnId} · {org.country} · {tp(`statuses.${org.status}`)}
       </p>
       <p className="mb-6 max-w-3xl text-slate-700">{t(org.status === 'ACTIVE' ? 'editIntro' : 'notListed')}</p>
-      <ProviderProfileForm orgId={org.id} profile={org.profile} version={org.profile?.updatedAt.toISOString() ?? ''} />
+      <IntlClient><ProviderProfileForm orgId={org.id} profile={org.profile} version={org.profile?.updatedAt.toISOString() ?? ''} /></IntlClient>
     </>
   );
 }
