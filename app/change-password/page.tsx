@@ -15,7 +15,7 @@ export default async function ChangePasswordPage() {
       <main className="mx-auto max-w-sm px-4 py-8">
         <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
         {ctx.mustChangePassword ? <p role="status" className="mb-6 text-sm text-slate-700">{t('required')}</p> : null}
-        <IntlClient><ChangePasswordForm /></IntlClient>
+        <IntlClient namespaces={['changePassword']}><ChangePasswordForm /></IntlClient>
       </main>
     </>
   );

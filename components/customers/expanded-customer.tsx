@@ -26,7 +26,7 @@ export async function ExpandedCustomer({ ctx, customerId }: { ctx: Ctx; customer
         <p className="text-sm"><Link className="text-brand underline" href={`/customers/${customerId}#subscriptions-heading`}>{t('allSubscriptions', { total: subscriptions.total, capped: subscriptions.totalCapped ? 'yes' : 'no' })}</Link></p>
       ) : null}
       {mayOrder && creditable ? (
-        <IntlClient><AddSubscriptionForm customerId={customerId} offers={offers} resellers={creditable.resellers} defaultResellerId={creditable.defaultResellerId} defaultResellerMpnId={creditable.defaultResellerMpnId} /></IntlClient>
+        <IntlClient namespaces={['addSubscription']}><AddSubscriptionForm customerId={customerId} offers={offers} resellers={creditable.resellers} defaultResellerId={creditable.defaultResellerId} defaultResellerMpnId={creditable.defaultResellerMpnId} /></IntlClient>
       ) : null}
     </div>
   );

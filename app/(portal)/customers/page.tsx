@@ -65,7 +65,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           const expanded = search.expand === c.id;
           return (
             <Fragment key={c.id}>
-              <tr>
+              <tr id={`customer-${c.id}`}>
                 <Td className="w-12"><ExpandButton customerId={c.id} expanded={expanded} params={{ reseller: search.reseller, q: search.q, after: search.after, before: search.before, last: search.last }} label={t(expanded ? 'collapse' : 'expand', { company: c.companyName })} /></Td>
                 <Td><Link href={`/customers/${c.id}`} className="font-medium text-brand underline">{c.companyName}</Link></Td>
                 <Td>{c.tenantDomain}</Td>

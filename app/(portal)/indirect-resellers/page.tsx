@@ -30,7 +30,7 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
   const next = nextCursor ? new URLSearchParams({ ...(q && { q }), after: nextCursor }) : null;
   return (
     <>
-      <PageHeader title={t('title')}>{mayChange ? <IntlClient><RequestPartnership /></IntlClient> : null}</PageHeader>
+      <PageHeader title={t('title')}>{mayChange ? <IntlClient namespaces={['partnerships']}><RequestPartnership /></IntlClient> : null}</PageHeader>
       {removedRow ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{tp('remove.removed', { reseller: removedRow.reseller.legalName })}</p> : null}
       {done === 'revoked' || done === 'resent' ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{tp(`pending.${done}`)}</p> : null}
       <SearchForm label={t('search')} defaultValue={q} />

@@ -25,6 +25,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
       </PageHeader>
       <p className="mb-4 max-w-3xl text-slate-700">{t('intro')}</p>
       {added ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900">{t('created', { name: added.name })}</p> : null}
+      <IntlClient namespaces={['offers']}>
       <Table
         caption={t('title')}
         headers={[t('name'), t('sku'), t('billing'), t('term'), t('unitPrice'), t('licences'), t('incentive'), t('upgradeTargets'), t('status'), t('actions')]}
@@ -44,12 +45,13 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
             <Td>
               <div className="flex flex-wrap items-start gap-3">
                 <Link href={`/offers/${o.id}`} className="py-1 text-sm text-brand underline" aria-label={t('editNamed', { name: o.name })}>{t('edit')}</Link>
-                <IntlClient><OfferActiveForm offerId={o.id} name={o.name} active={o.active} action={setOfferActiveAction} /></IntlClient>
+                <OfferActiveForm offerId={o.id} name={o.name} active={o.active} action={setOfferActiveAction} />
               </div>
             </Td>
           </tr>
         ))}
       </Table>
+      </IntlClient>
     </>
   );
 }

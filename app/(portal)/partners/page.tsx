@@ -34,6 +34,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
           </AutoSubmitSelect>
         </div>
       </SearchForm>
+      <IntlClient namespaces={['partnerAdmin']}>
       <Table caption={t('title')} empty={partners.length === 0 ? t('empty') : undefined} headers={[t('name'), t('kind'), t('mpnId'), t('country'), t('status'), t('enrolled'), ta('actions')]}>
         {partners.map((p) => (
           <tr key={p.id}>
@@ -45,7 +46,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
             <Td>{formatDate(p.createdAt, locale)}</Td>
             <Td>
               <div className="flex flex-wrap items-center gap-3">
-                {manage ? <IntlClient><PartnerStatusForm orgId={p.id} name={p.legalName} status={p.status} action={setPartnerStatusAction} /></IntlClient> : null}
+                {manage ? <PartnerStatusForm orgId={p.id} name={p.legalName} status={p.status} action={setPartnerStatusAction} /> : null}
                 {editProfiles && p.kind === 'INDIRECT_PROVIDER' ? (
                   <Link href={`/partners/${p.id}/profile`} className="text-sm text-brand underline" aria-label={ta('editProfileNamed', { name: p.legalName })}>
                     {ta('editProfile')}
@@ -56,6 +57,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
           </tr>
         ))}
       </Table>
+      </IntlClient>
       <nav aria-label={t('title')} className="mt-4 flex gap-4 text-sm">
         {search.after ? <Link className="text-brand underline" href={`/partners?${new URLSearchParams(filters)}`}>{t('firstPage')}</Link> : null}
         {nextCursor ? <Link className="text-brand underline" href={`/partners?${new URLSearchParams({ ...filters, after: nextCursor })}`}>{t('nextPage')}</Link> : null}

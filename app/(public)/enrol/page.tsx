@@ -15,7 +15,7 @@ export default async function EnrolPage() {
     <div className="mx-auto max-w-xl">
       <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
       <p className="mb-6 text-slate-700">{t('intro')}</p>
-      <IntlClient><EnrolForm countries={countries} /></IntlClient>
+      <IntlClient namespaces={['enrol']}><EnrolForm countries={countries} /></IntlClient>
     </div>
   );
 }

@@ -46,7 +46,7 @@ export default async function PartnershipInvitationPage({ params }: { params: Pr
           </section>
         ) : null}
         {view.status === 'ready' ? (
-          <IntlClient><AcceptInvitationForm token={token} provider={view.provider!.legalName} /></IntlClient>
+          <IntlClient namespaces={['partnerships']}><AcceptInvitationForm token={token} provider={view.provider!.legalName} /></IntlClient>
         ) : (
           <div role="status" className="rounded border border-amber-300 bg-amber-50 p-4">
             <p>{t(view.status)}</p>

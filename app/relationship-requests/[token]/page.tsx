@@ -53,7 +53,7 @@ export default async function RelationshipRequestPage({ params }: { params: Prom
           </section>
         ) : null}
         {view.status === 'ready' ? (
-          <IntlClient><RespondToRelationshipForm token={token} reseller={names!.reseller} /></IntlClient>
+          <IntlClient namespaces={['relationshipRequest']}><RespondToRelationshipForm token={token} reseller={names!.reseller} /></IntlClient>
         ) : (
           <div role="status" className="rounded border border-amber-300 bg-amber-50 p-4">
             <p>{t(`status.${view.status}`)}</p>

@@ -57,7 +57,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       {audience === 'provider' && can(ctx, 'partnerships.write') ? (
         <Section id="reseller-relationship" title={tr('request.section')}>
           <p className="mb-4 text-sm text-slate-700">{tr('request.sectionIntro')}</p>
-          <IntlClient><RequestRelationshipForm mode="provider" customerId={customer.id} resellers={resellers} defaultResellerId={resellers?.find((r) => r.id !== customer.managingReseller?.id)?.id} /></IntlClient>
+          <IntlClient namespaces={['relationships']}><RequestRelationshipForm mode="provider" customerId={customer.id} resellers={resellers} defaultResellerId={resellers?.find((r) => r.id !== customer.managingReseller?.id)?.id} /></IntlClient>
           <PendingRelationshipRequests requests={requests} canRevoke />
         </Section>
       ) : requests.length > 0 ? (

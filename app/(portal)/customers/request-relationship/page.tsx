@@ -22,7 +22,7 @@ export default async function RequestRelationshipPage() {
     <div className="max-w-4xl">
       <PageHeader title={t('pageTitle')} />
       <p className="mb-6 text-sm text-slate-700">{t('pageIntro')}</p>
-      <IntlClient><RequestRelationshipForm mode="reseller" providers={providers} /></IntlClient>
+      <IntlClient namespaces={['relationships']}><RequestRelationshipForm mode="reseller" providers={providers} /></IntlClient>
       {requests.length > 0 ? (
         <section aria-labelledby="pending-heading" className="mt-8">
           <h2 id="pending-heading" className="mb-3 text-lg font-semibold">{tp('title')}</h2>

@@ -27,7 +27,7 @@ export default async function EditOfferPage({ params }: { params: Promise<{ offe
   return (
     <>
       <PageHeader title={t('editTitle', { name: offer.name })} />
-      <IntlClient><OfferForm action={updateOfferAction} initial={initial} options={options} offerId={offer.id} version={offer.updatedAt.toISOString()} /></IntlClient>
+      <IntlClient namespaces={['offers']}><OfferForm action={updateOfferAction} initial={initial} options={options} offerId={offer.id} version={offer.updatedAt.toISOString()} /></IntlClient>
     </>
   );
 }

@@ -21,7 +21,7 @@ export default async function NewOfferPage() {
   return (
     <>
       <PageHeader title={t('addTitle')} />
-      <IntlClient><OfferForm action={createOfferAction} initial={initial} options={offers.map(({ id, name, sku, active }) => ({ id, name, sku, active }))} /></IntlClient>
+      <IntlClient namespaces={['offers']}><OfferForm action={createOfferAction} initial={initial} options={offers.map(({ id, name, sku, active }) => ({ id, name, sku, active }))} /></IntlClient>
     </>
   );
 }

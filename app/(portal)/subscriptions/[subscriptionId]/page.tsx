@@ -62,7 +62,7 @@ export default async function SubscriptionPage({ params, searchParams }: { param
       </Section>
       {detail.editable && s.status !== 'CANCELLED' ? (
         <Section id="change" title={t('changeTitle')}>
-          <IntlClient><SubscriptionChangeForm
+          <IntlClient namespaces={['subscriptionDetail']}><SubscriptionChangeForm
             subscriptionId={s.id} version={s.version} quantity={s.quantity}
             offer={{ name: s.offer.name, minQuantity: s.offer.minQuantity, maxQuantity: s.offer.maxQuantity, isAzurePlan: s.offer.isAzurePlan }}
             upgradeTargets={s.offer.upgradeTargets.map((o) => ({ id: o.id, name: o.name }))}

@@ -26,7 +26,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
     <>
       <PageHeader title={t('title', { company: customer.companyName })} />
       <p className="mb-6 text-sm text-slate-700">{t('domainFixed', { domain: customer.tenantDomain })}</p>
-      <IntlClient><EditCustomerForm customerId={customer.id} version={customer.updatedAt.toISOString()} initial={initial} countries={countries} /></IntlClient>
+      <IntlClient namespaces={['customerEdit', 'newCustomer']}><EditCustomerForm customerId={customer.id} version={customer.updatedAt.toISOString()} initial={initial} countries={countries} /></IntlClient>
     </>
   );
 }
