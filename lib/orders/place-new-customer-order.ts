@@ -41,7 +41,12 @@ export async function placeNewCustomerOrder(ctx: Ctx, raw: NewCustomerOrderInput
   const earlier = await replayOf(orgId, input.idempotencyKey);
   if (earlier) return earlier;
   const offers = await checkLines(input.lines);
-  if (await db().customer.findUnique({ where: { domainPrefix: input.domainPrefix }, select: { id: true } })) throw domainTaken();
+  if (await db().customer.findUnique({ where: { domainPrefix: input.domainPrefix }, select: { id: true } })) {
+    // The same review, submitted at once, may have just committed it (R5): that is a replay, not a clash.
+    const replay = await replayOf(orgId, input.idempotencyKey);
+    if (replay) return replay;
+    throw domainTaken();
+  }
 
   const tenantDomain = `${input.domainPrefix}.${env.TENANT_DOMAIN}`;
   const adminEmail = `admin@${tenantDomain}`;
