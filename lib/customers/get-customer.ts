@@ -6,6 +6,12 @@ import { customerScope } from '@/lib/authz/scopes';
 import { NotFound } from '@/lib/errors';
 import { isPlainId } from '@/lib/validation/text';
 
+/** The provider and the managing reseller, as every customer view shows them. */
+const parties = {
+  provider: { select: { id: true, legalName: true, mpnId: true } },
+  managingReseller: { select: { id: true, legalName: true, mpnId: true } },
+} as const;
+
 /**
  * One customer (account, provider, managing reseller); NotFound when outside
  * the user's reach (R3). Its subscriptions are a list of their own
@@ -16,10 +22,7 @@ export async function getCustomer(ctx: Ctx, customerId: string) {
   if (!isPlainId(customerId)) throw new NotFound('customer');
   const customer = await db().customer.findFirst({
     where: { AND: [customerScope(ctx), { id: customerId }] },
-    include: {
-      provider: { select: { id: true, legalName: true, mpnId: true } },
-      managingReseller: { select: { id: true, legalName: true, mpnId: true } },
-    },
+    include: parties,
   });
   if (!customer) throw new NotFound('customer');
   return customer;
@@ -31,8 +34,7 @@ export async function getCustomerRecord(ctx: Ctx, customerId: string) {
   const customer = await db().customer.findFirst({
     where: { AND: [customerScope(ctx), { id: customerId }] },
     include: {
-      provider: { select: { id: true, legalName: true, mpnId: true } },
-      managingReseller: { select: { id: true, legalName: true, mpnId: true } },
+      ...parties,
       subscriptions: {
         orderBy: { createdAt: 'asc' },
         include: {

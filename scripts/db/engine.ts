@@ -153,10 +153,15 @@ export async function openEngineOnUrl(url: string, datamodels?: Datamodels): Pro
  * script whole; so do we (PostgreSQL runs it as one multi-statement query). */
 function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const client = (adapter as unknown as { client: { query(sql: string): Promise<unknown> } }).client;
+  return runScriptsWith(adapter, (script) => client.query(script));
+}
+
+/** Replaces an adapter's executeScript: the script runs whole through `run`, and a failure is reported as the adapter reports its own. */
+function runScriptsWith(adapter: SqlDriverAdapter, run: (script: string) => Promise<unknown>): SqlDriverAdapter {
   const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
   adapter.executeScript = async (script: string) => {
     try {
-      await client.query(script);
+      await run(script);
     } catch (error) {
       onError(error);
     }
@@ -202,16 +207,7 @@ function lazyPGlite(opened: PGlite[]): PGlite {
 /** pglite-prisma-adapter 0.7.2's executeScript neither awaits nor reports
  * the script (a failing migration became an unhandled rejection): fix that. */
 async function connectPGlite(db: PGlite): Promise<SqlDriverAdapter> {
-  const adapter = await new PrismaPGlite(db).connect();
-  const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
-  adapter.executeScript = async (script: string) => {
-    try {
-      await db.exec(script);
-    } catch (error) {
-      onError(error);
-    }
-  };
-  return adapter;
+  return runScriptsWith(await new PrismaPGlite(db).connect(), (script) => db.exec(script));
 }
 
 /** Disposes an engine opened by the helpers above (same as `e.dispose()`). */

@@ -59,6 +59,16 @@ export async function makeSubscription(customerId: string, supportContactOrgId: 
   return db().subscription.create({ data: { customerId, offerId, quantity, supportContactOrgId, purchasedAt: now, termStartedAt: now } });
 }
 
+/** `n` active resellers in ACTIVE partnerships with `providerId`, in two statements (MPN IDs from `firstMpn` + 1). */
+export async function makePartners(providerId: string, n: number, firstMpn: number) {
+  const tag = randomBytes(3).toString('hex');
+  await db().$executeRaw`
+    INSERT INTO "Organization" (id, kind, "legalName", "mpnId", country, status, "updatedAt")
+    SELECT 'r' || ${tag} || g, 'INDIRECT_RESELLER', 'Reseller ' || g, (${firstMpn} + g)::text, 'US', 'ACTIVE', now() FROM generate_series(1, ${n}) g`;
+  await db().$executeRaw`
+    INSERT INTO "Partnership" (id, "providerId", "resellerId") SELECT 'p' || ${tag} || g, ${providerId}, 'r' || ${tag} || g FROM generate_series(1, ${n}) g`;
+}
+
 /** A provider with two partnered resellers and one customer managed by the first. */
 export async function makeChannel() {
   const provider = await makeOrg('INDIRECT_PROVIDER');

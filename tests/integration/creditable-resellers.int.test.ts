@@ -1,7 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { resetDatabase } from '../setup/per-file';
-import { makeChannel, makeCtx, makeOrg } from '../factories';
-import { db } from '@/lib/db';
+import { makeChannel, makeCtx, makeOrg, makePartners } from '../factories';
 import { FILTER_OPTIONS_MAX } from '@/lib/partnerships/list-reseller-options';
 import { listCreditableResellers } from '@/lib/orders/list-creditable-resellers';
 import { NotFound, Refused } from '@/lib/errors';
@@ -30,15 +29,8 @@ it('answers 404 outside the user’s reach and refuses roles that cannot order',
 it('gives no list when the provider has more partners than a list can hold (the form takes an MPN ID)', async () => {
   const { provider, customer } = await makeChannel();
   const ctx = await makeCtx('SALES_AGENT', { organizationId: provider.id });
-  const tag = Math.random().toString(36).slice(2, 8);
-  await db().$executeRaw`
-    INSERT INTO "Organization" (id, kind, "legalName", "mpnId", country, status, "updatedAt")
-    SELECT 'r' || ${tag} || g, 'INDIRECT_RESELLER', 'Reseller ' || g, (6100000 + g)::text, 'US', 'ACTIVE', now() FROM generate_series(1, ${FILTER_OPTIONS_MAX - 2}) g`;
-  await db().$executeRaw`
-    INSERT INTO "Partnership" (id, "providerId", "resellerId") SELECT 'p' || ${tag} || g, ${provider.id}, 'r' || ${tag} || g FROM generate_series(1, ${FILTER_OPTIONS_MAX - 2}) g`;
+  await makePartners(provider.id, FILTER_OPTIONS_MAX - 2, 6_100_000);
   expect((await listCreditableResellers(ctx, customer.id)).resellers).toHaveLength(FILTER_OPTIONS_MAX);
-  await db().$executeRaw`
-    INSERT INTO "Organization" (id, kind, "legalName", "mpnId", country, status, "updatedAt") VALUES ('r' || ${tag} || 'x', 'INDIRECT_RESELLER', 'One more', '6199999', 'US', 'ACTIVE', now())`;
-  await db().$executeRaw`INSERT INTO "Partnership" (id, "providerId", "resellerId") VALUES ('p' || ${tag} || 'x', ${provider.id}, 'r' || ${tag} || 'x')`;
+  await makePartners(provider.id, 1, 6_199_000);
   expect(await listCreditableResellers(ctx, customer.id)).toMatchObject({ resellers: null, defaultResellerId: customer.managingResellerId });
 });

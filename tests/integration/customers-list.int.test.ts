@@ -3,7 +3,7 @@
 // anywhere in the name or tenant domain with LIKE's wildcards taken literally.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../setup/per-file';
-import { makeChannel, makeCtx, makeCustomer, makeOrg, makePartnership } from '../factories';
+import { makeChannel, makeCtx, makeCustomer, makeOrg, makePartners, makePartnership } from '../factories';
 import { db } from '@/lib/db';
 import { findCustomers } from '@/lib/customers/find-customers';
 import { COUNT_CAP, PAGE_SIZE } from '@/lib/customers/schemas';
@@ -98,12 +98,7 @@ describe('Customers list filters', () => {
     const { provider } = await makeChannel();
     const ctx = await makeCtx('ADMIN', { organizationId: provider.id });
     expect((await findResellerFilter(ctx)).options).toHaveLength(2);
-    const tag = Math.random().toString(36).slice(2, 8);
-    await db().$executeRaw`
-      INSERT INTO "Organization" (id, kind, "legalName", "mpnId", country, status, "updatedAt")
-      SELECT 'r' || ${tag} || g, 'INDIRECT_RESELLER', 'Reseller ' || g, (6000000 + g)::text, 'US', 'ACTIVE', now() FROM generate_series(1, ${FILTER_OPTIONS_MAX - 2}) g`;
-    await db().$executeRaw`
-      INSERT INTO "Partnership" (id, "providerId", "resellerId") SELECT 'p' || ${tag} || g, ${provider.id}, 'r' || ${tag} || g FROM generate_series(1, ${FILTER_OPTIONS_MAX - 2}) g`;
+    await makePartners(provider.id, FILTER_OPTIONS_MAX - 2, 6_000_000);
     expect((await findResellerFilter(ctx)).options).toHaveLength(FILTER_OPTIONS_MAX);
     const one = await makeOrg('INDIRECT_RESELLER');
     await makePartnership(provider.id, one.id);

@@ -19,12 +19,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer, request as forward, type Server } from 'node:http';
 import path from 'node:path';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { applyMigrations } from '../../scripts/db/migrate';
 import { buildIfNeeded } from '../../scripts/lib/build';
 import { assertPortFree } from '../../scripts/lib/serve';
 import { seed } from '../../prisma/seed';
 import { createDatabase, dropDatabase, findPostgresServer } from '../setup/database';
+import { startSmtpServer, type SmtpListener } from '../setup/smtp';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PROXY_PORT = Number(process.argv[2] ?? 3600);
@@ -85,34 +85,6 @@ function signInAccountLimit(): { max: number; windowMs: number } {
 }
 
 // -------------------------------------------------------------- SMTP server
-
-type Received = { messageId: string | undefined; to: string[] };
-
-/** A local SMTP server that records each message and accepts it after `delayMs`. */
-async function startSlowSmtp(delayMs: number): Promise<{ url: string; received: Received[]; stop(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    disableReverseLookup: true,
-    logger: false,
-    closeTimeout: 1_000,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({ messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1], to: session.envelope.rcptTo.map((r) => r.address) });
-        setTimeout(() => callback(), delayMs);
-      });
-    },
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.server.address() as { port: number }).port));
-  });
-  return { url: `smtp://127.0.0.1:${port}`, received, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 // ------------------------------------------------------------ web processes
 
@@ -251,7 +223,7 @@ if (!adminUrl) {
 const dbName = `pc_scaleout_${randomBytes(4).toString('hex')}`;
 const backends: Backend[] = [];
 let proxy: Server | undefined;
-let smtp: Awaited<ReturnType<typeof startSlowSmtp>> | undefined;
+let smtp: SmtpListener | undefined;
 let databaseUrl: string | undefined;
 const started = Date.now();
 
@@ -275,7 +247,7 @@ try {
   await seed(databaseUrl);
   buildIfNeeded({ ...process.env, DATABASE_URL: databaseUrl });
   for (const port of [PROXY_PORT, PROXY_PORT + 1, PROXY_PORT + 2]) await assertPortFree(port);
-  smtp = await startSlowSmtp(SMTP_DELAY_MS);
+  smtp = await startSmtpServer({ acceptDelayMs: SMTP_DELAY_MS });
 
   const shared = {
     DATABASE_URL: databaseUrl,

@@ -21,7 +21,13 @@ export type SmtpListener = {
   start(): Promise<void>;
 };
 
-function createServer(received: ReceivedMail[], onMessage?: (mail: ReceivedMail) => void): SMTPServer {
+type Options = {
+  onMessage?: (mail: ReceivedMail) => void;
+  /** Accept each message only after this long (a slow server: senders overlap). */
+  acceptDelayMs?: number;
+};
+
+function createServer(received: ReceivedMail[], { onMessage, acceptDelayMs = 0 }: Options): SMTPServer {
   return new SMTPServer({
     authOptional: true,
     // Plain SMTP: STARTTLS would offer a self-signed certificate the client refuses.
@@ -38,7 +44,8 @@ function createServer(received: ReceivedMail[], onMessage?: (mail: ReceivedMail)
         const mail = { to: session.envelope.rcptTo.map((r) => r.address), messageId, raw };
         received.push(mail);
         onMessage?.(mail);
-        callback();
+        if (acceptDelayMs > 0) setTimeout(() => callback(), acceptDelayMs);
+        else callback();
       });
     },
   });
@@ -52,9 +59,9 @@ function listen(server: SMTPServer, port: number): Promise<number> {
 }
 
 /** Starts a server on a free port of 127.0.0.1. */
-export async function startSmtpServer(options: { onMessage?: (mail: ReceivedMail) => void } = {}): Promise<SmtpListener> {
+export async function startSmtpServer(options: Options = {}): Promise<SmtpListener> {
   const received: ReceivedMail[] = [];
-  let server: SMTPServer | undefined = createServer(received, options.onMessage);
+  let server: SMTPServer | undefined = createServer(received, options);
   const port = await listen(server, 0);
   return {
     url: `smtp://127.0.0.1:${port}`,
@@ -66,7 +73,7 @@ export async function startSmtpServer(options: { onMessage?: (mail: ReceivedMail
     },
     async start() {
       if (server) return;
-      server = createServer(received, options.onMessage);
+      server = createServer(received, options);
       await listen(server, port);
     },
   };
