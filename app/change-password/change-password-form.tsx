@@ -1,9 +1,9 @@
 'use client';
 import { useActionState, useEffect, useRef } from 'react';
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { signInWithCredentials } from '@/lib/auth/sign-in-client';
 import { changePasswordAction } from './actions';
 
 export function ChangePasswordForm() {
@@ -16,7 +16,7 @@ export function ChangePasswordForm() {
   // with the new password and go home.
   useEffect(() => {
     if (!state?.ok || !state.data) return;
-    void signIn('credentials', { email: state.data.email, password: newPassword.current, redirect: false }).then(() =>
+    void signInWithCredentials({ email: state.data.email, password: newPassword.current }).finally(() =>
       window.location.assign('/'),
     );
   }, [state]);

@@ -1,9 +1,9 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { signInWithCredentials } from '@/lib/auth/sign-in-client';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('signIn');
@@ -15,13 +15,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const form = new FormData(event.currentTarget);
     setPending(true);
     setError(null);
-    const result = await signIn('credentials', {
+    const result = await signInWithCredentials({
       email: String(form.get('email') ?? ''),
       password: String(form.get('password') ?? ''),
-      redirect: false,
-    });
+    }).catch(() => null);
     setPending(false);
-    if (!result || result.error) {
+    if (!result?.ok) {
       // lib/auth/options.ts: `TooManyAttempts:<minutes>` when a limit refused the attempt.
       const [code, minutes] = (result?.error ?? '').split(':');
       setError(code === 'TooManyAttempts' ? t('tooMany', { minutes: Number(minutes) || 15 }) : t('failed'));
