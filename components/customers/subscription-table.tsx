@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { Table, Td } from '@/components/ui/table';
-import { StatusBadge } from '@/components/ui/page-header';
+import { Table } from '@/components/ui/table';
+import { SubscriptionRows } from './subscription-rows';
 
 type Row = {
   id: string;
@@ -21,18 +20,17 @@ export async function SubscriptionTable({ subscriptions }: { subscriptions: Row[
       headers={[t('offer'), t('quantity'), t('status'), t('reseller'), t('supportContact')]}
       empty={subscriptions.length === 0 ? t('empty') : undefined}
     >
-      {subscriptions.map((s) => (
-        <tr key={s.id}>
-          <Td><Link href={`/subscriptions/${s.id}`} className="font-medium text-brand underline hover:text-brand-dark">{s.offer.name}</Link></Td>
-          <Td>{s.quantity}</Td>
-          <Td><StatusBadge>{t(`statuses.${s.status}`)}</StatusBadge></Td>
-          <Td>{s.reseller ? `${s.reseller.legalName} (${s.reseller.mpnId})` : '—'}</Td>
-          <Td>
-            <span className="font-medium">{s.supportContactOrg.legalName}</span>
-            <span className="block text-xs text-slate-600">{[s.supportContactOrg.contactEmail, s.supportContactOrg.contactPhone].filter(Boolean).join(' · ')}</span>
-          </Td>
-        </tr>
-      ))}
+      <SubscriptionRows
+        rows={subscriptions.map((s) => ({
+          id: s.id,
+          offer: s.offer.name,
+          quantity: s.quantity,
+          status: t(`statuses.${s.status}`),
+          reseller: s.reseller ? `${s.reseller.legalName} (${s.reseller.mpnId})` : '—',
+          supportContact: s.supportContactOrg.legalName,
+          supportContactDetails: [s.supportContactOrg.contactEmail, s.supportContactOrg.contactPhone].filter(Boolean).join(' · '),
+        }))}
+      />
     </Table>
   );
 }

@@ -71,7 +71,7 @@ export function OfferForm({ action, initial, options, offerId, version }: Props)
       <CheckboxField label={t('active')} name="active" defaultChecked={v.active} errors={e?.active} />
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={pending}>{offerId ? t('save') : t('create')}</Button>
-        <Link href="/offers" className="text-sm text-brand underline">{t('backToOffers')}</Link>
+        <Link href="/offers" className="lnk text-sm">{t('backToOffers')}</Link>
       </div>
     </form>
   );

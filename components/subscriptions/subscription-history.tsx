@@ -36,7 +36,7 @@ export async function SubscriptionHistory({ events }: { events: Event[] }) {
       {events.map((e) => (
         <tr key={e.id}>
           <Td className="whitespace-nowrap">{formatDateTime(e.occurredAt, locale)}</Td>
-          <Td>{e.actorName ?? t('system')}{e.actorOrg ? <span className="block text-xs text-slate-600">{e.actorOrg}</span> : null}</Td>
+          <Td>{e.actorName ?? t('system')}{e.actorOrg ? <span className="sub">{e.actorOrg}</span> : null}</Td>
           <Td><span className="font-medium">{label(e.action)}</span> <span className="block text-slate-700">{summary(e)}</span></Td>
         </tr>
       ))}

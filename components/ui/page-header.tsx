@@ -19,5 +19,5 @@ export function Stat({ label, value }: { label: string; value: string | number }
 }
 
 export function StatusBadge({ children }: { children: ReactNode }) {
-  return <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800">{children}</span>;
+  return <span className="badge">{children}</span>;
 }

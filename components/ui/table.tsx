@@ -1,13 +1,18 @@
 import type { ReactNode } from 'react';
 
-/** A plain accessible table: a caption for screen readers, headers, rows. */
+/**
+ * A plain accessible table: a caption for screen readers, headers, rows.
+ * Lists send 50 rows, and every byte of a row goes out twice (the HTML and the
+ * React payload that hydrates it), so cells carry no classes of their own:
+ * `.tbl` styles them once in globals.css.
+ */
 export function Table({ caption, headers, children, empty }: { caption: string; headers: string[]; children: ReactNode; empty?: string }) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
+      <table className="tbl w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-700">
-          <tr>{headers.map((h) => <th key={h} scope="col" className="px-4 py-2 font-semibold">{h}</th>)}</tr>
+          <tr>{headers.map((h) => <th key={h} scope="col">{h}</th>)}</tr>
         </thead>
         <tbody className="divide-y divide-slate-200">{children}</tbody>
       </table>
@@ -16,6 +21,7 @@ export function Table({ caption, headers, children, empty }: { caption: string; 
   );
 }
 
-export function Td({ children, className = '' }: { children: ReactNode; className?: string }) {
-  return <td className={`px-4 py-2 align-top ${className}`}>{children}</td>;
+/** A cell; its padding and alignment come from the table (`.tbl` in globals.css), not from each cell. */
+export function Td({ children, className }: { children: ReactNode; className?: string }) {
+  return className ? <td className={className}>{children}</td> : <td>{children}</td>;
 }

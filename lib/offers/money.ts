@@ -1,5 +1,6 @@
 // Prices and rates as people type them and as the database keeps them.
 // Pure string arithmetic: no binary floating point between "6.00" and 600.
+import { numberFormat } from '@/lib/format';
 
 const SUPPORTED = new Set(Intl.supportedValuesOf('currency'));
 
@@ -10,7 +11,7 @@ export function isKnownCurrency(code: string): boolean {
 
 /** Digits after the decimal point of a currency's minor unit: 2 for USD, 0 for JPY. */
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** A non-negative decimal with at most two decimals, as typed ("6", "6.5", "6.00"). */
@@ -36,7 +37,7 @@ export function minorToDecimal(minor: number, currency: string): string {
 
 /** 600 USD in en → "$6.00"; in ja → "$6.00" as Japanese write it. */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** currencyDigits(currency));
+  return numberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** currencyDigits(currency));
 }
 
 /** "12.5" % → 1250 basis points. */
@@ -51,5 +52,5 @@ export function bpsToPercent(bps: number): string {
 
 /** 1250 basis points in en → "12.5%". */
 export function formatRate(bps: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000);
 }

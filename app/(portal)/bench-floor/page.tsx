@@ -24,7 +24,7 @@ export default async function BenchFloorPage() {
       <Table caption="Floor" headers={['Company', 'Tenant domain', 'Managing reseller']}>
         {ROWS.map((row) => (
           <tr key={row.id}>
-            <Td><a href={`#${row.id}`} className="font-medium text-brand underline">{row.company}</a></Td>
+            <Td><a href={`#${row.id}`} className="lnk font-medium">{row.company}</a></Td>
             <Td>{row.domain}</Td>
             <Td>{row.reseller}</Td>
           </tr>

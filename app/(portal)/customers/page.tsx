@@ -1,4 +1,3 @@
-import { Fragment } from 'react';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
@@ -6,11 +5,13 @@ import { can } from '@/lib/authz/policy';
 import { audienceOf } from '@/lib/authz/context';
 import { findCustomers } from '@/lib/customers/find-customers';
 import { findResellerFilter } from '@/lib/partnerships/list-reseller-options';
+import { numberFormat } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SearchForm } from '@/components/ui/search-form';
 import { AutoSubmitSelect } from '@/components/ui/auto-submit-select';
-import { Table, Td } from '@/components/ui/table';
-import { ExpandButton } from '@/components/customers/expand-button';
+import { Table } from '@/components/ui/table';
+import { ExpandForm } from '@/components/customers/expand-button';
+import { CustomerRows } from '@/components/customers/customer-rows';
 import { ExpandedCustomer } from '@/components/customers/expanded-customer';
 
 type Search = { reseller?: string; q?: string; after?: string; before?: string; last?: string; expand?: string };
@@ -24,7 +25,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const filters = { ...(search.reseller && { reseller: search.reseller }), ...(search.q && { q: search.q }) };
   const href = (cursor: Record<string, string>) => `/customers?${new URLSearchParams({ ...filters, ...cursor })}`;
   const paged = Boolean(search.after || search.before || search.last);
-  const total = new Intl.NumberFormat(locale).format(list.total);
+  const total = numberFormat(locale).format(list.total);
   const unknownReseller = Boolean(search.reseller) && filter.options === null && !filter.selected;
   return (
     <>
@@ -56,36 +57,30 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </SearchForm>
       {unknownReseller ? <p role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t('unknownReseller')}</p> : null}
       <p className="mb-2 text-sm text-slate-700" aria-live="polite">{t(list.totalCapped ? 'totalCapped' : 'total', { total })}</p>
+      <ExpandForm params={{ reseller: search.reseller, q: search.q, after: search.after, before: search.before, last: search.last }} />
       <Table
         caption={t('title')}
         headers={[t('details'), t('company'), t('tenantDomain'), t('managingReseller')]}
         empty={rows.length === 0 ? t('empty') : undefined}
       >
-        {rows.map((c) => {
-          const expanded = search.expand === c.id;
-          return (
-            <Fragment key={c.id}>
-              <tr id={`customer-${c.id}`}>
-                <Td className="w-12"><ExpandButton customerId={c.id} expanded={expanded} params={{ reseller: search.reseller, q: search.q, after: search.after, before: search.before, last: search.last }} label={t(expanded ? 'collapse' : 'expand', { company: c.companyName })} /></Td>
-                <Td><Link href={`/customers/${c.id}`} className="font-medium text-brand underline">{c.companyName}</Link></Td>
-                <Td>{c.tenantDomain}</Td>
-                <Td>{c.managingReseller ? `${c.managingReseller.legalName} (${c.managingReseller.mpnId})` : '—'}</Td>
-              </tr>
-              {expanded ? (
-                <tr>
-                  <td colSpan={4} className="p-0"><ExpandedCustomer ctx={ctx} customerId={c.id} /></td>
-                </tr>
-              ) : null}
-            </Fragment>
-          );
-        })}
+        <CustomerRows
+          rows={rows.map((c) => ({
+            id: c.id,
+            name: c.companyName,
+            domain: c.tenantDomain,
+            reseller: c.managingReseller ? `${c.managingReseller.legalName} (${c.managingReseller.mpnId})` : '—',
+            label: t(search.expand === c.id ? 'collapse' : 'expand', { company: c.companyName }),
+          }))}
+          expandedId={search.expand}
+          expanded={search.expand && rows.some((c) => c.id === search.expand) ? <ExpandedCustomer ctx={ctx} customerId={search.expand} /> : null}
+        />
       </Table>
       {list.previousCursor || list.nextCursor || paged ? (
         <nav aria-label={t('pages')} className="mt-4 flex flex-wrap gap-4 text-sm">
-          {list.previousCursor ? <Link className="text-brand underline" href={href({})}>{t('firstPage')}</Link> : null}
-          {list.previousCursor ? <Link className="text-brand underline" href={href({ before: list.previousCursor })}>{t('previousPage')}</Link> : null}
-          {list.nextCursor ? <Link className="text-brand underline" href={href({ after: list.nextCursor })}>{t('nextPage')}</Link> : null}
-          {list.nextCursor ? <Link className="text-brand underline" href={href({ last: '1' })}>{t('lastPage')}</Link> : null}
+          {list.previousCursor ? <Link className="lnk" href={href({})}>{t('firstPage')}</Link> : null}
+          {list.previousCursor ? <Link className="lnk" href={href({ before: list.previousCursor })}>{t('previousPage')}</Link> : null}
+          {list.nextCursor ? <Link className="lnk" href={href({ after: list.nextCursor })}>{t('nextPage')}</Link> : null}
+          {list.nextCursor ? <Link className="lnk" href={href({ last: '1' })}>{t('lastPage')}</Link> : null}
         </nav>
       ) : null}
     </>

@@ -3,10 +3,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { getIncentivesReport } from '@/lib/reports/incentives';
 import { formatMoney } from '@/lib/offers/money';
-import { formatDate } from '@/lib/format';
+import { formatDate, numberFormat } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Section } from '@/components/ui/section';
 import { Table, Td } from '@/components/ui/table';
+import { IncentiveRows } from '@/components/reports/incentive-rows';
 import { FilterSelect } from '@/components/reports/filter-select';
 
 type Search = { month?: string; reseller?: string; mpn?: string; after?: string };
@@ -25,8 +26,8 @@ export default async function IncentivesPage({ searchParams }: { searchParams: P
   const report = await loadOr404(() => getIncentivesReport(ctx, search));
   const [t, locale] = await Promise.all([getTranslations('incentives'), getLocale()]);
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
-  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const count = new Intl.NumberFormat(locale);
+  const number = numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const count = numberFormat(locale);
   // The filter as the links keep it (the month links and the next page).
   const filter: Record<string, string> = search.reseller ? { reseller: search.reseller } : search.mpn ? { mpn: search.mpn } : {};
   const monthHref = (delta: number) => {
@@ -78,7 +79,7 @@ export default async function IncentivesPage({ searchParams }: { searchParams: P
         </p>
       ) : null}
       {report.selected && !resellers?.options ? (
-        <p className="mb-4 text-sm text-slate-700">{t('selected', { name: report.selected.legalName, mpnId: report.selected.mpnId ?? '' })} <Link className="text-brand underline" href={`/incentives?${new URLSearchParams({ month: report.month })}`}>{t('allResellers')}</Link></p>
+        <p className="mb-4 text-sm text-slate-700">{t('selected', { name: report.selected.legalName, mpnId: report.selected.mpnId ?? '' })} <Link className="lnk" href={`/incentives?${new URLSearchParams({ month: report.month })}`}>{t('allResellers')}</Link></p>
       ) : null}
       <Section id="totals" title={t('totals')}>
         <p className="mb-2 text-sm text-slate-700">{t('totalsHelp')}</p>
@@ -100,25 +101,28 @@ export default async function IncentivesPage({ searchParams }: { searchParams: P
           headers={[t('reseller'), t('customerProvider'), t('offer'), t('licences'), t('unitPrice'), t('rate'), t('period'), t('days'), t('earned')]}
           empty={report.rows.length === 0 ? t('empty') : undefined}
         >
-          {report.rows.map((r) => (
-            <tr key={`${r.resellerId}-${r.subscriptionId}-${r.from.getTime()}-${r.quantity}-${r.unitPriceMinor}-${r.incentiveRateBps}`}>
-              <Td>{r.resellerName}<span className="block text-xs text-slate-600">{r.resellerMpnId}</span></Td>
-              <Td>{r.customerName}<span className="block text-xs text-slate-600">{r.providerName}</span></Td>
-              <Td>{r.offerName}</Td>
-              <Td>{r.quantity}</Td>
-              <Td>{money(r.unitPriceMinor, r.currency)}</Td>
-              <Td>{number.format(r.incentiveRateBps / 100)}%</Td>
-              <Td>{formatDate(r.from, locale)} – {formatDate(r.to, locale)}</Td>
-              <Td>{number.format(r.days)}</Td>
-              <Td className="font-medium">{money(r.earnedMinor, r.currency)}</Td>
-            </tr>
-          ))}
+          <IncentiveRows
+            rows={report.rows.map((r) => ({
+              key: `${r.resellerId}-${r.subscriptionId}-${r.from.getTime()}-${r.quantity}-${r.unitPriceMinor}-${r.incentiveRateBps}`,
+              reseller: r.resellerName,
+              resellerMpnId: r.resellerMpnId,
+              customer: r.customerName,
+              provider: r.providerName,
+              offer: r.offerName,
+              quantity: r.quantity,
+              unitPrice: money(r.unitPriceMinor, r.currency),
+              rate: `${number.format(r.incentiveRateBps / 100)}%`,
+              period: `${formatDate(r.from, locale)} – ${formatDate(r.to, locale)}`,
+              days: number.format(r.days),
+              earned: money(r.earnedMinor, r.currency),
+            }))}
+          />
         </Table>
         {report.partial ? <p className="mt-2 text-sm text-slate-700">{t('partial')}</p> : null}
         {report.nextCursor || search.after ? (
           <nav aria-label={t('pages')} className="mt-4 flex gap-4 text-sm">
-            {search.after ? <Link className="text-brand underline" href={pageHref()}>{t('firstPage')}</Link> : null}
-            {report.nextCursor ? <Link className="text-brand underline" href={pageHref(report.nextCursor)}>{t('nextPage')}</Link> : null}
+            {search.after ? <Link className="lnk" href={pageHref()}>{t('firstPage')}</Link> : null}
+            {report.nextCursor ? <Link className="lnk" href={pageHref(report.nextCursor)}>{t('nextPage')}</Link> : null}
           </nav>
         ) : null}
       </Section>

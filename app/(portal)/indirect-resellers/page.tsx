@@ -5,11 +5,12 @@ import { assertAudience, can } from '@/lib/authz/policy';
 import { findIndirectResellers } from '@/lib/partnerships/find-indirect-resellers';
 import { findPendingInvitations } from '@/lib/partnerships/find-invitations';
 import { formatDate } from '@/lib/format';
-import { PageHeader, StatusBadge } from '@/components/ui/page-header';
+import { PageHeader } from '@/components/ui/page-header';
 import { SearchForm } from '@/components/ui/search-form';
-import { Table, Td } from '@/components/ui/table';
+import { Table } from '@/components/ui/table';
 import { RequestPartnership } from '@/components/partnerships/request-partnership';
 import { PendingInvitations } from '@/components/partnerships/pending-invitations';
+import { ResellerRows } from '@/components/partnerships/reseller-rows';
 import { IntlClient } from '@/components/ui/intl-client';
 
 type Search = { q?: string; after?: string; removed?: string; done?: string };
@@ -30,7 +31,7 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
   const next = nextCursor ? new URLSearchParams({ ...(q && { q }), after: nextCursor }) : null;
   return (
     <>
-      <PageHeader title={t('title')}>{mayChange ? <IntlClient namespaces={['partnerships']}><RequestPartnership /></IntlClient> : null}</PageHeader>
+      <PageHeader title={t('title')}>{mayChange ? <IntlClient namespaces={['partnerships.request']}><RequestPartnership /></IntlClient> : null}</PageHeader>
       {removedRow ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{tp('remove.removed', { reseller: removedRow.reseller.legalName })}</p> : null}
       {done === 'revoked' || done === 'resent' ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{tp(`pending.${done}`)}</p> : null}
       <SearchForm label={t('search')} defaultValue={q} />
@@ -39,32 +40,23 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
         headers={[t('name'), t('mpnId'), t('status'), t('customers'), t('licences'), t('partnerSince'), ...(hasActions ? [t('actions')] : [])]}
         empty={rows.length === 0 ? t('empty') : undefined}
       >
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <Td className="font-medium">{r.reseller.legalName}</Td>
-            <Td>{r.reseller.mpnId}</Td>
-            <Td><StatusBadge>{t(`states.${r.state}`)}</StatusBadge></Td>
-            <Td>
-              {r.state === 'ACTIVE' ? (
-                <Link className="text-brand underline" href={`/customers?reseller=${r.reseller.id}`} aria-label={t('viewCustomers', { reseller: r.reseller.legalName })}>{r.customers}</Link>
-              ) : r.customers}
-            </Td>
-            <Td>{r.licences}</Td>
-            <Td>{formatDate(r.startedAt, locale)}{r.endedAt ? ` – ${formatDate(r.endedAt, locale)}` : ''}</Td>
-            {hasActions ? (
-              <Td>
-                {r.state === 'ACTIVE' ? (
-                  <div className="flex flex-wrap gap-x-4 gap-y-1">
-                    {mayOrder ? <Link className="text-sm text-brand underline" href={`/customers/new?reseller=${r.reseller.id}`}>{tn('addNewCustomer')}</Link> : null}
-                    {mayChange ? <Link className="text-sm text-red-800 underline" href={`/indirect-resellers/${r.id}/remove`}>{tp('remove.action')}</Link> : null}
-                  </div>
-                ) : null}
-              </Td>
-            ) : null}
-          </tr>
-        ))}
+        <ResellerRows
+          rows={rows.map((r) => ({
+            id: r.id,
+            resellerId: r.reseller.id,
+            name: r.reseller.legalName,
+            mpnId: r.reseller.mpnId,
+            active: r.state === 'ACTIVE',
+            state: t(`states.${r.state}`),
+            customers: r.customers,
+            viewCustomers: t('viewCustomers', { reseller: r.reseller.legalName }),
+            licences: r.licences,
+            since: `${formatDate(r.startedAt, locale)}${r.endedAt ? ` – ${formatDate(r.endedAt, locale)}` : ''}`,
+          }))}
+          actions={hasActions ? { addNewCustomer: mayOrder ? tn('addNewCustomer') : null, remove: mayChange ? tp('remove.action') : null } : null}
+        />
       </Table>
-      {next ? <p className="mt-4"><Link className="text-brand underline" href={`/indirect-resellers?${next}`}>{tc('nextPage')}</Link></p> : null}
+      {next ? <p className="mt-4"><Link className="lnk" href={`/indirect-resellers?${next}`}>{tc('nextPage')}</Link></p> : null}
       {mayChange ? <PendingInvitations invitations={invitations} /> : null}
     </>
   );

@@ -48,7 +48,7 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
               <div className="flex flex-wrap items-center gap-3">
                 {manage ? <PartnerStatusForm orgId={p.id} name={p.legalName} status={p.status} action={setPartnerStatusAction} /> : null}
                 {editProfiles && p.kind === 'INDIRECT_PROVIDER' ? (
-                  <Link href={`/partners/${p.id}/profile`} className="text-sm text-brand underline" aria-label={ta('editProfileNamed', { name: p.legalName })}>
+                  <Link href={`/partners/${p.id}/profile`} className="lnk text-sm" aria-label={ta('editProfileNamed', { name: p.legalName })}>
                     {ta('editProfile')}
                   </Link>
                 ) : null}
@@ -59,8 +59,8 @@ export default async function PartnersPage({ searchParams }: { searchParams: Pro
       </Table>
       </IntlClient>
       <nav aria-label={t('title')} className="mt-4 flex gap-4 text-sm">
-        {search.after ? <Link className="text-brand underline" href={`/partners?${new URLSearchParams(filters)}`}>{t('firstPage')}</Link> : null}
-        {nextCursor ? <Link className="text-brand underline" href={`/partners?${new URLSearchParams({ ...filters, after: nextCursor })}`}>{t('nextPage')}</Link> : null}
+        {search.after ? <Link className="lnk" href={`/partners?${new URLSearchParams(filters)}`}>{t('firstPage')}</Link> : null}
+        {nextCursor ? <Link className="lnk" href={`/partners?${new URLSearchParams({ ...filters, after: nextCursor })}`}>{t('nextPage')}</Link> : null}
       </nav>
     </>
   );

@@ -3,10 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { findResellerSubscriptions } from '@/lib/reports/find-reseller-subscriptions';
 import { RELATIONS, SUBSCRIPTION_STATUSES, type FindResellerSubscriptionsInput } from '@/lib/reports/schemas';
-import { PageHeader, StatusBadge } from '@/components/ui/page-header';
+import { PageHeader } from '@/components/ui/page-header';
 import { SearchForm } from '@/components/ui/search-form';
-import { Table, Td } from '@/components/ui/table';
-import { FilterSelect, RelationTag } from '@/components/reports/filter-select';
+import { Table } from '@/components/ui/table';
+import { FilterSelect } from '@/components/reports/filter-select';
+import { ResellerSubscriptionRows } from '@/components/subscriptions/reseller-subscription-rows';
 import { RelationTabs } from '@/components/reports/relation-tabs';
 
 type Search = { relation?: string; status?: string; q?: string; after?: string };
@@ -42,27 +43,24 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
         headers={[t('customer'), t('offer'), t('licences'), t('status'), t('reseller'), t('supportContact'), t('yourRole')]}
         empty={rows.length === 0 ? t('empty') : undefined}
       >
-        {rows.map((s) => (
-          <tr key={s.id}>
-            <Td>
-              <span className="font-medium">{s.customer.companyName}</span>
-              <span className="block text-xs text-slate-600">{s.customer.tenantDomain}</span>
-            </Td>
-            <Td>
-              <Link href={`/subscriptions/${s.id}`} className="text-brand underline" aria-label={t('open', { customer: s.customer.companyName, offer: s.offer.name })}>{s.offer.name}</Link>
-            </Td>
-            <Td>{s.quantity}</Td>
-            <Td><StatusBadge>{t(`statuses.${s.status}`)}</StatusBadge></Td>
-            <Td>{s.reseller ? `${s.reseller.legalName} (${s.reseller.mpnId})` : '—'}</Td>
-            <Td>{s.supportContactOrg.legalName}</Td>
-            <Td>
-              {s.managed ? <RelationTag tone="managed">{t('managed')}</RelationTag> : null}
-              {s.supportContact ? <RelationTag tone="support">{t('supportContactBadge')}</RelationTag> : null}
-            </Td>
-          </tr>
-        ))}
+        <ResellerSubscriptionRows
+          rows={rows.map((s) => ({
+            id: s.id,
+            customer: s.customer.companyName,
+            tenantDomain: s.customer.tenantDomain,
+            offer: s.offer.name,
+            open: t('open', { customer: s.customer.companyName, offer: s.offer.name }),
+            quantity: s.quantity,
+            status: t(`statuses.${s.status}`),
+            reseller: s.reseller ? `${s.reseller.legalName} (${s.reseller.mpnId})` : '—',
+            supportContact: s.supportContactOrg.legalName,
+            managed: s.managed,
+            isSupportContact: s.supportContact,
+          }))}
+          tags={{ managed: t('managed'), support: t('supportContactBadge') }}
+        />
       </Table>
-      {nextCursor ? <p className="mt-4"><Link className="text-brand underline" href={`/subscriptions?${next}`}>{t('nextPage')}</Link></p> : null}
+      {nextCursor ? <p className="mt-4"><Link className="lnk" href={`/subscriptions?${next}`}>{t('nextPage')}</Link></p> : null}
     </>
   );
 }

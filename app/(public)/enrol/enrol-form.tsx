@@ -16,7 +16,7 @@ export function EnrolForm({ countries }: { countries: { code: string; name: stri
       <div role="status" className="rounded border border-amber-300 bg-amber-50 p-4">
         <h2 className="mb-2 text-lg font-semibold">{t('submittedTitle')}</h2>
         <p className="mb-4">{t('submitted', { company: state.data.companyName, email: state.data.email })}</p>
-        <Link href="/sign-in" className="text-brand underline">{t('signIn')}</Link>
+        <Link href="/sign-in" className="lnk">{t('signIn')}</Link>
       </div>
     );
   }
@@ -47,7 +47,7 @@ export function EnrolForm({ countries }: { countries: { code: string; name: stri
       </fieldset>
       <Button type="submit" disabled={pending}>{t('submit')}</Button>
       <p className="text-sm">
-        {t('alreadyEnrolled')} <Link href="/sign-in" className="text-brand underline">{t('signIn')}</Link>
+        {t('alreadyEnrolled')} <Link href="/sign-in" className="lnk">{t('signIn')}</Link>
       </p>
     </form>
   );

@@ -46,14 +46,14 @@ export default async function PartnershipInvitationPage({ params }: { params: Pr
           </section>
         ) : null}
         {view.status === 'ready' ? (
-          <IntlClient namespaces={['partnerships']}><AcceptInvitationForm token={token} provider={view.provider!.legalName} /></IntlClient>
+          <IntlClient namespaces={['partnerships.accept']}><AcceptInvitationForm token={token} provider={view.provider!.legalName} /></IntlClient>
         ) : (
           <div role="status" className="rounded border border-amber-300 bg-amber-50 p-4">
             <p>{t(view.status)}</p>
             {view.status === 'signInRequired' ? (
               <div className="mt-4 flex flex-col gap-2">
-                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(path)}`} className="font-medium text-brand underline">{t('signIn')}</Link>
-                <p className="text-sm">{t('noAccount')} <Link href="/enrol" className="text-brand underline">{t('enrol')}</Link></p>
+                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(path)}`} className="lnk font-medium">{t('signIn')}</Link>
+                <p className="text-sm">{t('noAccount')} <Link href="/enrol" className="lnk">{t('enrol')}</Link></p>
               </div>
             ) : null}
             {view.status === 'alreadyAccepted' ? <Link href="/indirect-providers" className="mt-3 inline-block text-brand underline">{t('goToProviders')}</Link> : null}

@@ -21,13 +21,17 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const { customerId } = await params;
   const { saved, after } = await searchParams;
   const ctx = await requirePageCtx(`/customers/${customerId}`);
-  const [customer, subscriptions] = await loadOr404(() => Promise.all([getCustomer(ctx, customerId), findCustomerSubscriptions(ctx, customerId, { after })]));
   const audience = audienceOf(ctx);
-  const [t, te, tr, tc, locale, resellers, requests] = await Promise.all([
+  // All at once: the rest does not wait for the customer (it is awaited only
+  // once the customer is found; a refusal of the customer answers 404 first).
+  const rest = Promise.all([
     getTranslations('customer'), getTranslations('customerEdit'), getTranslations('relationships'), getTranslations('customers'), getLocale(),
     audience === 'provider' && can(ctx, 'partnerships.write') ? findResellerFilter(ctx).then((f) => f.options) : Promise.resolve([]),
-    findCustomerRequests(ctx, customer.id),
+    findCustomerRequests(ctx, customerId),
   ]);
+  rest.catch(() => undefined); // not left unhandled when the customer answers 404 first
+  const [customer, subscriptions] = await loadOr404(() => Promise.all([getCustomer(ctx, customerId), findCustomerSubscriptions(ctx, customerId, { after })]));
+  const [t, te, tr, tc, locale, resellers, requests] = await rest;
   const hasAzurePlan = subscriptions.hasAzurePlan;
   const paged = subscriptions.nextCursor !== null || Boolean(after);
   const delegation = customer.managingReseller ? tr(customer.resellerDelegatedAdmin ? 'access.delegatedAdmin' : 'access.viewOnly') : '';
@@ -57,7 +61,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
       {audience === 'provider' && can(ctx, 'partnerships.write') ? (
         <Section id="reseller-relationship" title={tr('request.section')}>
           <p className="mb-4 text-sm text-slate-700">{tr('request.sectionIntro')}</p>
-          <IntlClient namespaces={['relationships']}><RequestRelationshipForm mode="provider" customerId={customer.id} resellers={resellers} defaultResellerId={resellers?.find((r) => r.id !== customer.managingReseller?.id)?.id} /></IntlClient>
+          <IntlClient namespaces={['relationships.request']}><RequestRelationshipForm mode="provider" customerId={customer.id} resellers={resellers} defaultResellerId={resellers?.find((r) => r.id !== customer.managingReseller?.id)?.id} /></IntlClient>
           <PendingRelationshipRequests requests={requests} canRevoke />
         </Section>
       ) : requests.length > 0 ? (
@@ -71,7 +75,7 @@ export default async function CustomerPage({ params, searchParams }: { params: P
         ) : null}
         <SubscriptionTable subscriptions={subscriptions.rows} />
         {subscriptions.nextCursor ? (
-          <p className="mt-4"><Link className="text-brand underline" href={`/customers/${customer.id}?${new URLSearchParams({ after: subscriptions.nextCursor })}#subscriptions-heading`}>{tc('nextPage')}</Link></p>
+          <p className="mt-4"><Link className="lnk" href={`/customers/${customer.id}?${new URLSearchParams({ after: subscriptions.nextCursor })}#subscriptions-heading`}>{tc('nextPage')}</Link></p>
         ) : null}
       </Section>
     </>

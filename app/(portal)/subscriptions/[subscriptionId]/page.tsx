@@ -52,7 +52,7 @@ export default async function SubscriptionPage({ params, searchParams }: { param
       <PageHeader title={s.offer.name}>
         <StatusBadge>{ts(`statuses.${s.status}`)}</StatusBadge>
       </PageHeader>
-      <p className="-mt-4 mb-6 text-sm"><Link href={customerHref} className="text-brand underline">{s.customer.companyName}</Link></p>
+      <p className="-mt-4 mb-6 text-sm"><Link href={customerHref} className="lnk">{s.customer.companyName}</Link></p>
       {cancelled ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{t('cancelledDone')}</p> : null}
       {s.status === 'SUSPENDED' ? <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t('suspendedNote')}</p> : null}
       {s.status === 'CANCELLED' && s.cancelledAt ? <p className="mb-4 rounded border border-slate-300 bg-slate-50 p-3 text-sm">{t('cancelledNote', { date: formatDate(s.cancelledAt, locale) })}</p> : null}

@@ -28,7 +28,7 @@ export function ProviderProfileForm({ orgId, profile, version }: { orgId: string
       {state?.formError && !state.ok ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{state.formError}</p> : null}
       {state?.ok ? (
         <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-          {t('saved')} <Link href="/find-a-provider" className="text-brand underline">{t('viewPublic')}</Link>
+          {t('saved')} <Link href="/find-a-provider" className="lnk">{t('viewPublic')}</Link>
         </p>
       ) : null}
       <TextareaField label={t('description')} name="description" rows={5} maxLength={2000} defaultValue={v.description} errors={errors?.description} />
@@ -39,7 +39,7 @@ export function ProviderProfileForm({ orgId, profile, version }: { orgId: string
       <Field label={t('website')} name="website" type="url" maxLength={200} placeholder="https://" defaultValue={v.website} errors={errors?.website} />
       <div className="flex items-center gap-4">
         <Button type="submit" disabled={pending}>{t('save')}</Button>
-        <Link href="/partners" className="text-sm text-brand underline">{t('backToPartners')}</Link>
+        <Link href="/partners" className="lnk text-sm">{t('backToPartners')}</Link>
       </div>
     </form>
   );

@@ -33,7 +33,7 @@ export default async function CancelSubscriptionPage({ params }: { params: Promi
           </div>
         </>
       )}
-      {reason ? <Link href={back} className="text-brand underline">{t('keep')}</Link> : null}
+      {reason ? <Link href={back} className="lnk">{t('keep')}</Link> : null}
     </div>
   );
 }
