@@ -45,10 +45,16 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
     c.id AS "customerId", c."companyName", c."tenantDomain", c."managingResellerId"`;
   const where = Prisma.join(filters, ' AND ');
   // Managed customers' subscriptions (in the support list only, for relation=support).
+  // Walks the reseller's customers in name order and each one's subscriptions
+  // (LATERAL, and OFFSET 0 so it is not flattened: always this nested loop,
+  // stopping at a page, never a hash of all the reseller's subscriptions,
+  // which the planner may otherwise pick).
   const managed = Prisma.sql`
-    SELECT ${columns} FROM "Customer" c JOIN "Subscription" s ON s."customerId" = c.id
+    SELECT ${columns} FROM "Customer" c CROSS JOIN LATERAL (
+      SELECT * FROM "Subscription" s1 WHERE s1."customerId" = c.id
+        ${input.relation === 'support' ? Prisma.sql`AND s1."supportContactOrgId" = ${orgId}` : Prisma.empty} OFFSET 0
+    ) s
      WHERE c."managingResellerId" = ${orgId} AND ${where}
-       ${input.relation === 'support' ? Prisma.sql`AND s."supportContactOrgId" = ${orgId}` : Prisma.empty}
      ORDER BY c."companyName", s.id LIMIT ${limit}`;
   // One primary-key lookup per row of the (small) set; OFFSET 0 keeps the planner from hashing whole tables.
   const supported = Prisma.sql`
@@ -60,10 +66,13 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
   const branches = input.relation === 'managed' ? Prisma.sql`(${managed})` : Prisma.sql`(${managed}) UNION ALL (${supported})`;
   const elsewhere = input.relation === 'managed'
     ? Prisma.empty
-    : Prisma.sql`WITH supported_elsewhere AS MATERIALIZED (
+    : // Each subscription carries its customer's managing reseller (kept by the
+      // database), so the index skips the ones the reseller manages: the set
+      // read is the support list outside them, whatever the reseller's size.
+      Prisma.sql`WITH supported_elsewhere AS MATERIALIZED (
         SELECT s.id FROM "Subscription" s
          WHERE s."supportContactOrgId" = ${orgId}
-           AND NOT EXISTS (SELECT 1 FROM "Customer" m WHERE m."managingResellerId" = ${orgId} AND m.id = s."customerId")
+           AND (s."customerManagingResellerId" IS NULL OR s."customerManagingResellerId" < ${orgId} OR s."customerManagingResellerId" > ${orgId})
       )`;
   return Prisma.sql`
     ${elsewhere}

@@ -46,6 +46,28 @@ describe('R9 the reseller\'s subscriptions and support list', () => {
     expect((await findResellerSubscriptions(b, {})).rows.some((r) => r.id === unrelated.id)).toBe(false);
   });
 
+  it('a customer changing hands moves its subscriptions between the managed list and the support list, each listed once', async () => {
+    const { resellerA, resellerB, customer, managedByB, supported } = await setup();
+    const a = await makeCtx('ADMIN', { organizationId: resellerA.id });
+    const b = await makeCtx('ADMIN', { organizationId: resellerB.id });
+    const support = async () => (await findResellerSubscriptions(a, { relation: 'support' })).rows.map((r) => ({ id: r.id, managed: r.managed }));
+    expect(await support()).toEqual([{ id: supported.id, managed: false }]);
+    // A now manages Bravo Bank: the subscription it supports is a managed one, listed once.
+    await db().customer.update({ where: { id: managedByB.id }, data: { managingResellerId: resellerA.id } });
+    expect(await support()).toEqual([{ id: supported.id, managed: true }]);
+    // Nobody manages it any more: back in A's support list only, and B sees it nowhere.
+    await db().customer.update({ where: { id: managedByB.id }, data: { managingResellerId: null } });
+    expect(await support()).toEqual([{ id: supported.id, managed: false }]);
+    expect((await findResellerSubscriptions(b, {})).rows).toEqual([]);
+    // A new subscription of A's own customer, with A as its support contact: once, as managed.
+    const { standard } = await makeDemoOffers();
+    const created = await db().subscription.create({ data: { customerId: customer.id, offerId: standard.id, quantity: 1, supportContactOrgId: resellerA.id, purchasedAt: new Date(), termStartedAt: new Date() } });
+    expect((await support()).filter((r) => r.id === created.id)).toEqual([{ id: created.id, managed: true }]);
+    // The column is the database's: a write of another value is put right.
+    await db().subscription.update({ where: { id: created.id }, data: { customerManagingResellerId: resellerB.id } });
+    expect((await db().subscription.findUniqueOrThrow({ where: { id: created.id } })).customerManagingResellerId).toBe(resellerA.id);
+  });
+
   it('filters by status and by customer name or tenant domain', async () => {
     const { resellerA, customer, managed, supported } = await setup();
     await db().subscription.update({ where: { id: supported.id }, data: { status: 'SUSPENDED' } });

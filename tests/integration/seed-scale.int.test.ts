@@ -86,6 +86,9 @@ describe('seedScale', () => {
     expect(await one(`SELECT count(*) FROM "Subscription" s JOIN "Customer" c ON c.id = s."customerId"
       WHERE s."resellerId" IS NOT NULL AND NOT ${active('c."providerId"', 's."resellerId"')}`)).toBe(0);
     expect(await one(`SELECT count(*) FROM "Subscription" WHERE "supportContactOrgId" <> (SELECT "providerId" FROM "Customer" c WHERE c.id = "customerId")`)).toBeGreaterThan(0);
+    // Each subscription carries its customer's managing reseller, as the database's triggers keep it.
+    expect(await one(`SELECT count(*) FROM "Subscription" s JOIN "Customer" c ON c.id = s."customerId"
+      WHERE s."customerManagingResellerId" IS DISTINCT FROM c."managingResellerId"`)).toBe(0);
     // R8: one open association period per credited subscription, none once cancelled (cancelling closes it);
     // periods carry the offer's terms; some subscriptions have an earlier closed period.
     const openPeriods = `(SELECT count(*) FROM "SubscriptionResellerAssociation" a WHERE a."subscriptionId" = s.id AND a."endedAt" IS NULL)`;

@@ -217,9 +217,9 @@ function subscriptionStatements(sizes: ScaleSizes): string[] {
              OFFSET 0) z`,
     `ANALYZE sc_sub`,
     `INSERT INTO "Subscription" (id, "customerId", "offerId", "orderId", quantity, status, "autoRenew", "purchasedAt", "termStartedAt", "renewsAt",
-                                 "suspendedAt", "cancelledAt", "resellerId", "supportContactOrgId", version, "createdAt", "updatedAt")
+                                 "suspendedAt", "cancelledAt", "resellerId", "supportContactOrgId", "customerManagingResellerId", version, "createdAt", "updatedAt")
      SELECT id, customer_id, offer_id, NULL, quantity, status::"SubscriptionStatus", status = 'ACTIVE', purchased_at, term_started_at, renews_at,
-            suspended_at, cancelled_at, reseller_id, support_id, 1, purchased_at, greatest(term_started_at, suspended_at, cancelled_at)
+            suspended_at, cancelled_at, reseller_id, support_id, mr, 1, purchased_at, greatest(term_started_at, suspended_at, cancelled_at)
        FROM sc_sub`,
   ];
 }
