@@ -49,7 +49,7 @@ export function AuditRows({ rows, labels }: { rows: AuditRow[]; labels: AuditLab
               href={`/audit-log?${new URLSearchParams({ targetType: e.targetType, targetId: e.targetId })}`}
               prefetch={false}
               className="idl"
-              aria-label={labels.targetHistory.replace(TARGET, `${targetType} ${e.targetId}`)}
+              aria-label={labels.targetHistory.replace(TARGET, () => `${targetType} ${e.targetId}`)}
             >
               {e.targetId}
             </Link>

@@ -15,6 +15,5 @@ export function FilterSelect({ id, label, defaultValue, children }: { id: string
 
 /** Small coloured tag for a row's relation to the user's organisation. */
 export function RelationTag({ tone, children }: { tone: 'managed' | 'support'; children: ReactNode }) {
-  const colours = tone === 'support' ? 'bg-amber-100 text-amber-900 ring-amber-300' : 'bg-sky-100 text-sky-900 ring-sky-300';
-  return <span className={`mr-1 inline-block rounded px-2 py-0.5 text-xs font-medium ring-1 ${colours}`}>{children}</span>;
+  return <span className={tone === 'support' ? 'tag tag-support' : 'tag tag-managed'}>{children}</span>;
 }

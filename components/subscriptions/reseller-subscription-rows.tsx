@@ -8,7 +8,6 @@ export type ResellerSubscriptionRow = {
   customer: string;
   tenantDomain: string;
   offer: string;
-  open: string;
   quantity: number;
   status: string;
   reseller: string;
@@ -20,23 +19,24 @@ export type ResellerSubscriptionRow = {
 /**
  * The list's rows, rendered from their data: a client component so the page's
  * React payload carries each row's data once instead of its markup (the
- * server renders the HTML as before). `tags`: the two role labels, once.
+ * server renders the HTML as before). `labels`: the two role tags, and the
+ * offer link's name with "{customer}" and "{offer}" standing for the row's.
  */
-export function ResellerSubscriptionRows({ rows, tags }: { rows: ResellerSubscriptionRow[]; tags: { managed: string; support: string } }) {
+export function ResellerSubscriptionRows({ rows, labels }: { rows: ResellerSubscriptionRow[]; labels: { managed: string; support: string; open: string } }) {
   return rows.map((s) => (
     <tr key={s.id}>
       <td>
         <span className="font-medium">{s.customer}</span>
         <span className="sub">{s.tenantDomain}</span>
       </td>
-      <td><Link href={`/subscriptions/${s.id}`} prefetch={false} className="lnk" aria-label={s.open}>{s.offer}</Link></td>
+      <td><Link href={`/subscriptions/${s.id}`} prefetch={false} className="lnk" aria-label={labels.open.replace(/\{(customer|offer)\}/g, (_, part: string) => (part === 'customer' ? s.customer : s.offer))}>{s.offer}</Link></td>
       <td>{s.quantity}</td>
       <td><span className="badge">{s.status}</span></td>
       <td>{s.reseller}</td>
       <td>{s.supportContact}</td>
       <td>
-        {s.managed ? <RelationTag tone="managed">{tags.managed}</RelationTag> : null}
-        {s.isSupportContact ? <RelationTag tone="support">{tags.support}</RelationTag> : null}
+        {s.managed ? <RelationTag tone="managed">{labels.managed}</RelationTag> : null}
+        {s.isSupportContact ? <RelationTag tone="support">{labels.support}</RelationTag> : null}
       </td>
     </tr>
   ));

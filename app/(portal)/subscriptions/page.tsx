@@ -49,7 +49,6 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
             customer: s.customer.companyName,
             tenantDomain: s.customer.tenantDomain,
             offer: s.offer.name,
-            open: t('open', { customer: s.customer.companyName, offer: s.offer.name }),
             quantity: s.quantity,
             status: t(`statuses.${s.status}`),
             reseller: s.reseller ? `${s.reseller.legalName} (${s.reseller.mpnId})` : '—',
@@ -57,7 +56,8 @@ export default async function SubscriptionsPage({ searchParams }: { searchParams
             managed: s.managed,
             isSupportContact: s.supportContact,
           }))}
-          tags={{ managed: t('managed'), support: t('supportContactBadge') }}
+          // The rows put each customer and offer where "{customer}" and "{offer}" stand.
+          labels={{ managed: t('managed'), support: t('supportContactBadge'), open: t('open', { customer: '{customer}', offer: '{offer}' }) }}
         />
       </Table>
       {nextCursor ? <p className="mt-4"><Link className="lnk" href={`/subscriptions?${next}`}>{t('nextPage')}</Link></p> : null}
