@@ -1,23 +1,28 @@
 'use client';
 import { Fragment } from 'react';
-import Link from 'next/link';
 import { ExpandButton } from './expand-button';
 
-/** One customer as the Customers list shows it; `label` is its down arrow's name in the user's language. */
-export type CustomerRow = { id: string; name: string; domain: string; reseller: string; label: string };
+/** One customer as the Customers list shows it. */
+export type CustomerRow = { id: string; name: string; domain: string; reseller: string };
 
 /**
  * The list's rows, rendered from their data: a client component so the page's
  * React payload carries each row's data once instead of its markup (the
- * server renders the HTML as before). The expanded row's content comes from
- * the server (`expanded`, shown under the row `expandedId`).
+ * server renders the HTML as before). Links are plain anchors: no router work per row; a click loads the page. The expanded row's content comes from
+ * the server (`expanded`, shown under the row `expandedId`). `labels`: the down
+ * arrow's names, with "{company}" standing for the row's customer.
  */
-export function CustomerRows({ rows, expandedId, expanded }: { rows: CustomerRow[]; expandedId?: string; expanded?: React.ReactNode }) {
+export function CustomerRows({ rows, labels, expandedId, expanded }: {
+  rows: CustomerRow[];
+  labels: { expand: string; collapse: string };
+  expandedId?: string;
+  expanded?: React.ReactNode;
+}) {
   return rows.map((c) => (
     <Fragment key={c.id}>
       <tr id={`customer-${c.id}`}>
-        <td className="w-12"><ExpandButton customerId={c.id} expanded={c.id === expandedId} label={c.label} /></td>
-        <td><Link href={`/customers/${c.id}`} prefetch={false} className="lnk font-medium">{c.name}</Link></td>
+        <td className="w-12"><ExpandButton customerId={c.id} expanded={c.id === expandedId} label={labels[c.id === expandedId ? 'collapse' : 'expand'].replace('{company}', () => c.name)} /></td>
+        <td><a href={`/customers/${c.id}`} className="lnk font-medium">{c.name}</a></td>
         <td>{c.domain}</td>
         <td>{c.reseller}</td>
       </tr>

@@ -1,7 +1,6 @@
 'use client';
-import Link from 'next/link';
 
-/** One partnership as Indirect resellers shows it; labels are already in the user's language. */
+/** One partnership as Indirect resellers shows it; its words come once per page (`labels`). */
 export type ResellerRow = {
   id: string;
   resellerId: string;
@@ -10,7 +9,6 @@ export type ResellerRow = {
   active: boolean;
   state: string;
   customers: number;
-  viewCustomers: string;
   licences: number;
   since: string;
 };
@@ -18,24 +16,30 @@ export type ResellerRow = {
 /**
  * The list's rows, rendered from their data: a client component so the page's
  * React payload carries each row's data once instead of its markup (the
- * server renders the HTML as before). `actions`: the row links the user may
- * follow, with their labels, or null for no Actions column.
+ * server renders the HTML as before). Links are plain anchors: no router work per row; a click loads the page. `actions`: the row links the user may
+ * follow, with their labels, or null for no Actions column. `labels`: each
+ * state's name, and the customers link's name with "{reseller}" standing for
+ * the row's reseller.
  */
-export function ResellerRows({ rows, actions }: { rows: ResellerRow[]; actions: { addNewCustomer: string | null; remove: string | null } | null }) {
+export function ResellerRows({ rows, actions, labels }: {
+  rows: ResellerRow[];
+  actions: { addNewCustomer: string | null; remove: string | null } | null;
+  labels: { states: Record<string, string>; viewCustomers: string };
+}) {
   return rows.map((r) => (
     <tr key={r.id}>
       <td className="font-medium">{r.name}</td>
       <td>{r.mpnId}</td>
-      <td><span className="badge">{r.state}</span></td>
-      <td>{r.active ? <Link className="lnk" prefetch={false} href={`/customers?reseller=${r.resellerId}`} aria-label={r.viewCustomers}>{r.customers}</Link> : r.customers}</td>
+      <td><span className="badge">{labels.states[r.state] ?? r.state}</span></td>
+      <td>{r.active ? <a className="lnk" href={`/customers?reseller=${r.resellerId}`} aria-label={labels.viewCustomers.replace('{reseller}', () => r.name)}>{r.customers}</a> : r.customers}</td>
       <td>{r.licences}</td>
       <td>{r.since}</td>
       {actions ? (
         <td>
           {r.active ? (
             <div className="flex flex-wrap gap-x-4 gap-y-1">
-              {actions.addNewCustomer ? <Link className="lnk text-sm" prefetch={false} href={`/customers/new?reseller=${r.resellerId}`}>{actions.addNewCustomer}</Link> : null}
-              {actions.remove ? <Link className="text-sm text-red-800 underline" prefetch={false} href={`/indirect-resellers/${r.id}/remove`}>{actions.remove}</Link> : null}
+              {actions.addNewCustomer ? <a className="lnk text-sm" href={`/customers/new?reseller=${r.resellerId}`}>{actions.addNewCustomer}</a> : null}
+              {actions.remove ? <a className="text-sm text-red-800 underline" href={`/indirect-resellers/${r.id}/remove`}>{actions.remove}</a> : null}
             </div>
           ) : null}
         </td>

@@ -1,5 +1,4 @@
 'use client';
-import Link from 'next/link';
 
 /** One event as the audit log shows it: its own words; the labels come once per page (`AuditLabels`). */
 export type AuditRow = {
@@ -28,7 +27,7 @@ const TARGET = '{target}';
 /**
  * The log's rows, rendered from their data: a client component so the page's
  * React payload carries each row's data once instead of its markup (the
- * server renders the HTML as before).
+ * server renders the HTML as before). Links are plain anchors: no router work per row; a click loads the page.
  */
 export function AuditRows({ rows, labels }: { rows: AuditRow[]; labels: AuditLabels }) {
   return rows.map((e) => {
@@ -45,14 +44,13 @@ export function AuditRows({ rows, labels }: { rows: AuditRow[]; labels: AuditLab
         <td>
           {targetType}
           {e.targetId ? (
-            <Link
+            <a
               href={`/audit-log?${new URLSearchParams({ targetType: e.targetType, targetId: e.targetId })}`}
-              prefetch={false}
               className="idl"
               aria-label={labels.targetHistory.replace(TARGET, () => `${targetType} ${e.targetId}`)}
             >
               {e.targetId}
-            </Link>
+            </a>
           ) : null}
         </td>
         <td><span className="badge">{labels.outcomes[e.outcome] ?? e.outcome}</span></td>

@@ -36,3 +36,13 @@ export function IncentiveRows({ rows }: { rows: IncentiveRow[] }) {
     </tr>
   ));
 }
+
+/** The totals per reseller (and currency), amounts already formatted: rendered from their data like the details. */
+export function IncentiveTotalRows({ rows }: { rows: { key: string; reseller: string; total: string }[] }) {
+  return rows.map((r) => (
+    <tr key={r.key}>
+      <td className="font-medium">{r.reseller}</td>
+      <td>{r.total}</td>
+    </tr>
+  ));
+}

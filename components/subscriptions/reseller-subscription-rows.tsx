@@ -1,5 +1,4 @@
 'use client';
-import Link from 'next/link';
 import { RelationTag } from '@/components/reports/filter-select';
 
 /** One subscription as the reseller's Subscriptions list shows it; labels are already in the user's language. */
@@ -19,7 +18,7 @@ export type ResellerSubscriptionRow = {
 /**
  * The list's rows, rendered from their data: a client component so the page's
  * React payload carries each row's data once instead of its markup (the
- * server renders the HTML as before). `labels`: the two role tags, and the
+ * server renders the HTML as before). Links are plain anchors: no router work per row; a click loads the page. `labels`: the two role tags, and the
  * offer link's name with "{customer}" and "{offer}" standing for the row's.
  */
 export function ResellerSubscriptionRows({ rows, labels }: { rows: ResellerSubscriptionRow[]; labels: { managed: string; support: string; open: string } }) {
@@ -29,7 +28,7 @@ export function ResellerSubscriptionRows({ rows, labels }: { rows: ResellerSubsc
         <span className="font-medium">{s.customer}</span>
         <span className="sub">{s.tenantDomain}</span>
       </td>
-      <td><Link href={`/subscriptions/${s.id}`} prefetch={false} className="lnk" aria-label={labels.open.replace(/\{(customer|offer)\}/g, (_, part: string) => (part === 'customer' ? s.customer : s.offer))}>{s.offer}</Link></td>
+      <td><a href={`/subscriptions/${s.id}`} className="lnk" aria-label={labels.open.replace(/\{(customer|offer)\}/g, (_, part: string) => (part === 'customer' ? s.customer : s.offer))}>{s.offer}</a></td>
       <td>{s.quantity}</td>
       <td><span className="badge">{s.status}</span></td>
       <td>{s.reseller}</td>

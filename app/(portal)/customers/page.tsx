@@ -69,8 +69,9 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             name: c.companyName,
             domain: c.tenantDomain,
             reseller: c.managingReseller ? `${c.managingReseller.legalName} (${c.managingReseller.mpnId})` : '—',
-            label: t(search.expand === c.id ? 'collapse' : 'expand', { company: c.companyName }),
           }))}
+          // The rows put each company's name where "{company}" stands.
+          labels={{ expand: t('expand', { company: '{company}' }), collapse: t('collapse', { company: '{company}' }) }}
           expandedId={search.expand}
           expanded={search.expand && rows.some((c) => c.id === search.expand) ? <ExpandedCustomer ctx={ctx} customerId={search.expand} /> : null}
         />

@@ -6,8 +6,8 @@ import { formatMoney } from '@/lib/offers/money';
 import { formatDate, numberFormat } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { Section } from '@/components/ui/section';
-import { Table, Td } from '@/components/ui/table';
-import { IncentiveRows } from '@/components/reports/incentive-rows';
+import { Table } from '@/components/ui/table';
+import { IncentiveRows, IncentiveTotalRows } from '@/components/reports/incentive-rows';
 import { FilterSelect } from '@/components/reports/filter-select';
 
 type Search = { month?: string; reseller?: string; mpn?: string; after?: string };
@@ -84,12 +84,7 @@ export default async function IncentivesPage({ searchParams }: { searchParams: P
       <Section id="totals" title={t('totals')}>
         <p className="mb-2 text-sm text-slate-700">{t('totalsHelp')}</p>
         <Table caption={t('totals')} headers={[t('reseller'), t('total')]} empty={report.totals.length === 0 ? t('empty') : undefined}>
-          {report.totals.map((total) => (
-            <tr key={`${total.resellerId}-${total.currency}`}>
-              <Td className="font-medium">{total.resellerName}</Td>
-              <Td>{money(total.earnedMinor, total.currency)}</Td>
-            </tr>
-          ))}
+          <IncentiveTotalRows rows={report.totals.map((total) => ({ key: `${total.resellerId}-${total.currency}`, reseller: total.resellerName, total: money(total.earnedMinor, total.currency) }))} />
         </Table>
       </Section>
       <Section id="details" title={t('details')}>

@@ -47,13 +47,17 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
             name: r.reseller.legalName,
             mpnId: r.reseller.mpnId,
             active: r.state === 'ACTIVE',
-            state: t(`states.${r.state}`),
+            state: r.state,
             customers: r.customers,
-            viewCustomers: t('viewCustomers', { reseller: r.reseller.legalName }),
             licences: r.licences,
             since: `${formatDate(r.startedAt, locale)}${r.endedAt ? ` – ${formatDate(r.endedAt, locale)}` : ''}`,
           }))}
           actions={hasActions ? { addNewCustomer: mayOrder ? tn('addNewCustomer') : null, remove: mayChange ? tp('remove.action') : null } : null}
+          // The rows put each reseller's name where "{reseller}" stands.
+          labels={{
+            states: Object.fromEntries([...new Set(rows.map((r) => r.state))].map((state) => [state, t(`states.${state}`)])),
+            viewCustomers: t('viewCustomers', { reseller: '{reseller}' }),
+          }}
         />
       </Table>
       {next ? <p className="mt-4"><Link className="lnk" href={`/indirect-resellers?${next}`}>{tc('nextPage')}</Link></p> : null}
