@@ -1,7 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { switchLanguage } from '@/app/actions/locale';
 
-// Each language names itself, so anyone can find their own.
+// Each language names itself, so anyone can find their own. Each button has
+// a fixed box: "日本語" may be drawn with a font that loads after the first
+// paint, and the header must not move when it does.
 const LANGUAGES = [
   { locale: 'en', label: 'English' },
   { locale: 'ja', label: '日本語' },
@@ -20,7 +22,7 @@ export async function LanguageSwitch() {
           value={locale}
           lang={locale}
           aria-pressed={current === locale}
-          className={`rounded px-2 py-1 ${current === locale ? 'bg-white/20 font-semibold' : 'hover:bg-white/10'}`}
+          className={`inline-flex h-7 min-w-18 items-center justify-center rounded px-2 ${current === locale ? 'bg-white/20 font-semibold' : 'hover:bg-white/10'}`}
         >
           {label}
         </button>
