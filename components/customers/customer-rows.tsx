@@ -7,9 +7,10 @@ export type CustomerRow = { id: string; name: string; domain: string; reseller: 
 
 /**
  * The list's rows, rendered from their data: a client component so the page's
- * React payload carries each row's data once instead of its markup (the
- * server renders the HTML as before). Links are plain anchors: no router work per row; a click loads the page. The expanded row's content comes from
- * the server (`expanded`, shown under the row `expandedId`). `labels`: the down
+ * React payload carries each row's data once instead of its markup (the server
+ * renders the HTML as before). Links are plain anchors: no router work per
+ * row; a click loads the page. The expanded row's content comes from the
+ * server (`expanded`, shown under the row `expandedId`). `labels`: the down
  * arrow's names, with "{company}" standing for the row's customer.
  */
 export function CustomerRows({ rows, labels, expandedId, expanded }: {

@@ -4,9 +4,10 @@
 export type SubscriptionRow = { id: string; offer: string; quantity: number; status: string; reseller: string; supportContact: string; supportContactDetails: string };
 
 /**
- * The table's rows, rendered from their data: a client component so the
- * page's React payload carries each row's data once instead of its markup
- * (the server renders the HTML as before). Links are plain anchors: no router work per row; a click loads the page.
+ * The table's rows, rendered from their data: a client component so the page's
+ * React payload carries each row's data once instead of its markup (the server
+ * renders the HTML as before). Links are plain anchors: no router work per
+ * row; a click loads the page.
  */
 export function SubscriptionRows({ rows }: { rows: SubscriptionRow[] }) {
   return rows.map((s) => (

@@ -15,11 +15,12 @@ export type ResellerRow = {
 
 /**
  * The list's rows, rendered from their data: a client component so the page's
- * React payload carries each row's data once instead of its markup (the
- * server renders the HTML as before). Links are plain anchors: no router work per row; a click loads the page. `actions`: the row links the user may
- * follow, with their labels, or null for no Actions column. `labels`: each
- * state's name, and the customers link's name with "{reseller}" standing for
- * the row's reseller.
+ * React payload carries each row's data once instead of its markup (the server
+ * renders the HTML as before). Links are plain anchors: no router work per
+ * row; a click loads the page. `actions`: the row links the user may follow,
+ * with their labels, or null for no Actions column. `labels`: each state's
+ * name, and the customers link's name with "{reseller}" standing for the row's
+ * reseller.
  */
 export function ResellerRows({ rows, actions, labels }: {
   rows: ResellerRow[];

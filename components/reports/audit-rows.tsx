@@ -26,8 +26,9 @@ const TARGET = '{target}';
 
 /**
  * The log's rows, rendered from their data: a client component so the page's
- * React payload carries each row's data once instead of its markup (the
- * server renders the HTML as before). Links are plain anchors: no router work per row; a click loads the page.
+ * React payload carries each row's data once instead of its markup (the server
+ * renders the HTML as before). Links are plain anchors: no router work per
+ * row; a click loads the page.
  */
 export function AuditRows({ rows, labels }: { rows: AuditRow[]; labels: AuditLabels }) {
   return rows.map((e) => {

@@ -17,9 +17,10 @@ export type ResellerSubscriptionRow = {
 
 /**
  * The list's rows, rendered from their data: a client component so the page's
- * React payload carries each row's data once instead of its markup (the
- * server renders the HTML as before). Links are plain anchors: no router work per row; a click loads the page. `labels`: the two role tags, and the
- * offer link's name with "{customer}" and "{offer}" standing for the row's.
+ * React payload carries each row's data once instead of its markup (the server
+ * renders the HTML as before). Links are plain anchors: no router work per
+ * row; a click loads the page. `labels`: the two role tags, and the offer
+ * link's name with "{customer}" and "{offer}" standing for the row's.
  */
 export function ResellerSubscriptionRows({ rows, labels }: { rows: ResellerSubscriptionRow[]; labels: { managed: string; support: string; open: string } }) {
   return rows.map((s) => (
