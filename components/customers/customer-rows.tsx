@@ -1,5 +1,6 @@
 'use client';
 import { Fragment } from 'react';
+import { fillIn } from '@/components/ui/row-labels';
 import { ExpandButton } from './expand-button';
 
 /** One customer as the Customers list shows it. */
@@ -22,7 +23,7 @@ export function CustomerRows({ rows, labels, expandedId, expanded }: {
   return rows.map((c) => (
     <Fragment key={c.id}>
       <tr id={`customer-${c.id}`}>
-        <td className="w-12"><ExpandButton customerId={c.id} expanded={c.id === expandedId} label={labels[c.id === expandedId ? 'collapse' : 'expand'].replace('{company}', () => c.name)} /></td>
+        <td className="w-12"><ExpandButton customerId={c.id} expanded={c.id === expandedId} label={fillIn(labels[c.id === expandedId ? 'collapse' : 'expand'], { company: c.name })} /></td>
         <td><a href={`/customers/${c.id}`} className="lnk font-medium">{c.name}</a></td>
         <td>{c.domain}</td>
         <td>{c.reseller}</td>

@@ -1,4 +1,5 @@
 'use client';
+import { StatusBadge } from '@/components/ui/page-header';
 
 /** One of a customer's subscriptions as its table shows it; labels are already in the user's language. */
 export type SubscriptionRow = { id: string; offer: string; quantity: number; status: string; reseller: string; supportContact: string; supportContactDetails: string };
@@ -14,7 +15,7 @@ export function SubscriptionRows({ rows }: { rows: SubscriptionRow[] }) {
     <tr key={s.id}>
       <td><a href={`/subscriptions/${s.id}`} className="lnk font-medium">{s.offer}</a></td>
       <td>{s.quantity}</td>
-      <td><span className="badge">{s.status}</span></td>
+      <td><StatusBadge>{s.status}</StatusBadge></td>
       <td>{s.reseller}</td>
       <td>
         <span className="font-medium">{s.supportContact}</span>

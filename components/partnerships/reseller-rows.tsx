@@ -1,4 +1,6 @@
 'use client';
+import { StatusBadge } from '@/components/ui/page-header';
+import { fillIn } from '@/components/ui/row-labels';
 
 /** One partnership as Indirect resellers shows it; its words come once per page (`labels`). */
 export type ResellerRow = {
@@ -31,8 +33,8 @@ export function ResellerRows({ rows, actions, labels }: {
     <tr key={r.id}>
       <td className="font-medium">{r.name}</td>
       <td>{r.mpnId}</td>
-      <td><span className="badge">{labels.states[r.state] ?? r.state}</span></td>
-      <td>{r.active ? <a className="lnk" href={`/customers?reseller=${r.resellerId}`} aria-label={labels.viewCustomers.replace('{reseller}', () => r.name)}>{r.customers}</a> : r.customers}</td>
+      <td><StatusBadge>{labels.states[r.state] ?? r.state}</StatusBadge></td>
+      <td>{r.active ? <a className="lnk" href={`/customers?reseller=${r.resellerId}`} aria-label={fillIn(labels.viewCustomers, { reseller: r.name })}>{r.customers}</a> : r.customers}</td>
       <td>{r.licences}</td>
       <td>{r.since}</td>
       {actions ? (

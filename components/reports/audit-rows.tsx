@@ -1,4 +1,6 @@
 'use client';
+import { StatusBadge } from '@/components/ui/page-header';
+import { fillIn } from '@/components/ui/row-labels';
 
 /** One event as the audit log shows it: its own words; the labels come once per page (`AuditLabels`). */
 export type AuditRow = {
@@ -18,11 +20,9 @@ export type AuditLabels = {
   actions: Record<string, string>;
   targetTypes: Record<string, string>;
   outcomes: Record<string, string>;
-  /** "Every event of {target}", with TARGET standing for the target. */
+  /** "Every event of {target}", with "{target}" standing for the target. */
   targetHistory: string;
 };
-
-const TARGET = '{target}';
 
 /**
  * The log's rows, rendered from their data: a client component so the page's
@@ -48,13 +48,13 @@ export function AuditRows({ rows, labels }: { rows: AuditRow[]; labels: AuditLab
             <a
               href={`/audit-log?${new URLSearchParams({ targetType: e.targetType, targetId: e.targetId })}`}
               className="idl"
-              aria-label={labels.targetHistory.replace(TARGET, () => `${targetType} ${e.targetId}`)}
+              aria-label={fillIn(labels.targetHistory, { target: `${targetType} ${e.targetId}` })}
             >
               {e.targetId}
             </a>
           ) : null}
         </td>
-        <td><span className="badge">{labels.outcomes[e.outcome] ?? e.outcome}</span></td>
+        <td><StatusBadge>{labels.outcomes[e.outcome] ?? e.outcome}</StatusBadge></td>
         <td className="max-w-md break-words text-xs">{e.change}</td>
       </tr>
     );

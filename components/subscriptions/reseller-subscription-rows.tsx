@@ -1,4 +1,6 @@
 'use client';
+import { StatusBadge } from '@/components/ui/page-header';
+import { fillIn } from '@/components/ui/row-labels';
 import { RelationTag } from '@/components/reports/filter-select';
 
 /** One subscription as the reseller's Subscriptions list shows it; labels are already in the user's language. */
@@ -29,9 +31,9 @@ export function ResellerSubscriptionRows({ rows, labels }: { rows: ResellerSubsc
         <span className="font-medium">{s.customer}</span>
         <span className="sub">{s.tenantDomain}</span>
       </td>
-      <td><a href={`/subscriptions/${s.id}`} className="lnk" aria-label={labels.open.replace(/\{(customer|offer)\}/g, (_, part: string) => (part === 'customer' ? s.customer : s.offer))}>{s.offer}</a></td>
+      <td><a href={`/subscriptions/${s.id}`} className="lnk" aria-label={fillIn(labels.open, { customer: s.customer, offer: s.offer })}>{s.offer}</a></td>
       <td>{s.quantity}</td>
-      <td><span className="badge">{s.status}</span></td>
+      <td><StatusBadge>{s.status}</StatusBadge></td>
       <td>{s.reseller}</td>
       <td>{s.supportContact}</td>
       <td>

@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table } from '@/components/ui/table';
 import { AuditFilters, type AuditSearch } from '@/components/reports/audit-filters';
 import { AuditRows } from '@/components/reports/audit-rows';
+import { labelsOf } from '@/components/ui/row-labels';
 
 /** The organisation's audit log (vendor staff: every event), newest first. */
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<AuditSearch> }) {
@@ -45,9 +46,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             change: e.change || '—',
           }))}
           labels={{
-            actions: Object.fromEntries([...new Set(rows.map((e) => e.action))].map((a) => [a, label(a)])),
-            targetTypes: Object.fromEntries([...new Set(rows.map((e) => e.targetType))].map((type) => [type, targetLabel(type)])),
-            outcomes: Object.fromEntries([...new Set(rows.map((e) => e.outcome))].filter((o) => t.has(`outcomes.${o}`)).map((o) => [o, t(`outcomes.${o}`)])),
+            actions: labelsOf(rows, (e) => e.action, label),
+            targetTypes: labelsOf(rows, (e) => e.targetType, targetLabel),
+            outcomes: labelsOf(rows, (e) => e.outcome, (o) => (t.has(`outcomes.${o}`) ? t(`outcomes.${o}`) : o)),
             // The rows put each target where "{target}" stands.
             targetHistory: t('targetHistory', { target: '{target}' }),
           }}

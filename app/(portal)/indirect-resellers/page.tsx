@@ -11,6 +11,7 @@ import { Table } from '@/components/ui/table';
 import { RequestPartnership } from '@/components/partnerships/request-partnership';
 import { PendingInvitations } from '@/components/partnerships/pending-invitations';
 import { ResellerRows } from '@/components/partnerships/reseller-rows';
+import { labelsOf } from '@/components/ui/row-labels';
 import { IntlClient } from '@/components/ui/intl-client';
 
 type Search = { q?: string; after?: string; removed?: string; done?: string };
@@ -55,7 +56,7 @@ export default async function IndirectResellersPage({ searchParams }: { searchPa
           actions={hasActions ? { addNewCustomer: mayOrder ? tn('addNewCustomer') : null, remove: mayChange ? tp('remove.action') : null } : null}
           // The rows put each reseller's name where "{reseller}" stands.
           labels={{
-            states: Object.fromEntries([...new Set(rows.map((r) => r.state))].map((state) => [state, t(`states.${state}`)])),
+            states: labelsOf(rows, (r) => r.state, (state) => t(`states.${state}`)),
             viewCustomers: t('viewCustomers', { reseller: '{reseller}' }),
           }}
         />
