@@ -20,10 +20,15 @@ export function numberFormat(locale: string, options?: Intl.NumberFormatOptions)
   return format;
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Dates shown to users: the day, in the user's language, in UTC. */
 export function formatDate(date: Date | null | undefined, locale: string): string {
   if (!date) return '—';
-  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  // Called per cell: looked up by the language alone.
+  let format = dayFormats.get(locale);
+  if (!format) dayFormats.set(locale, (format = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return format.format(date);
 }
 
 /** A time of day shown to users, in UTC (as every date is), e.g. "14:05 UTC". */

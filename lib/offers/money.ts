@@ -9,9 +9,16 @@ export function isKnownCurrency(code: string): boolean {
   return SUPPORTED.has(code);
 }
 
+const digitsOf = new Map<string, number>();
+
 /** Digits after the decimal point of a currency's minor unit: 2 for USD, 0 for JPY. */
 export function currencyDigits(currency: string): number {
-  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    digits = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsOf.set(currency, digits);
+  }
+  return digits;
 }
 
 /** A non-negative decimal with at most two decimals, as typed ("6", "6.5", "6.00"). */
@@ -35,9 +42,15 @@ export function minorToDecimal(minor: number, currency: string): string {
   return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** 600 USD in en → "$6.00"; in ja → "$6.00" as Japanese write it. */
 export function formatMoney(minor: number, currency: string, locale: string): string {
-  return numberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** currencyDigits(currency));
+  // Reports format hundreds of amounts per page: the formatter is looked up by a plain key.
+  const key = `${locale} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) moneyFormats.set(key, (format = numberFormat(locale, { style: 'currency', currency })));
+  return format.format(minor / 10 ** currencyDigits(currency));
 }
 
 /** "12.5" % → 1250 basis points. */
