@@ -16,6 +16,57 @@ export type LoadResult = {
 };
 
 export async function loadPage(base: string, path: string, cookie: string | null, connections: number, seconds: number): Promise<LoadResult> {
+  return combine([await loadOnce(base, path, cookie, connections, seconds)]);
+}
+
+type Slice = { path: string; connections: number; seconds: number; latencies: number[]; requests: number; errors: number; non2xx: number; timeouts: number };
+
+/** Several runs of one page as one result: requests and errors added up, percentiles over every response. */
+export function combine(slices: Slice[]): LoadResult {
+  const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const requests = slices.reduce((sum, s) => sum + s.requests, 0);
+  const seconds = slices.reduce((sum, s) => sum + s.seconds, 0);
+  return {
+    path: slices[0]!.path,
+    connections: slices[0]!.connections,
+    seconds,
+    requests,
+    requestsPerSecond: requests / seconds,
+    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? Number.NaN },
+    errors: slices.reduce((sum, s) => sum + s.errors, 0),
+    non2xx: slices.reduce((sum, s) => sum + s.non2xx, 0),
+    timeouts: slices.reduce((sum, s) => sum + s.timeouts, 0),
+  };
+}
+
+/**
+ * A page and the floor loaded in turns (`slices` runs of each, `seconds` in
+ * all for each): both see the machine as it is during those seconds, so its
+ * drifts and hiccups fall on both sides of their ratio. `between` runs after
+ * every run (the caller lets the server finish its backlog there).
+ */
+export async function loadBeside(
+  base: string,
+  page: { path: string; cookie: string | null },
+  floor: { path: string; cookie: string | null },
+  opts: { connections: number; seconds: number; slices: number; between: () => Promise<void> },
+): Promise<{ page: LoadResult; floor: LoadResult }> {
+  const pages: Slice[] = [];
+  const floors: Slice[] = [];
+  const each = opts.seconds / opts.slices;
+  for (let i = 0; i < opts.slices; i++) {
+    // Alternate which goes first, so neither always follows the other's backlog.
+    const order = i % 2 === 0 ? [page, floor] : [floor, page];
+    for (const target of order) {
+      const slice = await loadOnce(base, target.path, target.cookie, opts.connections, each);
+      (target === page ? pages : floors).push(slice);
+      await opts.between();
+    }
+  }
+  return { page: combine(pages), floor: combine(floors) };
+}
+
+async function loadOnce(base: string, path: string, cookie: string | null, connections: number, seconds: number): Promise<Slice> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -26,17 +77,5 @@ export async function loadPage(base: string, path: string, cookie: string | null
       latencies.push(responseTime);
     });
   });
-  latencies.sort((a, b) => a - b);
-  const requests = result.requests.total;
-  return {
-    path,
-    connections,
-    seconds,
-    requests,
-    requestsPerSecond: requests / seconds,
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? Number.NaN },
-    errors: result.errors + result.non2xx,
-    non2xx: result.non2xx,
-    timeouts: result.timeouts,
-  };
+  return { path, connections, seconds, latencies, requests: result.requests.total, errors: result.errors + result.non2xx, non2xx: result.non2xx, timeouts: result.timeouts };
 }

@@ -24,11 +24,16 @@ export type CaseResult = {
   floor: PageTimes;
   /** At 1,000 customers. */
   pageSmall: PageTimes;
-  load: LoadResult;
+  load: PageLoad;
   /** Null when no Chromium is installed. */
   vitals: Vitals | null;
-  embedded: { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null; page: PageTimes; floor: PageTimes; load: LoadResult } | null;
+  embedded: { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null; page: PageTimes; floor: PageTimes; load: PageLoad } | null;
 };
+
+/** The floor under load: loaded before the first page, between pages and after the last (`runs` times). */
+export type FloorLoad = { before: LoadResult; after: LoadResult; requestsPerSecond: number; runs?: number };
+/** A page under load, with the floor's throughput measured right before and right after it. */
+export type PageLoad = LoadResult & { floorRequestsPerSecond?: number };
 
 export type BenchResult = {
   command: string;
@@ -40,12 +45,12 @@ export type BenchResult = {
   databases: Record<string, { name: string; customers: number; sizes: unknown; counts: Record<string, number>; reused: boolean; seedSeconds: number }>;
   fixtures: { big: Fixtures; small: Fixtures };
   cases: CaseResult[];
-  floorLoad: { before: LoadResult; after: LoadResult; requestsPerSecond: number };
+  floorLoad: FloorLoad;
   floorVitals: Vitals | null;
   orders: { order: Summary; floor: Summary; ordersPlaced: number; via: string };
   memory: { peakBytes: number; processes: number };
   routeJs: RouteJs[];
-  embedded: { customers: number; counts: Record<string, number>; reused: boolean; seedSeconds: number; floorLoad: { before: LoadResult; after: LoadResult; requestsPerSecond: number }; memory: { peakBytes: number; processes: number } } | null;
+  embedded: { customers: number; counts: Record<string, number>; reused: boolean; seedSeconds: number; floorLoad: FloorLoad; memory: { peakBytes: number; processes: number } } | null;
 };
 
 /** The issue's acceptance lines. */
@@ -66,6 +71,11 @@ const x = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}×`);
 const mark = (ok: boolean | null) => (ok === null ? ' ' : ok ? '✓' : '✗');
 const atMost = (v: number | null, limit: number) => (v === null ? null : v <= limit);
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** A page's requests per second ÷ the floor's beside it (or over the run, for results written before the floor was measured beside each page). */
+export function throughputRatio(load: PageLoad, floorOverRun: number): number | null {
+  return ratio(load.requestsPerSecond, load.floorRequestsPerSecond ?? floorOverRun);
+}
 
 export function derive(c: CaseResult) {
   const domainOverRaw = ratio(c.domain.median, c.raw.median);
@@ -107,14 +117,15 @@ function sections(r: BenchResult) {
   };
   const floorRps = r.floorLoad.requestsPerSecond;
   const load = {
-    headers: ['Page', 'req/s', 'p50', 'p95', 'p99', 'errors', '÷floor req/s'],
-    align: ['l', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
+    headers: ['Page', 'req/s', 'p50', 'p95', 'p99', 'errors', 'floor beside it, req/s', '÷floor req/s'],
+    align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
     rows: [
-      ['Floor (before, after)', `${r.floorLoad.before.requestsPerSecond.toFixed(0)}, ${r.floorLoad.after.requestsPerSecond.toFixed(0)}`, ms(r.floorLoad.before.latencyMs.p50), ms(r.floorLoad.before.latencyMs.p95), ms(r.floorLoad.before.latencyMs.p99), String(r.floorLoad.before.errors + r.floorLoad.after.errors), '1.00×'],
+      [`Floor (first, last${r.floorLoad.runs ? ` of ${r.floorLoad.runs} runs` : ''})`, `${r.floorLoad.before.requestsPerSecond.toFixed(0)}, ${r.floorLoad.after.requestsPerSecond.toFixed(0)}`, ms(r.floorLoad.before.latencyMs.p50), ms(r.floorLoad.before.latencyMs.p95), ms(r.floorLoad.before.latencyMs.p99), String(r.floorLoad.before.errors + r.floorLoad.after.errors), `${floorRps.toFixed(0)} (mean)`, '1.00×'],
       ...r.cases.map((c) => {
-        const q = ratio(c.load.requestsPerSecond, floorRps);
+        const floor = c.load.floorRequestsPerSecond ?? floorRps;
+        const q = throughputRatio(c.load, floorRps);
         const ok = q === null ? null : q >= t.throughputOverFloor && c.load.errors === 0 && c.load.requests > 0;
-        return [c.name, c.load.requestsPerSecond.toFixed(0), ms(c.load.latencyMs.p50), ms(c.load.latencyMs.p95), ms(c.load.latencyMs.p99), `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ${mark(c.load.errors === 0 && c.load.requests > 0)}`, `${x(q)} ${mark(ok)}`];
+        return [c.name, c.load.requestsPerSecond.toFixed(0), ms(c.load.latencyMs.p50), ms(c.load.latencyMs.p95), ms(c.load.latencyMs.p99), `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ${mark(c.load.errors === 0 && c.load.requests > 0)}`, floor.toFixed(0), `${x(q)} ${mark(ok)}`];
       }),
     ],
   };
@@ -177,7 +188,7 @@ export function writeReport(r: BenchResult, dir: string): void {
   console.log(out.join('\n'));
 
   const stamp = r.finishedAt.replace(/[:.]/g, '-');
-  const json = JSON.stringify({ thresholds: THRESHOLDS, ...r, derived: r.cases.map((c) => ({ name: c.name, ...derive(c), throughputOverFloor: ratio(c.load.requestsPerSecond, s.floorRps) })) }, null, 2);
+  const json = JSON.stringify({ thresholds: THRESHOLDS, ...r, derived: r.cases.map((c) => ({ name: c.name, ...derive(c), throughputOverFloor: throughputRatio(c.load, s.floorRps) })) }, null, 2);
   writeFileSync(path.join(dir, `${stamp}.json`), json);
   writeFileSync(path.join(dir, 'latest.json'), json);
 

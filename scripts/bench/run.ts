@@ -18,7 +18,7 @@ import { holdsSizes, prepareEmbedded, preparePostgres, removeDataDir, sizesFor, 
 import { CASES, DEMO_PASSWORD, PROVIDER_USER, resolveFixtures, type BenchCase, type Fixtures } from './cases';
 import { userCtx } from '../../lib/auth/load-ctx';
 import { getPage, signIn } from './http';
-import { loadPage, type LoadResult } from './load';
+import { loadBeside, type LoadResult } from './load';
 import { measureRouteJs } from './js-size';
 import { measureVitals } from './browser';
 import { findActionId, submitOrder } from './order';
@@ -28,6 +28,8 @@ import { writeReport, type BenchResult, type CaseResult, type PageTimes } from '
 import type { Ctx } from '../../lib/authz/context';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Turns of page and floor per page under load (each a quarter of the page's seconds). */
+const LOAD_SLICES = 4;
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const option = (name: string) => {
@@ -266,22 +268,22 @@ async function measureLoad(site: Site, seconds: number, connections: number) {
   const unloaded: number[] = [];
   for (let i = 0; i < 10; i++) unloaded.push((await getPage(site.server.base, '/bench-floor', floorCookie(site))).total);
   const idle = summarise(unloaded).median;
-  const run = async (path: string, cookie: string | null) => {
-    const result = await loadPage(site.server.base, path, cookie, connections, seconds);
-    await settle(site, idle);
-    return result;
-  };
-  const floorBefore = await run('/bench-floor', floorCookie(site));
-  log(`  floor: ${floorBefore.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(floorBefore.latencyMs.p50)} ms`);
-  const pages: Record<string, LoadResult> = {};
+  // Each page is loaded in turns with the floor (LOAD_SLICES runs of each,
+  // `seconds` in all for each): a machine that slows down or speeds up during
+  // the minutes of the run moves both sides of the page's ratio alike.
+  const floorSide = { path: '/bench-floor', cookie: floorCookie(site) };
+  const between = () => settle(site, idle);
+  const floors: LoadResult[] = [];
+  const pages: Record<string, LoadResult & { floorRequestsPerSecond: number }> = {};
   for (const c of CASES) {
-    pages[c.name] = await run(c.pagePath(site.fx), cookieFor(site, c));
-    const r = pages[c.name]!;
-    log(`  ${c.name}: ${r.requestsPerSecond.toFixed(0)} req/s, p50 ${ms(r.latencyMs.p50)} ms, p99 ${ms(r.latencyMs.p99)} ms, errors ${r.errors}`);
+    const r = await loadBeside(site.server.base, { path: c.pagePath(site.fx), cookie: cookieFor(site, c) }, floorSide, { connections, seconds, slices: LOAD_SLICES, between });
+    floors.push(r.floor);
+    pages[c.name] = { ...r.page, floorRequestsPerSecond: r.floor.requestsPerSecond };
+    log(`  ${c.name}: ${r.page.requestsPerSecond.toFixed(0)} req/s (floor beside it ${r.floor.requestsPerSecond.toFixed(0)}), p50 ${ms(r.page.latencyMs.p50)} ms, p99 ${ms(r.page.latencyMs.p99)} ms, errors ${r.page.errors}`);
   }
-  const floorAfter = await run('/bench-floor', floorCookie(site));
-  log(`  floor again: ${floorAfter.requestsPerSecond.toFixed(0)} req/s`);
-  return { floorBefore, floorAfter, floorRequestsPerSecond: (floorBefore.requestsPerSecond + floorAfter.requestsPerSecond) / 2, pages };
+  const floorRequestsPerSecond = floors.reduce((sum, f) => sum + f.requestsPerSecond, 0) / floors.length;
+  log(`  floor over the run: ${floors.map((f) => f.requestsPerSecond.toFixed(0)).join(', ')} req/s`);
+  return { floorBefore: floors[0]!, floorAfter: floors[floors.length - 1]!, floorRequestsPerSecond, floorRuns: floors.length, pages };
 }
 
 async function measureOrders(site: Site, pool: Pool, runs: number) {
@@ -396,7 +398,7 @@ async function main() {
       },
       fixtures: { big: bigFx, small: smallFx },
       cases,
-      floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond },
+      floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond, runs: load.floorRuns },
       floorVitals: vitals[0] ?? null,
       orders,
       memory: { peakBytes: memory.bytes, processes: memory.processes },
@@ -448,7 +450,7 @@ async function runEmbedded(secret: string) {
     for (const c of CASES) {
       cases[c.name] = { raw: sql[c.name]!.raw, domain: sql[c.name]!.domain, rawRows: sql[c.name]!.rawRows, domainRows: sql[c.name]!.domainRows, page: pages[c.name]!.page[0]!, floor: pages[c.name]!.floor, load: load.pages[c.name]! };
     }
-    return { prepared, cases, floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond }, memory: { peakBytes: memory.bytes, processes: memory.processes } };
+    return { prepared, cases, floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond, runs: load.floorRuns }, memory: { peakBytes: memory.bytes, processes: memory.processes } };
   } finally {
     await server.stop();
   }
