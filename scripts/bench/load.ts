@@ -1,5 +1,5 @@
-// Load with autocannon: N connections for D seconds on one page, the session
-// cookie on every request. Latency percentiles from every response.
+// Load with autocannon: N connections on a page in turns with the floor, the
+// session cookie on every request. Latency percentiles from every response.
 import autocannon from 'autocannon';
 import { percentile } from './stats';
 
@@ -15,14 +15,10 @@ export type LoadResult = {
   timeouts: number;
 };
 
-export async function loadPage(base: string, path: string, cookie: string | null, connections: number, seconds: number): Promise<LoadResult> {
-  return combine([await loadOnce(base, path, cookie, connections, seconds)]);
-}
-
 type Slice = { path: string; connections: number; seconds: number; latencies: number[]; requests: number; errors: number; non2xx: number; timeouts: number };
 
 /** Several runs of one page as one result: requests and errors added up, percentiles over every response. */
-export function combine(slices: Slice[]): LoadResult {
+function combine(slices: Slice[]): LoadResult {
   const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const requests = slices.reduce((sum, s) => sum + s.requests, 0);
   const seconds = slices.reduce((sum, s) => sum + s.seconds, 0);

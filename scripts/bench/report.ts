@@ -30,9 +30,9 @@ export type CaseResult = {
   embedded: { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null; page: PageTimes; floor: PageTimes; load: PageLoad } | null;
 };
 
-/** The floor under load: loaded before the first page, between pages and after the last (`runs` times). */
+/** The floor under load: its turns beside the first page (`before`) and beside the last (`after`), and the mean over its `runs` (one per page). */
 export type FloorLoad = { before: LoadResult; after: LoadResult; requestsPerSecond: number; runs?: number };
-/** A page under load, with the floor's throughput measured right before and right after it. */
+/** A page under load, with the floor's throughput in the turns alternating with it. */
 export type PageLoad = LoadResult & { floorRequestsPerSecond?: number };
 
 export type BenchResult = {
