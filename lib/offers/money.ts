@@ -1,6 +1,6 @@
 // Prices and rates as people type them and as the database keeps them.
 // Pure string arithmetic: no binary floating point between "6.00" and 600.
-import { numberFormat } from '@/lib/format';
+import { numberFormat, remembered } from '@/lib/format';
 
 const SUPPORTED = new Set(Intl.supportedValuesOf('currency'));
 
@@ -13,12 +13,7 @@ const digitsOf = new Map<string, number>();
 
 /** Digits after the decimal point of a currency's minor unit: 2 for USD, 0 for JPY. */
 export function currencyDigits(currency: string): number {
-  let digits = digitsOf.get(currency);
-  if (digits === undefined) {
-    digits = numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsOf.set(currency, digits);
-  }
-  return digits;
+  return remembered(digitsOf, currency, () => numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
 }
 
 /** A non-negative decimal with at most two decimals, as typed ("6", "6.5", "6.00"). */
@@ -47,9 +42,7 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 /** 600 USD in en → "$6.00"; in ja → "$6.00" as Japanese write it. */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   // Reports format hundreds of amounts per page: the formatter is looked up by a plain key.
-  const key = `${locale} ${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) moneyFormats.set(key, (format = numberFormat(locale, { style: 'currency', currency })));
+  const format = remembered(moneyFormats, `${locale} ${currency}`, () => numberFormat(locale, { style: 'currency', currency }));
   return format.format(minor / 10 ** currencyDigits(currency));
 }
 

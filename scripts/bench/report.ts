@@ -72,9 +72,12 @@ const mark = (ok: boolean | null) => (ok === null ? ' ' : ok ? '✓' : '✗');
 const atMost = (v: number | null, limit: number) => (v === null ? null : v <= limit);
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-/** A page's requests per second ÷ the floor's beside it (or over the run, for results written before the floor was measured beside each page). */
+/** The floor's requests per second beside a page (over the run, for results written before the floor was measured beside each page). */
+const floorBeside = (load: PageLoad, floorOverRun: number) => load.floorRequestsPerSecond ?? floorOverRun;
+
+/** A page's requests per second ÷ the floor's beside it. */
 export function throughputRatio(load: PageLoad, floorOverRun: number): number | null {
-  return ratio(load.requestsPerSecond, load.floorRequestsPerSecond ?? floorOverRun);
+  return ratio(load.requestsPerSecond, floorBeside(load, floorOverRun));
 }
 
 export function derive(c: CaseResult) {
@@ -122,10 +125,9 @@ function sections(r: BenchResult) {
     rows: [
       [`Floor (first, last${r.floorLoad.runs ? ` of ${r.floorLoad.runs} runs` : ''})`, `${r.floorLoad.before.requestsPerSecond.toFixed(0)}, ${r.floorLoad.after.requestsPerSecond.toFixed(0)}`, ms(r.floorLoad.before.latencyMs.p50), ms(r.floorLoad.before.latencyMs.p95), ms(r.floorLoad.before.latencyMs.p99), String(r.floorLoad.before.errors + r.floorLoad.after.errors), `${floorRps.toFixed(0)} (mean)`, '1.00×'],
       ...r.cases.map((c) => {
-        const floor = c.load.floorRequestsPerSecond ?? floorRps;
         const q = throughputRatio(c.load, floorRps);
         const ok = q === null ? null : q >= t.throughputOverFloor && c.load.errors === 0 && c.load.requests > 0;
-        return [c.name, c.load.requestsPerSecond.toFixed(0), ms(c.load.latencyMs.p50), ms(c.load.latencyMs.p95), ms(c.load.latencyMs.p99), `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ${mark(c.load.errors === 0 && c.load.requests > 0)}`, floor.toFixed(0), `${x(q)} ${mark(ok)}`];
+        return [c.name, c.load.requestsPerSecond.toFixed(0), ms(c.load.latencyMs.p50), ms(c.load.latencyMs.p95), ms(c.load.latencyMs.p99), `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ${mark(c.load.errors === 0 && c.load.requests > 0)}`, floorBeside(c.load, floorRps).toFixed(0), `${x(q)} ${mark(ok)}`];
       }),
     ],
   };
