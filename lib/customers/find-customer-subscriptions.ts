@@ -80,7 +80,7 @@ export function findCustomerSubscriptionsSql(ctx: Ctx, customerId: string, raw: 
 export async function findCustomerSubscriptions(ctx: Ctx, customerId: string, raw: FindCustomerSubscriptionsInput = {}) {
   assertCan(ctx, 'customers.read');
   if (!isPlainId(customerId)) throw new NotFound('customer');
-  const all = await query<Row>(findCustomerSubscriptionsSql(ctx, customerId, raw));
+  const all = await query<Row>(findCustomerSubscriptionsSql(ctx, customerId, raw), { plan: 'reuse' });
   if (all.length === 0) throw new NotFound('customer');
   const found = all.filter((r) => r.id !== null);
   const hasMore = found.length > CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE;

@@ -81,7 +81,7 @@ export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomer
 export async function findCustomers(ctx: Ctx, raw: FindCustomersInput) {
   assertCan(ctx, 'customers.read');
   const input = findCustomersInput.parse(raw);
-  const rows = await query<Row>(findCustomersSql(ctx, input));
+  const rows = await query<Row>(findCustomersSql(ctx, input), input.q ? {} : { plan: 'reuse' });
   const total = rows[0]?.total ?? null;
   const found = rows.filter((r) => r.id !== null);
   const backwards = Boolean(input.before || input.last === '1');

@@ -5,6 +5,7 @@ import { assertCan } from '@/lib/authz/policy';
 import { customerScope } from '@/lib/authz/scopes';
 import { NotFound } from '@/lib/errors';
 import { isPlainId } from '@/lib/validation/text';
+import { pendingRequestsArgs } from '@/lib/relationships/find-customer-requests';
 
 /** The provider and the managing reseller, as every customer view shows them. */
 const parties = {
@@ -26,6 +27,22 @@ export async function getCustomer(ctx: Ctx, customerId: string) {
   });
   if (!customer) throw new NotFound('customer');
   return customer;
+}
+
+/**
+ * The customer page's customer with the pending relationship requests the
+ * user sees on it (findCustomerRequests' rules), in the same statement.
+ */
+export async function getCustomerWithRequests(ctx: Ctx, customerId: string) {
+  assertCan(ctx, 'customers.read');
+  if (!isPlainId(customerId)) throw new NotFound('customer');
+  const customer = await db().customer.findFirst({
+    where: { AND: [customerScope(ctx), { id: customerId }] },
+    include: { ...parties, relationshipRequests: pendingRequestsArgs(ctx) },
+  });
+  if (!customer) throw new NotFound('customer');
+  const { relationshipRequests: requests, ...rest } = customer;
+  return { customer: rest, requests };
 }
 
 /** The customer user's own tenant with all its subscriptions; the caller has checked the permission. */

@@ -22,7 +22,7 @@ export function findPublicProvidersSql(): Prisma.Sql {
 
 /** The official indirect providers list (R13, read side): public, active providers only. */
 export async function findPublicProviders() {
-  const rows = await query<Row>(findPublicProvidersSql());
+  const rows = await query<Row>(findPublicProvidersSql(), { plan: 'reuse' });
   return rows.map((r) => ({
     id: r.id, legalName: r.legalName, mpnId: r.mpnId, country: r.country, website: r.website,
     profile: r.hasProfile

@@ -68,15 +68,17 @@ export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInp
     : Prisma.empty;
   // Counts are those of the user's own organisation as provider (zero for anyone else, as before).
   const providerId = ctx.orgId ?? '';
+  // Both per row of the page (subplans: one index lookup each), never a join
+  // over all of the provider's resellers.
   return Prisma.sql`
     SELECT x.id, x.state::text AS state, x."startedAt", x."endedAt", x."resellerId", x."legalName", x."mpnId", x."resellerStatus", x.pinned,
-           COALESCE(c.n, 0) AS customers, COALESCE(l.licences, 0) AS licences
+           CASE WHEN x.state = 'ACTIVE' THEN (
+             SELECT count(*)::int FROM "Customer" cu WHERE cu."providerId" = ${providerId} AND cu."managingResellerId" = x."resellerId"
+           ) ELSE 0 END AS customers,
+           CASE WHEN x.state = 'ACTIVE' THEN COALESCE((
+             SELECT l.licences FROM "ResellerLicenceCount" l WHERE l."providerId" = ${providerId} AND l."resellerId" = x."resellerId"
+           ), 0) ELSE 0 END AS licences
       FROM ((${page}) ${removed}) x
-      LEFT JOIN LATERAL (
-        SELECT count(*)::int AS n FROM "Customer" cu
-         WHERE cu."providerId" = ${providerId} AND cu."managingResellerId" = x."resellerId"
-      ) c ON x.state = 'ACTIVE'
-      LEFT JOIN "ResellerLicenceCount" l ON x.state = 'ACTIVE' AND l."providerId" = ${providerId} AND l."resellerId" = x."resellerId"
      ORDER BY x.pinned, x.state, x."startedAt", x.id`;
 }
 
@@ -87,7 +89,7 @@ export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInp
  */
 export async function findIndirectResellers(ctx: Ctx, raw: FindIndirectResellersInput = {}) {
   assertCan(ctx, 'partnerships.read');
-  const all = await query<Row>(findIndirectResellersSql(ctx, raw));
+  const all = await query<Row>(findIndirectResellersSql(ctx, raw), findIndirectResellersInput.parse(raw).q ? {} : { plan: 'reuse' });
   const shape = (r: Row) => ({
     id: r.id, state: r.state, startedAt: r.startedAt, endedAt: r.endedAt,
     reseller: { id: r.resellerId, legalName: r.legalName, mpnId: r.mpnId, status: r.resellerStatus },

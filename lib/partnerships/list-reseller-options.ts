@@ -53,7 +53,7 @@ export async function findResellerFilter(ctx: Ctx, selected?: string): Promise<R
     (SELECT 'selected', o.id, o."legalName", o."mpnId", NULL
        FROM "Organization" o JOIN "Partnership" p ON p."resellerId" = o.id AND p."providerId" = ${providerId} AND p.state = 'ACTIVE'
       WHERE ${wanted}::text IS NOT NULL AND (o.id = ${wanted} OR o."mpnId" = ${wanted})
-      LIMIT 1)`);
+      LIMIT 1)`, { plan: 'reuse' });
   const option = (r: FilterRow): ResellerOption => ({ id: r.id!, legalName: r.legalName!, mpnId: r.mpnId });
   const count = rows.find((r) => r.kind === 'count')?.n ?? 0;
   const chosen = rows.find((r) => r.kind === 'selected');

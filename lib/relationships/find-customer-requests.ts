@@ -1,27 +1,43 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { clock } from '@/lib/clock';
 import type { Ctx } from '@/lib/authz/context';
 import { audienceOf } from '@/lib/authz/context';
 import { can } from '@/lib/authz/policy';
 import { customerScope } from '@/lib/authz/scopes';
 
-/**
- * Pending relationship requests on a customer the user can read, for the
- * customer page: the provider sees all of them, a reseller only its own.
- */
-export async function findCustomerRequests(ctx: Ctx, customerId: string) {
+/** Who reads pending requests on a customer: the provider all of them, a reseller only its own, nobody else. */
+function requestReader(ctx: Ctx): Prisma.CustomerRelationshipRequestWhereInput | null {
   const audience = audienceOf(ctx);
-  if ((audience !== 'provider' && audience !== 'reseller') || !can(ctx, 'partnerships.read')) return [];
-  return db().customerRelationshipRequest.findMany({
-    where: {
-      customerId, customer: customerScope(ctx), state: 'PENDING', expiresAt: { gt: clock.now() },
-      ...(audience === 'reseller' ? { resellerId: ctx.orgId! } : { providerId: ctx.orgId! }),
-    },
+  if ((audience !== 'provider' && audience !== 'reseller') || !can(ctx, 'partnerships.read')) return null;
+  return audience === 'reseller' ? { resellerId: ctx.orgId! } : { providerId: ctx.orgId! };
+}
+
+/**
+ * The pending requests a user sees on a customer, as arguments for the
+ * customer's `relationshipRequests` (the customer page reads them in the
+ * customer's own statement): nothing for a user who may not read them.
+ */
+export function pendingRequestsArgs(ctx: Ctx) {
+  const reader = requestReader(ctx);
+  const where: Prisma.CustomerRelationshipRequestWhereInput = reader ? { ...reader, state: 'PENDING', expiresAt: { gt: clock.now() } } : { id: { in: [] } };
+  return {
+    where,
     orderBy: { createdAt: 'desc' },
     take: 20,
     select: { id: true, createdAt: true, expiresAt: true, includeDelegatedAdmin: true, recipientEmail: true, reseller: { select: { legalName: true, mpnId: true } } },
-  });
+  } satisfies Prisma.CustomerRelationshipRequestFindManyArgs;
+}
+
+/**
+ * Pending relationship requests on a customer the user can read: the
+ * provider sees all of them, a reseller only its own.
+ */
+export async function findCustomerRequests(ctx: Ctx, customerId: string) {
+  if (!requestReader(ctx)) return [];
+  const args = pendingRequestsArgs(ctx);
+  return db().customerRelationshipRequest.findMany({ ...args, where: { ...args.where, customerId, customer: customerScope(ctx) } });
 }
 
 /** The providers a reseller may name in a request: its ACTIVE partnerships with ACTIVE providers. */

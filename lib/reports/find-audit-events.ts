@@ -23,7 +23,8 @@ const DAY_MS = 86_400_000;
  */
 export async function findAuditEvents(ctx: Ctx, raw: FindAuditEventsInput, limit = AUDIT_PAGE_SIZE) {
   assertCan(ctx, 'audit.read');
-  const rows = await query<AuditRow>(findAuditEventsSql(ctx, findAuditEventsInput.parse(raw), limit));
+  const input = findAuditEventsInput.parse(raw);
+  const rows = await query<AuditRow>(findAuditEventsSql(ctx, input, limit), input.actor ? {} : { plan: 'reuse' });
   const hasMore = rows.length > limit;
   const page = (hasMore ? rows.slice(0, limit) : rows).map((row) => ({ ...row, change: summariseChange(row.before, row.after) }));
   const last = page[page.length - 1];

@@ -233,7 +233,7 @@ export async function getIncentivesReport(ctx: Ctx, raw: IncentivesInput) {
   const now = clock.now();
   const month = input.month ?? monthOf(now);
   const { start, end } = monthRange(month);
-  const [result] = await query<Statement>(pageSql(scope, { ...input, month }, now));
+  const [result] = await query<Statement>(pageSql(scope, { ...input, month }, now), { plan: 'reuse' });
   const all = result?.rows ?? [];
   const hasMore = all.length > INCENTIVES_PAGE_SIZE;
   const page = hasMore ? all.slice(0, INCENTIVES_PAGE_SIZE) : all;

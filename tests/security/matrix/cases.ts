@@ -9,7 +9,7 @@ import { audienceOf } from '@/lib/authz/context';
 import { can, type Permission } from '@/lib/authz/policy';
 import { exportAuditEventsCsv, exportIncentivesCsv } from '@/lib/reports/export-reports';
 import { findAuditEvents } from '@/lib/reports/find-audit-events';
-import { getCustomer } from '@/lib/customers/get-customer';
+import { getCustomer, getCustomerWithRequests } from '@/lib/customers/get-customer';
 import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscriptions';
 import { findCustomers } from '@/lib/customers/find-customers';
 import { updateCustomerDetails } from '@/lib/customers/update-customer-details';
@@ -134,6 +134,12 @@ export const CASES: Case[] = [
     fn: 'lib/customers/get-customer#getCustomer', kind: 'id', vendorWide: true,
     grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
     call: (ctx, id) => getCustomer(ctx, id),
+    own: (w) => w.ours.customer,
+  },
+  {
+    fn: 'lib/customers/get-customer#getCustomerWithRequests', kind: 'id', vendorWide: true,
+    grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
+    call: (ctx, id) => getCustomerWithRequests(ctx, id),
     own: (w) => w.ours.customer,
   },
   {

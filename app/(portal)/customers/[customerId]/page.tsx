@@ -4,14 +4,13 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/authz/policy';
 import { audienceOf } from '@/lib/authz/context';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
-import { getCustomer } from '@/lib/customers/get-customer';
+import { getCustomerWithRequests } from '@/lib/customers/get-customer';
 import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscriptions';
 import { formatDate } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SubscriptionTable } from '@/components/customers/subscription-table';
 import { Section } from '@/components/ui/section';
 import { findResellerFilter } from '@/lib/partnerships/list-reseller-options';
-import { findCustomerRequests } from '@/lib/relationships/find-customer-requests';
 import { RequestRelationshipForm } from '@/components/relationships/request-relationship-form';
 import { PendingRelationshipRequests } from '@/components/relationships/pending-requests';
 import { TenantOwnerControl } from '@/components/relationships/tenant-owner-control';
@@ -27,11 +26,10 @@ export default async function CustomerPage({ params, searchParams }: { params: P
   const rest = Promise.all([
     getTranslations('customer'), getTranslations('customerEdit'), getTranslations('relationships'), getTranslations('customers'), getLocale(),
     audience === 'provider' && can(ctx, 'partnerships.write') ? findResellerFilter(ctx).then((f) => f.options) : Promise.resolve([]),
-    findCustomerRequests(ctx, customerId),
   ]);
   rest.catch(() => undefined); // not left unhandled when the customer answers 404 first
-  const [customer, subscriptions] = await loadOr404(() => Promise.all([getCustomer(ctx, customerId), findCustomerSubscriptions(ctx, customerId, { after })]));
-  const [t, te, tr, tc, locale, resellers, requests] = await rest;
+  const [{ customer, requests }, subscriptions] = await loadOr404(() => Promise.all([getCustomerWithRequests(ctx, customerId), findCustomerSubscriptions(ctx, customerId, { after })]));
+  const [t, te, tr, tc, locale, resellers] = await rest;
   const hasAzurePlan = subscriptions.hasAzurePlan;
   const paged = subscriptions.nextCursor !== null || Boolean(after);
   const delegation = customer.managingReseller ? tr(customer.resellerDelegatedAdmin ? 'access.delegatedAdmin' : 'access.viewOnly') : '';
