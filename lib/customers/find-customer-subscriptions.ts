@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { query } from '@/lib/db';
+import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
@@ -48,7 +48,7 @@ export function findCustomerSubscriptionsSql(ctx: Ctx, customerId: string, raw: 
   return Prisma.sql`
     WITH t AS MATERIALIZED (
       SELECT c.id,
-             (SELECT count(*)::int FROM (SELECT 1 FROM "Subscription" k WHERE k."customerId" = c.id LIMIT ${CUSTOMER_SUBSCRIPTIONS_COUNT_CAP + 1}) k) AS total,
+             (SELECT count(*)::int FROM (SELECT 1 FROM "Subscription" k WHERE k."customerId" = c.id ${rowLimit(CUSTOMER_SUBSCRIPTIONS_COUNT_CAP + 1)}) k) AS total,
              EXISTS (SELECT 1 FROM "Subscription" a JOIN "Offer" ao ON ao.id = a."offerId"
                       WHERE a."customerId" = c.id AND ao."isAzurePlan" AND a.status <> 'CANCELLED') AS "hasAzurePlan"
         FROM "Customer" c
@@ -64,7 +64,7 @@ export function findCustomerSubscriptionsSql(ctx: Ctx, customerId: string, raw: 
         SELECT * FROM "Subscription" s
          WHERE s."customerId" = t.id ${keyset}
          ORDER BY s."createdAt", s.id
-         LIMIT ${CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE + 1}
+         ${rowLimit(CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE + 1)}
       ) s ON TRUE
       LEFT JOIN "Offer" o ON o.id = s."offerId"
       LEFT JOIN "Organization" r ON r.id = s."resellerId"

@@ -1,5 +1,5 @@
 import 'server-only';
-import { query } from '@/lib/db';
+import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
@@ -51,7 +51,7 @@ export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomer
   // page tells whether there is more than one page.
   const total = input.q
     ? Prisma.sql`SELECT NULL::int AS n`
-    : Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Customer" c WHERE ${where} LIMIT ${COUNT_CAP + 1}) capped`;
+    : Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Customer" c WHERE ${where} ${rowLimit(COUNT_CAP + 1)}) capped`;
   // The page's keys come from the index alone (the search's columns ride in
   // it); the rows are read for those 51 keys only.
   return Prisma.sql`
@@ -60,7 +60,7 @@ export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomer
         FROM "Customer" c
        WHERE ${where} ${cursor}
        ORDER BY c."companyName" ${dir}, c.id ${dir}
-       LIMIT ${size + 1}
+       ${rowLimit(size + 1)}
     ), total AS (${total})
     SELECT total.n AS total, c.id, c."companyName", c."tenantDomain", c."createdAt",
            c."providerId", pr."legalName" AS "providerName",

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { query } from '@/lib/db';
+import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { EnrolmentStatus, OrgKind } from '@/lib/generated/prisma/enums';
 import type { Ctx } from '@/lib/authz/context';
@@ -39,7 +39,7 @@ export function findPartnersSql(input: z.output<typeof findPartnersInput>, size 
       FROM "Organization" o
      WHERE ${Prisma.join(where, ' AND ')}
      ORDER BY o.kind, o."legalName", o.id
-     LIMIT ${size + 1}`;
+     ${rowLimit(size + 1)}`;
 }
 
 /** Vendor staff: partner organisations (providers and resellers), searched and paged. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { likeLiteral, searchText } from '@/lib/validation/text';
-import { query } from '@/lib/db';
+import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
@@ -57,7 +57,7 @@ export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInp
       JOIN "Organization" r ON r.id = p."resellerId"
      WHERE ${Prisma.join(where, ' AND ')}
      ORDER BY p.state, p."startedAt", p.id
-     LIMIT ${INDIRECT_RESELLERS_PAGE_SIZE + 1}`;
+     ${rowLimit(INDIRECT_RESELLERS_PAGE_SIZE + 1)}`;
   const removed = input.removed
     ? Prisma.sql`
       UNION ALL

@@ -1,5 +1,5 @@
 import 'server-only';
-import { db, query } from '@/lib/db';
+import { db, query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/authz/context';
 import { can } from '@/lib/authz/policy';
@@ -41,7 +41,7 @@ export async function findResellerFilter(ctx: Ctx, selected?: string): Promise<R
   const wanted = searchText(40).parse(selected) ?? null;
   const rows = await query<FilterRow>(Prisma.sql`
     WITH n AS (
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Partnership" p WHERE p."providerId" = ${providerId} AND p.state = 'ACTIVE' LIMIT ${FILTER_OPTIONS_MAX + 1}) x
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM "Partnership" p WHERE p."providerId" = ${providerId} AND p.state = 'ACTIVE' ${rowLimit(FILTER_OPTIONS_MAX + 1)}) x
     )
     SELECT 'count' AS kind, NULL AS id, NULL AS "legalName", NULL AS "mpnId", n.n FROM n
     UNION ALL

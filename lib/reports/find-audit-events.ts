@@ -1,5 +1,5 @@
 import 'server-only';
-import { query } from '@/lib/db';
+import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
@@ -58,7 +58,7 @@ export function findAuditEventsSql(ctx: Ctx, input: ReturnType<typeof findAuditE
       LEFT JOIN "Customer" cu ON cu.id = u."customerId"
      WHERE ${where.length ? Prisma.join(where, ' AND ') : Prisma.sql`TRUE`}
      ORDER BY e."occurredAt" DESC, e.id DESC
-     LIMIT ${limit + 1}`;
+     ${rowLimit(limit + 1)}`;
 }
 
 function show(value: unknown): string {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { query } from '@/lib/db';
+import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
@@ -55,14 +55,14 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
         ${input.relation === 'support' ? Prisma.sql`AND s1."supportContactOrgId" = ${orgId}` : Prisma.empty} OFFSET 0
     ) s
      WHERE c."managingResellerId" = ${orgId} AND ${where}
-     ORDER BY c."companyName", s.id LIMIT ${limit}`;
+     ORDER BY c."companyName", s.id ${rowLimit(limit)}`;
   // One primary-key lookup per row of the (small) set; OFFSET 0 keeps the planner from hashing whole tables.
   const supported = Prisma.sql`
     SELECT y.* FROM supported_elsewhere e CROSS JOIN LATERAL (
       SELECT ${columns} FROM "Subscription" s JOIN "Customer" c ON c.id = s."customerId"
        WHERE s.id = e.id AND ${where} OFFSET 0
     ) y
-     ORDER BY y."companyName", y.id LIMIT ${limit}`;
+     ORDER BY y."companyName", y.id ${rowLimit(limit)}`;
   const branches = input.relation === 'managed' ? Prisma.sql`(${managed})` : Prisma.sql`(${managed}) UNION ALL (${supported})`;
   const elsewhere = input.relation === 'managed'
     ? Prisma.empty
@@ -79,7 +79,7 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
     SELECT x.id, x.quantity, x.status::text AS status, x."supportContactOrgId", o.name AS "offerName",
            x."customerId", x."companyName", x."tenantDomain", x."managingResellerId",
            r.id AS "resellerId", r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId", sc."legalName" AS "supportName"
-      FROM (SELECT * FROM (${branches}) b ORDER BY b."companyName", b.id LIMIT ${limit}) x
+      FROM (SELECT * FROM (${branches}) b ORDER BY b."companyName", b.id ${rowLimit(limit)}) x
       JOIN "Offer" o ON o.id = x."offerId"
       LEFT JOIN "Organization" r ON r.id = x."resellerId"
       JOIN "Organization" sc ON sc.id = x."supportContactOrgId"

@@ -1,5 +1,5 @@
 import 'server-only';
-import { query } from '@/lib/db';
+import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
@@ -164,7 +164,7 @@ function pageSql(scope: Scope, input: Input, now: Date, limit = INCENTIVES_PAGE_
     drive.push(Prisma.sql`r."legalName" >= ${name}`, Prisma.sql`(r."legalName", r.id) >= (${name}, ${id})`);
     keyset = Prisma.sql`WHERE (r."legalName", r.id, x.n) > (${name}, ${id}, ${n}::int)`;
   }
-  const walk = Prisma.sql`SELECT r.id, r."legalName", r."mpnId" FROM "Organization" r WHERE ${Prisma.join(drive, ' AND ')} ORDER BY r."legalName", r.id LIMIT ${INCENTIVES_WALK}`;
+  const walk = Prisma.sql`SELECT r.id, r."legalName", r."mpnId" FROM "Organization" r WHERE ${Prisma.join(drive, ' AND ')} ORDER BY r."legalName", r.id ${rowLimit(INCENTIVES_WALK)}`;
   const ofProvider = provider ? Prisma.sql`AND c."providerId" = ${scope.orgId}` : Prisma.empty;
   const page = Prisma.sql`
     SELECT r.id AS "resellerId", r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId", x."providerId", x."offerId",
@@ -188,7 +188,7 @@ function pageSql(scope: Scope, input: Input, now: Date, limit = INCENTIVES_PAGE_
      ) x
      ${keyset}
      ORDER BY r."legalName", r.id, x.n
-     LIMIT ${limit + 1}`;
+     ${rowLimit(limit + 1)}`;
   let resellers = Prisma.sql`NULL::json`;
   let selected = Prisma.sql`NULL::json`;
   if (provider) {
@@ -203,7 +203,7 @@ function pageSql(scope: Scope, input: Input, now: Date, limit = INCENTIVES_PAGE_
     }
   }
   const d = provider
-    ? Prisma.sql`, d AS (SELECT DISTINCT p."resellerId" AS id FROM "Partnership" p WHERE p."providerId" = ${scope.orgId} LIMIT ${INCENTIVES_RESELLER_COUNT_CAP + 1})`
+    ? Prisma.sql`, d AS (SELECT DISTINCT p."resellerId" AS id FROM "Partnership" p WHERE p."providerId" = ${scope.orgId} ${rowLimit(INCENTIVES_RESELLER_COUNT_CAP + 1)})`
     : Prisma.empty;
   return Prisma.sql`
     WITH b AS (${bounds(start, end, now)}) ${d}, page AS (${page})
@@ -282,7 +282,7 @@ export async function listIncentiveResellers(ctx: Ctx): Promise<IncentiveReselle
   if (audienceOf(ctx) !== 'provider') return [];
   return query<IncentiveReseller>(Prisma.sql`
     SELECT r.id, r."legalName", r."mpnId"
-      FROM (SELECT DISTINCT p."resellerId" AS id FROM "Partnership" p WHERE p."providerId" = ${ctx.orgId!} LIMIT ${INCENTIVES_FILTER_OPTIONS + 1}) d
+      FROM (SELECT DISTINCT p."resellerId" AS id FROM "Partnership" p WHERE p."providerId" = ${ctx.orgId!} ${rowLimit(INCENTIVES_FILTER_OPTIONS + 1)}) d
       JOIN "Organization" r ON r.id = d.id
      ORDER BY r."legalName", r.id`);
 }
@@ -314,7 +314,7 @@ function exportSql(scope: Scope, input: Input, now: Date, limit = INCENTIVES_EXP
      WHERE ${Prisma.join(where, ' AND ')}
      GROUP BY a."resellerId", r."legalName", r."mpnId", pr."legalName", c.id, c."companyName", o.name, ${groupTerms}
      ORDER BY r."legalName", a."resellerId", c."companyName", a."subscriptionId", MIN(${overlap.s}), a."offerId", a.quantity, a."unitPriceMinor", a.currency, a."incentiveRateBps"
-     LIMIT ${limit}`;
+     ${rowLimit(limit)}`;
 }
 
 /** Every row of the month for the CSV export (same scope and filters as the page). */
