@@ -13,6 +13,12 @@ const parties = {
   managingReseller: { select: { id: true, legalName: true, mpnId: true } },
 } as const;
 
+/** The customer by id within the user's reach (R3); an id that is not one answers NotFound before any query. */
+function inReach(ctx: Ctx, customerId: string) {
+  if (!isPlainId(customerId)) throw new NotFound('customer');
+  return { AND: [customerScope(ctx), { id: customerId }] };
+}
+
 /**
  * One customer (account, provider, managing reseller); NotFound when outside
  * the user's reach (R3). Its subscriptions are a list of their own
@@ -20,9 +26,8 @@ const parties = {
  */
 export async function getCustomer(ctx: Ctx, customerId: string) {
   assertCan(ctx, 'customers.read');
-  if (!isPlainId(customerId)) throw new NotFound('customer');
   const customer = await db().customer.findFirst({
-    where: { AND: [customerScope(ctx), { id: customerId }] },
+    where: inReach(ctx, customerId),
     include: parties,
   });
   if (!customer) throw new NotFound('customer');
@@ -35,9 +40,8 @@ export async function getCustomer(ctx: Ctx, customerId: string) {
  */
 export async function getCustomerWithRequests(ctx: Ctx, customerId: string) {
   assertCan(ctx, 'customers.read');
-  if (!isPlainId(customerId)) throw new NotFound('customer');
   const customer = await db().customer.findFirst({
-    where: { AND: [customerScope(ctx), { id: customerId }] },
+    where: inReach(ctx, customerId),
     include: { ...parties, relationshipRequests: pendingRequestsArgs(ctx) },
   });
   if (!customer) throw new NotFound('customer');
@@ -47,9 +51,8 @@ export async function getCustomerWithRequests(ctx: Ctx, customerId: string) {
 
 /** The customer user's own tenant with all its subscriptions; the caller has checked the permission. */
 export async function getCustomerRecord(ctx: Ctx, customerId: string) {
-  if (!isPlainId(customerId)) throw new NotFound('customer');
   const customer = await db().customer.findFirst({
-    where: { AND: [customerScope(ctx), { id: customerId }] },
+    where: inReach(ctx, customerId),
     include: {
       ...parties,
       subscriptions: {

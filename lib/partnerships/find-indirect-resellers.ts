@@ -89,7 +89,8 @@ export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInp
  */
 export async function findIndirectResellers(ctx: Ctx, raw: FindIndirectResellersInput = {}) {
   assertCan(ctx, 'partnerships.read');
-  const all = await query<Row>(findIndirectResellersSql(ctx, raw), findIndirectResellersInput.parse(raw).q ? {} : { plan: 'reuse' });
+  const input = findIndirectResellersInput.parse(raw);
+  const all = await query<Row>(findIndirectResellersSql(ctx, input), input.q ? {} : { plan: 'reuse' });
   const shape = (r: Row) => ({
     id: r.id, state: r.state, startedAt: r.startedAt, endedAt: r.endedAt,
     reseller: { id: r.resellerId, legalName: r.legalName, mpnId: r.mpnId, status: r.resellerStatus },
