@@ -44,6 +44,13 @@ export type BenchCase = {
   pagePath: (fx: Fixtures) => string;
   /** Who opens it; null: a public page (no sign-in). */
   user: string | null;
+  /**
+   * Its floor: the same layout (the list's own view) with 50 fixed rows and
+   * no query, opened by the same user with the same query string
+   * (app/(portal)/bench-floor). A public page has none of its own: it is set
+   * beside the default floor (the Customers layout, signed in).
+   */
+  floorPath: (fx: Fixtures) => string;
   domain: (ctx: Ctx | null, fx: Fixtures) => Promise<unknown>;
   rawSql: (ctx: Ctx | null, fx: Fixtures) => RawSql;
 };
@@ -51,6 +58,9 @@ export type BenchCase = {
 type Query = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
 export const SEARCH = 'bank';
+
+/** The default floor: the Customers layout, 50 fixed rows (settling, order submission, a public page). */
+export const DEFAULT_FLOOR = '/bench-floor';
 
 function need(ctx: Ctx | null): Ctx {
   if (!ctx) throw new Error('This case needs a signed-in user');
@@ -64,6 +74,7 @@ function customersCase(name: string, input: (fx: Fixtures) => Record<string, str
     name,
     user: PROVIDER_USER,
     pagePath: (fx) => `/customers?${new URLSearchParams(input(fx))}`,
+    floorPath: (fx) => `/bench-floor/customers?${new URLSearchParams(input(fx))}`,
     domain: (ctx, fx) => findCustomers(need(ctx), input(fx)),
     rawSql: (ctx, fx) => raw(findCustomersSql(need(ctx), findCustomersInput.parse(input(fx)))),
   };
@@ -74,6 +85,7 @@ export const CASES: BenchCase[] = [
     name: 'Indirect resellers',
     user: PROVIDER_USER,
     pagePath: () => '/indirect-resellers',
+    floorPath: () => '/bench-floor/indirect-resellers',
     domain: (ctx) => findIndirectResellers(need(ctx), {}),
     rawSql: (ctx) => raw(findIndirectResellersSql(need(ctx), {})),
   },
@@ -85,6 +97,7 @@ export const CASES: BenchCase[] = [
     name: 'Customer subscriptions',
     user: PROVIDER_USER,
     pagePath: (fx) => `/customers/${fx.bigCustomerId}`,
+    floorPath: () => '/bench-floor/customer',
     domain: (ctx, fx) => findCustomerSubscriptions(need(ctx), fx.bigCustomerId),
     rawSql: (ctx, fx) => raw(findCustomerSubscriptionsSql(need(ctx), fx.bigCustomerId)),
   },
@@ -92,6 +105,7 @@ export const CASES: BenchCase[] = [
     name: 'Reseller: managed subscriptions',
     user: RESELLER_USER,
     pagePath: () => '/subscriptions?relation=managed',
+    floorPath: () => '/bench-floor/subscriptions?relation=managed',
     domain: (ctx) => findResellerSubscriptions(need(ctx), { relation: 'managed' }),
     rawSql: (ctx) => raw(findResellerSubscriptionsSql(need(ctx), { relation: 'managed' })),
   },
@@ -99,6 +113,7 @@ export const CASES: BenchCase[] = [
     name: 'Reseller: supported subscriptions',
     user: RESELLER_USER,
     pagePath: () => '/subscriptions?relation=support',
+    floorPath: () => '/bench-floor/subscriptions?relation=support',
     domain: (ctx) => findResellerSubscriptions(need(ctx), { relation: 'support' }),
     rawSql: (ctx) => raw(findResellerSubscriptionsSql(need(ctx), { relation: 'support' })),
   },
@@ -106,6 +121,7 @@ export const CASES: BenchCase[] = [
     name: 'Audit log',
     user: PROVIDER_USER,
     pagePath: () => '/audit-log',
+    floorPath: () => '/bench-floor/audit-log',
     domain: (ctx) => findAuditEvents(need(ctx), {}),
     rawSql: (ctx) => raw(findAuditEventsSql(need(ctx), findAuditEventsInput.parse({}))),
   },
@@ -113,6 +129,7 @@ export const CASES: BenchCase[] = [
     name: 'Audit log: one action',
     user: PROVIDER_USER,
     pagePath: (fx) => `/audit-log?action=${encodeURIComponent(fx.auditAction)}`,
+    floorPath: (fx) => `/bench-floor/audit-log?action=${encodeURIComponent(fx.auditAction)}`,
     domain: (ctx, fx) => findAuditEvents(need(ctx), { action: fx.auditAction }),
     rawSql: (ctx, fx) => raw(findAuditEventsSql(need(ctx), findAuditEventsInput.parse({ action: fx.auditAction }))),
   },
@@ -120,6 +137,7 @@ export const CASES: BenchCase[] = [
     name: 'Incentives (one month)',
     user: PROVIDER_USER,
     pagePath: (fx) => `/incentives?month=${fx.month}`,
+    floorPath: (fx) => `/bench-floor/incentives?month=${fx.month}`,
     domain: (ctx, fx) => getIncentivesReport(need(ctx), { month: fx.month }),
     rawSql: (ctx, fx) => raw(incentivesSql(need(ctx), { month: fx.month }, fx.now)),
   },
@@ -127,6 +145,7 @@ export const CASES: BenchCase[] = [
     name: 'Find a provider (public)',
     user: null,
     pagePath: () => '/find-a-provider',
+    floorPath: () => DEFAULT_FLOOR,
     domain: () => findPublicProviders(),
     rawSql: () => raw(findPublicProvidersSql()),
   },

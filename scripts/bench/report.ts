@@ -14,12 +14,14 @@ export type PageTimes = { ttfb: Summary; total: Summary; bytes: number };
 export type CaseResult = {
   name: string;
   pagePath: string;
+  /** Its floor: the same layout with 50 fixed rows (results before per-layout floors: the Customers layout). */
+  floorPath?: string;
   user: string | null;
   rawRows: number;
   domainRows: number | null;
   raw: Summary;
   domain: Summary;
-  /** At the big size; floor: the floor page measured alternately with it. */
+  /** At the big size; floor: its floor page measured alternately with it. */
   page: PageTimes;
   floor: PageTimes;
   /** At 1,000 customers. */
@@ -30,9 +32,9 @@ export type CaseResult = {
   embedded: { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null; page: PageTimes; floor: PageTimes; load: PageLoad } | null;
 };
 
-/** The floor under load: its turns beside the first page (`before`) and beside the last (`after`), and the mean over its `runs` (one per page). */
+/** The floors under load: their turns beside the first page (`before`) and beside the last (`after`), and the mean over their `runs` (one per page). */
 export type FloorLoad = { before: LoadResult; after: LoadResult; requestsPerSecond: number; runs?: number };
-/** A page under load, with the floor's throughput in the turns alternating with it. */
+/** A page under load, with its floor's throughput in the turns alternating with it. */
 export type PageLoad = LoadResult & { floorRequestsPerSecond?: number };
 
 export type BenchResult = {
@@ -101,7 +103,7 @@ function sections(r: BenchResult) {
   const big = r.databases.big!;
   const t = THRESHOLDS;
   const timing = {
-    headers: ['List', 'raw SQL med/p95', 'domain med/p95', 'domain÷raw', 'page TTFB med/p95', 'floor', 'page÷(floor+raw)', 'page 1k', '100k÷1k'],
+    headers: ['List', 'raw SQL med/p95', 'domain med/p95', 'domain÷raw', 'page TTFB med/p95', 'floor (its layout)', 'page÷(floor+raw)', 'page 1k', '100k÷1k'],
     align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
     rows: r.cases.map((c) => {
       const d = derive(c);
@@ -120,10 +122,10 @@ function sections(r: BenchResult) {
   };
   const floorRps = r.floorLoad.requestsPerSecond;
   const load = {
-    headers: ['Page', 'req/s', 'p50', 'p95', 'p99', 'errors', 'floor beside it, req/s', '÷floor req/s'],
+    headers: ['Page', 'req/s', 'p50', 'p95', 'p99', 'errors', 'its floor beside it, req/s', '÷floor req/s'],
     align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
     rows: [
-      [`Floor (first, last${r.floorLoad.runs ? ` of ${r.floorLoad.runs} runs` : ''})`, `${r.floorLoad.before.requestsPerSecond.toFixed(0)}, ${r.floorLoad.after.requestsPerSecond.toFixed(0)}`, ms(r.floorLoad.before.latencyMs.p50), ms(r.floorLoad.before.latencyMs.p95), ms(r.floorLoad.before.latencyMs.p99), String(r.floorLoad.before.errors + r.floorLoad.after.errors), `${floorRps.toFixed(0)} (mean)`, '1.00×'],
+      [`Floors (first, last${r.floorLoad.runs ? ` of ${r.floorLoad.runs} runs` : ''})`, `${r.floorLoad.before.requestsPerSecond.toFixed(0)}, ${r.floorLoad.after.requestsPerSecond.toFixed(0)}`, ms(r.floorLoad.before.latencyMs.p50), ms(r.floorLoad.before.latencyMs.p95), ms(r.floorLoad.before.latencyMs.p99), String(r.floorLoad.before.errors + r.floorLoad.after.errors), `${floorRps.toFixed(0)} (mean)`, '1.00×'],
       ...r.cases.map((c) => {
         const q = throughputRatio(c.load, floorRps);
         const ok = q === null ? null : q >= t.throughputOverFloor && c.load.errors === 0 && c.load.requests > 0;
@@ -173,13 +175,14 @@ function sections(r: BenchResult) {
   // The raw SQL returns the look-ahead row (51) that the domain function drops from its page.
   const mismatched = r.cases.filter((c) => c.domainRows !== null && c.domainRows !== c.rawRows && c.domainRows + 1 !== c.rawRows).map((c) => `${c.name} (raw ${c.rawRows}, domain ${c.domainRows})`);
   const heading = `${big.customers.toLocaleString('en')} customers (${big.name}${big.reused ? ', reused' : `, seeded in ${big.seedSeconds.toFixed(0)} s`}); times in ms; page = server time to first byte; ✓/✗ against the acceptance thresholds`;
-  return { timing, load, vitals, routes, order, memory, embedded, mismatched, heading, floorRps };
+  const floors = `Floors: each page beside its layout's floor (its own view with 50 fixed rows, no query; ${[...new Set(r.cases.map((c) => c.floorPath?.split('?')[0] ?? '/bench-floor'))].join(', ')}); a public page beside the Customers layout's, signed in.`;
+  return { timing, load, vitals, routes, order, memory, embedded, mismatched, heading, floorRps, floors };
 }
 
 export function writeReport(r: BenchResult, dir: string): void {
   const s = sections(r);
   const out: string[] = [];
-  out.push('', `== Lists at ${s.heading}`, table(s.timing.headers, s.timing.rows, s.timing.align));
+  out.push('', `== Lists at ${s.heading}`, s.floors, table(s.timing.headers, s.timing.rows, s.timing.align));
   if (s.mismatched.length) out.push(`Row counts differ between raw SQL and domain: ${s.mismatched.join('; ')}`);
   out.push('', `== Under load: ${r.cases[0]?.load.connections ?? 0} connections, ${r.cases[0]?.load.seconds ?? 0} s per page (latency in ms)`, table(s.load.headers, s.load.rows, s.load.align));
   out.push('', s.memory, s.order);
@@ -202,6 +205,8 @@ export function writeReport(r: BenchResult, dir: string): void {
     `Data: ${Object.values(r.databases).map((d) => `${d.name} ${JSON.stringify(d.counts)}`).join('; ')}.`,
     '',
     `## Lists at ${s.heading}`,
+    '',
+    s.floors,
     '',
     mdTable(s.timing.headers, s.timing.rows),
     ...(s.mismatched.length ? ['', `Row counts differ between raw SQL and domain: ${s.mismatched.join('; ')}.`] : []),

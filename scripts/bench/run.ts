@@ -15,7 +15,7 @@ import { buildIfNeeded } from '../lib/build';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { findPostgresServer } from '../../tests/setup/database';
 import { holdsSizes, prepareEmbedded, preparePostgres, removeDataDir, sizesFor, type Prepared } from './db';
-import { CASES, DEMO_PASSWORD, PROVIDER_USER, resolveFixtures, type BenchCase, type Fixtures } from './cases';
+import { CASES, DEFAULT_FLOOR, DEMO_PASSWORD, PROVIDER_USER, resolveFixtures, type BenchCase, type Fixtures } from './cases';
 import { userCtx } from '../../lib/auth/load-ctx';
 import { getPage, signIn } from './http';
 import { loadBeside, type LoadResult } from './load';
@@ -206,20 +206,24 @@ async function signInAll(server: BenchServer, fx: Fixtures): Promise<Site> {
 
 const cookieFor = (site: Site, c: Pick<BenchCase, 'user'>) => (c.user ? site.cookies.get(c.user)! : null);
 const floorCookie = (site: Site) => site.cookies.get(PROVIDER_USER)!;
+/** A case's floor as its user opens it (the default floor's user for a public page). */
+const floorOf = (site: Site, c: BenchCase) => ({ path: c.floorPath(site.fx), cookie: cookieFor(site, c) ?? floorCookie(site) });
 
 function pageTimes(ttfb: number[], total: number[], bytes: number): PageTimes {
   return { ttfb: summarise(ttfb), total: summarise(total), bytes };
 }
 
 /**
- * Each case's page on every site, interleaved with the floor page of the same
- * site, request by request: floor and page see the same machine load.
+ * Each case's page on every site, interleaved with its floor (the same layout
+ * with fixed rows) on the first site, request by request: floor and page see
+ * the same machine load.
  */
 async function measurePages(sites: Site[], runs: number, warmup: number, budget: number) {
   const out: Record<string, { page: PageTimes[]; floor: PageTimes }> = {};
   for (const c of CASES) {
     const samples = sites.map(() => ({ ttfb: [] as number[], total: [] as number[], bytes: 0 }));
     const floor = { ttfb: [] as number[], total: [] as number[], bytes: 0 };
+    const floorSide = floorOf(sites[0]!, c);
     const warm = performance.now();
     let since = warm;
     let warmed = 0;
@@ -229,7 +233,7 @@ async function measurePages(sites: Site[], runs: number, warmup: number, budget:
       else if (i === warmed) since = performance.now();
       if (!warming && (i - warmed >= runs || !withinBudget(i - warmed, since, budget))) break;
       // The floor of the first site (the one the ratios are about), then the page on each site.
-      const f = await getPage(sites[0]!.server.base, '/bench-floor', floorCookie(sites[0]!));
+      const f = await getPage(sites[0]!.server.base, floorSide.path, floorSide.cookie);
       const pages = [];
       for (const site of sites) pages.push(await getPage(site.server.base, c.pagePath(site.fx), cookieFor(site, c)));
       if (warming) continue;
@@ -258,7 +262,7 @@ async function settle(site: Site, floorMs: number): Promise<void> {
   const until = Date.now() + 120_000;
   await new Promise((resolve) => setTimeout(resolve, 500));
   while (Date.now() < until) {
-    const t = (await getPage(site.server.base, '/bench-floor', floorCookie(site))).total;
+    const t = (await getPage(site.server.base, DEFAULT_FLOOR, floorCookie(site))).total;
     if (t < Math.max(3 * floorMs, floorMs + 20)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -266,17 +270,16 @@ async function settle(site: Site, floorMs: number): Promise<void> {
 
 async function measureLoad(site: Site, seconds: number, connections: number) {
   const unloaded: number[] = [];
-  for (let i = 0; i < 10; i++) unloaded.push((await getPage(site.server.base, '/bench-floor', floorCookie(site))).total);
+  for (let i = 0; i < 10; i++) unloaded.push((await getPage(site.server.base, DEFAULT_FLOOR, floorCookie(site))).total);
   const idle = summarise(unloaded).median;
-  // Each page is loaded in turns with the floor (LOAD_SLICES runs of each,
+  // Each page is loaded in turns with its floor (LOAD_SLICES runs of each,
   // `seconds` in all for each): a machine that slows down or speeds up during
   // the minutes of the run moves both sides of the page's ratio alike.
-  const floorSide = { path: '/bench-floor', cookie: floorCookie(site) };
   const between = () => settle(site, idle);
   const floors: LoadResult[] = [];
   const pages: Record<string, LoadResult & { floorRequestsPerSecond: number }> = {};
   for (const c of CASES) {
-    const r = await loadBeside(site.server.base, { path: c.pagePath(site.fx), cookie: cookieFor(site, c) }, floorSide, { connections, seconds, slices: LOAD_SLICES, between });
+    const r = await loadBeside(site.server.base, { path: c.pagePath(site.fx), cookie: cookieFor(site, c) }, floorOf(site, c), { connections, seconds, slices: LOAD_SLICES, between });
     floors.push(r.floor);
     pages[c.name] = { ...r.page, floorRequestsPerSecond: r.floor.requestsPerSecond };
     log(`  ${c.name}: ${r.page.requestsPerSecond.toFixed(0)} req/s (floor beside it ${r.floor.requestsPerSecond.toFixed(0)}), p50 ${ms(r.page.latencyMs.p50)} ms, p99 ${ms(r.page.latencyMs.p99)} ms, errors ${r.page.errors}`);
@@ -298,7 +301,7 @@ async function measureOrders(site: Site, pool: Pool, runs: number) {
   const order: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < runs; i++) {
-    floor.push((await getPage(site.server.base, '/bench-floor', cookie)).total);
+    floor.push((await getPage(site.server.base, DEFAULT_FLOOR, cookie)).total);
     order.push(await submitOrder(site.server.base, cookie, actionId, offer, `${runId}n${i}`));
   }
   const placed = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Customer" WHERE "domainPrefix" LIKE $1`, [`bench${runId}%`]);
@@ -361,7 +364,7 @@ async function main() {
 
     log(`LCP and CLS in Chromium (${N.vitalsLoads} load(s) a page after one warm-up)…`);
     const vitals = await measureVitals(bigServer.base, CHROMIUM, [
-      { path: '/bench-floor', cookie: floorCookie(bigSite) },
+      { path: DEFAULT_FLOOR, cookie: floorCookie(bigSite) },
       ...CASES.map((c) => ({ path: c.pagePath(bigFx), cookie: cookieFor(bigSite, c) })),
     ], N.vitalsLoads);
     await bigServer.stop();
@@ -373,6 +376,7 @@ async function main() {
     const cases: CaseResult[] = CASES.map((c, i) => ({
       name: c.name,
       pagePath: c.pagePath(bigFx),
+      floorPath: c.floorPath(bigFx),
       user: c.user,
       rawRows: sql[c.name]!.rawRows,
       domainRows: sql[c.name]!.domainRows,

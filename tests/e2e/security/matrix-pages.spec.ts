@@ -22,7 +22,7 @@ const FOREIGN_IDS = Object.values(OTHER_CHANNEL.ids);
 const MARKERS: string[] = [...FOREIGN_IDS.filter((id) => id !== OTHER_CHANNEL.ids.offer), ...OTHER_CHANNEL.names.filter((n) => n !== 'Matrix other offer')];
 
 /** Dynamic segments the matrix knows how to fill; a new one fails the coverage test by name. */
-const SEGMENTS = ['[customerId]', '[subscriptionId]', '[partnershipId]', '[offerId]', '[orgId]', '[token]'];
+const SEGMENTS = ['[customerId]', '[subscriptionId]', '[partnershipId]', '[offerId]', '[orgId]', '[token]', '[layout]'];
 /** The public directory of providers lists every active provider, by design. */
 const PUBLIC_BY_DESIGN = ['/find-a-provider'];
 /** Vendor staff read every organisation's records by design (R3): these answers are not leaks for them. */

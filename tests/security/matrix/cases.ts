@@ -537,6 +537,7 @@ export const NO_DATA: Record<string, string> = {
   '/api/auth/[...nextauth]': 'next-auth',
   '/api/test/clock': 'test clock, 404 unless PC_TEST_CLOCK=1',
   '/bench-floor': 'the benchmark floor: the Customers page with 50 fixed rows, 404 unless PC_BENCH=1',
+  '/bench-floor/[layout]': 'the benchmark floors: each list\'s view with 50 fixed rows, 404 unless PC_BENCH=1',
 };
 
 // Versions: the current one for the other side (a missing scope would really
