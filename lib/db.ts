@@ -78,6 +78,16 @@ export function rowLimit(n: number): Prisma.Sql {
   return Prisma.raw(`LIMIT ${n}`);
 }
 
+/**
+ * A timestamp written into the statement's text (a month's bounds, which
+ * change once a month): a reused plan is then planned for that window
+ * instead of a guess; the text changes with the value, so does its plan.
+ */
+export function timestampLiteral(at: Date): Prisma.Sql {
+  if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new Error(`Not a timestamp: ${String(at)}`);
+  return Prisma.raw(`'${at.toISOString()}'::timestamptz`);
+}
+
 const statementNames = new Map<string, string>();
 
 /** The same name for the same text (pg prepares a name once per connection; a name must not change text). */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { query, rowLimit } from '@/lib/db';
+import { query, rowLimit, timestampLiteral } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
@@ -112,8 +112,9 @@ const aggregates = Prisma.sql`
   SUM(a.quantity::numeric * a."unitPriceMinor" * a."incentiveRateBps" / 10000 * ${seconds} / EXTRACT(EPOCH FROM (b.me - b.ms)))::float8 AS "earnedMinor"`;
 const groupTerms = Prisma.sql`a."subscriptionId", a."offerId", a.quantity, a."unitPriceMinor", a.currency, a."incentiveRateBps"`;
 const overlapsMonth = Prisma.sql`a."startedAt" < b.me AND COALESCE(a."endedAt", b.now) > b.ms`;
+// The month's bounds are in the text (a reused plan is planned for that month); "now" is bound.
 const bounds = (start: Date, end: Date, now: Date) =>
-  Prisma.sql`SELECT ${start}::timestamptz AS ms, ${end}::timestamptz AS me, ${now}::timestamptz AS now`;
+  Prisma.sql`SELECT ${timestampLiteral(start)} AS ms, ${timestampLiteral(end)} AS me, ${now}::timestamptz AS now`;
 
 type Input = ReturnType<typeof incentivesInput.parse>;
 
@@ -132,7 +133,7 @@ function prepare(ctx: Ctx, raw: IncentivesInput): { scope: Scope; input: Input }
   return { scope, input };
 }
 
-const partnered = (providerId: string) => Prisma.sql`EXISTS (SELECT 1 FROM "Partnership" p WHERE p."providerId" = ${providerId} AND p."resellerId" = r.id)`;
+const partnered = (providerId: string) => Prisma.sql`EXISTS (SELECT 1 FROM "Partnership" p WHERE p."providerId" = (SELECT ${providerId}::text) AND p."resellerId" = r.id)`;
 
 /**
  * The one statement of a report page, as getIncentivesReport runs it
@@ -165,7 +166,11 @@ function pageSql(scope: Scope, input: Input, now: Date, limit = INCENTIVES_PAGE_
     keyset = Prisma.sql`WHERE (r."legalName", r.id, x.n) > (${name}, ${id}, ${n}::int)`;
   }
   const walk = Prisma.sql`SELECT r.id, r."legalName", r."mpnId" FROM "Organization" r WHERE ${Prisma.join(drive, ' AND ')} ORDER BY r."legalName", r.id ${rowLimit(INCENTIVES_WALK)}`;
-  const ofProvider = provider ? Prisma.sql`AND c."providerId" = ${scope.orgId}` : Prisma.empty;
+  // The provider's id from a subquery: its rows are then estimated alike
+  // whichever provider asks (a provider's share of customers, known only for a
+  // bound value, made each run's plan look cheaper than the reused one, which
+  // was kept unused although it runs as fast).
+  const ofProvider = provider ? Prisma.sql`AND c."providerId" = (SELECT ${scope.orgId}::text)` : Prisma.empty;
   const page = Prisma.sql`
     SELECT r.id AS "resellerId", r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId", x."providerId", x."offerId",
            x."customerId", x."customerName", x."subscriptionId",
