@@ -50,11 +50,11 @@ export const customer: { data: CustomerData; subscriptions: CustomerSubscription
   subscriptions: {
     rows: each((i) => ({
       id: id('s', i + 1), quantity: 10 + i, status: i % 9 === 8 ? 'SUSPENDED' : 'ACTIVE', createdAt: day(i),
-      offer: { name: OFFERS[i % OFFERS.length]!, sku: `FLOOR-${pad(i % OFFERS.length, 3)}`, isAzurePlan: false },
+      offer: { name: OFFERS[i % OFFERS.length]!, sku: `FLOOR-${pad(i % OFFERS.length, 3)}`, isAzurePlan: OFFERS[i % OFFERS.length] === 'Azure plan' },
       reseller: reseller(i),
       supportContactOrg: { legalName: reseller(i).legalName, contactEmail: `support@reseller${(i % 7) + 1}.example`, contactPhone: '+49 30 555 0100' },
     })),
-    total: 120, totalCapped: false, hasAzurePlan: false, nextCursor: `${day(ROWS).getTime()}.${id('s', ROWS)}`,
+    total: 120, totalCapped: false, hasAzurePlan: true, nextCursor: `${day(ROWS).getTime()}.${id('s', ROWS)}`,
   },
 };
 
