@@ -34,7 +34,7 @@ const FLOORS: Record<string, (ctx: Ctx, search: Search) => React.ReactNode> = {
 export async function renderFloor(layout: string, searchParams: Promise<Search>) {
   // Rendered per request like the lists (they read the session and the URL).
   await connection();
-  const floor = FLOORS[layout];
+  const floor = Object.hasOwn(FLOORS, layout) ? FLOORS[layout] : undefined; // not a name inherited from Object
   if (process.env.PC_BENCH !== '1' || !floor) notFound();
   const ctx = await requirePageCtx('/bench-floor');
   return floor(ctx, await searchParams);
