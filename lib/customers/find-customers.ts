@@ -5,6 +5,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { customerScopeSql } from '@/lib/authz/scopes-sql';
 import { likePattern } from '@/lib/validation/text';
+import { resellerFilterOf, resellerFilterSql, type ResellerFilter, type ResellerFilterJson } from '@/lib/partnerships/list-reseller-options';
 import { COUNT_CAP, PAGE_SIZE, findCustomersInput, type FindCustomersInput } from './schemas';
 
 export type CustomerListRow = {
@@ -14,11 +15,17 @@ export type CustomerListRow = {
 };
 
 type Row = {
-  total: number | null; id: string | null; companyName: string; tenantDomain: string; createdAt: Date;
+  part: 0 | 1; total: number | null; filter: ResellerFilterJson | null; id: string | null; companyName: string; tenantDomain: string; createdAt: Date;
   providerId: string; providerName: string; resellerId: string | null; resellerName: string | null; resellerMpnId: string | null;
 };
 
 const MPN_ID = /^\d{6,7}$/;
+
+/** What the list sends besides its rows. */
+export type FindCustomersOptions = {
+  /** The reseller filter of the page (its options and the reseller filtered by), in the same statement. */
+  filter?: boolean;
+};
 
 /**
  * The one statement behind the Customers list: a page of the customers the
@@ -28,9 +35,11 @@ const MPN_ID = /^\d{6,7}$/;
  * (providerId|managingResellerId, companyName, id) indexes; the last page is
  * the first page backwards), with a total counted up to COUNT_CAP + 1 only.
  * Cursors are customer ids looked up inside the statement, within the
- * user's scope, so a foreign id reveals nothing.
+ * user's scope, so a foreign id reveals nothing. Its first row (part 0)
+ * carries the total and, when asked, the page's reseller filter
+ * (resellerFilterSql); the customers follow (part 1).
  */
-export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomersInput.parse>, size = PAGE_SIZE): Prisma.Sql {
+export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomersInput.parse>, options: FindCustomersOptions = {}, size = PAGE_SIZE): Prisma.Sql {
   const filters: Prisma.Sql[] = [customerScopeSql(ctx, 'c')];
   if (input.reseller) {
     filters.push(MPN_ID.test(input.reseller)
@@ -54,6 +63,7 @@ export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomer
     : Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM "Customer" c WHERE ${where} ${rowLimit(COUNT_CAP + 1)}) capped`;
   // The page's keys come from the index alone (the search's columns ride in
   // it); the rows are read for those 51 keys only.
+  const filter = (options.filter && resellerFilterSql(ctx, input.reseller)) || Prisma.sql`NULL::json`;
   return Prisma.sql`
     WITH keys AS (
       SELECT c.id, c."companyName"
@@ -62,28 +72,34 @@ export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomer
        ORDER BY c."companyName" ${dir}, c.id ${dir}
        ${rowLimit(size + 1)}
     ), total AS (${total})
-    SELECT total.n AS total, c.id, c."companyName", c."tenantDomain", c."createdAt",
-           c."providerId", pr."legalName" AS "providerName",
-           r.id AS "resellerId", r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId"
+    SELECT 0 AS part, total.n AS total, ${filter} AS filter, NULL AS id, NULL AS "companyName", NULL AS "tenantDomain", NULL::timestamp AS "createdAt",
+           NULL AS "providerId", NULL AS "providerName", NULL AS "resellerId", NULL AS "resellerName", NULL AS "resellerMpnId"
       FROM total
-      LEFT JOIN keys k ON TRUE
-      LEFT JOIN "Customer" c ON c.id = k.id
+    UNION ALL
+    SELECT 1, NULL, NULL, c.id, c."companyName", c."tenantDomain", c."createdAt",
+           c."providerId", pr."legalName", r.id, r."legalName", r."mpnId"
+      FROM keys k
+      JOIN "Customer" c ON c.id = k.id
       LEFT JOIN "Organization" pr ON pr.id = c."providerId"
       LEFT JOIN "Organization" r ON r.id = c."managingResellerId"
-     ORDER BY k."companyName" ${dir}, k.id ${dir}`;
+     ORDER BY part, "companyName" ${dir}, id ${dir}`;
 }
 
 /**
  * Customers the user may see (R4) in pages of PAGE_SIZE: one round trip.
- * Returns the page, cursors for the next and previous pages, and the total
- * (`totalCapped` when there are more than COUNT_CAP, or for a search more than a page).
+ * Returns the page, cursors for the next and previous pages, the total
+ * (`totalCapped` when there are more than COUNT_CAP, or for a search more
+ * than a page) and, with `{ filter: true }`, the page's reseller filter
+ * (null otherwise).
  */
-export async function findCustomers(ctx: Ctx, raw: FindCustomersInput) {
+export async function findCustomers(ctx: Ctx, raw: FindCustomersInput, options: FindCustomersOptions = {}) {
   assertCan(ctx, 'customers.read');
   const input = findCustomersInput.parse(raw);
-  const rows = await query<Row>(findCustomersSql(ctx, input), input.q ? {} : { plan: 'reuse' });
-  const total = rows[0]?.total ?? null;
-  const found = rows.filter((r) => r.id !== null);
+  const rows = await query<Row>(findCustomersSql(ctx, input, options), input.q ? {} : { plan: 'reuse' });
+  const head = rows.find((r) => r.part === 0);
+  const total = head?.total ?? null;
+  const found = rows.filter((r) => r.part === 1);
+  const filter: ResellerFilter | null = options.filter ? resellerFilterOf(head?.filter ?? null) : null;
   const backwards = Boolean(input.before || input.last === '1');
   const hasMore = found.length > PAGE_SIZE;
   const kept = hasMore ? found.slice(0, PAGE_SIZE) : found;
@@ -104,5 +120,6 @@ export async function findCustomers(ctx: Ctx, raw: FindCustomersInput) {
     // A search's total is its page, or "more than a page" when there are others.
     total: input.q ? (hasNext || hasPrevious ? PAGE_SIZE : page.length) : Math.min(total ?? 0, COUNT_CAP),
     totalCapped: input.q ? hasNext || hasPrevious : (total ?? 0) > COUNT_CAP,
+    filter,
   };
 }

@@ -28,8 +28,16 @@ import { writeReport, type BenchResult, type CaseResult, type PageTimes } from '
 import type { Ctx } from '../../lib/authz/context';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** Turns of page and floor per page under load (each a quarter of the page's seconds). */
-const LOAD_SLICES = 4;
+/**
+ * Under load, a page and its floor take turns of about this many seconds
+ * (at least four turns each): this machine's speed drifts over tens of
+ * seconds (a floor's CPU per request moved by a quarter between runs a
+ * minute apart), and short turns put both sides of a ratio in the same
+ * minutes. Measured: with 2 s turns a page's ratio varied about half as
+ * much from run to run as with 5 s turns.
+ */
+const LOAD_TURN_SECONDS = 2;
+const loadSlices = (seconds: number) => Math.max(4, Math.round(seconds / LOAD_TURN_SECONDS));
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const option = (name: string) => {
@@ -272,14 +280,14 @@ async function measureLoad(site: Site, seconds: number, connections: number) {
   const unloaded: number[] = [];
   for (let i = 0; i < 10; i++) unloaded.push((await getPage(site.server.base, DEFAULT_FLOOR, floorCookie(site))).total);
   const idle = summarise(unloaded).median;
-  // Each page is loaded in turns with its floor (LOAD_SLICES runs of each,
+  // Each page is loaded in turns with its floor (loadSlices runs of each,
   // `seconds` in all for each): a machine that slows down or speeds up during
   // the minutes of the run moves both sides of the page's ratio alike.
   const between = () => settle(site, idle);
   const floors: LoadResult[] = [];
   const pages: Record<string, LoadResult & { floorRequestsPerSecond: number }> = {};
   for (const c of CASES) {
-    const r = await loadBeside(site.server.base, { path: c.pagePath(site.fx), cookie: cookieFor(site, c) }, floorOf(site, c), { connections, seconds, slices: LOAD_SLICES, between });
+    const r = await loadBeside(site.server.base, { path: c.pagePath(site.fx), cookie: cookieFor(site, c) }, floorOf(site, c), { connections, seconds, slices: loadSlices(seconds), between });
     floors.push(r.floor);
     pages[c.name] = { ...r.page, floorRequestsPerSecond: r.floor.requestsPerSecond };
     log(`  ${c.name}: ${r.page.requestsPerSecond.toFixed(0)} req/s (floor beside it ${r.floor.requestsPerSecond.toFixed(0)}), p50 ${ms(r.page.latencyMs.p50)} ms, p99 ${ms(r.page.latencyMs.p99)} ms, errors ${r.page.errors}`);

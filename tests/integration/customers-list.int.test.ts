@@ -106,4 +106,38 @@ describe('Customers list filters', () => {
     expect(many.options).toBeNull();
     expect(many.selected).toMatchObject({ id: one.id });
   });
+
+  it('sends the page’s filter in the list’s own statement, the same as on its own, for every page of the list', async () => {
+    const { provider, resellerA, resellerB } = await makeChannel();
+    await bulkCustomers(provider.id, PAGE_SIZE + 3, resellerA.id);
+    const ofB = await makeCustomer(provider.id, resellerB.id);
+    const ctx = await makeCtx('ADMIN', { organizationId: provider.id });
+    const stranger = await makeOrg('INDIRECT_RESELLER');
+    for (const reseller of [undefined, resellerA.mpnId!, resellerB.id, stranger.mpnId!, stranger.id]) {
+      const alone = await findResellerFilter(ctx, reseller);
+      for (const search of [{}, { last: '1' }, { q: 'bulk' }]) {
+        const list = await findCustomers(ctx, { ...search, reseller }, { filter: true });
+        expect(list.filter).toEqual(alone);
+        // The filter changes nothing in the list.
+        expect({ ...list, filter: null }).toEqual(await findCustomers(ctx, { ...search, reseller }));
+      }
+    }
+    expect((await findCustomers(ctx, {}, { filter: true })).filter!.options!.map((o) => o.id).sort()).toEqual([resellerA.id, resellerB.id].sort());
+    expect((await findCustomers(ctx, { reseller: resellerA.mpnId! }, { filter: true })).filter!.selected).toMatchObject({ id: resellerA.id, legalName: resellerA.legalName });
+    expect((await findCustomers(ctx, { reseller: stranger.mpnId! }, { filter: true })).filter!.selected).toBeNull();
+    expect((await findCustomers(ctx, {})).filter).toBeNull();
+    // Beyond the maximum, no options (an MPN ID field), and the reseller filtered by is still found.
+    await makePartners(provider.id, FILTER_OPTIONS_MAX, 6_100_000);
+    const many = await findCustomers(ctx, { reseller: resellerB.id }, { filter: true });
+    expect(many.filter).toEqual({ options: null, selected: expect.objectContaining({ id: resellerB.id }) });
+    expect(many.rows.map((r) => r.id)).toEqual([ofB.id]);
+  });
+
+  it('gives a reseller’s user no filter (not a provider), and its own customers', async () => {
+    const { resellerA, customer } = await makeChannel();
+    const ctx = await makeCtx('ADMIN', { organizationId: resellerA.id });
+    const list = await findCustomers(ctx, {}, { filter: true });
+    expect(list.filter).toEqual({ options: [], selected: null });
+    expect(list.rows.map((r) => r.id)).toContain(customer.id);
+  });
 });

@@ -109,6 +109,7 @@ function lists(w: World): [string, () => Promise<unknown>][] {
     ['findCustomers (provider)', () => findCustomers(w.provider, {})],
     ['findCustomers (provider, one reseller)', () => findCustomers(w.provider, { reseller: w.resellerId })],
     ['findCustomers (provider, last page)', () => findCustomers(w.provider, { last: '1' })],
+    ['findCustomers (provider, one reseller, with its filter: the Customers page)', () => findCustomers(w.provider, { reseller: w.resellerId }, { filter: true })],
     ['findIndirectResellers', () => findIndirectResellers(w.provider, {})],
     ['findPublicProviders', () => findPublicProviders()],
     ['findResellerSubscriptions', () => findResellerSubscriptions(w.reseller, {})],

@@ -24,16 +24,19 @@ const company = (i: number) => `Floor Company ${pad(i + 1, 2)} Ltd`;
 const domain = (i: number) => `floorcompany${pad(i + 1, 5)}.onmicrosoft.example`;
 const OFFERS = ['Microsoft 365 Business Standard', 'Microsoft 365 E3', 'Dynamics 365 Sales Professional', 'Azure plan', 'Exchange Online (Plan 1)'];
 
-export const customers: { list: CustomersData; filter: ResellerFilter } = {
+export const customers: { list: CustomersData; filter: ResellerFilter; filteredBy: ResellerFilter } = {
   list: {
     rows: each((i) => ({ id: id('c', i + 1), companyName: company(i), tenantDomain: domain(i), createdAt: day(i), provider, managingReseller: reseller(i) })),
     nextCursor: id('c', ROWS),
     previousCursor: null,
     total: 10_000,
     totalCapped: true,
+    filter: null,
   },
   // Too many resellers for a list (as at scale): the filter takes an MPN ID.
   filter: { options: null, selected: null },
+  // The same, filtered by one of them (the list names it).
+  filteredBy: { options: null, selected: reseller(0) },
 };
 
 export const customer: { data: CustomerData; subscriptions: CustomerSubscriptionsData } = {

@@ -22,7 +22,9 @@ import * as fixed from './fixed-data';
 type Search = Record<string, string | undefined>;
 
 const FLOORS: Record<string, (ctx: Ctx, search: Search) => React.ReactNode> = {
-  customers: (ctx, { expand: _expanded, ...search }) => <CustomersView ctx={ctx} search={search} list={fixed.customers.list} filter={fixed.customers.filter} />,
+  customers: (ctx, { expand: _expanded, ...search }) => (
+    <CustomersView ctx={ctx} search={search} list={fixed.customers.list} filter={search.reseller ? fixed.customers.filteredBy : fixed.customers.filter} />
+  ),
   customer: (ctx, search) => <CustomerView ctx={ctx} search={search} data={fixed.customer.data} subscriptions={fixed.customer.subscriptions} resellers={null} />,
   'indirect-resellers': (ctx, search) => <IndirectResellersView ctx={ctx} search={search} data={fixed.indirectResellers} invitations={[]} />,
   subscriptions: (_ctx, search) => <ResellerSubscriptionsView search={search} data={fixed.resellerSubscriptions} />,

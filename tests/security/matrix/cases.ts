@@ -196,6 +196,18 @@ export const CASES: Case[] = [
     call: (ctx, id) => findCustomers(ctx, { reseller: id }),
   },
   {
+    // As the Customers page asks: its reseller filter (options, the reseller filtered by) in the same statement.
+    fn: 'lib/customers/find-customers#findCustomers', variant: 'with the reseller filter', kind: 'list', vendorWide: true,
+    grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
+    call: (ctx) => findCustomers(ctx, {}, { filter: true }),
+    ownMarker: (w) => w.ours.customer,
+  },
+  {
+    fn: 'lib/customers/find-customers#findCustomers', variant: 'reseller filter, with the filter', kind: 'id', clean: true, vendorWide: true,
+    grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
+    call: (ctx, id) => findCustomers(ctx, { reseller: id }, { filter: true }),
+  },
+  {
     // A foreign customer id as a paging cursor must not place the page by that customer's name.
     fn: 'lib/customers/find-customers#findCustomers', variant: 'cursor after', kind: 'id', clean: true, vendorWide: true,
     grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
