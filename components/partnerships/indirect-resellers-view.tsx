@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/authz/context';
 import { can } from '@/lib/authz/policy';
 import type { findIndirectResellers } from '@/lib/partnerships/find-indirect-resellers';
-import type { findPendingInvitations } from '@/lib/partnerships/find-invitations';
+import type { PendingInvitation } from '@/lib/partnerships/find-invitations';
 import { formatDate } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SearchForm } from '@/components/ui/search-form';
@@ -16,7 +16,7 @@ import { IntlClient } from '@/components/ui/intl-client';
 
 export type IndirectResellersSearch = { q?: string; after?: string; removed?: string; done?: string };
 export type IndirectResellersData = Awaited<ReturnType<typeof findIndirectResellers>>;
-export type PendingInvitationsData = Awaited<ReturnType<typeof findPendingInvitations>>;
+export type PendingInvitationsData = PendingInvitation[];
 
 /** The Indirect resellers page as it shows a page of partnerships (the page loads them; the bench floor passes fixed ones). */
 export async function IndirectResellersView({ ctx, search: { q, done }, data: { rows, nextCursor, removed: removedRow }, invitations }: {

@@ -4,8 +4,9 @@ import { likeLiteral, searchText } from '@/lib/validation/text';
 import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/authz/context';
-import { assertCan } from '@/lib/authz/policy';
+import { assertAudience, assertCan } from '@/lib/authz/policy';
 import { partnershipScopeSql } from '@/lib/authz/scopes-sql';
+import { pendingInvitationsOf, pendingInvitationsSql, type PendingInvitationJson } from './find-invitations';
 
 export const INDIRECT_RESELLERS_PAGE_SIZE = 50;
 
@@ -23,12 +24,19 @@ export const findIndirectResellersInput = z.object({
 export type FindIndirectResellersInput = z.input<typeof findIndirectResellersInput>;
 
 type Row = {
+  part: 0 | 1; invitations: PendingInvitationJson[] | null;
   id: string; state: 'ACTIVE' | 'ENDED'; startedAt: Date; endedAt: Date | null;
   resellerId: string; legalName: string; mpnId: string | null; resellerStatus: string;
   customers: number; licences: number; pinned: boolean;
 };
 
 const COLUMNS = Prisma.sql`p.id, p.state, p."startedAt", p."endedAt", r.id AS "resellerId", r."legalName", r."mpnId", r.status::text AS "resellerStatus"`;
+
+/** What the list sends besides its rows. */
+export type FindIndirectResellersOptions = {
+  /** The provider's pending invitations (findPendingInvitations), in the same statement: the page shows them above the list. */
+  invitations?: boolean;
+};
 
 /**
  * The one statement behind the Indirect resellers list: a keyset page of
@@ -37,9 +45,10 @@ const COLUMNS = Prisma.sql`p.id, p.state, p."startedAt", p."endedAt", r.id AS "r
  * page's rows only (LATERAL) the customers each reseller manages for the
  * provider, and its active licences as the trigger-kept ResellerLicenceCount
  * holds them (one row per reseller, however many subscriptions it has). The removed partnership, if asked for,
- * comes as one more row marked `pinned`.
+ * comes as one more row marked `pinned`. With `invitations`, a first row
+ * (part 0) carries the provider's pending invitations as one JSON value.
  */
-export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInput = {}): Prisma.Sql {
+export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInput = {}, options: FindIndirectResellersOptions = {}): Prisma.Sql {
   const input = findIndirectResellersInput.parse(raw);
   const scope = partnershipScopeSql(ctx, 'p');
   const where: Prisma.Sql[] = [scope];
@@ -70,8 +79,14 @@ export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInp
   const providerId = ctx.orgId ?? '';
   // Both per row of the page (subplans: one index lookup each), never a join
   // over all of the provider's resellers.
-  return Prisma.sql`
-    SELECT x.id, x.state::text AS state, x."startedAt", x."endedAt", x."resellerId", x."legalName", x."mpnId", x."resellerStatus", x.pinned,
+  const invitations = options.invitations
+    ? Prisma.sql`
+    SELECT 0 AS part, ${pendingInvitationsSql(ctx)} AS invitations, NULL AS id, NULL AS state, NULL::timestamp AS "startedAt", NULL::timestamp AS "endedAt",
+           NULL AS "resellerId", NULL AS "legalName", NULL AS "mpnId", NULL AS "resellerStatus", NULL::boolean AS pinned, NULL::int AS customers, NULL::int AS licences
+    UNION ALL`
+    : Prisma.empty;
+  return Prisma.sql`${invitations}
+    SELECT 1 AS part, NULL::json AS invitations, x.id, x.state::text AS state, x."startedAt", x."endedAt", x."resellerId", x."legalName", x."mpnId", x."resellerStatus", x.pinned,
            CASE WHEN x.state = 'ACTIVE' THEN (
              SELECT count(*)::int FROM "Customer" cu WHERE cu."providerId" = ${providerId} AND cu."managingResellerId" = x."resellerId"
            ) ELSE 0 END AS customers,
@@ -79,18 +94,22 @@ export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInp
              SELECT l.licences FROM "ResellerLicenceCount" l WHERE l."providerId" = ${providerId} AND l."resellerId" = x."resellerId"
            ), 0) ELSE 0 END AS licences
       FROM ((${page}) ${removed}) x
-     ORDER BY x.pinned, x.state, x."startedAt", x.id`;
+     ORDER BY part, pinned, state, "startedAt", id`;
 }
 
 /**
  * A provider's indirect resellers: one row per partnership (active first),
- * with the customers each manages and the licences credited to it; 50 a page.
- * One SQL statement whatever the number of rows.
+ * with the customers each manages and the licences credited to it; 50 a page,
+ * and with `{ invitations: true }` the provider's pending invitations (null
+ * otherwise). One SQL statement whatever the number of rows.
  */
-export async function findIndirectResellers(ctx: Ctx, raw: FindIndirectResellersInput = {}) {
+export async function findIndirectResellers(ctx: Ctx, raw: FindIndirectResellersInput = {}, options: FindIndirectResellersOptions = {}) {
   assertCan(ctx, 'partnerships.read');
+  if (options.invitations) assertAudience(ctx, 'provider');
   const input = findIndirectResellersInput.parse(raw);
-  const all = await query<Row>(findIndirectResellersSql(ctx, input), input.q ? {} : { plan: 'reuse' });
+  const result = await query<Row>(findIndirectResellersSql(ctx, input, options), input.q ? {} : { plan: 'reuse' });
+  const head = result.find((r) => r.part === 0);
+  const all = result.filter((r) => r.part === 1);
   const shape = (r: Row) => ({
     id: r.id, state: r.state, startedAt: r.startedAt, endedAt: r.endedAt,
     reseller: { id: r.resellerId, legalName: r.legalName, mpnId: r.mpnId, status: r.resellerStatus },
@@ -105,5 +124,6 @@ export async function findIndirectResellers(ctx: Ctx, raw: FindIndirectResellers
     rows,
     nextCursor: hasMore && last ? `${last.state}.${last.startedAt.getTime()}.${last.id}` : null,
     removed: pinned ? shape(pinned) : null,
+    invitations: options.invitations ? pendingInvitationsOf(head?.invitations ?? []) : null,
   };
 }

@@ -1,22 +1,46 @@
 import 'server-only';
-import { db, query } from '@/lib/db';
+import { db, query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { clock } from '@/lib/clock';
 import type { Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
 
-type PendingInvitation = { id: string; resellerEmail: string; createdAt: Date; sentAt: Date | null; expiresAt: Date };
+export type PendingInvitation = { id: string; resellerEmail: string; createdAt: Date; sentAt: Date | null; expiresAt: Date };
+/** As pendingInvitationsSql sends them (instants as ISO text with their offset). */
+export type PendingInvitationJson = { id: string; resellerEmail: string; createdAt: string; sentAt: string | null; expiresAt: string };
 
-/** A provider's pending invitations (sent date, expiry, recipient), newest first; one statement beside the Indirect resellers list. */
+/** At most this many pending invitations are shown. */
+const PENDING_MAX = 200;
+
+/**
+ * A provider's pending invitations (sent date, expiry, recipient), newest
+ * first, as one JSON array: an expression for any statement (the Indirect
+ * resellers list sends it inside its own). The caller has checked that the
+ * user is a provider allowed to read partnerships.
+ */
+export function pendingInvitationsSql(ctx: Ctx): Prisma.Sql {
+  const utc = (column: string) => Prisma.raw(`i."${column}" AT TIME ZONE 'UTC'`);
+  return Prisma.sql`(
+    SELECT coalesce(json_agg(json_build_object('id', i.id, 'resellerEmail', i."resellerEmail", 'createdAt', ${utc('createdAt')}, 'sentAt', ${utc('sentAt')}, 'expiresAt', ${utc('expiresAt')}) ORDER BY i."createdAt" DESC, i.id DESC), '[]'::json)
+      FROM (SELECT * FROM "PartnershipInvitation" i
+             WHERE i."providerId" = ${ctx.orgId!} AND i.state = 'PENDING' AND i."expiresAt" > ${clock.now()}
+             ORDER BY i."createdAt" DESC, i.id DESC
+             ${rowLimit(PENDING_MAX)}) i)`;
+}
+
+/** The invitations from pendingInvitationsSql's value. */
+export function pendingInvitationsOf(json: PendingInvitationJson[]): PendingInvitation[] {
+  return json.map((i) => ({
+    id: i.id, resellerEmail: i.resellerEmail, createdAt: new Date(i.createdAt), sentAt: i.sentAt === null ? null : new Date(i.sentAt), expiresAt: new Date(i.expiresAt),
+  }));
+}
+
+/** A provider's pending invitations on their own: one statement. */
 export async function findPendingInvitations(ctx: Ctx): Promise<PendingInvitation[]> {
   assertCan(ctx, 'partnerships.read');
   assertAudience(ctx, 'provider');
-  return query<PendingInvitation>(Prisma.sql`
-    SELECT i.id, i."resellerEmail", i."createdAt", i."sentAt", i."expiresAt"
-      FROM "PartnershipInvitation" i
-     WHERE i."providerId" = ${ctx.orgId!} AND i.state = 'PENDING' AND i."expiresAt" > ${clock.now()}
-     ORDER BY i."createdAt" DESC, i.id DESC
-     LIMIT 200`, { plan: 'reuse' });
+  const [row] = await query<{ invitations: PendingInvitationJson[] }>(Prisma.sql`SELECT ${pendingInvitationsSql(ctx)} AS invitations`, { plan: 'reuse' });
+  return pendingInvitationsOf(row?.invitations ?? []);
 }
 
 /** The partnership links a reseller was sent: pending invitations addressed to its users. */

@@ -8,6 +8,7 @@ import { startPartnershipRequest } from '@/lib/partnerships/start-partnership-re
 import { sendPartnershipRequest } from '@/lib/partnerships/send-partnership-request';
 import { resendInvitation, revokeInvitation } from '@/lib/partnerships/manage-invitation';
 import { findPendingInvitations, findReceivedInvitations } from '@/lib/partnerships/find-invitations';
+import { findIndirectResellers } from '@/lib/partnerships/find-indirect-resellers';
 import { assertActivePartnership } from '@/lib/partnerships/assert-partnership';
 import { Invalid, NotFound, Refused } from '@/lib/errors';
 
@@ -36,6 +37,34 @@ describe('F1 request a partnership', () => {
     expect(row.state).toBe('PENDING');
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(30 * 24 * 60 * 60 * 1000);
     expect((await findPendingInvitations(ctx)).map((i) => i.id)).toEqual([draft.invitationId]);
+  });
+
+  it('lists the pending invitations, newest first, with their instants exact, on their own and inside the Indirect resellers list’s statement', async () => {
+    const { org, ctx } = await provider();
+    const reseller = await makeOrg('INDIRECT_RESELLER');
+    await makePartnership(org.id, reseller.id);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      ids.push((await startPartnershipRequest(ctx, { baseUrl })).invitationId);
+      clock.advance(86_400_000 + 123);
+    }
+    await db().partnershipInvitation.update({ where: { id: ids[1]! }, data: { sentAt: new Date(Date.UTC(2026, 10, 2, 10, 0, 0, 7)) } });
+    // An expired one is not pending; another provider's are not ours.
+    await db().partnershipInvitation.update({ where: { id: ids[0]! }, data: { expiresAt: new Date(clock.now().getTime() - 1) } });
+    const other = await provider();
+    await startPartnershipRequest(other.ctx, { baseUrl });
+    const expected = (await db().partnershipInvitation.findMany({
+      where: { providerId: org.id, state: 'PENDING', expiresAt: { gt: clock.now() } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      select: { id: true, resellerEmail: true, createdAt: true, sentAt: true, expiresAt: true },
+    }));
+    expect(expected.map((i) => i.id)).toEqual([ids[2], ids[1]]);
+    expect(await findPendingInvitations(ctx)).toEqual(expected);
+    const page = await findIndirectResellers(ctx, {}, { invitations: true });
+    expect(page.invitations).toEqual(expected);
+    expect(page.rows.map((r) => r.reseller.id)).toEqual([reseller.id]);
+    expect({ ...page, invitations: null }).toEqual(await findIndirectResellers(ctx, {}));
+    expect((await findIndirectResellers(other.ctx, {}, { invitations: true })).invitations).toHaveLength(1);
   });
 
   it('writes the draft in Japanese when asked', async () => {

@@ -111,6 +111,7 @@ function lists(w: World): [string, () => Promise<unknown>][] {
     ['findCustomers (provider, last page)', () => findCustomers(w.provider, { last: '1' })],
     ['findCustomers (provider, one reseller, with its filter: the Customers page)', () => findCustomers(w.provider, { reseller: w.resellerId }, { filter: true })],
     ['findIndirectResellers', () => findIndirectResellers(w.provider, {})],
+    ['findIndirectResellers (with the pending invitations: the Indirect resellers page)', () => findIndirectResellers(w.provider, {}, { invitations: true })],
     ['findPublicProviders', () => findPublicProviders()],
     ['findResellerSubscriptions', () => findResellerSubscriptions(w.reseller, {})],
     ['findCustomerSubscriptions', () => findCustomerSubscriptions(w.provider, w.bigCustomer)],

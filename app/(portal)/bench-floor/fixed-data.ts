@@ -69,6 +69,7 @@ export const indirectResellers: IndirectResellersData = {
   })),
   nextCursor: `ACTIVE.${day(400 + ROWS).getTime()}.${id('l', ROWS)}`,
   removed: null,
+  invitations: null,
 };
 
 export const resellerSubscriptions: ResellerSubscriptionsData = {

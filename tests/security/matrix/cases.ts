@@ -266,6 +266,13 @@ export const CASES: Case[] = [
     ownMarker: (w) => w.ours.tailspinId,
   },
   {
+    // As the Indirect resellers page asks: the pending invitations in the list's statement.
+    fn: 'lib/partnerships/find-indirect-resellers#findIndirectResellers', variant: 'with the pending invitations', kind: 'list',
+    grant: { permission: 'partnerships.read', audiences: ['provider'] },
+    call: (ctx) => findIndirectResellers(ctx, {}, { invitations: true }),
+    ownMarker: (w) => w.ours.invitation,
+  },
+  {
     fn: 'lib/partnerships/find-invitations#findPendingInvitations', kind: 'list',
     grant: { permission: 'partnerships.read', audiences: ['provider'] },
     call: (ctx) => findPendingInvitations(ctx),
