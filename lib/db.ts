@@ -46,9 +46,10 @@ export type QueryOptions = {
    * generic plan when it costs no more than planning afresh, so a list's
    * repeated reads skip parsing and planning (in `npm run bench` they were
    * most of the database's time per page). Only for statements whose best
-   * plan does not depend on the values bound: not for a text search (the
-   * trigram index suits one pattern and not another), and not where the
-   * bench showed a worse generic plan. Default: planned for its values.
+   * plan does not depend on the values bound: not for an unbounded text
+   * search (the trigram index suits one pattern and not another; a bounded
+   * walk is fine, see findCustomers), and not where the bench showed a
+   * worse generic plan. Default: planned for its values.
    */
   plan?: 'reuse';
 };

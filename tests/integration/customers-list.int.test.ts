@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../setup/per-file';
 import { makeChannel, makeCtx, makeCustomer, makeOrg, makePartners, makePartnership } from '../factories';
 import { db } from '@/lib/db';
-import { findCustomers } from '@/lib/customers/find-customers';
+import { SEARCH_WALK, findCustomers } from '@/lib/customers/find-customers';
 import { COUNT_CAP, PAGE_SIZE } from '@/lib/customers/schemas';
 import { FILTER_OPTIONS_MAX, findResellerFilter } from '@/lib/partnerships/list-reseller-options';
 
@@ -65,6 +65,36 @@ describe('Customers list paging', () => {
     const list = await findCustomers(ctx, { after: b.customer.id });
     expect(list.rows).toEqual([]);
     expect((await findCustomers(ctx, { before: b.customer.id })).rows).toEqual([]);
+  });
+});
+
+describe('Customers list search past its bounded walk', () => {
+  it('finds a page within the window, and goes on past the window when fewer than a page match there, both ways', async () => {
+    const { provider } = await makeChannel();
+    // "Bulk 0001" … in list order; the window from the start ends at "Bulk 3000" (after the channel's own customer).
+    await bulkCustomers(provider.id, SEARCH_WALK + 20);
+    const first = await makeCustomer(provider.id, null, 'Aardvark Rare Ltd');
+    const beyond = await makeCustomer(provider.id, null, 'Zzyzx Rare Ltd');
+    const ctx = await makeCtx('ADMIN', { organizationId: provider.id });
+    const ids = async (q: string) =>
+      (await db().customer.findMany({ where: { providerId: provider.id, OR: [{ companyName: { contains: q, mode: 'insensitive' } }, { tenantDomain: { contains: q.toLowerCase() } }] },
+        orderBy: [{ companyName: 'asc' }, { id: 'asc' }], select: { id: true } })).map((c) => c.id);
+    // A rare word: one match inside the window, one far past it.
+    expect((await findCustomers(ctx, { q: 'rare' })).rows.map((r) => r.id)).toEqual([first.id, beyond.id]);
+    expect((await findCustomers(ctx, { q: 'rare', last: '1' })).rows.map((r) => r.id)).toEqual([first.id, beyond.id]);
+    expect((await findCustomers(ctx, { q: 'rare', after: first.id })).rows.map((r) => r.id)).toEqual([beyond.id]);
+    // Matches that start inside the window and go on past it.
+    const tail = await ids('bulk 30');
+    expect(tail).toHaveLength(21);
+    expect(await findCustomers(ctx, { q: 'bulk 30' })).toMatchObject({ total: 21, totalCapped: false });
+    expect((await findCustomers(ctx, { q: 'bulk 30' })).rows.map((r) => r.id)).toEqual(tail);
+    // A common word: a full page from the window, then the next page from its cursor, and the last page backwards.
+    const common = await ids('bulk 0');
+    const page1 = await findCustomers(ctx, { q: 'bulk 0' });
+    expect(page1.rows.map((r) => r.id)).toEqual(common.slice(0, PAGE_SIZE));
+    expect((await findCustomers(ctx, { q: 'bulk 0', after: page1.nextCursor! })).rows.map((r) => r.id)).toEqual(common.slice(PAGE_SIZE, 2 * PAGE_SIZE));
+    expect((await findCustomers(ctx, { q: 'bulk 0', last: '1' })).rows.map((r) => r.id)).toEqual(common.slice(-PAGE_SIZE));
+    expect(await findCustomers(ctx, { q: 'nowhere at all' })).toMatchObject({ rows: [], total: 0, totalCapped: false });
   });
 });
 
