@@ -99,7 +99,7 @@ export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomer
   // page tells whether there is more than one page.
   const total = input.q
     ? walk
-      ? Prisma.sql`SELECT NULL::int AS n, CASE WHEN (SELECT count(*) FROM keys) <= ${Prisma.raw(String(size))} THEN (SELECT count(*)::int FROM (SELECT 1 FROM "Customer" c WHERE ${where} ${cursor} ${rowLimit(SEARCH_WALK)}) x) END AS walked`
+      ? Prisma.sql`SELECT NULL::int AS n, CASE WHEN (SELECT count(*) FROM keys) <= ${size} THEN (SELECT count(*)::int FROM (SELECT 1 FROM "Customer" c WHERE ${where} ${cursor} ${rowLimit(SEARCH_WALK)}) x) END AS walked`
       : Prisma.sql`SELECT NULL::int AS n, NULL::int AS walked`
     : Prisma.sql`SELECT count(*)::int AS n, NULL::int AS walked FROM (SELECT 1 FROM "Customer" c WHERE ${where} ${rowLimit(COUNT_CAP + 1)}) capped`;
   // The page's keys come from the index alone (the search's columns ride in

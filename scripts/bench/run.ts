@@ -31,10 +31,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 /**
  * Under load, a page and its floor take turns of about this many seconds
  * (at least four turns each): this machine's speed drifts over tens of
- * seconds (a floor's CPU per request moved by a quarter between runs a
- * minute apart), and short turns put both sides of a ratio in the same
- * minutes. Measured: with 2 s turns a page's ratio varied about half as
- * much from run to run as with 5 s turns.
+ * seconds (a floor's CPU time per request moved by a quarter between turns
+ * a minute apart), and short turns put both sides of a ratio in the same
+ * seconds. Measured on the Customers pages: one turn's ratio scattered no
+ * more with 2 s turns than with 5 s turns (≈ ±0.1 against ≈ ±0.15), so
+ * ten turns of 2 s average the drift out about twice as well as four of 5 s.
  */
 const LOAD_TURN_SECONDS = 2;
 const loadSlices = (seconds: number) => Math.max(4, Math.round(seconds / LOAD_TURN_SECONDS));
