@@ -74,7 +74,7 @@ export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomer
     ? Prisma.sql`AND (c."companyName", c.id) ${Prisma.raw(backwards ? '<' : '>')} (SELECT k."companyName", k.id FROM "Customer" k WHERE k.id = ${cursorId} AND ${customerScopeSql(ctx, 'k')})`
     : Prisma.empty;
   const dir = Prisma.raw(backwards ? 'DESC' : 'ASC');
-  const order = (alias: string) => Prisma.raw(`"${alias}"."companyName" ${backwards ? 'DESC' : 'ASC'}, "${alias}".id ${backwards ? 'DESC' : 'ASC'}`);
+  const order = (alias: string) => Prisma.sql`${Prisma.raw(`"${alias}"."companyName"`)} ${dir}, ${Prisma.raw(`"${alias}".id`)} ${dir}`;
   // A search in a bounded walk: the first SEARCH_WALK customers in list
   // order from the cursor (index only), matched there. When fewer than a
   // page match, `walked` says whether the window held every customer left;
