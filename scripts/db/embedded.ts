@@ -29,6 +29,29 @@ type ServerInternals = {
 };
 
 /**
+ * What a PostgreSQL server does when a backend ends, done here when a client
+ * connection ends: PGlite is one session for the life of the process, and
+ * the socket server hands it to one connection after another without
+ * starting it afresh (it only rolls back an open transaction). Without this,
+ * what one connection left in the session met the next one: the portal's
+ * named prepared statements (lib/db.ts, `plan: 'reuse'`) are remembered by
+ * the pg client that prepared them, so once the pool closed an idle
+ * connection (10 s) and opened a new one, preparing the same name again
+ * failed ("prepared statement … already exists", 42P05) on every list until
+ * a restart. A new connection now meets a session as a server would give
+ * it: no transaction, no prepared statements or portals, no session
+ * settings, temporary tables, LISTENs or advisory locks. (The alternatives
+ * were weaker: unnamed statements on the embedded path lose the plan reuse
+ * the lists were built on; a pool that never idles out only hides the state,
+ * which migrations, the seed and every restart of the pool still share.)
+ */
+export async function startSessionAfresh(db: PGlite): Promise<void> {
+  if (db.isInTransaction()) await db.exec('ROLLBACK');
+  // Its own statement: DISCARD ALL cannot run inside a transaction block.
+  await db.exec('DISCARD ALL');
+}
+
+/**
  * The server refuses a connection while the previous one is still attached,
  * and it detaches a closed socket only a few ticks after the close. So
  * `pool.end()` followed by a new connection (applyMigrations, then the app's
@@ -36,7 +59,7 @@ type ServerInternals = {
  * Instead, hold new sockets in a FIFO and hand them to the server one at a
  * time, once the previous connection is fully gone.
  */
-function serveOneConnectionAtATime(server: PGLiteSocketServer): () => void {
+function serveOneConnectionAtATime(server: PGLiteSocketServer, db: PGlite): () => void {
   const inner = server as unknown as ServerInternals;
   const handle = inner.handleConnection.bind(server);
   const waiting: Socket[] = [];
@@ -54,7 +77,15 @@ function serveOneConnectionAtATime(server: PGLiteSocketServer): () => void {
       current = null;
       admitNext();
     });
-    void handle(next);
+    // Nothing of the previous connection's session reaches this one; the
+    // socket's bytes wait in its buffer until the server reads them.
+    startSessionAfresh(db).then(
+      () => void handle(next),
+      (error: unknown) => {
+        console.error(`The embedded database could not reset its session for a new connection: ${(error as Error).message}`);
+        next.destroy();
+      },
+    );
   };
   inner.handleConnection = async (socket: Socket) => {
     socket.once('close', () => {
@@ -101,7 +132,7 @@ export async function startEmbeddedPostgres(opts: {
   // The server's own limit (also net.Server#maxConnections) is set high so
   // that waiting sockets are queued by serveOneConnectionAtATime, not refused.
   const server = new PGLiteSocketServer({ db, host, port: opts.port ?? 0, maxConnections: 1000 });
-  const dropWaiting = serveOneConnectionAtATime(server);
+  const dropWaiting = serveOneConnectionAtATime(server, db);
   try {
     await server.start();
   } catch (error) {
