@@ -12,7 +12,10 @@ function createPool() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
   const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  return new pg.Pool({ connectionString, max });
+  // pg's own default (10 s): an idle connection is closed, a later query opens
+  // a new one. Settable so the tests can cross it in a second.
+  const idleTimeoutMillis = Number(process.env.DATABASE_POOL_IDLE_SECONDS ?? 10) * 1000;
+  return new pg.Pool({ connectionString, max, idleTimeoutMillis });
 }
 
 function createClient() {

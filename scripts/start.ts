@@ -1,18 +1,31 @@
 // `npm start`: migrate, seed a new embedded database, build when needed, serve.
 // Without DATABASE_URL the portal runs on an embedded PostgreSQL (PGlite)
 // kept in .data/ (PC_DATA_DIR), created and filled with demo data on first start.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyMigrations } from './db/migrate';
 import { startEmbeddedPostgres } from './db/embedded';
 import { seed } from '../prisma/seed';
 import { buildIfNeeded } from './lib/build';
 import { ensureAuthSecret } from './lib/secret';
+import { lockDataFolder } from './lib/data-lock';
 import { assertPortFree, onStop, serveNext } from './lib/serve';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '0.0.0.0';
 const dataDir = path.resolve(process.env.PC_DATA_DIR ?? '.data');
+
+// One process per embedded data folder (scripts/lib/data-lock.ts), taken
+// before anything else so that a second start names what it collides with.
+if (!process.env.DATABASE_URL) {
+  try {
+    lockDataFolder(dataDir, { port });
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
 
 try {
   await assertPortFree(port);
@@ -23,19 +36,47 @@ try {
 
 let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
 if (!process.env.DATABASE_URL) {
-  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') });
+  const pgliteDir = path.join(dataDir, 'pglite');
+  // A first start stopped before its demo data was in (killed, Ctrl+C) left a
+  // half-made database that holds nothing of anyone's: make it again.
+  const creating = path.join(dataDir, 'pglite.creating');
+  if (existsSync(creating)) {
+    console.log(`The embedded database in ${dataDir} was left half-made by an interrupted first start: creating it again.`);
+    rmSync(pgliteDir, { recursive: true, force: true });
+  }
+  if (!existsSync(pgliteDir)) writeFileSync(creating, `${new Date().toISOString()}\n`);
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: pgliteDir });
+    await applyMigrations(embedded.url).then((applied) => applied.length && console.log(`Applied migrations: ${applied.join(', ')}`));
+  } catch (error) {
+    // Never serve from a database that did not open cleanly.
+    console.error(
+      `The embedded database in ${pgliteDir} could not be opened: ${(error as Error).message}\n` +
+        'Nothing was changed and the portal is not started. Restore a copy of that folder, or move it away ' +
+        'to start with a new database holding the demo data.',
+    );
+    process.exit(1);
+  }
   process.env.DATABASE_URL = embedded.url;
   process.env.DATABASE_POOL_MAX = String(embedded.maxConnections);
   console.log(embedded.isNew ? `Created the embedded database in ${dataDir}.` : `Using the embedded database in ${dataDir}.`);
+} else {
+  const applied = await applyMigrations(process.env.DATABASE_URL);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 }
 const databaseUrl = process.env.DATABASE_URL;
 
-const applied = await applyMigrations(databaseUrl);
-if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 if (embedded?.isNew || process.env.PC_SEED_DEMO === '1') {
   const result = await seed(databaseUrl);
   if (result === 'seeded') console.log('Demo data created.');
 }
+// The end-to-end suite's extra records (tests/e2e/fixtures.ts), on its own
+// new embedded database only: the suite runs on `npm start` itself.
+if (embedded?.isNew && process.env.PC_E2E_FIXTURES === '1') {
+  const { addE2eFixtures } = await import('../tests/e2e/fixtures');
+  await addE2eFixtures(databaseUrl);
+}
+if (embedded?.isNew) rmSync(path.join(dataDir, 'pglite.creating'), { force: true });
 
 process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
 // Sign-in redirects follow the address the browser used (localhost, 127.0.0.1, a LAN name).
