@@ -1,11 +1,12 @@
-// Checks server logs for secrets: passwords, temporary passwords, link
-// tokens, session cookies, password hashes. A log line must never carry one
-// (logs are read by more people than the database, and kept longer).
+// Checks server logs for secrets (passwords, temporary passwords, link
+// tokens, session cookies, password hashes: a log line must never carry one;
+// logs are read by more people than the database, and kept longer) and for
+// server errors (Next's `⨯` lines, unhandled rejections, uncaught exceptions).
 //
 //   node --import tsx scripts/check-logs.ts <log file>… [--secret <value>]…
 //
-// Exits 1 and prints where (file:line, the secret redacted) when it finds
-// one. Known values (e.g. the demo password, a token a test created) are
+// Exits 1 and prints where (file:line, the secret redacted; an error with the
+// lines after it) when it finds one. Known values (e.g. the demo password, a token a test created) are
 // passed with --secret; shapes (JWTs, session cookies, argon2 hashes,
 // invitation and relationship links with their token) are found without.
 import { readFileSync } from 'node:fs';
@@ -46,6 +47,34 @@ export function scanForSecrets(text: string, knownSecrets: string[] = []): Findi
   return findings;
 }
 
+// ANSI colour codes, which Next writes around its `⨯` marks.
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+/**
+ * Next's refusal of a cross-site server action: it writes the reason
+ * ("… does not match `origin` header … Aborting the action.") and then a `⨯`
+ * line, and answers without running the action. The adversarial specs send
+ * such requests on purpose; it is the portal refusing hostile input, not a
+ * failure.
+ */
+const REFUSED_CROSS_SITE_ACTION = /Aborting the action\.$/;
+
+/**
+ * Lines that mean the server failed: Next's `⨯` error lines, unhandled
+ * rejections and uncaught exceptions (with the lines that follow them, up to
+ * 8, to show what failed). Any of them in an end-to-end run fails `npm test`.
+ */
+export function scanForServerErrors(text: string): Finding[] {
+  const lines = text.split('\n').map((line) => line.replace(ANSI, ''));
+  const findings: Finding[] = [];
+  lines.forEach((line, i) => {
+    if (!/⨯|unhandled ?rejection|uncaught ?exception/i.test(line)) return;
+    if (/^\s*⨯ Error: Invalid Server Actions request\.$/.test(line) && REFUSED_CROSS_SITE_ACTION.test(lines[i - 1] ?? '')) return;
+    findings.push({ line: i + 1, kind: 'server error', excerpt: lines.slice(i, i + 8).join('\n').slice(0, 1200) });
+  });
+  return findings;
+}
+
 function main(argv: string[]): number {
   const files: string[] = [];
   const secrets: string[] = [];
@@ -58,14 +87,21 @@ function main(argv: string[]): number {
     return 2;
   }
   let found = 0;
+  let errors = 0;
   for (const file of files) {
-    for (const f of scanForSecrets(readFileSync(file, 'utf8'), secrets)) {
+    const text = readFileSync(file, 'utf8');
+    for (const f of scanForSecrets(text, secrets)) {
       found++;
       console.error(`${file}:${f.line}: ${f.kind}: ${f.excerpt}`);
     }
+    for (const f of scanForServerErrors(text)) {
+      errors++;
+      console.error(`${file}:${f.line}: ${f.kind}:\n${f.excerpt}\n`);
+    }
   }
   console.log(found ? `${found} secret(s) found in the logs.` : `No secrets in ${files.length} log file(s).`);
-  return found ? 1 : 0;
+  console.log(errors ? `${errors} server error(s) in the logs.` : `No server errors in ${files.length} log file(s).`);
+  return found || errors ? 1 : 0;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));
