@@ -3,10 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
-// End-to-end tests in Chromium against a production build on demo data.
-// scripts/e2e-server.ts makes a throwaway database (local PostgreSQL when one
-// answers, else the embedded one), migrates and seeds it, builds and serves.
-const port = Number(process.env.E2E_PORT ?? 3100);
+// End-to-end tests in Chromium against a production build on demo data, on
+// two targets (E2E_TARGET):
+// - `server` (default): scripts/e2e-server.ts makes a throwaway database
+//   (local PostgreSQL when one answers, else the embedded one), migrates and
+//   seeds it, builds and serves;
+// - `embedded`: the default run itself, `npm start` on a new embedded
+//   database (scripts/e2e-embedded-server.ts).
+const target = process.env.E2E_TARGET === 'embedded' ? 'embedded' : 'server';
+const port = Number(process.env.E2E_PORT ?? (target === 'embedded' ? 3300 : 3100));
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 // Where the e2e server's SMTP listener writes what it receives (workers inherit it).
@@ -31,14 +36,16 @@ export default defineConfig({
   },
   // Specs under flows/ change the shared demo data (a partnership accepted,
   // another removed), so they run after every other spec has read it.
+  // embedded-start.spec.ts starts `npm start` on its own data folders: on the
+  // embedded target the whole suite already runs on it.
   projects: [
-    { name: 'chromium', testIgnore: /flows\//, use: { ...devices['Desktop Chrome'] } },
+    { name: 'chromium', testIgnore: target === 'embedded' ? [/flows\//, /embedded-start\.spec\.ts/] : /flows\//, use: { ...devices['Desktop Chrome'] } },
     { name: 'flows', testMatch: /flows\/.*\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } },
   ],
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: 'node --import tsx scripts/e2e-server.ts',
+        command: target === 'embedded' ? 'node --import tsx scripts/e2e-embedded-server.ts' : 'node --import tsx scripts/e2e-server.ts',
         url: `${baseURL}/sign-in`,
         timeout: 300_000,
         reuseExistingServer: false,
