@@ -47,12 +47,13 @@ if (!process.env.DATABASE_URL) {
   if (!existsSync(pgliteDir)) writeFileSync(creating, `${new Date().toISOString()}\n`);
   try {
     embedded = await startEmbeddedPostgres({ dataDir: pgliteDir });
-    await applyMigrations(embedded.url).then((applied) => applied.length && console.log(`Applied migrations: ${applied.join(', ')}`));
+    const applied = await applyMigrations(embedded.url);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   } catch (error) {
     // Never serve from a database that did not open cleanly.
     console.error(
       `The embedded database in ${pgliteDir} could not be opened: ${(error as Error).message}\n` +
-        'Nothing was changed and the portal is not started. Restore a copy of that folder, or move it away ' +
+        'The portal is not started. Restore a copy of that folder, or move it away ' +
         'to start with a new database holding the demo data.',
     );
     process.exit(1);

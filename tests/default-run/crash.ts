@@ -5,8 +5,9 @@
 // again on the same data folder. Each time it
 // must open (PostgreSQL recovers there), serve, and keep the killed order
 // whole or not at all, with everything committed before still there. Also:
-// the lock a killed process leaves is taken over, and a first start killed
-// while it creates the database is made again from scratch.
+// the lock a killed process leaves is taken over, a first start killed
+// while it creates the database is made again from scratch, and a damaged
+// folder is refused with a clear message, never served.
 // Mirrors tests/faults/kill-order.int.test.ts, which kills a client of a
 // PostgreSQL server; here the database dies with the process.
 //   node --import tsx tests/default-run/crash.ts
@@ -18,7 +19,7 @@ import { amcheck } from '@electric-sql/pglite/contrib/amcheck';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { findActionId, submitOrder, type OrderOffer } from '../../scripts/bench/order';
 import { lockFile } from '../../scripts/lib/data-lock';
-import { checks, cookieHeader, http, newDataDir, ROOT, serverErrors, signInHttp, startPortal, type Jar, type Portal } from './portal';
+import { checks, cookieHeader, http, newDataDir, ROOT, serverErrors, signInHttp, startExpectingRefusal, startPortal, type Jar, type Portal } from './portal';
 
 const PORT = 3710; // the rounds
 const FIRST_START_PORT = 3711; // the half-made first start
@@ -451,6 +452,14 @@ try {
     const differ = [...demo.rows].filter(([table, n]) => full.rows.get(table) !== n).map(([table, n]) => `${table} ${full.rows.get(table)} (expected ${n})`);
     c.check(differ.length === 0, `the remade database holds the full demo data, table for table as a clean first start${differ.length ? `; ${differ.join(', ')}` : ''}`);
     summary.push(`half-made first start: remade and served in ${(remade.ms / 1000).toFixed(1)} s`);
+
+    // ---- A damaged folder (its control file gone, as a disk fault or a bad
+    // copy leaves it): npm start refuses with a clear message and leaves it as it is.
+    rmSync(path.join(freshDir, 'pglite', 'global', 'pg_control'));
+    const damaged = await startExpectingRefusal({ dataDir: freshDir, port: FIRST_START_PORT });
+    c.check(!damaged.served && damaged.code === 1, `a damaged data folder: npm start exits with code ${damaged.code} without serving`);
+    c.check(/could not be opened: .*\nThe portal is not started\. Restore a copy of that folder, or move it away/.test(damaged.output), `and says so: "${damaged.output.trim().split('\n').slice(-2).join(' ')}"`);
+    c.check(existsSync(path.join(freshDir, 'pglite', 'PG_VERSION')) && !existsSync(path.join(freshDir, 'pglite', 'global', 'pg_control')), 'and leaves the folder as it found it (not made anew)');
   }
 } catch (error) {
   c.check(false, `the run ended early: ${(error as Error).stack ?? error}`);

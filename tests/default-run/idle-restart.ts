@@ -12,37 +12,18 @@
 // 4. no server error in the portal's log across all of it.
 //
 //   node --import tsx tests/default-run/idle-restart.ts [--idle-seconds 35] [--port 3700]
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { lockFile } from '../../scripts/lib/data-lock';
-import { checks, newDataDir, PASSWORD, serverErrors, startExpectingRefusal, startPortal, type Portal } from './portal';
+import { numberArg, PASSWORD, runScenario, signInBrowser, startExpectingRefusal, type Checks } from './portal';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const IDLE_SECONDS = arg('idle-seconds', 35);
-const PORT = arg('port', 3700);
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-
+const IDLE_SECONDS = numberArg('idle-seconds', 35);
+const PORT = numberArg('port', 3700);
 const USERS = ['admin@northwind.example', 'admin@fabrikam.example', 'staff@vendor.example', 'admin@woodgrove.onmicrosoft.example'] as const;
-const { check, failed, passed } = checks('idle-restart');
 
 type Signed = { email: string; context: BrowserContext; page: Page; paths: string[] };
 
-async function signIn(browser: Browser, base: string, email: string, password = PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base });
-  const page = await context.newPage();
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
-  return page;
-}
-
-/** The pages a user reaches: the navigation, a customer's page, a search, the first page of a list's second page. */
+/** The pages a user reaches: the navigation, a customer's page, a search, the support tab. */
 async function pathsOf(page: Page): Promise<string[]> {
   const nav = await page.getByRole('navigation').first().getByRole('link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   const paths = ['/', ...nav];
@@ -57,7 +38,7 @@ async function pathsOf(page: Page): Promise<string[]> {
 }
 
 /** Opens every page; each must answer 200 with its heading and without the error page. */
-async function visitAll(users: Signed[], when: string): Promise<void> {
+async function visitAll(check: Checks['check'], users: Signed[], when: string): Promise<void> {
   const bad: string[] = [];
   let pages = 0;
   await Promise.all(
@@ -92,41 +73,38 @@ async function changePassword(page: Page, from: string, to: string): Promise<boo
 
 /** Whether `email` signs in with `password` (a fresh browser context each time). */
 async function signsIn(browser: Browser, base: string, email: string, password: string): Promise<boolean> {
-  const page = await signIn(browser, base, email, password).catch(() => null);
+  const page = await signInBrowser(browser, base, email, password).catch(() => null);
   await page?.context().close();
   return !!page;
 }
 
 const sleep = (s: number) => new Promise((r) => setTimeout(r, s * 1000));
 
-const dataDir = newDataDir('idle');
-const logFile = path.join(dataDir, '..', `${path.basename(dataDir)}.log`);
-const browser = await chromium.launch(CHROMIUM ? { executablePath: CHROMIUM } : {});
-let portal: Portal | undefined;
-const started = Date.now();
-try {
+await runScenario('idle-restart', async ({ browser, dataDir, check, start, logErrors }) => {
+  const visit = (users: Signed[], when: string) => visitAll(check, users, when);
   // 1. Forced short: the pool closes a connection idle for 1 s.
-  portal = await startPortal({ dataDir, port: PORT, env: { DATABASE_POOL_IDLE_SECONDS: '1' }, logFile });
+  let portal = await start(PORT, { DATABASE_POOL_IDLE_SECONDS: '1' });
   const base = portal.base;
   const users: Signed[] = [];
   for (const email of USERS) {
-    const page = await signIn(browser, base, email);
+    const page = await signInBrowser(browser, base, email);
     users.push({ email, context: page.context(), page, paths: await pathsOf(page) });
   }
-  await visitAll(users, 'new database');
+  for (const u of users) console.log(`  ${u.email}: ${u.paths.join(' ')}`);
+  await visit(users, 'new database');
   await sleep(6);
-  await visitAll(users, 'after 6 s idle (pool idle timeout 1 s, keep-alive 5 s)');
+  await visit(users, 'after 6 s idle (pool idle timeout 1 s, keep-alive 5 s)');
   await sleep(3);
-  await visitAll(users, 'after another 3 s idle');
+  await visit(users, 'after another 3 s idle');
 
   // 2. A second start on the same data folder (another port): refused, and the first serves on.
   const second = await startExpectingRefusal({ dataDir, port: PORT + 1 });
   check(!second.served && second.code === 1, `a second npm start on the same data folder exits with code ${second.code} without serving`);
   check(/already running on the embedded database in .*stop the other one first/is.test(second.output), `it says why: "${second.output.trim().split('\n').at(-1)}"`);
-  await visitAll(users.slice(0, 1), 'the first one still serves');
+  await visit(users.slice(0, 1), 'the first one still serves');
 
   // A change, then SIGTERM.
-  const sales = await signIn(browser, base, 'sales@northwind.example');
+  const sales = await signInBrowser(browser, base, 'sales@northwind.example');
   const firstPassword = 'Changed-Passw0rd-Idle-1';
   check(await changePassword(sales, PASSWORD, firstPassword), 'sales@northwind.example changes its password');
   await sales.context().close();
@@ -135,35 +113,24 @@ try {
   check(!existsSync(lockFile(dataDir)), 'and releases the data folder');
 
   // 3. Every default: the pool's own 10 s idle timeout.
-  portal = await startPortal({ dataDir, port: PORT, logFile });
-  await visitAll(users, 'after a restart (SIGTERM), same browsers, still signed in');
+  portal = await start(PORT);
+  await visit(users, 'after a restart (SIGTERM), same browsers, still signed in');
   check(await signsIn(browser, base, 'sales@northwind.example', firstPassword), 'the password changed before SIGTERM is the one that signs in');
   check(!(await signsIn(browser, base, 'sales@northwind.example', PASSWORD)), 'and the old one does not');
   await sleep(IDLE_SECONDS);
-  await visitAll(users, `after ${IDLE_SECONDS} s idle with every default (pool idle timeout 10 s)`);
+  await visit(users, `after ${IDLE_SECONDS} s idle with every default (pool idle timeout 10 s)`);
 
-  const sales2 = await signIn(browser, base, 'sales@northwind.example', firstPassword);
+  const sales2 = await signInBrowser(browser, base, 'sales@northwind.example', firstPassword);
   const secondPassword = 'Changed-Passw0rd-Idle-2';
   check(await changePassword(sales2, firstPassword, secondPassword), 'a second password change');
   await sales2.context().close();
   const intCode = await portal.stop('SIGINT');
   check(intCode === 0, `Ctrl+C (SIGINT): npm start stops cleanly (exit code ${intCode})`);
-  portal = await startPortal({ dataDir, port: PORT, logFile });
+  portal = await start(PORT);
   check(await signsIn(browser, base, 'sales@northwind.example', secondPassword), 'after Ctrl+C and a third start, the second change is there');
-  await visitAll(users, 'after a restart (Ctrl+C)');
+  await visit(users, 'after a restart (Ctrl+C)');
   await portal.stop('SIGTERM');
 
-  const errors = serverErrors(portal.output());
-  const allErrors = serverErrors(readFileSync(logFile, 'utf8'));
-  check(allErrors.length === 0 && errors.length === 0, `no server error in the portal's log (${allErrors.length})${allErrors.length ? `:\n    ${allErrors.slice(0, 10).join('\n    ')}` : ''}`);
-} catch (error) {
-  check(false, `stopped by an error: ${(error as Error).stack ?? String(error)}`);
-  if (portal) console.log(portal.output().split('\n').slice(-40).join('\n'));
-} finally {
-  await portal?.kill();
-  await browser.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(logFile, { force: true });
-}
-console.log(`idle-restart: ${passed()} passed, ${failed()} failed (${Math.round((Date.now() - started) / 1000)} s)`);
-process.exit(failed() ? 1 : 0);
+  const errors = logErrors();
+  check(errors.length === 0, `no server error in the portal's log (${errors.length})${errors.length ? `:\n    ${errors.slice(0, 10).join('\n    ')}` : ''}`);
+});

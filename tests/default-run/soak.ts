@@ -10,42 +10,28 @@
 // saved licence count is still there.
 //
 //   node --import tsx tests/default-run/soak.ts [--seconds 240] [--port 3720]
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { checks, newDataDir, PASSWORD, serverErrors, startPortal, type Portal } from './portal';
+import type { Browser, Page } from '@playwright/test';
+import { numberArg, runScenario, signInBrowser } from './portal';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const SECONDS = arg('seconds', 240);
-const PORT = arg('port', 3720);
+const SECONDS = numberArg('seconds', 240);
+const PORT = numberArg('port', 3720);
 const POOL_IDLE_SECONDS = 2;
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const CONFLICT = 'This was changed by someone else. Reload the page and try again.';
 const SEARCHES = ['bank', 'wood', 'Woodgrove', 'zzz-nothing', 'Ōsaka', "o'brien", '%', 'litware'];
 
-const { check, failed, passed } = checks('soak');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
 type Tally = { pages: number; errorPages: string[]; changes: number; conflicts: number; browserErrors: string[]; idleGaps: number; longestGapMs: number };
 const tally: Tally = { pages: 0, errorPages: [], changes: 0, conflicts: 0, browserErrors: [], idleGaps: 0, longestGapMs: 0 };
 
+/** Signs in, counting from then on every answer of 500 or more (a page, a server action, a React Server Components fetch) and every browser error. */
 async function signIn(browser: Browser, base: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base });
-  const page = await context.newPage();
-  // Any answer of 500 or more (a page, a server action, a React Server Components fetch) and any browser error is counted.
+  const page = await signInBrowser(browser, base, email);
   page.on('response', (r) => {
     if (r.status() >= 500) tally.errorPages.push(`${email}: ${r.status()} ${new URL(r.url()).pathname}`);
   });
   page.on('pageerror', (e) => tally.browserErrors.push(`${email}: ${e.message}`));
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 30_000 });
   return page;
 }
 
@@ -118,13 +104,8 @@ async function customer(page: Page, until: number, paths: string[]) {
   }
 }
 
-const dataDir = newDataDir('soak');
-const logFile = path.join(dataDir, '..', `${path.basename(dataDir)}.log`);
-const browser = await chromium.launch(CHROMIUM ? { executablePath: CHROMIUM } : {});
-let portal: Portal | undefined;
-const started = Date.now();
-try {
-  portal = await startPortal({ dataDir, port: PORT, env: { DATABASE_POOL_IDLE_SECONDS: String(POOL_IDLE_SECONDS) }, logFile });
+await runScenario('soak', async ({ browser, check, start, logErrors }) => {
+  let portal = await start(PORT, { DATABASE_POOL_IDLE_SECONDS: String(POOL_IDLE_SECONDS) });
   const base = portal.base;
   const [northwind, fabrikam, woodgrove] = await Promise.all([
     signIn(browser, base, 'admin@northwind.example'),
@@ -150,22 +131,12 @@ try {
 
   const code = await portal.stop('SIGTERM');
   check(code === 0, `SIGTERM after the soak: stops cleanly (exit code ${code})`);
-  portal = await startPortal({ dataDir, port: PORT, logFile });
+  portal = await start(PORT);
   await northwind!.goto(subscriptionPath);
   const afterRestart = (await fact(northwind!, 'Licences').textContent())?.trim();
   check(!!lastSaved && afterRestart === lastSaved, `the last saved licence count (${lastSaved}) is there after a restart (${afterRestart})`);
   await portal.stop('SIGTERM');
 
-  const errors = serverErrors(readFileSync(logFile, 'utf8'));
+  const errors = logErrors();
   check(errors.length === 0, `${errors.length} server errors in the portal's log${errors.length ? `:\n    ${errors.slice(0, 10).join('\n    ')}` : ''}`);
-} catch (error) {
-  check(false, `stopped by an error: ${(error as Error).stack ?? String(error)}`);
-  if (portal) console.log(portal.output().split('\n').slice(-40).join('\n'));
-} finally {
-  await portal?.kill();
-  await browser.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(logFile, { force: true });
-}
-console.log(`soak: ${passed()} passed, ${failed()} failed (${Math.round((Date.now() - started) / 1000)} s)`);
-process.exit(failed() ? 1 : 0);
+});
