@@ -7,17 +7,34 @@ import reactHooks from 'eslint-plugin-react-hooks';
 // never imports the UI.
 const noDatabaseInUi = {
   patterns: [
-    { group: ['@/lib/db', '**/lib/db', '@/lib/generated/*', '**/generated/prisma/**', '@prisma/*', 'pg'], message: 'Pages and components call the domain layer in lib/, never the database.' },
+    {
+      group: ['@/lib/db', '**/lib/db', '@/lib/generated/*', '**/generated/prisma/**', '@prisma/*', 'pg'],
+      message: 'Pages and components call the domain layer in lib/, never the database.',
+    },
   ],
 };
 const noUiInLib = {
   patterns: [
-    { group: ['@/app/*', '@/components/*', '**/app/**', '**/components/**'], message: 'lib/ is the domain layer: it must not import app/ or components/.' },
+    {
+      group: ['@/app/*', '@/components/*', '**/app/**', '**/components/**'],
+      message: 'lib/ is the domain layer: it must not import app/ or components/.',
+    },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'lib/generated/', '.data/', 'test-results/', 'playwright-report/', 'next-env.d.ts', '.scratch-db/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.next/',
+      'lib/generated/',
+      '.data/',
+      'test-results/',
+      'playwright-report/',
+      'next-env.d.ts',
+      '.scratch-db/',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { '@next/next': nextPlugin, 'react-hooks': reactHooks },

@@ -39,19 +39,35 @@ export default defineConfig({
   // embedded-start.spec.ts starts `npm start` on its own data folders: on the
   // embedded target the whole suite already runs on it.
   projects: [
-    { name: 'chromium', testIgnore: target === 'embedded' ? [/flows\//, /embedded-start\.spec\.ts/] : /flows\//, use: { ...devices['Desktop Chrome'] } },
-    { name: 'flows', testMatch: /flows\/.*\.spec\.ts/, dependencies: ['chromium'], use: { ...devices['Desktop Chrome'] } },
+    {
+      name: 'chromium',
+      testIgnore: target === 'embedded' ? [/flows\//, /embedded-start\.spec\.ts/] : /flows\//,
+      use: { ...devices['Desktop Chrome'] },
+    },
+    {
+      name: 'flows',
+      testMatch: /flows\/.*\.spec\.ts/,
+      dependencies: ['chromium'],
+      use: { ...devices['Desktop Chrome'] },
+    },
   ],
   webServer: process.env.E2E_BASE_URL
     ? undefined
     : {
-        command: target === 'embedded' ? 'node --import tsx scripts/e2e-embedded-server.ts' : 'node --import tsx scripts/e2e-server.ts',
+        command:
+          target === 'embedded'
+            ? 'node --import tsx scripts/e2e-embedded-server.ts'
+            : 'node --import tsx scripts/e2e-server.ts',
         url: `${baseURL}/sign-in`,
         timeout: 300_000,
         reuseExistingServer: false,
         stdout: 'pipe',
         stderr: 'pipe',
-        env: { E2E_PORT: String(port), E2E_MAIL_LOG: process.env.E2E_MAIL_LOG, ...(process.env.E2E_SERVER_LOG ? { E2E_SERVER_LOG: process.env.E2E_SERVER_LOG } : {}) },
+        env: {
+          E2E_PORT: String(port),
+          E2E_MAIL_LOG: process.env.E2E_MAIL_LOG,
+          ...(process.env.E2E_SERVER_LOG ? { E2E_SERVER_LOG: process.env.E2E_SERVER_LOG } : {}),
+        },
         gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
       },
 });

@@ -56,7 +56,13 @@ function undecodable(pathname: string): boolean {
 
 export async function proxy(request: NextRequest) {
   if (undecodable(request.nextUrl.pathname)) {
-    return new NextResponse('Bad request', { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" } });
+    return new NextResponse('Bad request', {
+      status: 400,
+      headers: {
+        'content-type': 'text/plain; charset=utf-8',
+        'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+      },
+    });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const https = request.nextUrl.protocol === 'https:' || secureCookies();
@@ -73,7 +79,11 @@ export async function proxy(request: NextRequest) {
   const renewed = await renewedSessionCookie(request);
   if (renewed) {
     response.cookies.set(renewed.name, renewed.value, {
-      httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: renewed.maxAge,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: secureCookies(),
+      maxAge: renewed.maxAge,
     });
   }
   return response;

@@ -33,11 +33,19 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <main className="mx-auto max-w-xl px-4 py-16">
       <h1 className="mb-4 text-2xl font-semibold">{t.title}</h1>
       <p className="mb-4">{t.body}</p>
-      {error.digest ? <p className="mb-6 text-sm text-slate-600">{t.reference} {error.digest}</p> : null}
+      {error.digest ? (
+        <p className="mb-6 text-sm text-slate-600">
+          {t.reference} {error.digest}
+        </p>
+      ) : null}
       <div className="flex gap-4">
-        <button type="button" onClick={reset} className="rounded bg-brand px-4 py-2 font-medium text-white">{t.tryAgain}</button>
+        <button type="button" onClick={reset} className="rounded bg-brand px-4 py-2 font-medium text-white">
+          {t.tryAgain}
+        </button>
         {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load of Home after a failure; keeps next/link's code off routes without links */}
-        <a href="/" className="self-center text-brand underline">{t.home}</a>
+        <a href="/" className="self-center text-brand underline">
+          {t.home}
+        </a>
       </div>
     </main>
   );

@@ -7,7 +7,9 @@ export default async function NotFound() {
       <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
       <p className="mb-6">{t('body')}</p>
       {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- keeps next/link's code off routes without links */}
-      <a href="/" className="lnk">{t('home')}</a>
+      <a href="/" className="lnk">
+        {t('home')}
+      </a>
     </main>
   );
 }

@@ -51,7 +51,8 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S, T>) {
       const raw = formDataToObject(formData);
       // PostgreSQL text cannot hold NUL: refused here, with the field named, rather than failing in the database.
       const withNul = fieldsWithNul(raw);
-      if (withNul.length > 0) throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
+      if (withNul.length > 0)
+        throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
       const parsed = options.input.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};
@@ -76,10 +77,16 @@ function translate(t: Translator, key: string, values?: Record<string, string | 
   return t.has(key) ? t(key, values) : t('errors.invalidValue');
 }
 
-export function toFormState(error: unknown, tr: (key: string, values?: Record<string, string | number>) => string): ActionState<never> {
+export function toFormState(
+  error: unknown,
+  tr: (key: string, values?: Record<string, string | number>) => string,
+): ActionState<never> {
   if (error instanceof Invalid) {
     const fieldErrors = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((k) => (typeof k === 'string' ? tr(k) : tr(k.key, k.values)))]),
+      Object.entries(error.fieldErrors).map(([field, keys]) => [
+        field,
+        keys.map((k) => (typeof k === 'string' ? tr(k) : tr(k.key, k.values))),
+      ]),
     );
     return { ok: false, fieldErrors, formError: error.formError ? tr(error.formError) : tr('errors.checkFields') };
   }

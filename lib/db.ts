@@ -66,9 +66,10 @@ export type QueryOptions = {
  */
 export async function query<T>(sql: Prisma.Sql, options: QueryOptions = {}): Promise<T[]> {
   const values = sql.values as unknown[];
-  const result = options.plan === 'reuse'
-    ? await pool().query({ name: statementName(sql.text), text: sql.text, values })
-    : await pool().query(sql.text, values);
+  const result =
+    options.plan === 'reuse'
+      ? await pool().query({ name: statementName(sql.text), text: sql.text, values })
+      : await pool().query(sql.text, values);
   return result.rows as T[];
 }
 
@@ -117,8 +118,15 @@ export async function disconnectDb() {
 // Prisma request codes for "cannot reach / lost the server / pool exhausted".
 const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
 // Driver adapter error kinds for the same.
-const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError']);
-const PG_CONNECTION_LOST = /^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|timeout exceeded when trying to connect)$/;
+const UNAVAILABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'TlsConnectionError',
+]);
+const PG_CONNECTION_LOST =
+  /^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|timeout exceeded when trying to connect)$/;
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 /**
@@ -133,13 +141,24 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE
 export function isDatabaseUnavailable(error: unknown): boolean {
   let e: unknown = error;
   for (let depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
-    const x = e as { code?: unknown; errorCode?: unknown; kind?: unknown; meta?: { driverAdapterError?: { cause?: unknown } }; cause?: unknown };
+    const x = e as {
+      code?: unknown;
+      errorCode?: unknown;
+      kind?: unknown;
+      meta?: { driverAdapterError?: { cause?: unknown } };
+      cause?: unknown;
+    };
     if (typeof x.code === 'string' && (UNAVAILABLE_CODES.has(x.code) || NETWORK_CODES.has(x.code))) return true;
     if (typeof x.errorCode === 'string' && UNAVAILABLE_CODES.has(x.errorCode)) return true;
     if (typeof x.kind === 'string' && UNAVAILABLE_KINDS.has(x.kind)) return true;
     // PostgreSQL SQLSTATE: 57P01–57P05 (shutdown, crash, cannot connect now…), class 08 (connection), 53300 (too many connections).
     // (`kind: 'postgres'` when it came through Prisma; a pg DatabaseError when it came through query()).
-    if ((x.kind === 'postgres' || e instanceof pg.DatabaseError) && typeof x.code === 'string' && (/^57P0[1-5]$/.test(x.code) || x.code.startsWith('08') || x.code === '53300')) return true;
+    if (
+      (x.kind === 'postgres' || e instanceof pg.DatabaseError) &&
+      typeof x.code === 'string' &&
+      (/^57P0[1-5]$/.test(x.code) || x.code.startsWith('08') || x.code === '53300')
+    )
+      return true;
     // pg's own errors for a connection lost mid-query carry no code.
     if (e instanceof Error && PG_CONNECTION_LOST.test(e.message)) return true;
     e = x.meta?.driverAdapterError?.cause ?? x.cause;

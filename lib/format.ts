@@ -14,12 +14,20 @@ export function remembered<V>(map: Map<string, V>, key: string, make: () => V): 
 
 /** A shared Intl.DateTimeFormat for these options. */
 export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return remembered(dateFormats, `${locale} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+  return remembered(
+    dateFormats,
+    `${locale} ${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(locale, options),
+  );
 }
 
 /** A shared Intl.NumberFormat for these options. */
 export function numberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return remembered(numberFormats, `${locale} ${JSON.stringify(options ?? {})}`, () => new Intl.NumberFormat(locale, options));
+  return remembered(
+    numberFormats,
+    `${locale} ${JSON.stringify(options ?? {})}`,
+    () => new Intl.NumberFormat(locale, options),
+  );
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -28,7 +36,9 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDate(date: Date | null | undefined, locale: string): string {
   if (!date) return '—';
   // Called per cell: looked up by the language alone.
-  return remembered(dayFormats, locale, () => dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(date);
+  return remembered(dayFormats, locale, () => dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(
+    date,
+  );
 }
 
 /** A time of day shown to users, in UTC (as every date is), e.g. "14:05 UTC". */

@@ -23,7 +23,11 @@ const SHAPES: { kind: string; pattern: RegExp }[] = [
   { kind: 'partnership link token', pattern: /\/partnership-invitations\/[\w-]{16,}/ },
   { kind: 'relationship link token', pattern: /\/relationship-requests\/[\w-]{16,}/ },
   // "password": "…", password=…, temporaryPassword: '…' (not an empty or redacted value).
-  { kind: 'password field', pattern: /\b(?:temporary)?pass(?:word|wd)\b["']?\s*[:=]\s*["']?(?!\*|\[redacted|""|''|null|undefined|true|false)[^\s"',;}]{4,}/i },
+  {
+    kind: 'password field',
+    pattern:
+      /\b(?:temporary)?pass(?:word|wd)\b["']?\s*[:=]\s*["']?(?!\*|\[redacted|""|''|null|undefined|true|false)[^\s"',;}]{4,}/i,
+  },
   { kind: 'authorization header', pattern: /\bauthorization\s*[:=]\s*["']?(?:bearer|basic)\s+\S+/i },
 ];
 
@@ -37,7 +41,8 @@ export function scanForSecrets(text: string, knownSecrets: string[] = []): Findi
   const findings: Finding[] = [];
   text.split('\n').forEach((line, i) => {
     for (const secret of secrets) {
-      if (line.includes(secret)) findings.push({ line: i + 1, kind: 'known secret', excerpt: redact(line, secret).slice(0, 200) });
+      if (line.includes(secret))
+        findings.push({ line: i + 1, kind: 'known secret', excerpt: redact(line, secret).slice(0, 200) });
     }
     for (const { kind, pattern } of SHAPES) {
       const match = pattern.exec(line);
@@ -69,8 +74,19 @@ export function scanForServerErrors(text: string): Finding[] {
   const findings: Finding[] = [];
   lines.forEach((line, i) => {
     if (!/⨯|unhandled ?rejection|uncaught ?exception/i.test(line)) return;
-    if (/^\s*⨯ Error: Invalid Server Actions request\.$/.test(line) && REFUSED_CROSS_SITE_ACTION.test(lines[i - 1] ?? '')) return;
-    findings.push({ line: i + 1, kind: 'server error', excerpt: lines.slice(i, i + 8).join('\n').slice(0, 1200) });
+    if (
+      /^\s*⨯ Error: Invalid Server Actions request\.$/.test(line) &&
+      REFUSED_CROSS_SITE_ACTION.test(lines[i - 1] ?? '')
+    )
+      return;
+    findings.push({
+      line: i + 1,
+      kind: 'server error',
+      excerpt: lines
+        .slice(i, i + 8)
+        .join('\n')
+        .slice(0, 1200),
+    });
   });
   return findings;
 }
@@ -104,4 +120,5 @@ function main(argv: string[]): number {
   return found || errors ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exitCode = main(process.argv.slice(2));

@@ -20,10 +20,13 @@ const serverLog = process.env.E2E_SERVER_LOG;
 const mailLog = process.env.E2E_MAIL_LOG;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'pc-e2e-default-run-'));
 
-const smtp = await startSmtpServer({ onMessage: (mail) => mailLog && appendFileSync(mailLog, `${JSON.stringify(mail)}\n`) });
+const smtp = await startSmtpServer({
+  onMessage: (mail) => mailLog && appendFileSync(mailLog, `${JSON.stringify(mail)}\n`),
+});
 
 const env: NodeJS.ProcessEnv = { ...process.env };
-for (const key of ['DATABASE_URL', 'DATABASE_POOL_MAX', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'AUTH_TRUST_HOST']) delete env[key];
+for (const key of ['DATABASE_URL', 'DATABASE_POOL_MAX', 'NEXTAUTH_SECRET', 'NEXTAUTH_URL', 'AUTH_TRUST_HOST'])
+  delete env[key];
 Object.assign(env, {
   PORT: String(port),
   HOST: '127.0.0.1',
@@ -39,7 +42,10 @@ Object.assign(env, {
 
 // Its own process group, so that a stop reaches npm, its shell and the portal.
 const child = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-for (const [from, to] of [[child.stdout!, process.stdout], [child.stderr!, process.stderr]] as const) {
+for (const [from, to] of [
+  [child.stdout!, process.stdout],
+  [child.stderr!, process.stderr],
+] as const) {
   from.on('data', (chunk: Buffer) => {
     if (serverLog) appendFileSync(serverLog, chunk);
     to.write(chunk);

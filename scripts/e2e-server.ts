@@ -34,7 +34,9 @@ const served: { close?: () => Promise<void> } = {};
 // A real SMTP server receives the portal's mail; tests read what arrived
 // from E2E_MAIL_LOG (one JSON object a line).
 const mailLog = process.env.E2E_MAIL_LOG;
-const smtp = await startSmtpServer({ onMessage: (mail) => mailLog && appendFileSync(mailLog, `${JSON.stringify(mail)}\n`) });
+const smtp = await startSmtpServer({
+  onMessage: (mail) => mailLog && appendFileSync(mailLog, `${JSON.stringify(mail)}\n`),
+});
 
 onStop(async () => {
   await served.close?.();

@@ -41,7 +41,9 @@ if (!process.env.DATABASE_URL) {
   // half-made database that holds nothing of anyone's: make it again.
   const creating = path.join(dataDir, 'pglite.creating');
   if (existsSync(creating)) {
-    console.log(`The embedded database in ${dataDir} was left half-made by an interrupted first start: creating it again.`);
+    console.log(
+      `The embedded database in ${dataDir} was left half-made by an interrupted first start: creating it again.`,
+    );
     rmSync(pgliteDir, { recursive: true, force: true });
   }
   if (!existsSync(pgliteDir)) writeFileSync(creating, `${new Date().toISOString()}\n`);
@@ -60,7 +62,9 @@ if (!process.env.DATABASE_URL) {
   }
   process.env.DATABASE_URL = embedded.url;
   process.env.DATABASE_POOL_MAX = String(embedded.maxConnections);
-  console.log(embedded.isNew ? `Created the embedded database in ${dataDir}.` : `Using the embedded database in ${dataDir}.`);
+  console.log(
+    embedded.isNew ? `Created the embedded database in ${dataDir}.` : `Using the embedded database in ${dataDir}.`,
+  );
 } else {
   const applied = await applyMigrations(process.env.DATABASE_URL);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
@@ -95,7 +99,9 @@ onStop(async () => {
 const password = process.env.DEMO_PASSWORD ? 'set in DEMO_PASSWORD' : 'Demo-Passw0rd!';
 console.log(`\nPartner Center is running at http://localhost:${port}`);
 if (embedded) {
-  console.log(`Sign in as admin@northwind.example (provider), admin@fabrikam.example (reseller), staff@vendor.example (vendor staff)`);
+  console.log(
+    `Sign in as admin@northwind.example (provider), admin@fabrikam.example (reseller), staff@vendor.example (vendor staff)`,
+  );
   console.log(`or admin@woodgrove.onmicrosoft.example (customer), with the password ${password}`);
 }
 console.log('Press Ctrl+C to stop.\n');

@@ -19,7 +19,11 @@ for (const file of [MATRIX, PAGES, VITEST, E2E]) rmSync(file, { force: true, rec
 
 function run(label: string, bin: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(path.join(ROOT, 'node_modules/.bin', bin), args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(path.join(ROOT, 'node_modules/.bin', bin), args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return result.status === 0;
 }
 
@@ -32,14 +36,38 @@ function specs(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.spec\.ts$/.test(f));
 }
 
-type VitestReport = { numPassedTests: number; numFailedTests: number; testResults: { name: string; assertionResults: { status: string }[] }[] };
+type VitestReport = {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { name: string; assertionResults: { status: string }[] }[];
+};
 type E2eSuite = { file?: string; specs?: { tests: { results: { status: string }[] }[] }[]; suites?: E2eSuite[] };
-type E2eReport = { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites: E2eSuite[] };
-type MatrixSummary = { cells: number; actors: number; roles: number; resources: number; functions: number; leaks: number; unintendedWrites: number; overBlocked: number; errors: number; leakList: string[] };
+type E2eReport = {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  suites: E2eSuite[];
+};
+type MatrixSummary = {
+  cells: number;
+  actors: number;
+  roles: number;
+  resources: number;
+  functions: number;
+  leaks: number;
+  unintendedWrites: number;
+  overBlocked: number;
+  errors: number;
+  leakList: string[];
+};
 type PagesSummary = { cells: number; leaks: number; overBlocked: number; leakList: string[] };
 
 let failures = 0;
-const vitestOk = run('security tests (vitest: tests/security)', 'vitest', ['run', 'tests/security', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST}`]);
+const vitestOk = run('security tests (vitest: tests/security)', 'vitest', [
+  'run',
+  'tests/security',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${VITEST}`,
+]);
 const vitest = readJson<VitestReport>(VITEST);
 failures += vitest?.numFailedTests ?? 0;
 if (!vitestOk && !vitest?.numFailedTests) failures += 1; // crashed outside a test
@@ -47,7 +75,12 @@ if (!vitestOk && !vitest?.numFailedTests) failures += 1; // crashed outside a te
 const e2eDir = path.join(ROOT, 'tests/e2e/security');
 let e2e: E2eReport | null = null;
 if (specs(e2eDir).length > 0) {
-  const e2eOk = run('security end-to-end tests (Playwright: tests/e2e/security)', 'playwright', ['test', '--project=chromium', '--no-deps', 'tests/e2e/security'], { E2E_JSON_REPORT: E2E });
+  const e2eOk = run(
+    'security end-to-end tests (Playwright: tests/e2e/security)',
+    'playwright',
+    ['test', '--project=chromium', '--no-deps', 'tests/e2e/security'],
+    { E2E_JSON_REPORT: E2E },
+  );
   e2e = readJson<E2eReport>(E2E);
   failures += e2e?.stats.unexpected ?? 0;
   if (!e2eOk && !e2e?.stats.unexpected) failures += 1;
@@ -55,22 +88,43 @@ if (specs(e2eDir).length > 0) {
 
 /** Tests of one kind: the adversarial specs (e2e, except the page matrix) and the fuzz tests (vitest). */
 function countE2e(suites: E2eSuite[], skip: RegExp): number {
-  return suites.reduce((n, s) => n + (s.file && skip.test(s.file) ? 0 : (s.specs ?? []).reduce((m, sp) => m + sp.tests.length, 0) + countE2e(s.suites ?? [], skip)), 0);
+  return suites.reduce(
+    (n, s) =>
+      n +
+      (s.file && skip.test(s.file)
+        ? 0
+        : (s.specs ?? []).reduce((m, sp) => m + sp.tests.length, 0) + countE2e(s.suites ?? [], skip)),
+    0,
+  );
 }
-const fuzz = (vitest?.testResults ?? []).filter((r) => r.name.includes(`${path.sep}fuzz${path.sep}`)).reduce((n, r) => n + r.assertionResults.length, 0);
+const fuzz = (vitest?.testResults ?? [])
+  .filter((r) => r.name.includes(`${path.sep}fuzz${path.sep}`))
+  .reduce((n, r) => n + r.assertionResults.length, 0);
 const adversarial = (e2e ? countE2e(e2e.suites, /matrix-pages/) : 0) + fuzz;
 
 const matrix = readJson<MatrixSummary>(MATRIX);
 // The page matrix writes one file per test (tests/e2e/security/matrix-pages.spec.ts).
 const pageFiles = existsSync(PAGES) ? readdirSync(PAGES).filter((f) => f.endsWith('.json')) : [];
 const pages: PagesSummary | null = pageFiles.length
-  ? pageFiles.map((f) => readJson<PagesSummary>(path.join(PAGES, f))!).reduce((a, b) => ({ cells: a.cells + b.cells, leaks: a.leaks + b.leaks, overBlocked: a.overBlocked + b.overBlocked, leakList: [...a.leakList, ...b.leakList] }))
+  ? pageFiles
+      .map((f) => readJson<PagesSummary>(path.join(PAGES, f))!)
+      .reduce((a, b) => ({
+        cells: a.cells + b.cells,
+        leaks: a.leaks + b.leaks,
+        overBlocked: a.overBlocked + b.overBlocked,
+        leakList: [...a.leakList, ...b.leakList],
+      }))
   : null;
 const lines = ['', '── Security summary ──'];
 if (matrix) {
-  lines.push(`Matrix (domain functions): ${matrix.cells} cells = ${matrix.actors} users in ${matrix.roles} roles × ${matrix.resources} foreign resource kinds × ${matrix.functions} functions`);
+  lines.push(
+    `Matrix (domain functions): ${matrix.cells} cells = ${matrix.actors} users in ${matrix.roles} roles × ${matrix.resources} foreign resource kinds × ${matrix.functions} functions`,
+  );
 } else lines.push('Matrix (domain functions): did not run');
-if (pages) lines.push(`Matrix (pages, HTTP): ${pages.cells} requests = every page and route under app/ × every foreign id × ${pageFiles.length - 1} users and signed out`);
+if (pages)
+  lines.push(
+    `Matrix (pages, HTTP): ${pages.cells} requests = every page and route under app/ × every foreign id × ${pageFiles.length - 1} users and signed out`,
+  );
 const leaks = (matrix?.leaks ?? 0) + (pages?.leaks ?? 0);
 lines.push(`Leaks: ${leaks}`, ...[...(matrix?.leakList ?? []), ...(pages?.leakList ?? [])].map((l) => `  - ${l}`));
 lines.push(`Unintended writes: ${matrix?.unintendedWrites ?? 'unknown'}`);

@@ -14,8 +14,16 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={ctx.orgName} />
-      {ctx.orgStatus === 'PENDING' ? <p role="status" className="mb-6 rounded border border-amber-300 bg-amber-50 p-3">{t('enrolmentPending')}</p> : null}
-      {ctx.orgStatus === 'SUSPENDED' ? <p role="status" className="mb-6 rounded border border-red-300 bg-red-50 p-3">{t('suspended')}</p> : null}
+      {ctx.orgStatus === 'PENDING' ? (
+        <p role="status" className="mb-6 rounded border border-amber-300 bg-amber-50 p-3">
+          {t('enrolmentPending')}
+        </p>
+      ) : null}
+      {ctx.orgStatus === 'SUSPENDED' ? (
+        <p role="status" className="mb-6 rounded border border-red-300 bg-red-50 p-3">
+          {t('suspended')}
+        </p>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
         {summary.audience === 'vendor' ? (
           <Stat label={t('pendingPartners')} value={summary.pendingPartners} />
@@ -25,7 +33,9 @@ export default async function HomePage() {
         <Stat label={t('customers')} value={summary.customers} />
         <Stat label={t('licences')} value={summary.licences} />
       </div>
-      {summary.asOf ? <p className="mt-3 text-sm text-slate-600">{t('asOf', { time: formatTime(summary.asOf, locale) })}</p> : null}
+      {summary.asOf ? (
+        <p className="mt-3 text-sm text-slate-600">{t('asOf', { time: formatTime(summary.asOf, locale) })}</p>
+      ) : null}
     </>
   );
 }

@@ -18,7 +18,14 @@ export async function signOutAction() {
   if (ctx) await endSessions(ctx.userId);
   const jar = await cookies();
   for (const { name } of jar.getAll()) {
-    if (SESSION_COOKIE.test(name)) jar.set(name, '', { maxAge: 0, path: '/', httpOnly: true, sameSite: 'lax', secure: name.startsWith('__Secure-') });
+    if (SESSION_COOKIE.test(name))
+      jar.set(name, '', {
+        maxAge: 0,
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: name.startsWith('__Secure-'),
+      });
   }
   redirect('/sign-in');
 }

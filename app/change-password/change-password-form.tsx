@@ -29,13 +29,44 @@ export function ChangePasswordForm() {
       }}
       className="flex flex-col gap-4"
     >
-      {state?.formError && !state.ok ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{state.formError}</p> : null}
-      {state?.ok ? <p role="status" className="text-sm">{t('changed')}</p> : null}
-      <Field label={t('current')} name="currentPassword" type="password" autoComplete="current-password" required errors={state?.fieldErrors?.currentPassword} />
-      <Field label={t('new')} name="newPassword" type="password" autoComplete="new-password" required errors={state?.fieldErrors?.newPassword} />
-      <Field label={t('confirm')} name="confirmPassword" type="password" autoComplete="new-password" required errors={state?.fieldErrors?.confirmPassword} />
+      {state?.formError && !state.ok ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {state.formError}
+        </p>
+      ) : null}
+      {state?.ok ? (
+        <p role="status" className="text-sm">
+          {t('changed')}
+        </p>
+      ) : null}
+      <Field
+        label={t('current')}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state?.fieldErrors?.currentPassword}
+      />
+      <Field
+        label={t('new')}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={state?.fieldErrors?.newPassword}
+      />
+      <Field
+        label={t('confirm')}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={state?.fieldErrors?.confirmPassword}
+      />
       <p className="text-xs text-slate-600">{t('rules')}</p>
-      <Button type="submit" disabled={pending}>{t('submit')}</Button>
+      <Button type="submit" disabled={pending}>
+        {t('submit')}
+      </Button>
     </form>
   );
 }

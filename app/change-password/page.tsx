@@ -14,8 +14,14 @@ export default async function ChangePasswordPage() {
       <AppHeader orgName={ctx.orgName} userName={ctx.name} />
       <main className="mx-auto max-w-sm px-4 py-8">
         <h1 className="mb-2 text-2xl font-semibold">{t('title')}</h1>
-        {ctx.mustChangePassword ? <p role="status" className="mb-6 text-sm text-slate-700">{t('required')}</p> : null}
-        <IntlClient namespaces={['changePassword']}><ChangePasswordForm /></IntlClient>
+        {ctx.mustChangePassword ? (
+          <p role="status" className="mb-6 text-sm text-slate-700">
+            {t('required')}
+          </p>
+        ) : null}
+        <IntlClient namespaces={['changePassword']}>
+          <ChangePasswordForm />
+        </IntlClient>
       </main>
     </>
   );

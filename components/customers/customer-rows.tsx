@@ -14,7 +14,12 @@ export type CustomerRow = { id: string; name: string; domain: string; reseller: 
  * server (`expanded`, shown under the row `expandedId`). `labels`: the down
  * arrow's names, with "{company}" standing for the row's customer.
  */
-export function CustomerRows({ rows, labels, expandedId, expanded }: {
+export function CustomerRows({
+  rows,
+  labels,
+  expandedId,
+  expanded,
+}: {
   rows: CustomerRow[];
   labels: { expand: string; collapse: string };
   expandedId?: string;
@@ -23,14 +28,26 @@ export function CustomerRows({ rows, labels, expandedId, expanded }: {
   return rows.map((c) => (
     <Fragment key={c.id}>
       <tr id={`customer-${c.id}`}>
-        <td className="w-12"><ExpandButton customerId={c.id} expanded={c.id === expandedId} label={fillIn(labels[c.id === expandedId ? 'collapse' : 'expand'], { company: c.name })} /></td>
-        <td><a href={`/customers/${c.id}`} className="lnk font-medium">{c.name}</a></td>
+        <td className="w-12">
+          <ExpandButton
+            customerId={c.id}
+            expanded={c.id === expandedId}
+            label={fillIn(labels[c.id === expandedId ? 'collapse' : 'expand'], { company: c.name })}
+          />
+        </td>
+        <td>
+          <a href={`/customers/${c.id}`} className="lnk font-medium">
+            {c.name}
+          </a>
+        </td>
         <td>{c.domain}</td>
         <td>{c.reseller}</td>
       </tr>
       {c.id === expandedId ? (
         <tr>
-          <td colSpan={4} className="p-0">{expanded}</td>
+          <td colSpan={4} className="p-0">
+            {expanded}
+          </td>
         </tr>
       ) : null}
     </Fragment>

@@ -24,43 +24,102 @@ export type CustomerSubscriptionsData = Awaited<ReturnType<typeof findCustomerSu
  * page loads them; the bench floor passes fixed ones). `resellers`: the
  * provider's reseller options for a relationship request, when it may send one.
  */
-export async function CustomerView({ ctx, search: { saved, after }, data: { customer, requests }, subscriptions, resellers }: {
-  ctx: Ctx; search: CustomerSearch; data: CustomerData; subscriptions: CustomerSubscriptionsData; resellers: ResellerOption[] | null;
+export async function CustomerView({
+  ctx,
+  search: { saved, after },
+  data: { customer, requests },
+  subscriptions,
+  resellers,
+}: {
+  ctx: Ctx;
+  search: CustomerSearch;
+  data: CustomerData;
+  subscriptions: CustomerSubscriptionsData;
+  resellers: ResellerOption[] | null;
 }) {
   const audience = audienceOf(ctx);
   const [t, te, tr, tc, locale] = await Promise.all([
-    getTranslations('customer'), getTranslations('customerEdit'), getTranslations('relationships'), getTranslations('customers'), getLocale(),
+    getTranslations('customer'),
+    getTranslations('customerEdit'),
+    getTranslations('relationships'),
+    getTranslations('customers'),
+    getLocale(),
   ]);
   const hasAzurePlan = subscriptions.hasAzurePlan;
   const paged = subscriptions.nextCursor !== null || Boolean(after);
-  const delegation = customer.managingReseller ? tr(customer.resellerDelegatedAdmin ? 'access.delegatedAdmin' : 'access.viewOnly') : '';
-  const address = [customer.addressLine1, customer.addressLine2, customer.city, customer.region, customer.postalCode, customer.country].filter(Boolean).join(', ');
+  const delegation = customer.managingReseller
+    ? tr(customer.resellerDelegatedAdmin ? 'access.delegatedAdmin' : 'access.viewOnly')
+    : '';
+  const address = [
+    customer.addressLine1,
+    customer.addressLine2,
+    customer.city,
+    customer.region,
+    customer.postalCode,
+    customer.country,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const facts: [string, string][] = [
     [t('tenantDomain'), customer.tenantDomain],
     [t('address'), address],
-    [t('contact'), `${customer.contactFirstName} ${customer.contactLastName} · ${customer.contactEmail}${customer.contactPhone ? ` · ${customer.contactPhone}` : ''}`],
+    [
+      t('contact'),
+      `${customer.contactFirstName} ${customer.contactLastName} · ${customer.contactEmail}${customer.contactPhone ? ` · ${customer.contactPhone}` : ''}`,
+    ],
     [t('provider'), `${customer.provider.legalName} (${customer.provider.mpnId})`],
-    [t('managingReseller'), customer.managingReseller ? `${customer.managingReseller.legalName} (${customer.managingReseller.mpnId}) · ${delegation}` : t('none')],
+    [
+      t('managingReseller'),
+      customer.managingReseller
+        ? `${customer.managingReseller.legalName} (${customer.managingReseller.mpnId}) · ${delegation}`
+        : t('none'),
+    ],
     // R11: the SPEC label "tenant owner" / "テナント所有者", shown to provider, reseller and vendor alike.
-    [tr('tenantOwner.label'), customer.resellerTenantOwner && customer.managingReseller ? customer.managingReseller.legalName : t('none')],
+    [
+      tr('tenantOwner.label'),
+      customer.resellerTenantOwner && customer.managingReseller ? customer.managingReseller.legalName : t('none'),
+    ],
     [t('created'), formatDate(customer.createdAt, locale)],
   ];
   return (
     <>
       <PageHeader title={customer.companyName}>
-        {can(ctx, 'customers.write') ? <Link href={`/customers/${customer.id}/edit`} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">{te('edit')}</Link> : null}
+        {can(ctx, 'customers.write') ? (
+          <Link
+            href={`/customers/${customer.id}/edit`}
+            className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+          >
+            {te('edit')}
+          </Link>
+        ) : null}
       </PageHeader>
-      {saved ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{te('saved')}</p> : null}
+      {saved ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">
+          {te('saved')}
+        </p>
+      ) : null}
       <Section id="account" title={t('accountInfo')}>
         <FactList facts={facts} />
         {audience === 'provider' && can(ctx, 'customers.write') ? (
-          <TenantOwnerControl customerId={customer.id} reseller={customer.managingReseller} held={customer.resellerTenantOwner} hasAzurePlan={hasAzurePlan} />
+          <TenantOwnerControl
+            customerId={customer.id}
+            reseller={customer.managingReseller}
+            held={customer.resellerTenantOwner}
+            hasAzurePlan={hasAzurePlan}
+          />
         ) : null}
       </Section>
       {audience === 'provider' && can(ctx, 'partnerships.write') ? (
         <Section id="reseller-relationship" title={tr('request.section')}>
           <p className="mb-4 text-sm text-slate-700">{tr('request.sectionIntro')}</p>
-          <IntlClient namespaces={['relationships.request']}><RequestRelationshipForm mode="provider" customerId={customer.id} resellers={resellers} defaultResellerId={resellers?.find((r) => r.id !== customer.managingReseller?.id)?.id} /></IntlClient>
+          <IntlClient namespaces={['relationships.request']}>
+            <RequestRelationshipForm
+              mode="provider"
+              customerId={customer.id}
+              resellers={resellers}
+              defaultResellerId={resellers?.find((r) => r.id !== customer.managingReseller?.id)?.id}
+            />
+          </IntlClient>
           <PendingRelationshipRequests requests={requests} canRevoke />
         </Section>
       ) : requests.length > 0 ? (
@@ -70,11 +129,24 @@ export async function CustomerView({ ctx, search: { saved, after }, data: { cust
       ) : null}
       <Section id="subscriptions" title={t('subscriptions')} className="">
         {paged ? (
-          <p className="mb-2 text-sm text-slate-700">{t('subscriptionsShowing', { shown: subscriptions.rows.length, total: subscriptions.total, capped: subscriptions.totalCapped ? 'yes' : 'no' })}</p>
+          <p className="mb-2 text-sm text-slate-700">
+            {t('subscriptionsShowing', {
+              shown: subscriptions.rows.length,
+              total: subscriptions.total,
+              capped: subscriptions.totalCapped ? 'yes' : 'no',
+            })}
+          </p>
         ) : null}
         <SubscriptionTable subscriptions={subscriptions.rows} />
         {subscriptions.nextCursor ? (
-          <p className="mt-4"><Link className="lnk" href={`/customers/${customer.id}?${new URLSearchParams({ after: subscriptions.nextCursor })}#subscriptions-heading`}>{tc('nextPage')}</Link></p>
+          <p className="mt-4">
+            <Link
+              className="lnk"
+              href={`/customers/${customer.id}?${new URLSearchParams({ after: subscriptions.nextCursor })}#subscriptions-heading`}
+            >
+              {tc('nextPage')}
+            </Link>
+          </p>
         ) : null}
       </Section>
     </>

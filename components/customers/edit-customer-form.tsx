@@ -8,11 +8,32 @@ import { SelectField } from '@/components/ui/select-field';
 import type { ActionState } from '@/lib/actions';
 import { updateCustomerDetailsAction } from '@/app/(portal)/customers/[customerId]/edit/actions';
 
-const TEXT_FIELDS = ['companyName', 'addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'contactFirstName', 'contactLastName', 'contactEmail', 'contactPhone'] as const;
+const TEXT_FIELDS = [
+  'companyName',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'region',
+  'postalCode',
+  'contactFirstName',
+  'contactLastName',
+  'contactEmail',
+  'contactPhone',
+] as const;
 type Values = Record<(typeof TEXT_FIELDS)[number] | 'country' | 'language', string>;
 
 /** Account info of a customer, for its provider or managing reseller (R3). */
-export function EditCustomerForm({ customerId, version, initial, countries }: { customerId: string; version: string; initial: Values; countries: { code: string; name: string }[] }) {
+export function EditCustomerForm({
+  customerId,
+  version,
+  initial,
+  countries,
+}: {
+  customerId: string;
+  version: string;
+  initial: Values;
+  countries: { code: string; name: string }[];
+}) {
   const t = useTranslations('newCustomer');
   const te = useTranslations('customerEdit');
   const router = useRouter();
@@ -33,25 +54,58 @@ export function EditCustomerForm({ customerId, version, initial, countries }: { 
     });
   }
 
-  const set = (name: keyof Values) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
+  const set = (name: keyof Values) => (e: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: e.target.value }));
   return (
     <form onSubmit={submit} noValidate className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <input type="hidden" name="customerId" value={customerId} />
       <input type="hidden" name="version" value={version} />
-      {state && !state.ok && state.formError ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 sm:col-span-2">{state.formError}</p> : null}
+      {state && !state.ok && state.formError ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800 sm:col-span-2">
+          {state.formError}
+        </p>
+      ) : null}
       {TEXT_FIELDS.map((name) => (
-        <Field key={name} label={t(`fields.${name}`)} name={name} value={values[name]} onChange={set(name)} errors={state?.fieldErrors?.[name]} type={name === 'contactEmail' ? 'email' : 'text'} />
+        <Field
+          key={name}
+          label={t(`fields.${name}`)}
+          name={name}
+          value={values[name]}
+          onChange={set(name)}
+          errors={state?.fieldErrors?.[name]}
+          type={name === 'contactEmail' ? 'email' : 'text'}
+        />
       ))}
-      <SelectField label={t('fields.country')} name="country" value={values.country} onChange={set('country')} errors={state?.fieldErrors?.country}>
-        {countries.map((c) => <option key={c.code} value={c.code}>{c.name}</option>)}
+      <SelectField
+        label={t('fields.country')}
+        name="country"
+        value={values.country}
+        onChange={set('country')}
+        errors={state?.fieldErrors?.country}
+      >
+        {countries.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.name}
+          </option>
+        ))}
       </SelectField>
-      <SelectField label={t('fields.language')} name="language" value={values.language} onChange={set('language')} errors={state?.fieldErrors?.language}>
+      <SelectField
+        label={t('fields.language')}
+        name="language"
+        value={values.language}
+        onChange={set('language')}
+        errors={state?.fieldErrors?.language}
+      >
         <option value="en">English</option>
         <option value="ja">日本語</option>
       </SelectField>
       <div className="flex gap-3 sm:col-span-2">
-        <Button type="submit" disabled={pending}>{te('save')}</Button>
-        <Button type="button" variant="secondary" onClick={() => router.push(`/customers/${customerId}`)}>{t('cancel')}</Button>
+        <Button type="submit" disabled={pending}>
+          {te('save')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => router.push(`/customers/${customerId}`)}>
+          {t('cancel')}
+        </Button>
       </div>
     </form>
   );

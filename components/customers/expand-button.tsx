@@ -9,15 +9,27 @@
 export const EXPAND_FORM_ID = 'expand-form';
 
 export function ExpandForm({ params }: { params: Record<string, string | undefined> }) {
-  const keep = Object.entries(params).filter((e): e is [string, string] => e[0] !== 'expand' && typeof e[1] === 'string');
+  const keep = Object.entries(params).filter(
+    (e): e is [string, string] => e[0] !== 'expand' && typeof e[1] === 'string',
+  );
   return (
     <form id={EXPAND_FORM_ID} method="get" action="/customers" hidden>
-      {keep.map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {keep.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
     </form>
   );
 }
 
-export function ExpandButton({ customerId, label, expanded }: { customerId: string; label: string; expanded: boolean }) {
+export function ExpandButton({
+  customerId,
+  label,
+  expanded,
+}: {
+  customerId: string;
+  label: string;
+  expanded: boolean;
+}) {
   return (
     <button
       type="submit"

@@ -23,10 +23,22 @@ export async function ExpandedCustomer({ ctx, customerId }: { ctx: Ctx; customer
       <h3 className="sr-only">{t('subscriptions')}</h3>
       <SubscriptionTable subscriptions={subscriptions.rows} />
       {subscriptions.nextCursor ? (
-        <p className="text-sm"><Link className="lnk" href={`/customers/${customerId}#subscriptions-heading`}>{t('allSubscriptions', { total: subscriptions.total, capped: subscriptions.totalCapped ? 'yes' : 'no' })}</Link></p>
+        <p className="text-sm">
+          <Link className="lnk" href={`/customers/${customerId}#subscriptions-heading`}>
+            {t('allSubscriptions', { total: subscriptions.total, capped: subscriptions.totalCapped ? 'yes' : 'no' })}
+          </Link>
+        </p>
       ) : null}
       {mayOrder && creditable ? (
-        <IntlClient namespaces={['addSubscription']}><AddSubscriptionForm customerId={customerId} offers={offers} resellers={creditable.resellers} defaultResellerId={creditable.defaultResellerId} defaultResellerMpnId={creditable.defaultResellerMpnId} /></IntlClient>
+        <IntlClient namespaces={['addSubscription']}>
+          <AddSubscriptionForm
+            customerId={customerId}
+            offers={offers}
+            resellers={creditable.resellers}
+            defaultResellerId={creditable.defaultResellerId}
+            defaultResellerMpnId={creditable.defaultResellerMpnId}
+          />
+        </IntlClient>
       ) : null}
     </div>
   );

@@ -2,7 +2,15 @@
 import { StatusBadge } from '@/components/ui/page-header';
 
 /** One of a customer's subscriptions as its table shows it; labels are already in the user's language. */
-export type SubscriptionRow = { id: string; offer: string; quantity: number; status: string; reseller: string; supportContact: string; supportContactDetails: string };
+export type SubscriptionRow = {
+  id: string;
+  offer: string;
+  quantity: number;
+  status: string;
+  reseller: string;
+  supportContact: string;
+  supportContactDetails: string;
+};
 
 /**
  * The table's rows, rendered from their data: a client component so the page's
@@ -13,9 +21,15 @@ export type SubscriptionRow = { id: string; offer: string; quantity: number; sta
 export function SubscriptionRows({ rows }: { rows: SubscriptionRow[] }) {
   return rows.map((s) => (
     <tr key={s.id}>
-      <td><a href={`/subscriptions/${s.id}`} className="lnk font-medium">{s.offer}</a></td>
+      <td>
+        <a href={`/subscriptions/${s.id}`} className="lnk font-medium">
+          {s.offer}
+        </a>
+      </td>
       <td>{s.quantity}</td>
-      <td><StatusBadge>{s.status}</StatusBadge></td>
+      <td>
+        <StatusBadge>{s.status}</StatusBadge>
+      </td>
       <td>{s.reseller}</td>
       <td>
         <span className="font-medium">{s.supportContact}</span>

@@ -28,7 +28,9 @@ export async function SubscriptionTable({ subscriptions }: { subscriptions: Row[
           status: t(`statuses.${s.status}`),
           reseller: s.reseller ? `${s.reseller.legalName} (${s.reseller.mpnId})` : '—',
           supportContact: s.supportContactOrg.legalName,
-          supportContactDetails: [s.supportContactOrg.contactEmail, s.supportContactOrg.contactPhone].filter(Boolean).join(' · '),
+          supportContactDetails: [s.supportContactOrg.contactEmail, s.supportContactOrg.contactPhone]
+            .filter(Boolean)
+            .join(' · '),
         }))}
       />
     </Table>

@@ -20,18 +20,35 @@ export function OfferActiveForm({ offerId, name, active, action }: Props) {
     <form action={formAction} className="flex flex-col">
       <input type="hidden" name="offerId" value={offerId} />
       {active ? (
-        <Button type="submit" variant="secondary" disabled={pending} className="whitespace-nowrap px-3 py-1" aria-label={t('deactivateNamed', { name })}>
+        <Button
+          type="submit"
+          variant="secondary"
+          disabled={pending}
+          className="px-3 py-1 whitespace-nowrap"
+          aria-label={t('deactivateNamed', { name })}
+        >
           {t('deactivate')}
         </Button>
       ) : (
-        <Button type="submit" name="active" value="true" disabled={pending} className="whitespace-nowrap px-3 py-1" aria-label={t('activateNamed', { name })}>
+        <Button
+          type="submit"
+          name="active"
+          value="true"
+          disabled={pending}
+          className="px-3 py-1 whitespace-nowrap"
+          aria-label={t('activateNamed', { name })}
+        >
           {t('activate')}
         </Button>
       )}
       <p role="status" className="text-xs not-empty:mt-1">
         {state?.ok && state.data ? t(state.data.active ? 'activated' : 'deactivated', { name: state.data.name }) : null}
       </p>
-      {state && !state.ok ? <p role="alert" className="mt-1 text-xs text-red-700">{state.formError}</p> : null}
+      {state && !state.ok ? (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {state.formError}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -8,7 +8,15 @@ import { DetailsStep } from './details-step';
 import { OffersStep } from './offers-step';
 import { ReviewStep, type ReviewLine } from './review-step';
 import { SetupInfo } from './setup-info';
-import { DETAIL_FIELDS, type Country, type Details, type FieldErrors, type LineDraft, type PartyOption, type WizardOffer } from './types';
+import {
+  DETAIL_FIELDS,
+  type Country,
+  type Details,
+  type FieldErrors,
+  type LineDraft,
+  type PartyOption,
+  type WizardOffer,
+} from './types';
 
 type Props = {
   idempotencyKey: string;
@@ -34,15 +42,36 @@ const DETAIL_KEYS = new Set<string>([...DETAIL_FIELDS, 'resellerId', 'providerId
  * moving between steps; nothing is stored before Submit, so Cancel only
  * forgets it. The temporary password exists only here (R6).
  */
-export function NewCustomerWizard({ idempotencyKey, mode, parties, typedParty = false, initialParty, offers, countries, tenantDomain, defaultLanguage }: Props) {
+export function NewCustomerWizard({
+  idempotencyKey,
+  mode,
+  parties,
+  typedParty = false,
+  initialParty,
+  offers,
+  countries,
+  tenantDomain,
+  defaultLanguage,
+}: Props) {
   const t = useTranslations('newCustomer');
   const tr = useTranslations();
   const router = useRouter();
   const [step, setStep] = useState<Step>('details');
   const [party, setParty] = useState(initialParty);
   const [details, setDetails] = useState<Details>({
-    companyName: '', domainPrefix: '', addressLine1: '', addressLine2: '', city: '', region: '', postalCode: '', country: '',
-    contactFirstName: '', contactLastName: '', contactEmail: '', contactPhone: '', language: defaultLanguage,
+    companyName: '',
+    domainPrefix: '',
+    addressLine1: '',
+    addressLine2: '',
+    city: '',
+    region: '',
+    postalCode: '',
+    country: '',
+    contactFirstName: '',
+    contactLastName: '',
+    contactEmail: '',
+    contactPhone: '',
+    language: defaultLanguage,
   });
   const [lines, setLines] = useState<Record<string, LineDraft>>({});
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -51,14 +80,17 @@ export function NewCustomerWizard({ idempotencyKey, mode, parties, typedParty = 
   const [pending, startTransition] = useTransition();
 
   const chosen: ReviewLine[] = useMemo(
-    () => offers.filter((o) => lines[o.id]?.checked).map((o) => ({ offer: o, quantity: Number(lines[o.id]?.quantity) })),
+    () =>
+      offers.filter((o) => lines[o.id]?.checked).map((o) => ({ offer: o, quantity: Number(lines[o.id]?.quantity) })),
     [offers, lines],
   );
   const partyOption = parties.find((p) => p.id === party);
 
   /** An edited field drops its old message; the server checks it again on the next step. */
   function forget(...keys: string[]) {
-    setErrors((e) => (keys.some((k) => k in e) ? Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k))) : e));
+    setErrors((e) =>
+      keys.some((k) => k in e) ? Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k))) : e,
+    );
   }
 
   function go(next: Step) {
@@ -94,13 +126,24 @@ export function NewCustomerWizard({ idempotencyKey, mode, parties, typedParty = 
   function submit() {
     startTransition(async () => {
       const form = detailsForm();
-      form.set('lines', JSON.stringify(offers.filter((o) => lines[o.id]?.checked).map((o) => ({ offerId: o.id, quantity: lines[o.id]?.quantity ?? '' }))));
+      form.set(
+        'lines',
+        JSON.stringify(
+          offers
+            .filter((o) => lines[o.id]?.checked)
+            .map((o) => ({ offerId: o.id, quantity: lines[o.id]?.quantity ?? '' })),
+        ),
+      );
       form.set('idempotencyKey', idempotencyKey);
       if (party) form.set(mode === 'provider' ? 'resellerId' : 'providerId', party);
       const result = await placeNewCustomerOrderAction(undefined, form);
       if (result.ok && result.data) {
         setErrors({});
-        setPlaced({ adminEmail: result.data.adminEmail, temporaryPassword: result.data.temporaryPassword, replayed: result.data.replayed });
+        setPlaced({
+          adminEmail: result.data.adminEmail,
+          temporaryPassword: result.data.temporaryPassword,
+          replayed: result.data.replayed,
+        });
         return go('confirmation');
       }
       const fieldErrors = result.fieldErrors ?? {};
@@ -126,7 +169,11 @@ export function NewCustomerWizard({ idempotencyKey, mode, parties, typedParty = 
         {step !== 'confirmation' ? (
           <ol aria-label={t('progress')} className="mb-3 flex flex-wrap gap-2 text-sm">
             {STEPS.map((s, i) => (
-              <li key={s} aria-current={s === step ? 'step' : undefined} className={`rounded px-2 py-1 ${s === step ? 'bg-brand text-white' : 'bg-slate-100 text-slate-700'}`}>
+              <li
+                key={s}
+                aria-current={s === step ? 'step' : undefined}
+                className={`rounded px-2 py-1 ${s === step ? 'bg-brand text-white' : 'bg-slate-100 text-slate-700'}`}
+              >
                 {i + 1}. {t(`steps.${s}`)}
               </li>
             ))}
@@ -134,10 +181,18 @@ export function NewCustomerWizard({ idempotencyKey, mode, parties, typedParty = 
         ) : null}
         <h1 className="text-2xl font-semibold">{title}</h1>
       </div>
-      {formError ? <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{formError}</p> : null}
+      {formError ? (
+        <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {formError}
+        </p>
+      ) : null}
       {step === 'details' ? (
         <DetailsStep
-          mode={mode} parties={parties} typedParty={typedParty} party={party} details={details}
+          mode={mode}
+          parties={parties}
+          typedParty={typedParty}
+          party={party}
+          details={details}
           onParty={(id) => {
             setParty(id);
             forget('resellerId', 'providerId');
@@ -146,25 +201,72 @@ export function NewCustomerWizard({ idempotencyKey, mode, parties, typedParty = 
             setDetails((d) => ({ ...d, [field]: value }));
             forget(field);
           }}
-          countries={countries} tenantDomain={tenantDomain} errors={errors}
+          countries={countries}
+          tenantDomain={tenantDomain}
+          errors={errors}
         />
       ) : null}
-      {step === 'offers' ? <OffersStep offers={offers} lines={lines} onLine={(id, line) => {
-        setLines((l) => ({ ...l, [id]: line }));
-        forget('lines', `lines.${id}`);
-      }} errors={errors} /> : null}
-      {step === 'review' ? (
-        <ReviewStep details={details} tenantDomain={tenantDomain} countries={countries} partyLabel={partyOption?.label ?? (party ? `MPN ID ${party}` : '')} partyName={partyOption?.name ?? ''} mode={mode} lines={chosen} />
+      {step === 'offers' ? (
+        <OffersStep
+          offers={offers}
+          lines={lines}
+          onLine={(id, line) => {
+            setLines((l) => ({ ...l, [id]: line }));
+            forget('lines', `lines.${id}`);
+          }}
+          errors={errors}
+        />
       ) : null}
-      {step === 'confirmation' && placed ? <SetupInfo {...placed} companyName={details.companyName} doneHref={doneHref} /> : null}
+      {step === 'review' ? (
+        <ReviewStep
+          details={details}
+          tenantDomain={tenantDomain}
+          countries={countries}
+          partyLabel={partyOption?.label ?? (party ? `MPN ID ${party}` : '')}
+          partyName={partyOption?.name ?? ''}
+          mode={mode}
+          lines={chosen}
+        />
+      ) : null}
+      {step === 'confirmation' && placed ? (
+        <SetupInfo {...placed} companyName={details.companyName} doneHref={doneHref} />
+      ) : null}
       {step !== 'confirmation' ? (
         <div className="mt-6 flex flex-wrap gap-3">
-          {step === 'offers' ? <Button type="button" variant="secondary" onClick={() => go('details')}>{t('back')}</Button> : null}
-          {step === 'review' ? <Button type="button" variant="secondary" onClick={() => go('offers')} disabled={pending}>{t('back')}</Button> : null}
-          {step === 'details' ? <Button type="button" onClick={toSubscriptions} disabled={pending}>{t('nextSubscriptions')}</Button> : null}
-          {step === 'offers' ? <Button type="button" onClick={toReview}>{t('nextReview')}</Button> : null}
-          {step === 'review' ? <Button type="button" onClick={submit} disabled={pending} aria-busy={pending || undefined}>{pending ? t('submitting') : t('submit')}</Button> : null}
-          <Button type="button" variant="secondary" onClick={cancel} className="ml-auto" disabled={pending && step === 'review'}>{t('cancel')}</Button>
+          {step === 'offers' ? (
+            <Button type="button" variant="secondary" onClick={() => go('details')}>
+              {t('back')}
+            </Button>
+          ) : null}
+          {step === 'review' ? (
+            <Button type="button" variant="secondary" onClick={() => go('offers')} disabled={pending}>
+              {t('back')}
+            </Button>
+          ) : null}
+          {step === 'details' ? (
+            <Button type="button" onClick={toSubscriptions} disabled={pending}>
+              {t('nextSubscriptions')}
+            </Button>
+          ) : null}
+          {step === 'offers' ? (
+            <Button type="button" onClick={toReview}>
+              {t('nextReview')}
+            </Button>
+          ) : null}
+          {step === 'review' ? (
+            <Button type="button" onClick={submit} disabled={pending} aria-busy={pending || undefined}>
+              {pending ? t('submitting') : t('submit')}
+            </Button>
+          ) : null}
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={cancel}
+            className="ml-auto"
+            disabled={pending && step === 'review'}
+          >
+            {t('cancel')}
+          </Button>
         </div>
       ) : null}
     </>

@@ -3,7 +3,12 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatMoney } from '@/lib/offers/money';
 import type { FieldErrors, LineDraft, WizardOffer } from './types';
 
-type Props = { offers: WizardOffer[]; lines: Record<string, LineDraft>; onLine: (offerId: string, line: LineDraft) => void; errors: FieldErrors };
+type Props = {
+  offers: WizardOffer[];
+  lines: Record<string, LineDraft>;
+  onLine: (offerId: string, line: LineDraft) => void;
+  errors: FieldErrors;
+};
 
 /** Step 2, New subscription: a checkbox named by each offer and its Licenses field. */
 export function OffersStep({ offers, lines, onLine, errors }: Props) {
@@ -11,7 +16,11 @@ export function OffersStep({ offers, lines, onLine, errors }: Props) {
   const locale = useLocale();
   return (
     <div className="flex flex-col gap-3">
-      {errors.lines?.length ? <p role="alert" className="text-sm text-red-700">{errors.lines.join(' ')}</p> : null}
+      {errors.lines?.length ? (
+        <p role="alert" className="text-sm text-red-700">
+          {errors.lines.join(' ')}
+        </p>
+      ) : null}
       <ul className="flex flex-col gap-3">
         {offers.map((o) => {
           const line = lines[o.id] ?? { checked: false, quantity: String(o.minQuantity) };
@@ -20,14 +29,21 @@ export function OffersStep({ offers, lines, onLine, errors }: Props) {
           return (
             <li key={o.id} className="flex flex-wrap items-center gap-4 rounded border border-slate-200 bg-white p-3">
               <label className="flex min-w-64 flex-1 items-center gap-2 text-sm font-medium">
-                <input type="checkbox" checked={line.checked} onChange={(e) => onLine(o.id, { ...line, checked: e.target.checked })} aria-describedby={`price-${o.id}`} />
+                <input
+                  type="checkbox"
+                  checked={line.checked}
+                  onChange={(e) => onLine(o.id, { ...line, checked: e.target.checked })}
+                  aria-describedby={`price-${o.id}`}
+                />
                 {o.name}
               </label>
               <span id={`price-${o.id}`} className="text-sm text-slate-700">
                 {t('unitPriceEach', { price: formatMoney(o.unitPriceMinor, o.currency, locale) })}
               </span>
               <div className="flex items-center gap-2">
-                <span aria-hidden="true" className="text-sm font-medium">{t('licenses')}</span>
+                <span aria-hidden="true" className="text-sm font-medium">
+                  {t('licenses')}
+                </span>
                 <input
                   id={qtyId}
                   type="number"
@@ -44,7 +60,11 @@ export function OffersStep({ offers, lines, onLine, errors }: Props) {
                   className="w-28 rounded border border-slate-400 bg-white px-3 py-2 text-sm"
                 />
               </div>
-              {lineErrors ? <p id={`${qtyId}-error`} className="w-full text-sm text-red-700">{lineErrors.join(' ')}</p> : null}
+              {lineErrors ? (
+                <p id={`${qtyId}-error`} className="w-full text-sm text-red-700">
+                  {lineErrors.join(' ')}
+                </p>
+              ) : null}
             </li>
           );
         })}

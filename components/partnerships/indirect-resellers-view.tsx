@@ -19,11 +19,23 @@ export type IndirectResellersData = Awaited<ReturnType<typeof findIndirectResell
 export type PendingInvitationsData = PendingInvitation[];
 
 /** The Indirect resellers page as it shows a page of partnerships (the page loads them; the bench floor passes fixed ones). */
-export async function IndirectResellersView({ ctx, search: { q, done }, data: { rows, nextCursor, removed: removedRow }, invitations }: {
-  ctx: Ctx; search: IndirectResellersSearch; data: IndirectResellersData; invitations: PendingInvitationsData;
+export async function IndirectResellersView({
+  ctx,
+  search: { q, done },
+  data: { rows, nextCursor, removed: removedRow },
+  invitations,
+}: {
+  ctx: Ctx;
+  search: IndirectResellersSearch;
+  data: IndirectResellersData;
+  invitations: PendingInvitationsData;
 }) {
   const [t, tp, tn, tc, locale] = await Promise.all([
-    getTranslations('resellers'), getTranslations('partnerships'), getTranslations('newCustomer'), getTranslations('customers'), getLocale(),
+    getTranslations('resellers'),
+    getTranslations('partnerships'),
+    getTranslations('newCustomer'),
+    getTranslations('customers'),
+    getLocale(),
   ]);
   const mayChange = can(ctx, 'partnerships.write');
   const mayOrder = can(ctx, 'orders.write');
@@ -31,13 +43,35 @@ export async function IndirectResellersView({ ctx, search: { q, done }, data: { 
   const next = nextCursor ? new URLSearchParams({ ...(q && { q }), after: nextCursor }) : null;
   return (
     <>
-      <PageHeader title={t('title')}>{mayChange ? <IntlClient namespaces={['partnerships.request']}><RequestPartnership /></IntlClient> : null}</PageHeader>
-      {removedRow ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{tp('remove.removed', { reseller: removedRow.reseller.legalName })}</p> : null}
-      {done === 'revoked' || done === 'resent' ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{tp(`pending.${done}`)}</p> : null}
+      <PageHeader title={t('title')}>
+        {mayChange ? (
+          <IntlClient namespaces={['partnerships.request']}>
+            <RequestPartnership />
+          </IntlClient>
+        ) : null}
+      </PageHeader>
+      {removedRow ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">
+          {tp('remove.removed', { reseller: removedRow.reseller.legalName })}
+        </p>
+      ) : null}
+      {done === 'revoked' || done === 'resent' ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">
+          {tp(`pending.${done}`)}
+        </p>
+      ) : null}
       <SearchForm label={t('search')} defaultValue={q} />
       <Table
         caption={t('title')}
-        headers={[t('name'), t('mpnId'), t('status'), t('customers'), t('licences'), t('partnerSince'), ...(hasActions ? [t('actions')] : [])]}
+        headers={[
+          t('name'),
+          t('mpnId'),
+          t('status'),
+          t('customers'),
+          t('licences'),
+          t('partnerSince'),
+          ...(hasActions ? [t('actions')] : []),
+        ]}
         empty={rows.length === 0 ? t('empty') : undefined}
       >
         <ResellerRows
@@ -52,15 +86,32 @@ export async function IndirectResellersView({ ctx, search: { q, done }, data: { 
             licences: r.licences,
             since: `${formatDate(r.startedAt, locale)}${r.endedAt ? ` – ${formatDate(r.endedAt, locale)}` : ''}`,
           }))}
-          actions={hasActions ? { addNewCustomer: mayOrder ? tn('addNewCustomer') : null, remove: mayChange ? tp('remove.action') : null } : null}
+          actions={
+            hasActions
+              ? {
+                  addNewCustomer: mayOrder ? tn('addNewCustomer') : null,
+                  remove: mayChange ? tp('remove.action') : null,
+                }
+              : null
+          }
           // The rows put each reseller's name where "{reseller}" stands.
           labels={{
-            states: labelsOf(rows, (r) => r.state, (state) => t(`states.${state}`)),
+            states: labelsOf(
+              rows,
+              (r) => r.state,
+              (state) => t(`states.${state}`),
+            ),
             viewCustomers: t('viewCustomers', { reseller: '{reseller}' }),
           }}
         />
       </Table>
-      {next ? <p className="mt-4"><Link className="lnk" href={`/indirect-resellers?${next}`}>{tc('nextPage')}</Link></p> : null}
+      {next ? (
+        <p className="mt-4">
+          <Link className="lnk" href={`/indirect-resellers?${next}`}>
+            {tc('nextPage')}
+          </Link>
+        </p>
+      ) : null}
       {mayChange ? <PendingInvitations invitations={invitations} /> : null}
     </>
   );

@@ -25,7 +25,9 @@ export async function PendingInvitations({ invitations }: { invitations: Invitat
             <Td>{i.resellerEmail ?? t('noRecipient')}</Td>
             <Td className="flex flex-wrap gap-2">
               <ActionButton action={revokeInvitationAction} fields={{ invitationId: i.id }} label={t('revoke')} />
-              {i.resellerEmail ? <ActionButton action={resendInvitationAction} fields={{ invitationId: i.id }} label={t('resend')} /> : null}
+              {i.resellerEmail ? (
+                <ActionButton action={resendInvitationAction} fields={{ invitationId: i.id }} label={t('resend')} />
+              ) : null}
             </Td>
           </tr>
         ))}

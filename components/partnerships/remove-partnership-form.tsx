@@ -8,8 +8,14 @@ export function RemovePartnershipForm({ partnershipId, label }: { partnershipId:
   return (
     <form action={run} className="flex flex-col gap-2">
       <input type="hidden" name="partnershipId" value={partnershipId} />
-      <Button type="submit" disabled={pending} className="bg-red-700 hover:bg-red-800">{label}</Button>
-      {state && !state.ok ? <p role="alert" className="text-sm text-red-700">{state.formError}</p> : null}
+      <Button type="submit" disabled={pending} className="bg-red-700 hover:bg-red-800">
+        {label}
+      </Button>
+      {state && !state.ok ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.formError}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -24,7 +24,11 @@ export type ResellerRow = {
  * name, and the customers link's name with "{reseller}" standing for the row's
  * reseller.
  */
-export function ResellerRows({ rows, actions, labels }: {
+export function ResellerRows({
+  rows,
+  actions,
+  labels,
+}: {
   rows: ResellerRow[];
   actions: { addNewCustomer: string | null; remove: string | null } | null;
   labels: { states: Record<string, string>; viewCustomers: string };
@@ -33,16 +37,38 @@ export function ResellerRows({ rows, actions, labels }: {
     <tr key={r.id}>
       <td className="font-medium">{r.name}</td>
       <td>{r.mpnId}</td>
-      <td><StatusBadge>{labels.states[r.state] ?? r.state}</StatusBadge></td>
-      <td>{r.active ? <a className="lnk" href={`/customers?reseller=${r.resellerId}`} aria-label={fillIn(labels.viewCustomers, { reseller: r.name })}>{r.customers}</a> : r.customers}</td>
+      <td>
+        <StatusBadge>{labels.states[r.state] ?? r.state}</StatusBadge>
+      </td>
+      <td>
+        {r.active ? (
+          <a
+            className="lnk"
+            href={`/customers?reseller=${r.resellerId}`}
+            aria-label={fillIn(labels.viewCustomers, { reseller: r.name })}
+          >
+            {r.customers}
+          </a>
+        ) : (
+          r.customers
+        )}
+      </td>
       <td>{r.licences}</td>
       <td>{r.since}</td>
       {actions ? (
         <td>
           {r.active ? (
             <div className="flex flex-wrap gap-x-4 gap-y-1">
-              {actions.addNewCustomer ? <a className="lnk text-sm" href={`/customers/new?reseller=${r.resellerId}`}>{actions.addNewCustomer}</a> : null}
-              {actions.remove ? <a className="text-sm text-red-800 underline" href={`/indirect-resellers/${r.id}/remove`}>{actions.remove}</a> : null}
+              {actions.addNewCustomer ? (
+                <a className="lnk text-sm" href={`/customers/new?reseller=${r.resellerId}`}>
+                  {actions.addNewCustomer}
+                </a>
+              ) : null}
+              {actions.remove ? (
+                <a className="text-sm text-red-800 underline" href={`/indirect-resellers/${r.id}/remove`}>
+                  {actions.remove}
+                </a>
+              ) : null}
             </div>
           ) : null}
         </td>

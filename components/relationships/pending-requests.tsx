@@ -3,25 +3,56 @@ import { Table, Td } from '@/components/ui/table';
 import { ActionButton } from '@/components/ui/action-button';
 import { revokeRelationshipRequestAction } from '@/app/(portal)/customers/request-relationship/actions';
 
-type Request = { id: string; createdAt: Date; expiresAt: Date; includeDelegatedAdmin: boolean; recipientEmail: string | null; reseller: { legalName: string; mpnId: string | null } };
+type Request = {
+  id: string;
+  createdAt: Date;
+  expiresAt: Date;
+  includeDelegatedAdmin: boolean;
+  recipientEmail: string | null;
+  reseller: { legalName: string; mpnId: string | null };
+};
 
 /** Pending reseller relationship requests on a customer, each with Revoke (its link stops working). */
-export async function PendingRelationshipRequests({ requests, canRevoke }: { requests: Request[]; canRevoke: boolean }) {
-  const [t, ta, format] = await Promise.all([getTranslations('relationships.pending'), getTranslations('relationships.access'), getFormatter()]);
+export async function PendingRelationshipRequests({
+  requests,
+  canRevoke,
+}: {
+  requests: Request[];
+  canRevoke: boolean;
+}) {
+  const [t, ta, format] = await Promise.all([
+    getTranslations('relationships.pending'),
+    getTranslations('relationships.access'),
+    getFormatter(),
+  ]);
   if (requests.length === 0) return null;
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
   return (
     <div className="mt-4">
       <h3 className="mb-2 font-semibold">{t('title')}</h3>
-      <Table caption={t('title')} headers={[t('reseller'), t('access'), t('sentTo'), t('requested'), t('expires'), ...(canRevoke ? [''] : [])]}>
+      <Table
+        caption={t('title')}
+        headers={[t('reseller'), t('access'), t('sentTo'), t('requested'), t('expires'), ...(canRevoke ? [''] : [])]}
+      >
         {requests.map((r) => (
           <tr key={r.id}>
-            <Td>{r.reseller.legalName} ({r.reseller.mpnId})</Td>
+            <Td>
+              {r.reseller.legalName} ({r.reseller.mpnId})
+            </Td>
             <Td>{ta(r.includeDelegatedAdmin ? 'delegatedAdmin' : 'viewOnly')}</Td>
             <Td>{r.recipientEmail ?? t('notSent')}</Td>
             <Td>{date(r.createdAt)}</Td>
             <Td>{date(r.expiresAt)}</Td>
-            {canRevoke ? <Td><ActionButton action={revokeRelationshipRequestAction} fields={{ requestId: r.id }} label={t('revoke')} done={{ revoked: t('revoked') }} /></Td> : null}
+            {canRevoke ? (
+              <Td>
+                <ActionButton
+                  action={revokeRelationshipRequestAction}
+                  fields={{ requestId: r.id }}
+                  label={t('revoke')}
+                  done={{ revoked: t('revoked') }}
+                />
+              </Td>
+            ) : null}
           </tr>
         ))}
       </Table>

@@ -15,9 +15,22 @@ export function RelationshipActionForm({ action, fields, label, danger }: Props)
   const [state, run, pending] = useActionState(action, undefined);
   return (
     <form action={run} className="flex flex-col gap-2">
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <Button type="submit" variant={danger ? 'primary' : 'secondary'} disabled={pending} className={danger ? 'bg-red-700 hover:bg-red-800' : ''}>{label}</Button>
-      {state && !state.ok ? <p role="alert" className="text-sm text-red-700">{state.formError}</p> : null}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button
+        type="submit"
+        variant={danger ? 'primary' : 'secondary'}
+        disabled={pending}
+        className={danger ? 'bg-red-700 hover:bg-red-800' : ''}
+      >
+        {label}
+      </Button>
+      {state && !state.ok ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.formError}
+        </p>
+      ) : null}
     </form>
   );
 }

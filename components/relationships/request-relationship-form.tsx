@@ -51,7 +51,8 @@ export function RequestRelationshipForm(props: Props) {
   }
 
   const options = props.mode === 'provider' ? props.resellers : props.providers;
-  if (options !== null && options.length === 0) return <p className="text-sm text-slate-700">{t(props.mode === 'provider' ? 'noResellers' : 'noProviders')}</p>;
+  if (options !== null && options.length === 0)
+    return <p className="text-sm text-slate-700">{t(props.mode === 'provider' ? 'noResellers' : 'noProviders')}</p>;
   const errors = state?.fieldErrors ?? {};
   return (
     <>
@@ -60,33 +61,89 @@ export function RequestRelationshipForm(props: Props) {
           <>
             <input type="hidden" name="customerId" value={props.customerId} />
             {props.resellers ? (
-              <SelectField label={t('reseller')} name="resellerId" defaultValue={props.defaultResellerId} errors={errors.resellerId}>
-                {props.resellers.map((r) => <option key={r.id} value={r.id}>{r.legalName} ({r.mpnId})</option>)}
+              <SelectField
+                label={t('reseller')}
+                name="resellerId"
+                defaultValue={props.defaultResellerId}
+                errors={errors.resellerId}
+              >
+                {props.resellers.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.legalName} ({r.mpnId})
+                  </option>
+                ))}
               </SelectField>
             ) : (
-              <Field label={t('reseller')} name="resellerId" required inputMode="numeric" autoComplete="off" className="w-44 rounded border border-slate-400 bg-white px-3 py-2 text-sm" errors={errors.resellerId} />
+              <Field
+                label={t('reseller')}
+                name="resellerId"
+                required
+                inputMode="numeric"
+                autoComplete="off"
+                className="w-44 rounded border border-slate-400 bg-white px-3 py-2 text-sm"
+                errors={errors.resellerId}
+              />
             )}
           </>
         ) : (
           <>
             <SelectField label={t('provider')} name="providerId" errors={errors.providerId}>
-              {props.providers.map((p) => <option key={p.id} value={p.id}>{p.legalName} ({p.mpnId})</option>)}
+              {props.providers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.legalName} ({p.mpnId})
+                </option>
+              ))}
             </SelectField>
-            <Field label={t('tenantDomain')} name="tenantDomain" required autoComplete="off" placeholder="contoso.onmicrosoft.example" errors={errors.tenantDomain} aria-describedby={errors.tenantDomain ? 'tenantDomain-error' : 'tenantDomain-hint'} />
-            <p id="tenantDomain-hint" className="-mt-3 text-xs text-slate-600">{t('tenantDomainHint')}</p>
+            <Field
+              label={t('tenantDomain')}
+              name="tenantDomain"
+              required
+              autoComplete="off"
+              placeholder="contoso.onmicrosoft.example"
+              errors={errors.tenantDomain}
+              aria-describedby={errors.tenantDomain ? 'tenantDomain-error' : 'tenantDomain-hint'}
+            />
+            <p id="tenantDomain-hint" className="-mt-3 text-xs text-slate-600">
+              {t('tenantDomainHint')}
+            </p>
           </>
         )}
         <div className="flex items-start gap-2">
-          <input id="includeDelegatedAdmin" name="includeDelegatedAdmin" type="checkbox" value="true" defaultChecked className="mt-1 h-4 w-4" aria-describedby="includeDelegatedAdmin-hint" />
+          <input
+            id="includeDelegatedAdmin"
+            name="includeDelegatedAdmin"
+            type="checkbox"
+            value="true"
+            defaultChecked
+            className="mt-1 h-4 w-4"
+            aria-describedby="includeDelegatedAdmin-hint"
+          />
           <div>
-            <label htmlFor="includeDelegatedAdmin" className="text-sm font-medium">{t('includeDelegatedAdmin')}</label>
-            <p id="includeDelegatedAdmin-hint" className="text-xs text-slate-600">{t('includeDelegatedAdminHint')}</p>
+            <label htmlFor="includeDelegatedAdmin" className="text-sm font-medium">
+              {t('includeDelegatedAdmin')}
+            </label>
+            <p id="includeDelegatedAdmin-hint" className="text-xs text-slate-600">
+              {t('includeDelegatedAdminHint')}
+            </p>
           </div>
         </div>
-        {state && !state.ok && state.formError ? <p role="alert" className="text-sm text-red-700">{state.formError}</p> : null}
-        <div><Button type="submit" disabled={pending}>{t('button')}</Button></div>
+        {state && !state.ok && state.formError ? (
+          <p role="alert" className="text-sm text-red-700">
+            {state.formError}
+          </p>
+        ) : null}
+        <div>
+          <Button type="submit" disabled={pending}>
+            {t('button')}
+          </Button>
+        </div>
       </form>
-      <dialog ref={dialog} aria-labelledby="relationship-draft-title" onCancel={close} className="m-auto w-full max-w-2xl rounded-lg p-6 shadow-xl backdrop:bg-black/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby="relationship-draft-title"
+        onCancel={close}
+        className="m-auto w-full max-w-2xl rounded-lg p-6 shadow-xl backdrop:bg-black/40"
+      >
         {draft ? <RelationshipDraftForm key={draft.requestId} draft={draft} onDone={close} /> : null}
       </dialog>
     </>

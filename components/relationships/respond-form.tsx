@@ -14,17 +14,27 @@ export function RespondToRelationshipForm({ token, reseller }: { token: string; 
     return (
       <div role="status" className="rounded border border-green-300 bg-green-50 p-4">
         <p>{outcome === 'declined' ? t('declinedDone') : t('accepted', { reseller })}</p>
-        <Link href="/partner-relationships" className="mt-3 inline-block text-brand underline">{t('goToRelationships')}</Link>
+        <Link href="/partner-relationships" className="mt-3 inline-block text-brand underline">
+          {t('goToRelationships')}
+        </Link>
       </div>
     );
   }
   return (
     <form action={run} className="flex flex-col gap-4">
       <input type="hidden" name="token" value={token} />
-      {state && !state.ok ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{state.formError}</p> : null}
+      {state && !state.ok ? (
+        <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {state.formError}
+        </p>
+      ) : null}
       <div className="flex gap-3">
-        <Button type="submit" name="decision" value="accept" disabled={pending}>{t('accept')}</Button>
-        <Button type="submit" name="decision" value="decline" variant="secondary" disabled={pending}>{t('decline')}</Button>
+        <Button type="submit" name="decision" value="accept" disabled={pending}>
+          {t('accept')}
+        </Button>
+        <Button type="submit" name="decision" value="decline" variant="secondary" disabled={pending}>
+          {t('decline')}
+        </Button>
       </div>
     </form>
   );

@@ -2,7 +2,12 @@ import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/ui/action-button';
 import { setTenantOwnerAction } from '@/app/(portal)/customers/request-relationship/actions';
 
-type Props = { customerId: string; reseller: { id: string; legalName: string } | null; held: boolean; hasAzurePlan: boolean };
+type Props = {
+  customerId: string;
+  reseller: { id: string; legalName: string } | null;
+  held: boolean;
+  hasAzurePlan: boolean;
+};
 
 /** R11 for the provider of record: give or take the managing reseller's Azure tenant owner permissions. */
 export async function TenantOwnerControl({ customerId, reseller, held, hasAzurePlan }: Props) {

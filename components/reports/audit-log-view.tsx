@@ -12,17 +12,45 @@ import { labelsOf } from '@/components/ui/row-labels';
 export type AuditLogData = Awaited<ReturnType<typeof findAuditEvents>>;
 
 /** The audit log page as it shows a page of events (the page loads them; the bench floor passes fixed ones). */
-export async function AuditLogView({ ctx, search, data: { rows, nextCursor } }: { ctx: Ctx; search: AuditSearch; data: AuditLogData }) {
-  const [t, ta, locale] = await Promise.all([getTranslations('auditLog'), getTranslations('auditActions'), getLocale()]);
-  const when = dateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
-  const filters = Object.fromEntries(Object.entries(search).filter(([k, v]) => k !== 'after' && typeof v === 'string' && v !== '')) as Record<string, string>;
+export async function AuditLogView({
+  ctx,
+  search,
+  data: { rows, nextCursor },
+}: {
+  ctx: Ctx;
+  search: AuditSearch;
+  data: AuditLogData;
+}) {
+  const [t, ta, locale] = await Promise.all([
+    getTranslations('auditLog'),
+    getTranslations('auditActions'),
+    getLocale(),
+  ]);
+  const when = dateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
+  const filters = Object.fromEntries(
+    Object.entries(search).filter(([k, v]) => k !== 'after' && typeof v === 'string' && v !== ''),
+  ) as Record<string, string>;
   const next = new URLSearchParams({ ...filters, ...(nextCursor && { after: nextCursor }) });
   const label = (action: string) => (ta.has(action) ? ta(action) : action);
   const targetLabel = (type: string) => (t.has(`targetTypes.${type}`) ? t(`targetTypes.${type}`) : type);
   return (
     <>
       <PageHeader title={t('title')}>
-        <Link href={`/audit-log/export?${new URLSearchParams(filters)}`} prefetch={false} className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">{t('export')}</Link>
+        <Link
+          href={`/audit-log/export?${new URLSearchParams(filters)}`}
+          prefetch={false}
+          className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
+          {t('export')}
+        </Link>
       </PageHeader>
       <p className="mb-4 text-sm text-slate-700">{audienceOf(ctx) === 'vendor' ? t('introVendor') : t('intro')}</p>
       <AuditFilters search={search} />
@@ -46,13 +74,23 @@ export async function AuditLogView({ ctx, search, data: { rows, nextCursor } }: 
           labels={{
             actions: labelsOf(rows, (e) => e.action, label),
             targetTypes: labelsOf(rows, (e) => e.targetType, targetLabel),
-            outcomes: labelsOf(rows, (e) => e.outcome, (o) => (t.has(`outcomes.${o}`) ? t(`outcomes.${o}`) : o)),
+            outcomes: labelsOf(
+              rows,
+              (e) => e.outcome,
+              (o) => (t.has(`outcomes.${o}`) ? t(`outcomes.${o}`) : o),
+            ),
             // The rows put each target where "{target}" stands.
             targetHistory: t('targetHistory', { target: '{target}' }),
           }}
         />
       </Table>
-      {nextCursor ? <p className="mt-4"><Link className="lnk" href={`/audit-log?${next}`}>{t('nextPage')}</Link></p> : null}
+      {nextCursor ? (
+        <p className="mt-4">
+          <Link className="lnk" href={`/audit-log?${next}`}>
+            {t('nextPage')}
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -41,7 +41,10 @@ export function AuditRows({ rows, labels }: { rows: AuditRow[]; labels: AuditLab
           <span className="font-medium">{e.actor}</span>
           {e.actorOrg ? <span className="sub">{e.actorOrg}</span> : null}
         </td>
-        <td>{action}{action !== e.action ? <span className="sub">{e.action}</span> : null}</td>
+        <td>
+          {action}
+          {action !== e.action ? <span className="sub">{e.action}</span> : null}
+        </td>
         <td>
           {targetType}
           {e.targetId ? (
@@ -54,8 +57,10 @@ export function AuditRows({ rows, labels }: { rows: AuditRow[]; labels: AuditLab
             </a>
           ) : null}
         </td>
-        <td><StatusBadge>{labels.outcomes[e.outcome] ?? e.outcome}</StatusBadge></td>
-        <td className="max-w-md break-words text-xs">{e.change}</td>
+        <td>
+          <StatusBadge>{labels.outcomes[e.outcome] ?? e.outcome}</StatusBadge>
+        </td>
+        <td className="max-w-md text-xs break-words">{e.change}</td>
       </tr>
     );
   });

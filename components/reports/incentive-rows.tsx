@@ -24,8 +24,14 @@ export type IncentiveRow = {
 export function IncentiveRows({ rows }: { rows: IncentiveRow[] }) {
   return rows.map((r) => (
     <tr key={r.key}>
-      <td>{r.reseller}<span className="sub">{r.resellerMpnId}</span></td>
-      <td>{r.customer}<span className="sub">{r.provider}</span></td>
+      <td>
+        {r.reseller}
+        <span className="sub">{r.resellerMpnId}</span>
+      </td>
+      <td>
+        {r.customer}
+        <span className="sub">{r.provider}</span>
+      </td>
       <td>{r.offer}</td>
       <td>{r.quantity}</td>
       <td>{r.unitPrice}</td>

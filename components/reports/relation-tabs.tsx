@@ -3,7 +3,17 @@ import Link from 'next/link';
 type Tab = { value: string; label: string };
 
 /** Links between views of one list (e.g. all / managed / support list); the current one is marked for screen readers. */
-export function RelationTabs({ label, tabs, current, href }: { label: string; tabs: Tab[]; current: string; href: (value: string) => string }) {
+export function RelationTabs({
+  label,
+  tabs,
+  current,
+  href,
+}: {
+  label: string;
+  tabs: Tab[];
+  current: string;
+  href: (value: string) => string;
+}) {
   return (
     <div role="group" aria-label={label} className="mb-4 flex flex-wrap gap-1 border-b border-slate-300">
       {tabs.map((tab) => {

@@ -16,8 +16,14 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
     <header className="bg-brand text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <div className="flex flex-col leading-tight">
-          <Link href="/" className="text-lg font-semibold">{t('app.name')}</Link>
-          {orgName ? <span data-testid="org-name" className="text-xs text-white/90">{orgName}</span> : null}
+          <Link href="/" className="text-lg font-semibold">
+            {t('app.name')}
+          </Link>
+          {orgName ? (
+            <span data-testid="org-name" className="text-xs text-white/90">
+              {orgName}
+            </span>
+          ) : null}
         </div>
         <nav aria-label={t('shell.mainNavigation')} className="flex flex-1 flex-wrap gap-1">
           {nav.map((item) => (
@@ -29,13 +35,19 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
         <LanguageSwitch />
         {userName ? (
           <div className="flex items-center gap-2 text-sm">
-            <Link href="/change-password" title={t('shell.changePassword')} className="hover:underline">{userName}</Link>
+            <Link href="/change-password" title={t('shell.changePassword')} className="hover:underline">
+              {userName}
+            </Link>
             <SignOutButton label={t('shell.signOut')} />
           </div>
         ) : (
           <div className="flex gap-4 text-sm">
-            <Link href="/find-a-provider" className="hover:underline">{t('nav.findProvider')}</Link>
-            <Link href="/enrol" className="hover:underline">{t('nav.enrol')}</Link>
+            <Link href="/find-a-provider" className="hover:underline">
+              {t('nav.findProvider')}
+            </Link>
+            <Link href="/enrol" className="hover:underline">
+              {t('nav.enrol')}
+            </Link>
           </div>
         )}
       </div>

@@ -24,16 +24,32 @@ export type ResellerSubscriptionRow = {
  * row; a click loads the page. `labels`: the two role tags, and the offer
  * link's name with "{customer}" and "{offer}" standing for the row's.
  */
-export function ResellerSubscriptionRows({ rows, labels }: { rows: ResellerSubscriptionRow[]; labels: { managed: string; support: string; open: string } }) {
+export function ResellerSubscriptionRows({
+  rows,
+  labels,
+}: {
+  rows: ResellerSubscriptionRow[];
+  labels: { managed: string; support: string; open: string };
+}) {
   return rows.map((s) => (
     <tr key={s.id}>
       <td>
         <span className="font-medium">{s.customer}</span>
         <span className="sub">{s.tenantDomain}</span>
       </td>
-      <td><a href={`/subscriptions/${s.id}`} className="lnk" aria-label={fillIn(labels.open, { customer: s.customer, offer: s.offer })}>{s.offer}</a></td>
+      <td>
+        <a
+          href={`/subscriptions/${s.id}`}
+          className="lnk"
+          aria-label={fillIn(labels.open, { customer: s.customer, offer: s.offer })}
+        >
+          {s.offer}
+        </a>
+      </td>
       <td>{s.quantity}</td>
-      <td><StatusBadge>{s.status}</StatusBadge></td>
+      <td>
+        <StatusBadge>{s.status}</StatusBadge>
+      </td>
       <td>{s.reseller}</td>
       <td>{s.supportContact}</td>
       <td>

@@ -13,7 +13,13 @@ export type ResellerSubscriptionsSearch = { relation?: string; status?: string; 
 export type ResellerSubscriptionsData = Awaited<ReturnType<typeof findResellerSubscriptions>>;
 
 /** The reseller's Subscriptions page as it shows a page of them (the page loads them; the bench floor passes fixed ones). */
-export async function ResellerSubscriptionsView({ search, data: { rows, nextCursor } }: { search: ResellerSubscriptionsSearch; data: ResellerSubscriptionsData }) {
+export async function ResellerSubscriptionsView({
+  search,
+  data: { rows, nextCursor },
+}: {
+  search: ResellerSubscriptionsSearch;
+  data: ResellerSubscriptionsData;
+}) {
   const t = await getTranslations('subscriptionList');
   const relation = (RELATIONS as readonly string[]).includes(search.relation ?? '') ? search.relation! : 'all';
   const keep = { ...(search.status && { status: search.status }), ...(search.q && { q: search.q }) };
@@ -25,19 +31,35 @@ export async function ResellerSubscriptionsView({ search, data: { rows, nextCurs
       <RelationTabs
         label={t('relation')}
         current={relation}
-        tabs={[{ value: 'all', label: t('relationAll') }, { value: 'managed', label: t('relationManaged') }, { value: 'support', label: t('relationSupport') }]}
+        tabs={[
+          { value: 'all', label: t('relationAll') },
+          { value: 'managed', label: t('relationManaged') },
+          { value: 'support', label: t('relationSupport') },
+        ]}
         href={(value) => `/subscriptions?${new URLSearchParams({ ...keep, relation: value })}`}
       />
       <SearchForm label={t('search')} defaultValue={search.q}>
         {relation !== 'all' ? <input type="hidden" name="relation" value={relation} /> : null}
         <FilterSelect id="status" label={t('status')} defaultValue={search.status ?? ''}>
           <option value="">{t('allStatuses')}</option>
-          {SUBSCRIPTION_STATUSES.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
+          {SUBSCRIPTION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`statuses.${s}`)}
+            </option>
+          ))}
         </FilterSelect>
       </SearchForm>
       <Table
         caption={t('title')}
-        headers={[t('customer'), t('offer'), t('licences'), t('status'), t('reseller'), t('supportContact'), t('yourRole')]}
+        headers={[
+          t('customer'),
+          t('offer'),
+          t('licences'),
+          t('status'),
+          t('reseller'),
+          t('supportContact'),
+          t('yourRole'),
+        ]}
         empty={rows.length === 0 ? t('empty') : undefined}
       >
         <ResellerSubscriptionRows
@@ -54,10 +76,20 @@ export async function ResellerSubscriptionsView({ search, data: { rows, nextCurs
             isSupportContact: s.supportContact,
           }))}
           // The rows put each customer and offer where "{customer}" and "{offer}" stand.
-          labels={{ managed: t('managed'), support: t('supportContactBadge'), open: t('open', { customer: '{customer}', offer: '{offer}' }) }}
+          labels={{
+            managed: t('managed'),
+            support: t('supportContactBadge'),
+            open: t('open', { customer: '{customer}', offer: '{offer}' }),
+          }}
         />
       </Table>
-      {nextCursor ? <p className="mt-4"><Link className="lnk" href={`/subscriptions?${next}`}>{t('nextPage')}</Link></p> : null}
+      {nextCursor ? (
+        <p className="mt-4">
+          <Link className="lnk" href={`/subscriptions?${next}`}>
+            {t('nextPage')}
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

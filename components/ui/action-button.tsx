@@ -17,10 +17,22 @@ export function ActionButton<T extends string>({ action, fields, label, done = {
   const [state, run, pending] = useActionState(action, undefined);
   return (
     <form action={run} className="inline-flex flex-col gap-1">
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <Button type="submit" variant={variant} disabled={pending} className="px-3 py-1">{label}</Button>
-      {state?.ok && state.data && done[state.data] ? <span role="status" className="text-xs text-green-800">{done[state.data]}</span> : null}
-      {state && !state.ok ? <span role="alert" className="text-xs text-red-700">{state.formError}</span> : null}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button type="submit" variant={variant} disabled={pending} className="px-3 py-1">
+        {label}
+      </Button>
+      {state?.ok && state.data && done[state.data] ? (
+        <span role="status" className="text-xs text-green-800">
+          {done[state.data]}
+        </span>
+      ) : null}
+      {state && !state.ok ? (
+        <span role="alert" className="text-xs text-red-700">
+          {state.formError}
+        </span>
+      ) : null}
     </form>
   );
 }

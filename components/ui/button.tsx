@@ -6,6 +6,10 @@ const styles = {
   link: 'text-brand underline hover:text-brand-dark',
 } as const;
 
-export function Button({ variant = 'primary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof styles }) {
+export function Button({
+  variant = 'primary',
+  className = '',
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof styles }) {
   return <button className={`rounded px-4 py-2 text-sm font-medium ${styles[variant]} ${className}`} {...props} />;
 }

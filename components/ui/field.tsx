@@ -7,7 +7,9 @@ export function Field({ label, name, errors, id = name, ...props }: Props) {
   const errorId = `${id}-error`;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
       <input
         id={id}
         name={name}
@@ -16,7 +18,11 @@ export function Field({ label, name, errors, id = name, ...props }: Props) {
         className="rounded border border-slate-400 bg-white px-3 py-2 text-sm"
         {...props}
       />
-      {errors?.length ? <p id={errorId} className="text-sm text-red-700">{errors.join(' ')}</p> : null}
+      {errors?.length ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -10,6 +10,10 @@ export function fillIn(template: string, values: Record<string, string>): string
 }
 
 /** Each distinct value of the rows with its label, computed once. */
-export function labelsOf<T>(rows: T[], value: (row: T) => string, label: (value: string) => string): Record<string, string> {
+export function labelsOf<T>(
+  rows: T[],
+  value: (row: T) => string,
+  label: (value: string) => string,
+): Record<string, string> {
   return Object.fromEntries([...new Set(rows.map(value))].map((v) => [v, label(v)]));
 }

@@ -7,7 +7,9 @@ export function SelectField({ label, name, errors, id = name, children, ...props
   const errorId = `${id}-error`;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
       <select
         id={id}
         name={name}
@@ -18,7 +20,11 @@ export function SelectField({ label, name, errors, id = name, children, ...props
       >
         {children}
       </select>
-      {errors?.length ? <p id={errorId} className="text-sm text-red-700">{errors.join(' ')}</p> : null}
+      {errors?.length ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -6,13 +6,29 @@ import type { ReactNode } from 'react';
  * React payload that hydrates it), so cells carry no classes of their own:
  * `.tbl` styles them once in globals.css.
  */
-export function Table({ caption, headers, children, empty }: { caption: string; headers: string[]; children: ReactNode; empty?: string }) {
+export function Table({
+  caption,
+  headers,
+  children,
+  empty,
+}: {
+  caption: string;
+  headers: string[];
+  children: ReactNode;
+  empty?: string;
+}) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
       <table className="tbl w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-slate-700">
-          <tr>{headers.map((h) => <th key={h} scope="col">{h}</th>)}</tr>
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">{children}</tbody>
       </table>

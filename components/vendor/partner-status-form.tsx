@@ -22,20 +22,41 @@ export function PartnerStatusForm({ orgId, name, status, action }: Props) {
       <input type="hidden" name="orgId" value={orgId} />
       <div className="flex flex-wrap gap-2">
         {status !== 'ACTIVE' ? (
-          <Button type="submit" name="status" value="ACTIVE" disabled={pending} className="px-3 py-1" aria-label={t('approveNamed', { name })}>
+          <Button
+            type="submit"
+            name="status"
+            value="ACTIVE"
+            disabled={pending}
+            className="px-3 py-1"
+            aria-label={t('approveNamed', { name })}
+          >
             {t('approve')}
           </Button>
         ) : null}
         {status !== 'SUSPENDED' ? (
-          <Button type="submit" name="status" value="SUSPENDED" variant="secondary" disabled={pending} className="px-3 py-1" aria-label={t('suspendNamed', { name })}>
+          <Button
+            type="submit"
+            name="status"
+            value="SUSPENDED"
+            variant="secondary"
+            disabled={pending}
+            className="px-3 py-1"
+            aria-label={t('suspendNamed', { name })}
+          >
             {t('suspend')}
           </Button>
         ) : null}
       </div>
       <p role="status" className="text-xs not-empty:mt-1">
-        {state?.ok && state.data ? t(state.data.status === 'ACTIVE' ? 'approved' : 'suspended', { name: state.data.legalName }) : null}
+        {state?.ok && state.data
+          ? t(state.data.status === 'ACTIVE' ? 'approved' : 'suspended', { name: state.data.legalName })
+          : null}
       </p>
-      {state && !state.ok ? <p role="alert" className="mt-1 text-xs text-red-700">{state.formError}</p> : null}
+      {state && !state.ok ? (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {state.formError}
+        </p>
+      ) : null}
     </form>
   );
 }

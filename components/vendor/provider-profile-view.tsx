@@ -6,7 +6,13 @@ type Props = {
     mpnId: string | null;
     country: string;
     website: string | null;
-    profile: { description: string; regionsServed: string[]; contactEmail: string | null; contactPhone: string | null; website: string | null } | null;
+    profile: {
+      description: string;
+      regionsServed: string[];
+      contactEmail: string | null;
+      contactPhone: string | null;
+      website: string | null;
+    } | null;
   };
 };
 
@@ -19,7 +25,10 @@ export async function ProviderProfileView({ org }: Props) {
     [t('legalName'), org.legalName],
     [t('mpnId'), org.mpnId],
     [t('country'), country],
-    [t('description'), org.profile?.description ? <span className="whitespace-pre-line">{org.profile.description}</span> : none],
+    [
+      t('description'),
+      org.profile?.description ? <span className="whitespace-pre-line">{org.profile.description}</span> : none,
+    ],
     [t('regionsServed'), org.profile?.regionsServed.length ? org.profile.regionsServed.join(', ') : none],
     [t('contactEmail'), org.profile?.contactEmail ?? none],
     [t('contactPhone'), org.profile?.contactPhone ?? none],

@@ -9,7 +9,9 @@ export function TextareaField({ label, name, hint, errors, id = name, ...props }
   const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(' ');
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
       <textarea
         id={id}
         name={name}
@@ -18,8 +20,16 @@ export function TextareaField({ label, name, hint, errors, id = name, ...props }
         className="rounded border border-slate-400 bg-white px-3 py-2 text-sm"
         {...props}
       />
-      {hint ? <p id={hintId} className="text-xs text-slate-600">{hint}</p> : null}
-      {errors?.length ? <p id={errorId} className="text-sm text-red-700">{errors.join(' ')}</p> : null}
+      {hint ? (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {errors?.length ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
     </div>
   );
 }

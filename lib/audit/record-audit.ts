@@ -20,7 +20,11 @@ export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'userId' | 'orgId'> | n
 }
 
 /** Many events of one change in one statement (e.g. every subscription a removed partnership touched). */
-export async function recordAuditMany(tx: Tx, ctx: Pick<Ctx, 'userId' | 'orgId'> | null, entries: AuditEntry[]): Promise<void> {
+export async function recordAuditMany(
+  tx: Tx,
+  ctx: Pick<Ctx, 'userId' | 'orgId'> | null,
+  entries: AuditEntry[],
+): Promise<void> {
   if (entries.length === 0) return;
   const now = clock.now();
   await tx.auditEvent.createMany({ data: entries.map((entry) => eventData(ctx, entry, now)) });

@@ -27,7 +27,10 @@ export function trustedProxyHops(): number {
 export function clientAddressFrom(source: HeaderSource): string {
   const hops = trustedProxyHops();
   if (hops > 0) {
-    const forwarded = (read(source, 'x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const forwarded = (read(source, 'x-forwarded-for') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const entry = forwarded[forwarded.length - hops];
     if (entry) return entry.slice(0, 64);
   }

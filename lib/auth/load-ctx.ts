@@ -16,8 +16,16 @@ export async function userCtx(where: { id: string } | { email: string }, session
   const user = await db().user.findUnique({
     where,
     select: {
-      id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true,
-      mustChangePassword: true, locale: true, customerId: true, organizationId: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      sessionVersion: true,
+      mustChangePassword: true,
+      locale: true,
+      customerId: true,
+      organizationId: true,
       organization: { select: { kind: true, status: true, legalName: true } },
       customer: { select: { companyName: true } },
     },

@@ -3,8 +3,17 @@ import type { Ctx } from './context';
 import { can, navigationFor } from './policy';
 
 const base: Ctx = {
-  userId: 'u', email: 'u@x', name: 'U', role: 'ADMIN', orgId: 'o', orgKind: 'INDIRECT_PROVIDER', orgStatus: 'ACTIVE',
-  customerId: null, orgName: 'Org', mustChangePassword: false, locale: null,
+  userId: 'u',
+  email: 'u@x',
+  name: 'U',
+  role: 'ADMIN',
+  orgId: 'o',
+  orgKind: 'INDIRECT_PROVIDER',
+  orgStatus: 'ACTIVE',
+  customerId: null,
+  orgName: 'Org',
+  mustChangePassword: false,
+  locale: null,
 };
 
 describe('policy', () => {
@@ -14,7 +23,12 @@ describe('policy', () => {
     expect(can({ ...base, role: 'HELPDESK_AGENT' }, 'orders.write')).toBe(false);
     expect(can({ ...base, role: 'HELPDESK_AGENT' }, 'support.write')).toBe(true);
     expect(can({ ...base, role: 'VENDOR_ADMIN', orgKind: 'VENDOR' }, 'customers.write')).toBe(false);
-    expect(can({ ...base, role: 'CUSTOMER_USER', orgId: null, orgKind: null, orgStatus: null, customerId: 'c' }, 'customers.read')).toBe(false);
+    expect(
+      can(
+        { ...base, role: 'CUSTOMER_USER', orgId: null, orgKind: null, orgStatus: null, customerId: 'c' },
+        'customers.read',
+      ),
+    ).toBe(false);
   });
 
   it('refuses partner work to pending and suspended organisations', () => {
@@ -25,8 +39,26 @@ describe('policy', () => {
   });
 
   it('offers each audience its own navigation', () => {
-    expect(navigationFor(base).map((i) => i.href)).toEqual(['/', '/indirect-resellers', '/customers', '/incentives', '/audit-log', '/profile']);
-    expect(navigationFor({ ...base, orgKind: 'INDIRECT_RESELLER' }).map((i) => i.href)).toEqual(['/', '/indirect-providers', '/customers', '/subscriptions', '/incentives', '/audit-log']);
-    expect(navigationFor({ ...base, role: 'CUSTOMER_ADMIN', orgId: null, orgKind: null, customerId: 'c' }).map((i) => i.href)).toEqual(['/', '/partner-relationships']);
+    expect(navigationFor(base).map((i) => i.href)).toEqual([
+      '/',
+      '/indirect-resellers',
+      '/customers',
+      '/incentives',
+      '/audit-log',
+      '/profile',
+    ]);
+    expect(navigationFor({ ...base, orgKind: 'INDIRECT_RESELLER' }).map((i) => i.href)).toEqual([
+      '/',
+      '/indirect-providers',
+      '/customers',
+      '/subscriptions',
+      '/incentives',
+      '/audit-log',
+    ]);
+    expect(
+      navigationFor({ ...base, role: 'CUSTOMER_ADMIN', orgId: null, orgKind: null, customerId: 'c' }).map(
+        (i) => i.href,
+      ),
+    ).toEqual(['/', '/partner-relationships']);
   });
 });

@@ -33,7 +33,8 @@ export function customerScope(ctx: Ctx): Prisma.CustomerWhereInput {
  * as in customerScope (roles are checked by the permission).
  */
 export function customerAdminScope(ctx: Ctx): Prisma.CustomerWhereInput {
-  if (audienceOf(ctx) === 'reseller') return activePartner(ctx) ? { managingResellerId: ctx.orgId!, resellerDelegatedAdmin: true } : NOTHING;
+  if (audienceOf(ctx) === 'reseller')
+    return activePartner(ctx) ? { managingResellerId: ctx.orgId!, resellerDelegatedAdmin: true } : NOTHING;
   if (audienceOf(ctx) === 'vendor') return NOTHING;
   return customerScope(ctx);
 }

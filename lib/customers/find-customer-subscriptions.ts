@@ -21,11 +21,20 @@ export const findCustomerSubscriptionsInput = z.object({
 export type FindCustomerSubscriptionsInput = z.input<typeof findCustomerSubscriptionsInput>;
 
 type Row = {
-  total: number; hasAzurePlan: boolean;
-  id: string | null; quantity: number; status: 'ACTIVE' | 'SUSPENDED' | 'CANCELLED'; createdAt: Date;
-  offerName: string; offerSku: string; isAzurePlan: boolean;
-  resellerName: string | null; resellerMpnId: string | null;
-  supportName: string; supportEmail: string | null; supportPhone: string | null;
+  total: number;
+  hasAzurePlan: boolean;
+  id: string | null;
+  quantity: number;
+  status: 'ACTIVE' | 'SUSPENDED' | 'CANCELLED';
+  createdAt: Date;
+  offerName: string;
+  offerSku: string;
+  isAzurePlan: boolean;
+  resellerName: string | null;
+  resellerMpnId: string | null;
+  supportName: string;
+  supportEmail: string | null;
+  supportPhone: string | null;
 };
 
 /**
@@ -36,7 +45,11 @@ type Row = {
  * (R11). No row when the customer is out of reach; one row with a null id
  * when it has no subscriptions (on this page).
  */
-export function findCustomerSubscriptionsSql(ctx: Ctx, customerId: string, raw: FindCustomerSubscriptionsInput = {}): Prisma.Sql {
+export function findCustomerSubscriptionsSql(
+  ctx: Ctx,
+  customerId: string,
+  raw: FindCustomerSubscriptionsInput = {},
+): Prisma.Sql {
   const input = findCustomerSubscriptionsInput.parse(raw);
   const keyset = input.after
     ? (() => {
@@ -77,7 +90,11 @@ export function findCustomerSubscriptionsSql(ctx: Ctx, customerId: string, raw: 
  * expanded row; NotFound when the customer is out of the user's reach (R3).
  * One SQL statement.
  */
-export async function findCustomerSubscriptions(ctx: Ctx, customerId: string, raw: FindCustomerSubscriptionsInput = {}) {
+export async function findCustomerSubscriptions(
+  ctx: Ctx,
+  customerId: string,
+  raw: FindCustomerSubscriptionsInput = {},
+) {
   assertCan(ctx, 'customers.read');
   if (!isPlainId(customerId)) throw new NotFound('customer');
   const all = await query<Row>(findCustomerSubscriptionsSql(ctx, customerId, raw), { plan: 'reuse' });
@@ -85,7 +102,10 @@ export async function findCustomerSubscriptions(ctx: Ctx, customerId: string, ra
   const found = all.filter((r) => r.id !== null);
   const hasMore = found.length > CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE;
   const rows = (hasMore ? found.slice(0, CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE) : found).map((s) => ({
-    id: s.id!, quantity: s.quantity, status: s.status, createdAt: s.createdAt,
+    id: s.id!,
+    quantity: s.quantity,
+    status: s.status,
+    createdAt: s.createdAt,
     offer: { name: s.offerName, sku: s.offerSku, isAzurePlan: s.isAzurePlan },
     reseller: s.resellerName !== null ? { legalName: s.resellerName, mpnId: s.resellerMpnId } : null,
     supportContactOrg: { legalName: s.supportName, contactEmail: s.supportEmail, contactPhone: s.supportPhone },

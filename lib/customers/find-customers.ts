@@ -5,18 +5,37 @@ import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { customerScopeSql } from '@/lib/authz/scopes-sql';
 import { likePattern } from '@/lib/validation/text';
-import { resellerFilterOf, resellerFilterSql, type ResellerFilter, type ResellerFilterJson } from '@/lib/partnerships/list-reseller-options';
+import {
+  resellerFilterOf,
+  resellerFilterSql,
+  type ResellerFilter,
+  type ResellerFilterJson,
+} from '@/lib/partnerships/list-reseller-options';
 import { COUNT_CAP, PAGE_SIZE, findCustomersInput, type FindCustomersInput } from './schemas';
 
 export type CustomerListRow = {
-  id: string; companyName: string; tenantDomain: string; createdAt: Date;
+  id: string;
+  companyName: string;
+  tenantDomain: string;
+  createdAt: Date;
   provider: { id: string; legalName: string };
   managingReseller: { id: string; legalName: string; mpnId: string | null } | null;
 };
 
 type Row = {
-  part: 0 | 1; total: number | null; walked: number | null; filter: ResellerFilterJson | null; id: string | null; companyName: string; tenantDomain: string; createdAt: Date;
-  providerId: string; providerName: string; resellerId: string | null; resellerName: string | null; resellerMpnId: string | null;
+  part: 0 | 1;
+  total: number | null;
+  walked: number | null;
+  filter: ResellerFilterJson | null;
+  id: string | null;
+  companyName: string;
+  tenantDomain: string;
+  createdAt: Date;
+  providerId: string;
+  providerName: string;
+  resellerId: string | null;
+  resellerName: string | null;
+  resellerMpnId: string | null;
 };
 
 const MPN_ID = /^\d{6,7}$/;
@@ -53,12 +72,19 @@ export const SEARCH_WALK = 3000;
  * reads a bounded window (SEARCH_WALK) and its plan does not depend on the
  * words, so it is reused.
  */
-export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomersInput.parse>, options: FindCustomersOptions = {}, size = PAGE_SIZE): Prisma.Sql {
+export function findCustomersSql(
+  ctx: Ctx,
+  input: ReturnType<typeof findCustomersInput.parse>,
+  options: FindCustomersOptions = {},
+  size = PAGE_SIZE,
+): Prisma.Sql {
   const filters: Prisma.Sql[] = [customerScopeSql(ctx, 'c')];
   if (input.reseller) {
-    filters.push(MPN_ID.test(input.reseller)
-      ? Prisma.sql`c."managingResellerId" = (SELECT o.id FROM "Organization" o WHERE o."mpnId" = ${input.reseller})`
-      : Prisma.sql`c."managingResellerId" = ${input.reseller}`);
+    filters.push(
+      MPN_ID.test(input.reseller)
+        ? Prisma.sql`c."managingResellerId" = (SELECT o.id FROM "Organization" o WHERE o."mpnId" = ${input.reseller})`
+        : Prisma.sql`c."managingResellerId" = ${input.reseller}`,
+    );
   }
   const matches = (alias: string) => {
     const a = Prisma.raw(`"${alias}"`);
@@ -74,7 +100,8 @@ export function findCustomersSql(ctx: Ctx, input: ReturnType<typeof findCustomer
     ? Prisma.sql`AND (c."companyName", c.id) ${Prisma.raw(backwards ? '<' : '>')} (SELECT k."companyName", k.id FROM "Customer" k WHERE k.id = ${cursorId} AND ${customerScopeSql(ctx, 'k')})`
     : Prisma.empty;
   const dir = Prisma.raw(backwards ? 'DESC' : 'ASC');
-  const order = (alias: string) => Prisma.sql`${Prisma.raw(`"${alias}"."companyName"`)} ${dir}, ${Prisma.raw(`"${alias}".id`)} ${dir}`;
+  const order = (alias: string) =>
+    Prisma.sql`${Prisma.raw(`"${alias}"."companyName"`)} ${dir}, ${Prisma.raw(`"${alias}".id`)} ${dir}`;
   // A search in a bounded walk: the first SEARCH_WALK customers in list
   // order from the cursor (index only), matched there. When fewer than a
   // page match, `walked` says whether the window held every customer left;
@@ -145,7 +172,10 @@ export async function findCustomers(ctx: Ctx, raw: FindCustomersInput, options: 
   const kept = hasMore ? found.slice(0, PAGE_SIZE) : found;
   const ordered = backwards ? kept.reverse() : kept;
   const page: CustomerListRow[] = ordered.map((r) => ({
-    id: r.id!, companyName: r.companyName, tenantDomain: r.tenantDomain, createdAt: r.createdAt,
+    id: r.id!,
+    companyName: r.companyName,
+    tenantDomain: r.tenantDomain,
+    createdAt: r.createdAt,
     provider: { id: r.providerId, legalName: r.providerName },
     managingReseller: r.resellerId ? { id: r.resellerId, legalName: r.resellerName!, mpnId: r.resellerMpnId } : null,
   }));

@@ -29,12 +29,29 @@ export async function updateCustomerDetails(ctx: Ctx, raw: UpdateCustomerDetails
     const before = await tx.customer.findFirst({ where: { AND: [customerAdminScope(ctx), { id: customerId }] } });
     if (!before) throw new NotFound('customer');
     // An emptied optional field is cleared (null), not left as it was.
-    const fields = { ...details, addressLine2: details.addressLine2 ?? null, region: details.region ?? null, contactPhone: details.contactPhone ?? null };
-    const { count } = await tx.customer.updateMany({ where: { id: customerId, updatedAt: new Date(version) }, data: fields });
+    const fields = {
+      ...details,
+      addressLine2: details.addressLine2 ?? null,
+      region: details.region ?? null,
+      contactPhone: details.contactPhone ?? null,
+    };
+    const { count } = await tx.customer.updateMany({
+      where: { id: customerId, updatedAt: new Date(version) },
+      data: fields,
+    });
     if (count === 0) throw new Conflict();
-    const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => before[k as keyof typeof before] !== v));
+    const changed = Object.fromEntries(
+      Object.entries(fields).filter(([k, v]) => before[k as keyof typeof before] !== v),
+    );
     const previous = Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]]));
-    await recordAudit(tx, ctx, { action: 'customer.updated', targetType: 'customer', targetId: customerId, orgIds: [before.providerId, before.managingResellerId], before: previous, after: changed });
+    await recordAudit(tx, ctx, {
+      action: 'customer.updated',
+      targetType: 'customer',
+      targetId: customerId,
+      orgIds: [before.providerId, before.managingResellerId],
+      before: previous,
+      after: changed,
+    });
     return { customerId, changed: Object.keys(changed) };
   });
 }

@@ -22,7 +22,10 @@ export function retryDelayMs(attempts: number, random = Math.random): number {
 /** An error in one line, without message bodies or query arguments. */
 export function describeError(error: unknown): string {
   const e = error as { code?: unknown; message?: unknown };
-  const lines = String(e?.message ?? error).split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = String(e?.message ?? error)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const code = typeof e?.code === 'string' ? `${e.code}: ` : '';
   return `${code}${lines.at(-1) ?? 'unknown error'}`.slice(0, 500);
 }
@@ -53,7 +56,9 @@ async function claimDue(limit: number): Promise<Claimed[]> {
  * is retried with backoff and marked FAILED (kept, never deleted) after
  * MAX_ATTEMPTS. Without SMTP_URL nothing is sent; the mailbox page shows it.
  */
-export async function deliverDueMessages(options: { limit?: number; transport?: Transporter } = {}): Promise<DeliveryResult> {
+export async function deliverDueMessages(
+  options: { limit?: number; transport?: Transporter } = {},
+): Promise<DeliveryResult> {
   const result: DeliveryResult = { sent: 0, failed: 0, retried: 0 };
   const transport = options.transport ?? mailTransport();
   if (!transport) return result;
@@ -75,7 +80,10 @@ export async function deliverDueMessages(options: { limit?: number; transport?: 
       error = caught ?? new Error('send failed');
     }
     if (error === undefined) {
-      await db().outboxMessage.update({ where: { id: message.id }, data: { state: 'SENT', sentAt: clock.now(), attempts, lastError: null } });
+      await db().outboxMessage.update({
+        where: { id: message.id },
+        data: { state: 'SENT', sentAt: clock.now(), attempts, lastError: null },
+      });
       result.sent += 1;
       continue;
     }

@@ -18,6 +18,13 @@ export type OutgoingMail = {
 export async function enqueueMail(tx: Tx, mail: OutgoingMail): Promise<void> {
   const { subject, text } = renderMail(mail.kind, mail.locale, mail.values);
   await tx.outboxMessage.create({
-    data: { kind: mail.kind, to: mail.to.toLowerCase(), subject, text, nextAttemptAt: clock.now(), createdAt: clock.now() },
+    data: {
+      kind: mail.kind,
+      to: mail.to.toLowerCase(),
+      subject,
+      text,
+      nextAttemptAt: clock.now(),
+      createdAt: clock.now(),
+    },
   });
 }

@@ -11,7 +11,12 @@ export const MAILBOX_LIMIT = 100;
 export const findMailboxInput = z.object({
   // Addresses are stored lowercased (enqueue.ts); an empty box means "everyone",
   // and an overlong one simply matches nothing.
-  to: z.string().trim().toLowerCase().optional().transform((v) => (v === undefined ? undefined : withoutNul(v).slice(0, 320) || undefined)),
+  to: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : withoutNul(v).slice(0, 320) || undefined)),
 });
 export type FindMailboxInput = z.input<typeof findMailboxInput>;
 
@@ -27,7 +32,18 @@ export async function findMailbox(ctx: Ctx, raw: FindMailboxInput = {}) {
     where: input.to ? { to: input.to } : {},
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: MAILBOX_LIMIT,
-    select: { id: true, kind: true, to: true, subject: true, text: true, state: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      kind: true,
+      to: true,
+      subject: true,
+      text: true,
+      state: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
   return { messages, smtp: smtpUrl() !== null };
 }

@@ -33,8 +33,14 @@ export const TEMPLATES = {
   },
   /** F6: the provider or reseller wrote subject and body (with the link); the footer says who sent it from the portal. */
   'reseller-relationship-request': {
-    en: (v) => ({ subject: v.subject!, text: `${v.body}\n\n--\nSent by ${v.sender} from Partner Center. Only an administrator of your organisation can accept this request.` }),
-    ja: (v) => ({ subject: v.subject!, text: `${v.body}\n\n--\n${v.sender} がパートナー センターから送信しました。この要求を承認できるのは、貴社の管理者のみです。` }),
+    en: (v) => ({
+      subject: v.subject!,
+      text: `${v.body}\n\n--\nSent by ${v.sender} from Partner Center. Only an administrator of your organisation can accept this request.`,
+    }),
+    ja: (v) => ({
+      subject: v.subject!,
+      text: `${v.body}\n\n--\n${v.sender} がパートナー センターから送信しました。この要求を承認できるのは、貴社の管理者のみです。`,
+    }),
   },
   /** F3: the new tenant's contact is told it exists; the temporary password is never in it (R6). */
   'customer-welcome': {

@@ -20,6 +20,26 @@ import reportsEn from './messages/reports/en.json';
 import reportsJa from './messages/reports/ja.json';
 
 export const CATALOGS = {
-  en: { ...commonEn, ...partnershipsEn, ...emailEn, ...vendorEn, ...ordersEn, ...offersEn, ...subscriptionsEn, ...relationshipsEn, ...reportsEn },
-  ja: { ...commonJa, ...partnershipsJa, ...emailJa, ...vendorJa, ...ordersJa, ...offersJa, ...subscriptionsJa, ...relationshipsJa, ...reportsJa },
+  en: {
+    ...commonEn,
+    ...partnershipsEn,
+    ...emailEn,
+    ...vendorEn,
+    ...ordersEn,
+    ...offersEn,
+    ...subscriptionsEn,
+    ...relationshipsEn,
+    ...reportsEn,
+  },
+  ja: {
+    ...commonJa,
+    ...partnershipsJa,
+    ...emailJa,
+    ...vendorJa,
+    ...ordersJa,
+    ...offersJa,
+    ...subscriptionsJa,
+    ...relationshipsJa,
+    ...reportsJa,
+  },
 } as const;

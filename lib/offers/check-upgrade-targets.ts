@@ -19,5 +19,6 @@ export async function checkUpgradeTargets(tx: Tx, offerId: string | null, target
   const edges = new Map(offers.map((o) => [o.id, o.upgradeTargets.map((t) => t.id)]));
   if (targetIds.some((id) => !edges.has(id))) throw new Invalid({ upgradeTargetIds: ['offers.errors.upgradeUnknown'] });
   // A new offer has no sources yet, so only an existing one can close a cycle.
-  if (offerId && targetIds.some((id) => canReach(edges, id, offerId))) throw new Invalid({ upgradeTargetIds: ['offers.errors.upgradeCycle'] });
+  if (offerId && targetIds.some((id) => canReach(edges, id, offerId)))
+    throw new Invalid({ upgradeTargetIds: ['offers.errors.upgradeCycle'] });
 }

@@ -18,7 +18,8 @@ export async function createOffer(ctx: Ctx, raw: CreateOfferInput): Promise<{ of
   try {
     return await db().$transaction(async (tx) => {
       await checkUpgradeTargets(tx, null, input.upgradeTargetIds);
-      if (await tx.offer.findUnique({ where: { sku: data.sku }, select: { id: true } })) throw new Invalid({ sku: ['offers.errors.skuTaken'] });
+      if (await tx.offer.findUnique({ where: { sku: data.sku }, select: { id: true } }))
+        throw new Invalid({ sku: ['offers.errors.skuTaken'] });
       const offer = await tx.offer.create({
         data: { ...data, upgradeTargets: { connect: input.upgradeTargetIds.map((id) => ({ id })) } },
         select: { id: true, name: true },

@@ -10,8 +10,16 @@ export async function findPurchasableOffers(ctx: Ctx) {
     where: { active: true },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     select: {
-      id: true, sku: true, name: true, unitPriceMinor: true, currency: true,
-      minQuantity: true, maxQuantity: true, isAzurePlan: true, billingFrequency: true, termMonths: true,
+      id: true,
+      sku: true,
+      name: true,
+      unitPriceMinor: true,
+      currency: true,
+      minQuantity: true,
+      maxQuantity: true,
+      isAzurePlan: true,
+      billingFrequency: true,
+      termMonths: true,
     },
   });
 }

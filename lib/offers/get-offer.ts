@@ -12,8 +12,20 @@ export async function getOffer(ctx: Ctx, offerId: string) {
   const offer = await db().offer.findUnique({
     where: { id: offerId },
     select: {
-      id: true, sku: true, name: true, description: true, billingFrequency: true, termMonths: true, unitPriceMinor: true, currency: true,
-      minQuantity: true, maxQuantity: true, isAzurePlan: true, incentiveRateBps: true, active: true, updatedAt: true,
+      id: true,
+      sku: true,
+      name: true,
+      description: true,
+      billingFrequency: true,
+      termMonths: true,
+      unitPriceMinor: true,
+      currency: true,
+      minQuantity: true,
+      maxQuantity: true,
+      isAzurePlan: true,
+      incentiveRateBps: true,
+      active: true,
+      updatedAt: true,
       upgradeTargets: { select: { id: true } },
     },
   });

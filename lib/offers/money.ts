@@ -13,7 +13,11 @@ const digitsOf = new Map<string, number>();
 
 /** Digits after the decimal point of a currency's minor unit: 2 for USD, 0 for JPY. */
 export function currencyDigits(currency: string): number {
-  return remembered(digitsOf, currency, () => numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
+  return remembered(
+    digitsOf,
+    currency,
+    () => numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2,
+  );
 }
 
 /** A non-negative decimal with at most two decimals, as typed ("6", "6.5", "6.00"). */
@@ -42,7 +46,9 @@ const moneyFormats = new Map<string, Intl.NumberFormat>();
 /** 600 USD in en → "$6.00"; in ja → "$6.00" as Japanese write it. */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   // Reports format hundreds of amounts per page: the formatter is looked up by a plain key.
-  const format = remembered(moneyFormats, `${locale} ${currency}`, () => numberFormat(locale, { style: 'currency', currency }));
+  const format = remembered(moneyFormats, `${locale} ${currency}`, () =>
+    numberFormat(locale, { style: 'currency', currency }),
+  );
   return format.format(minor / 10 ** currencyDigits(currency));
 }
 

@@ -21,6 +21,16 @@ export function toOfferData(input: CreateOfferInput) {
 
 /** What the audit log keeps of an offer, before and after a change. */
 export const OFFER_AUDIT_SELECT = {
-  sku: true, name: true, description: true, billingFrequency: true, termMonths: true, unitPriceMinor: true, currency: true,
-  minQuantity: true, maxQuantity: true, isAzurePlan: true, incentiveRateBps: true, active: true,
+  sku: true,
+  name: true,
+  description: true,
+  billingFrequency: true,
+  termMonths: true,
+  unitPriceMinor: true,
+  currency: true,
+  minQuantity: true,
+  maxQuantity: true,
+  isAzurePlan: true,
+  incentiveRateBps: true,
+  active: true,
 } as const;

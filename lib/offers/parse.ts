@@ -5,7 +5,8 @@ import { fieldsWithNul } from '@/lib/validation/text';
 /** Parses a domain function's input; a direct caller's bad values become per-field errors, as a form's would. */
 export function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const withNul = fieldsWithNul(raw);
-  if (withNul.length > 0) throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
+  if (withNul.length > 0)
+    throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};

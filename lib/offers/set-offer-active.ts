@@ -12,14 +12,24 @@ import { parseOrderInput } from '@/lib/orders/parse-input';
  * a deactivated offer cannot be bought, and subscriptions already on it keep
  * it. Setting the state an offer already has (a double click) records nothing.
  */
-export async function setOfferActive(ctx: Ctx, raw: SetOfferActiveInput): Promise<{ offerId: string; name: string; active: boolean; changed: boolean }> {
+export async function setOfferActive(
+  ctx: Ctx,
+  raw: SetOfferActiveInput,
+): Promise<{ offerId: string; name: string; active: boolean; changed: boolean }> {
   assertCan(ctx, 'offers.manage');
   const input = parseOrderInput(setOfferActiveInput, raw);
   return db().$transaction(async (tx) => {
-    const offer = await tx.offer.findUnique({ where: { id: input.offerId }, select: { id: true, name: true, active: true } });
+    const offer = await tx.offer.findUnique({
+      where: { id: input.offerId },
+      select: { id: true, name: true, active: true },
+    });
     if (!offer) throw new NotFound('offer');
-    if (offer.active === input.active) return { offerId: offer.id, name: offer.name, active: offer.active, changed: false };
-    const { count } = await tx.offer.updateMany({ where: { id: offer.id, active: offer.active }, data: { active: input.active } });
+    if (offer.active === input.active)
+      return { offerId: offer.id, name: offer.name, active: offer.active, changed: false };
+    const { count } = await tx.offer.updateMany({
+      where: { id: offer.id, active: offer.active },
+      data: { active: input.active },
+    });
     if (count === 0) throw new Conflict();
     await recordAudit(tx, ctx, {
       action: input.active ? 'offer.activated' : 'offer.deactivated',

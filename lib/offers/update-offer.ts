@@ -16,18 +16,25 @@ import { skuTakenOr } from './sku-taken';
  * The form's version (the offer's updatedAt) refuses a second editor's stale
  * save (R14) instead of silently overwriting the first.
  */
-export async function updateOffer(ctx: Ctx, raw: UpdateOfferInput): Promise<{ offerId: string; name: string; version: string }> {
+export async function updateOffer(
+  ctx: Ctx,
+  raw: UpdateOfferInput,
+): Promise<{ offerId: string; name: string; version: string }> {
   assertCan(ctx, 'offers.manage');
   const { offerId, version, ...input } = parseOrInvalid(updateOfferInput, raw);
   const data = toOfferData(input);
   try {
     return await db().$transaction(async (tx) => {
       await checkUpgradeTargets(tx, offerId, input.upgradeTargetIds);
-      const before = await tx.offer.findUnique({ where: { id: offerId }, select: { ...OFFER_AUDIT_SELECT, updatedAt: true, upgradeTargets: { select: { id: true } } } });
+      const before = await tx.offer.findUnique({
+        where: { id: offerId },
+        select: { ...OFFER_AUDIT_SELECT, updatedAt: true, upgradeTargets: { select: { id: true } } },
+      });
       if (!before) throw new NotFound('offer');
       const { updatedAt, upgradeTargets, ...fields } = before;
       if (updatedAt.toISOString() !== version) throw new Conflict();
-      if (await tx.offer.findFirst({ where: { sku: data.sku, id: { not: offerId } }, select: { id: true } })) throw new Invalid({ sku: ['offers.errors.skuTaken'] });
+      if (await tx.offer.findFirst({ where: { sku: data.sku, id: { not: offerId } }, select: { id: true } }))
+        throw new Invalid({ sku: ['offers.errors.skuTaken'] });
       // Only from the version read above: a save committed in between is a conflict.
       const { count } = await tx.offer.updateMany({ where: { id: offerId, updatedAt }, data });
       if (count === 0) throw new Conflict();

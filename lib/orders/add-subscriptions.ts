@@ -49,7 +49,15 @@ export async function addSubscriptions(ctx: Ctx, raw: AddSubscriptionsInput): Pr
     const created = await db().$transaction(async (tx) => {
       // R1 again, holding the partnership until commit (a concurrent R10 must not leave a subscription credited to an ex-partner).
       if (reseller) await holdActivePartnership(tx, customer.providerId, reseller.id);
-      return createOrder(tx, ctx, { customerId: customer.id, providerId: customer.providerId, reseller, idempotencyKey: input.idempotencyKey, lines: input.lines, offers, now: clock.now() });
+      return createOrder(tx, ctx, {
+        customerId: customer.id,
+        providerId: customer.providerId,
+        reseller,
+        idempotencyKey: input.idempotencyKey,
+        lines: input.lines,
+        offers,
+        now: clock.now(),
+      });
     });
     return { ...created, replayed: false };
   } catch (error) {

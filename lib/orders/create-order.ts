@@ -11,11 +11,25 @@ import { lineFieldErrors, validateLines, type OrderLineDraft } from './validate-
 // purchase, and the order with its subscriptions written in the caller's
 // transaction.
 
-const OFFER_FIELDS = { id: true, name: true, active: true, minQuantity: true, maxQuantity: true, isAzurePlan: true, termMonths: true, unitPriceMinor: true, currency: true, incentiveRateBps: true } as const;
+const OFFER_FIELDS = {
+  id: true,
+  name: true,
+  active: true,
+  minQuantity: true,
+  maxQuantity: true,
+  isAzurePlan: true,
+  termMonths: true,
+  unitPriceMinor: true,
+  currency: true,
+  incentiveRateBps: true,
+} as const;
 
 /** R7: loads the lines' offers and refuses every line that breaks a rule (Invalid, keyed lines.<offerId>). */
 export async function checkLines(lines: OrderLineDraft[]) {
-  const offers = await db().offer.findMany({ where: { id: { in: [...new Set(lines.map((l) => l.offerId))] } }, select: OFFER_FIELDS });
+  const offers = await db().offer.findMany({
+    where: { id: { in: [...new Set(lines.map((l) => l.offerId))] } },
+    select: OFFER_FIELDS,
+  });
   const issues = validateLines(lines, offers);
   if (issues.length) throw new Invalid(lineFieldErrors(issues));
   return new Map(offers.map((o) => [o.id, o]));
@@ -56,8 +70,18 @@ type NewOrder = {
 export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
   const order = await tx.order.create({
     data: {
-      customerId: o.customerId, placedByUserId: ctx.userId, placedByOrgId: ctx.orgId!, idempotencyKey: o.idempotencyKey, createdAt: o.now,
-      lines: { create: o.lines.map((l) => ({ offerId: l.offerId, quantity: l.quantity, resellerMpnId: o.reseller?.mpnId ?? null })) },
+      customerId: o.customerId,
+      placedByUserId: ctx.userId,
+      placedByOrgId: ctx.orgId!,
+      idempotencyKey: o.idempotencyKey,
+      createdAt: o.now,
+      lines: {
+        create: o.lines.map((l) => ({
+          offerId: l.offerId,
+          quantity: l.quantity,
+          resellerMpnId: o.reseller?.mpnId ?? null,
+        })),
+      },
     },
     select: { id: true },
   });
@@ -68,19 +92,42 @@ export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
     const termMonths = offer.termMonths;
     const subscription = await tx.subscription.create({
       data: {
-        customerId: o.customerId, offerId: line.offerId, orderId: order.id, quantity: line.quantity, status: 'ACTIVE',
-        purchasedAt: o.now, termStartedAt: o.now, renewsAt: termMonths ? addMonths(o.now, termMonths) : null,
-        supportContactOrgId: o.providerId, resellerId: o.reseller?.id ?? null,
-        resellerAssociations: o.reseller ? { create: periodData(o.reseller.id, { ...offer, offerId: offer.id, quantity: line.quantity }, o.now) } : undefined,
+        customerId: o.customerId,
+        offerId: line.offerId,
+        orderId: order.id,
+        quantity: line.quantity,
+        status: 'ACTIVE',
+        purchasedAt: o.now,
+        termStartedAt: o.now,
+        renewsAt: termMonths ? addMonths(o.now, termMonths) : null,
+        supportContactOrgId: o.providerId,
+        resellerId: o.reseller?.id ?? null,
+        resellerAssociations: o.reseller
+          ? { create: periodData(o.reseller.id, { ...offer, offerId: offer.id, quantity: line.quantity }, o.now) }
+          : undefined,
       },
       select: { id: true },
     });
     subscriptionIds.push(subscription.id);
-    const after = { customerId: o.customerId, offerId: line.offerId, quantity: line.quantity, resellerMpnId: o.reseller?.mpnId ?? null };
-    await recordAudit(tx, ctx, { action: 'subscription.created', targetType: 'subscription', targetId: subscription.id, orgIds, after });
+    const after = {
+      customerId: o.customerId,
+      offerId: line.offerId,
+      quantity: line.quantity,
+      resellerMpnId: o.reseller?.mpnId ?? null,
+    };
+    await recordAudit(tx, ctx, {
+      action: 'subscription.created',
+      targetType: 'subscription',
+      targetId: subscription.id,
+      orgIds,
+      after,
+    });
   }
   await recordAudit(tx, ctx, {
-    action: 'order.placed', targetType: 'order', targetId: order.id, orgIds,
+    action: 'order.placed',
+    targetType: 'order',
+    targetId: order.id,
+    orgIds,
     after: { customerId: o.customerId, lines: o.lines, resellerMpnId: o.reseller?.mpnId ?? null },
   });
   return { orderId: order.id, subscriptionIds };
@@ -90,6 +137,11 @@ export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
 export function findReplay(orgId: string, idempotencyKey: string) {
   return db().order.findUnique({
     where: { placedByOrgId_idempotencyKey: { placedByOrgId: orgId, idempotencyKey } },
-    select: { id: true, customerId: true, customer: { select: { tenantDomain: true } }, subscriptions: { select: { id: true }, orderBy: { createdAt: 'asc' } } },
+    select: {
+      id: true,
+      customerId: true,
+      customer: { select: { tenantDomain: true } },
+      subscriptions: { select: { id: true }, orderBy: { createdAt: 'asc' } },
+    },
   });
 }

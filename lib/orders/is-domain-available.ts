@@ -5,7 +5,11 @@ import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { domainPrefixSchema } from './schemas';
 
-export type DomainAvailability = { available: boolean; tenantDomain: string; reason?: 'orders.errors.domainPrefix' | 'orders.errors.domainTaken' };
+export type DomainAvailability = {
+  available: boolean;
+  tenantDomain: string;
+  reason?: 'orders.errors.domainPrefix' | 'orders.errors.domainTaken';
+};
 
 /**
  * The New customer form's check as you type: is `<prefix>.<TENANT_DOMAIN>`
@@ -19,5 +23,7 @@ export async function isDomainPrefixAvailable(ctx: Ctx, prefix: string): Promise
   const parsed = domainPrefixSchema.safeParse(raw);
   if (!parsed.success) return { available: false, tenantDomain, reason: 'orders.errors.domainPrefix' };
   const taken = await db().customer.findUnique({ where: { domainPrefix: parsed.data }, select: { id: true } });
-  return taken ? { available: false, tenantDomain, reason: 'orders.errors.domainTaken' } : { available: true, tenantDomain };
+  return taken
+    ? { available: false, tenantDomain, reason: 'orders.errors.domainTaken' }
+    : { available: true, tenantDomain };
 }

@@ -13,16 +13,35 @@ import { FILTER_OPTIONS_MAX } from '@/lib/partnerships/list-reseller-options';
  */
 export async function listCreditableResellers(ctx: Ctx, customerId: string) {
   assertCan(ctx, 'orders.write');
-  const customer = await db().customer.findFirst({ where: { AND: [{ id: customerId }, customerScope(ctx)] }, select: { providerId: true, managingResellerId: true, managingReseller: { select: { mpnId: true } } } });
+  const customer = await db().customer.findFirst({
+    where: { AND: [{ id: customerId }, customerScope(ctx)] },
+    select: { providerId: true, managingResellerId: true, managingReseller: { select: { mpnId: true } } },
+  });
   if (!customer) throw new NotFound('customer');
-  const where = { providerId: customer.providerId, state: 'ACTIVE' as const, reseller: { status: 'ACTIVE' as const }, ...(audienceOf(ctx) === 'reseller' ? { resellerId: ctx.orgId! } : {}) };
+  const where = {
+    providerId: customer.providerId,
+    state: 'ACTIVE' as const,
+    reseller: { status: 'ACTIVE' as const },
+    ...(audienceOf(ctx) === 'reseller' ? { resellerId: ctx.orgId! } : {}),
+  };
   // Too many partners for a list: the form takes a typed MPN ID instead (resellers: null).
-  const many = (await db().partnership.findMany({ where, select: { id: true }, take: FILTER_OPTIONS_MAX + 1 })).length > FILTER_OPTIONS_MAX;
-  if (many) return { resellers: null, defaultResellerId: customer.managingResellerId, defaultResellerMpnId: customer.managingReseller?.mpnId ?? null };
+  const many =
+    (await db().partnership.findMany({ where, select: { id: true }, take: FILTER_OPTIONS_MAX + 1 })).length >
+    FILTER_OPTIONS_MAX;
+  if (many)
+    return {
+      resellers: null,
+      defaultResellerId: customer.managingResellerId,
+      defaultResellerMpnId: customer.managingReseller?.mpnId ?? null,
+    };
   const rows = await db().partnership.findMany({
     where,
     orderBy: { reseller: { legalName: 'asc' } },
     select: { reseller: { select: { id: true, legalName: true, mpnId: true } } },
   });
-  return { resellers: rows.map((r) => r.reseller), defaultResellerId: customer.managingResellerId, defaultResellerMpnId: customer.managingReseller?.mpnId ?? null };
+  return {
+    resellers: rows.map((r) => r.reseller),
+    defaultResellerId: customer.managingResellerId,
+    defaultResellerMpnId: customer.managingReseller?.mpnId ?? null,
+  };
 }

@@ -11,7 +11,8 @@ import { lineField } from './validate-lines';
  */
 export function parseOrderInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const withNul = fieldsWithNul(raw);
-  if (withNul.length > 0) throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
+  if (withNul.length > 0)
+    throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};

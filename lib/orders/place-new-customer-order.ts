@@ -15,12 +15,26 @@ import { resolveParties } from './resolve-parties';
 import { generateTemporaryPassword } from './temporary-password';
 import { newCustomerOrderInput, type NewCustomerOrderInput } from './schemas';
 
-export type PlacedOrder = { customerId: string; orderId: string; adminEmail: string; temporaryPassword: string | null; replayed: boolean };
+export type PlacedOrder = {
+  customerId: string;
+  orderId: string;
+  adminEmail: string;
+  temporaryPassword: string | null;
+  replayed: boolean;
+};
 
 async function replayOf(orgId: string, idempotencyKey: string): Promise<PlacedOrder | null> {
   const order = await findReplay(orgId, idempotencyKey);
   // R6: the password was shown to the first submission only.
-  return order && { customerId: order.customerId, orderId: order.id, adminEmail: `admin@${order.customer.tenantDomain}`, temporaryPassword: null, replayed: true };
+  return (
+    order && {
+      customerId: order.customerId,
+      orderId: order.id,
+      adminEmail: `admin@${order.customer.tenantDomain}`,
+      temporaryPassword: null,
+      replayed: true,
+    }
+  );
 }
 
 const domainTaken = () => new Invalid({ domainPrefix: ['orders.errors.domainTaken'] });
@@ -31,7 +45,10 @@ const domainTaken = () => new Invalid({ domainPrefix: ['orders.errors.domainTake
  * The same review submitted again, one after the other or at once, returns
  * the first order without the password (R6).
  */
-export async function placeNewCustomerOrder(ctx: Ctx, raw: NewCustomerOrderInput & { baseUrl?: string }): Promise<PlacedOrder> {
+export async function placeNewCustomerOrder(
+  ctx: Ctx,
+  raw: NewCustomerOrderInput & { baseUrl?: string },
+): Promise<PlacedOrder> {
   assertCan(ctx, 'orders.write');
   assertCan(ctx, 'customers.write');
   assertAudience(ctx, 'provider', 'reseller');
@@ -55,9 +72,19 @@ export async function placeNewCustomerOrder(ctx: Ctx, raw: NewCustomerOrderInput
   const now = clock.now();
   const { lines, idempotencyKey } = input;
   const details = {
-    companyName: input.companyName, domainPrefix: input.domainPrefix, addressLine1: input.addressLine1, addressLine2: input.addressLine2,
-    city: input.city, region: input.region, postalCode: input.postalCode, country: input.country, contactFirstName: input.contactFirstName,
-    contactLastName: input.contactLastName, contactEmail: input.contactEmail, contactPhone: input.contactPhone, language: input.language,
+    companyName: input.companyName,
+    domainPrefix: input.domainPrefix,
+    addressLine1: input.addressLine1,
+    addressLine2: input.addressLine2,
+    city: input.city,
+    region: input.region,
+    postalCode: input.postalCode,
+    country: input.country,
+    contactFirstName: input.contactFirstName,
+    contactLastName: input.contactLastName,
+    contactEmail: input.contactEmail,
+    contactPhone: input.contactPhone,
+    language: input.language,
   };
   try {
     return await db().$transaction(async (tx) => {
@@ -68,19 +95,55 @@ export async function placeNewCustomerOrder(ctx: Ctx, raw: NewCustomerOrderInput
         select: { id: true },
       });
       const admin = await tx.user.create({
-        data: { email: adminEmail, name: `${details.companyName} Admin`, role: 'CUSTOMER_ADMIN', customerId: customer.id, passwordHash, mustChangePassword: true, locale: details.language },
+        data: {
+          email: adminEmail,
+          name: `${details.companyName} Admin`,
+          role: 'CUSTOMER_ADMIN',
+          customerId: customer.id,
+          passwordHash,
+          mustChangePassword: true,
+          locale: details.language,
+        },
         select: { id: true },
       });
       const orgIds = [providerId, reseller?.id];
       await recordAudit(tx, ctx, {
-        action: 'customer.created', targetType: 'customer', targetId: customer.id, orgIds,
-        after: { companyName: details.companyName, tenantDomain, managingResellerMpnId: reseller?.mpnId ?? null, adminUserId: admin.id },
+        action: 'customer.created',
+        targetType: 'customer',
+        targetId: customer.id,
+        orgIds,
+        after: {
+          companyName: details.companyName,
+          tenantDomain,
+          managingResellerMpnId: reseller?.mpnId ?? null,
+          adminUserId: admin.id,
+        },
       });
-      const { orderId } = await createOrder(tx, ctx, { customerId: customer.id, providerId, reseller, idempotencyKey, lines, offers, now });
-      const provider = await tx.organization.findUniqueOrThrow({ where: { id: providerId }, select: { legalName: true } });
+      const { orderId } = await createOrder(tx, ctx, {
+        customerId: customer.id,
+        providerId,
+        reseller,
+        idempotencyKey,
+        lines,
+        offers,
+        now,
+      });
+      const provider = await tx.organization.findUniqueOrThrow({
+        where: { id: providerId },
+        select: { legalName: true },
+      });
       await enqueueMail(tx, {
-        kind: 'customer-welcome', to: details.contactEmail, locale: details.language,
-        values: { company: details.companyName, tenantDomain, adminEmail, provider: provider.legalName, reseller: reseller?.legalName ?? '', url: raw.baseUrl ?? '' },
+        kind: 'customer-welcome',
+        to: details.contactEmail,
+        locale: details.language,
+        values: {
+          company: details.companyName,
+          tenantDomain,
+          adminEmail,
+          provider: provider.legalName,
+          reseller: reseller?.legalName ?? '',
+          url: raw.baseUrl ?? '',
+        },
       });
       return { customerId: customer.id, orderId, adminEmail, temporaryPassword, replayed: false };
     });

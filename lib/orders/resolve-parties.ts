@@ -14,7 +14,8 @@ export type Parties = { providerId: string; reseller: { id: string; legalName: s
 export async function resolveParties(ctx: Ctx, input: { resellerId?: string; providerId?: string }): Promise<Parties> {
   const orgId = ctx.orgId!;
   if (audienceOf(ctx) === 'provider') {
-    if (input.providerId && input.providerId !== orgId) throw new Invalid({ providerId: ['orders.errors.providerNotAllowed'] });
+    if (input.providerId && input.providerId !== orgId)
+      throw new Invalid({ providerId: ['orders.errors.providerNotAllowed'] });
     const reseller = input.resellerId ? await assertActivePartnership(orgId, resellerRef(input.resellerId)) : null;
     return { providerId: orgId, reseller };
   }

@@ -14,11 +14,15 @@ export const domainPrefixSchema = z
   .toLowerCase()
   .regex(/^[a-z][a-z0-9]{2,26}$/, 'orders.errors.domainPrefix');
 
-const text = (max: number) => z.string('errors.required').trim().min(1, 'errors.required').max(max, 'orders.errors.tooLong');
+const text = (max: number) =>
+  z.string('errors.required').trim().min(1, 'errors.required').max(max, 'orders.errors.tooLong');
 
 /** An optional text field: empty or missing is undefined. */
 function optional<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v), schema.optional());
+  return z.preprocess(
+    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+    schema.optional(),
+  );
 }
 
 const id = z.string().trim().min(1, 'errors.required').max(40, 'errors.invalidValue');
@@ -32,11 +36,20 @@ export const customerDetailsInput = z.object({
   city: text(100),
   region: optional(text(100)),
   postalCode: text(20),
-  country: z.string('errors.required').trim().toUpperCase().refine((c) => COUNTRIES.has(c), 'orders.errors.country'),
+  country: z
+    .string('errors.required')
+    .trim()
+    .toUpperCase()
+    .refine((c) => COUNTRIES.has(c), 'orders.errors.country'),
   contactFirstName: text(100),
   contactLastName: text(100),
   contactEmail: emailSchema,
-  contactPhone: optional(z.string().trim().regex(/^\+?[0-9][0-9 ()./-]{3,30}$/, 'orders.errors.phone')),
+  contactPhone: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 ()./-]{3,30}$/, 'orders.errors.phone'),
+  ),
   language: z.enum(LOCALES, 'orders.errors.language'),
 });
 export type CustomerDetailsInput = z.input<typeof customerDetailsInput>;
@@ -47,20 +60,26 @@ export const digitsOnly = (v: unknown) => (typeof v === 'string' && !/^\s*\d+\s*
 
 export const quantitySchema = z.preprocess(
   digitsOnly,
-  z.coerce.number('orders.errors.quantityWhole').int('orders.errors.quantityWhole').positive('orders.errors.quantityWhole'),
+  z.coerce
+    .number('orders.errors.quantityWhole')
+    .int('orders.errors.quantityWhole')
+    .positive('orders.errors.quantityWhole'),
 );
 
 export const lineInput = z.object({ offerId: id, quantity: quantitySchema });
 
 /** Lines arrive as a list, or as one JSON text (a hidden field of the review page). */
-export const linesInput = z.preprocess((v) => {
-  if (typeof v !== 'string') return v;
-  try {
-    return JSON.parse(v);
-  } catch {
-    return v;
-  }
-}, z.array(lineInput, 'orders.errors.noLines').min(1, 'orders.errors.noLines').max(50, 'orders.errors.tooManyLines'));
+export const linesInput = z.preprocess(
+  (v) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  },
+  z.array(lineInput, 'orders.errors.noLines').min(1, 'orders.errors.noLines').max(50, 'orders.errors.tooManyLines'),
+);
 
 const idempotencyKey = z.uuid('orders.errors.idempotencyKey');
 

@@ -3,7 +3,14 @@
 // the form, whatever order the lines arrive in); `lines` for the whole list.
 
 export type OrderLineDraft = { offerId: string; quantity: number };
-export type OfferLimits = { id: string; name: string; active: boolean; minQuantity: number; maxQuantity: number; isAzurePlan: boolean };
+export type OfferLimits = {
+  id: string;
+  name: string;
+  active: boolean;
+  minQuantity: number;
+  maxQuantity: number;
+  isAzurePlan: boolean;
+};
 
 /** One refused line: the field, the message key naming the rule, and values for a richer message. */
 export type LineIssue = { field: string; key: string; values: Record<string, string | number> };
@@ -31,8 +38,13 @@ export function validateLines(lines: readonly OrderLineDraft[], offers: readonly
     }
     const values = { offer: offer.name, min: offer.minQuantity, max: offer.maxQuantity };
     if (!offer.active) issues.push({ field, key: 'orders.errors.offerInactive', values });
-    else if (offer.isAzurePlan && line.quantity !== 1) issues.push({ field, key: 'orders.errors.azurePlanQuantity', values });
-    else if (!Number.isInteger(line.quantity) || line.quantity < offer.minQuantity || line.quantity > offer.maxQuantity) {
+    else if (offer.isAzurePlan && line.quantity !== 1)
+      issues.push({ field, key: 'orders.errors.azurePlanQuantity', values });
+    else if (
+      !Number.isInteger(line.quantity) ||
+      line.quantity < offer.minQuantity ||
+      line.quantity > offer.maxQuantity
+    ) {
       issues.push({ field, key: 'orders.errors.quantityRange', values });
     }
   }

@@ -24,15 +24,21 @@ async function takenFields(mpnId: string | undefined, email: string | undefined)
  * (role ADMIN), in one transaction. Vendor staff approve it later; until then
  * the policy refuses its partner work. No session: the new user is the actor.
  */
-export async function enrolReseller(raw: EnrolResellerInput): Promise<{ organizationId: string; email: string; companyName: string }> {
+export async function enrolReseller(
+  raw: EnrolResellerInput,
+): Promise<{ organizationId: string; email: string; companyName: string }> {
   const withNul = fieldsWithNul(raw);
-  if (withNul.length > 0) throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
+  if (withNul.length > 0)
+    throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
   const parsed = enrolResellerInput.safeParse(raw);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '_form')] ??= []).push(issue.message);
     // Say at once that a well-formed MPN ID or email is taken, not only after the other fields are fixed.
-    Object.assign(fieldErrors, await takenFields(mpnIdSchema.safeParse(raw?.mpnId).data, emailSchema.safeParse(raw?.email).data));
+    Object.assign(
+      fieldErrors,
+      await takenFields(mpnIdSchema.safeParse(raw?.mpnId).data, emailSchema.safeParse(raw?.email).data),
+    );
     throw new Invalid(fieldErrors);
   }
   const input = parsed.data;
@@ -44,8 +50,12 @@ export async function enrolReseller(raw: EnrolResellerInput): Promise<{ organiza
     return await db().$transaction(async (tx) => {
       const org = await tx.organization.create({
         data: {
-          kind: 'INDIRECT_RESELLER', status: 'PENDING', legalName: input.companyName,
-          mpnId: input.mpnId, country: input.country, contactEmail: input.email,
+          kind: 'INDIRECT_RESELLER',
+          status: 'PENDING',
+          legalName: input.companyName,
+          mpnId: input.mpnId,
+          country: input.country,
+          contactEmail: input.email,
         },
         select: { id: true },
       });
@@ -53,10 +63,23 @@ export async function enrolReseller(raw: EnrolResellerInput): Promise<{ organiza
         data: { email: input.email, name: input.adminName, role: 'ADMIN', organizationId: org.id, passwordHash },
         select: { id: true },
       });
-      await recordAudit(tx, { userId: user.id, orgId: org.id }, {
-        action: 'partner.enrolled', targetType: 'organization', targetId: org.id,
-        after: { kind: 'INDIRECT_RESELLER', legalName: input.companyName, mpnId: input.mpnId, country: input.country, status: 'PENDING', adminEmail: input.email },
-      });
+      await recordAudit(
+        tx,
+        { userId: user.id, orgId: org.id },
+        {
+          action: 'partner.enrolled',
+          targetType: 'organization',
+          targetId: org.id,
+          after: {
+            kind: 'INDIRECT_RESELLER',
+            legalName: input.companyName,
+            mpnId: input.mpnId,
+            country: input.country,
+            status: 'PENDING',
+            adminEmail: input.email,
+          },
+        },
+      );
       return { organizationId: org.id, email: input.email, companyName: input.companyName };
     });
   } catch (error) {

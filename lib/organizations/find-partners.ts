@@ -19,7 +19,15 @@ export const findPartnersInput = z.object({
 /** As it arrives from the URL: anything unexpected is dropped by the schema. */
 export type FindPartnersInput = { q?: string; status?: string; after?: string };
 
-export type PartnerRow = { id: string; kind: OrgKind; legalName: string; mpnId: string | null; country: string; status: EnrolmentStatus; createdAt: Date };
+export type PartnerRow = {
+  id: string;
+  kind: OrgKind;
+  legalName: string;
+  mpnId: string | null;
+  country: string;
+  status: EnrolmentStatus;
+  createdAt: Date;
+};
 
 /**
  * The one statement behind vendor staff's Partners list: providers then
@@ -30,9 +38,14 @@ export type PartnerRow = { id: string; kind: OrgKind; legalName: string; mpnId: 
 export function findPartnersSql(input: z.output<typeof findPartnersInput>, size = PARTNERS_PAGE_SIZE): Prisma.Sql {
   const where: Prisma.Sql[] = [Prisma.sql`o.kind IN ('INDIRECT_PROVIDER', 'INDIRECT_RESELLER')`];
   if (input.status) where.push(Prisma.sql`o.status = ${input.status}::"EnrolmentStatus"`);
-  if (input.q) where.push(Prisma.sql`(o."legalName" ILIKE ${likePattern(input.q)} OR o."mpnId" LIKE ${`${likeLiteral(input.q)}%`})`);
+  if (input.q)
+    where.push(
+      Prisma.sql`(o."legalName" ILIKE ${likePattern(input.q)} OR o."mpnId" LIKE ${`${likeLiteral(input.q)}%`})`,
+    );
   if (input.after) {
-    where.push(Prisma.sql`(o.kind, o."legalName", o.id) > (SELECT k.kind, k."legalName", k.id FROM "Organization" k WHERE k.id = ${input.after})`);
+    where.push(
+      Prisma.sql`(o.kind, o."legalName", o.id) > (SELECT k.kind, k."legalName", k.id FROM "Organization" k WHERE k.id = ${input.after})`,
+    );
   }
   return Prisma.sql`
     SELECT o.id, o.kind::text AS kind, o."legalName", o."mpnId", o.country, o.status::text AS status, o."createdAt"

@@ -3,9 +3,17 @@ import { query } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 type Row = {
-  id: string; legalName: string; mpnId: string | null; country: string; website: string | null;
-  hasProfile: boolean; description: string | null; regionsServed: string[] | null;
-  contactEmail: string | null; contactPhone: string | null; profileWebsite: string | null;
+  id: string;
+  legalName: string;
+  mpnId: string | null;
+  country: string;
+  website: string | null;
+  hasProfile: boolean;
+  description: string | null;
+  regionsServed: string[] | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  profileWebsite: string | null;
 };
 
 /** The one statement behind Find a provider: active providers (index on kind, status, legalName) with their profile. */
@@ -24,9 +32,19 @@ export function findPublicProvidersSql(): Prisma.Sql {
 export async function findPublicProviders() {
   const rows = await query<Row>(findPublicProvidersSql(), { plan: 'reuse' });
   return rows.map((r) => ({
-    id: r.id, legalName: r.legalName, mpnId: r.mpnId, country: r.country, website: r.website,
+    id: r.id,
+    legalName: r.legalName,
+    mpnId: r.mpnId,
+    country: r.country,
+    website: r.website,
     profile: r.hasProfile
-      ? { description: r.description ?? '', regionsServed: r.regionsServed ?? [], contactEmail: r.contactEmail, contactPhone: r.contactPhone, website: r.profileWebsite }
+      ? {
+          description: r.description ?? '',
+          regionsServed: r.regionsServed ?? [],
+          contactEmail: r.contactEmail,
+          contactPhone: r.contactPhone,
+          website: r.profileWebsite,
+        }
       : null,
   }));
 }

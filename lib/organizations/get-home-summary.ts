@@ -10,7 +10,13 @@ export const HOME_EXACT_MAX = 1000;
 /** Above it they are computed at most this often per web process, and shown with their time. */
 export const HOME_REFRESH_MS = 60_000;
 
-type Summary = { audience: ReturnType<typeof audienceOf>; partnerships: number; customers: number; licences: number; pendingPartners: number };
+type Summary = {
+  audience: ReturnType<typeof audienceOf>;
+  partnerships: number;
+  customers: number;
+  licences: number;
+  pendingPartners: number;
+};
 type Cached = { at: Date; summary: Summary };
 const globalForHome = globalThis as unknown as { __pcHomeSummaries?: Map<string, Cached> };
 
@@ -19,8 +25,13 @@ async function compute(ctx: Ctx): Promise<Summary> {
   const [partnerships, customers, licences, pendingPartners] = await Promise.all([
     db().partnership.count({ where: { AND: [partnershipScope(ctx), { state: 'ACTIVE' }] } }),
     db().customer.count({ where: customerScope(ctx) }),
-    db().subscription.aggregate({ where: { AND: [subscriptionScope(ctx), { status: 'ACTIVE' }] }, _sum: { quantity: true } }),
-    audience === 'vendor' ? db().organization.count({ where: { status: 'PENDING', kind: { not: 'VENDOR' } } }) : Promise.resolve(0),
+    db().subscription.aggregate({
+      where: { AND: [subscriptionScope(ctx), { status: 'ACTIVE' }] },
+      _sum: { quantity: true },
+    }),
+    audience === 'vendor'
+      ? db().organization.count({ where: { status: 'PENDING', kind: { not: 'VENDOR' } } })
+      : Promise.resolve(0),
   ]);
   return { audience, partnerships, customers, licences: licences._sum.quantity ?? 0, pendingPartners };
 }

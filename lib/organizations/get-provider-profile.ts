@@ -18,8 +18,22 @@ export async function getProviderProfile(ctx: Ctx, orgId: string) {
   const org = await db().organization.findFirst({
     where: { id: orgId, kind: 'INDIRECT_PROVIDER' },
     select: {
-      id: true, legalName: true, mpnId: true, country: true, status: true, website: true,
-      profile: { select: { description: true, regionsServed: true, contactEmail: true, contactPhone: true, website: true, updatedAt: true } },
+      id: true,
+      legalName: true,
+      mpnId: true,
+      country: true,
+      status: true,
+      website: true,
+      profile: {
+        select: {
+          description: true,
+          regionsServed: true,
+          contactEmail: true,
+          contactPhone: true,
+          website: true,
+          updatedAt: true,
+        },
+      },
     },
   });
   if (!org) throw new NotFound('organization');

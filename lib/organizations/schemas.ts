@@ -14,10 +14,19 @@ export const COUNTRY_CODES = (
 const COUNTRIES = new Set(COUNTRY_CODES);
 
 /** SPEC §2: a partner id is 6–7 digits. */
-export const mpnIdSchema = z.string('errors.required').trim().regex(/^\d{6,7}$/, 'enrol.errors.mpnIdFormat');
+export const mpnIdSchema = z
+  .string('errors.required')
+  .trim()
+  .regex(/^\d{6,7}$/, 'enrol.errors.mpnIdFormat');
 
 /** Emails are stored lower-cased, so uniqueness is case-insensitive. */
-export const emailSchema = z.string('errors.required').trim().toLowerCase().min(1, 'errors.required').max(254, 'enrol.errors.email').email('enrol.errors.email');
+export const emailSchema = z
+  .string('errors.required')
+  .trim()
+  .toLowerCase()
+  .min(1, 'errors.required')
+  .max(254, 'enrol.errors.email')
+  .email('enrol.errors.email');
 
 export const enrolResellerInput = z
   .object({
@@ -41,7 +50,10 @@ export type SetPartnerStatusInput = z.infer<typeof setPartnerStatusInput>;
 
 /** An optional text field: empty or missing is null. */
 function optional<T extends z.ZodType>(schema: T) {
-  return z.preprocess((v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v), schema.nullable());
+  return z.preprocess(
+    (v) => (v === undefined || (typeof v === 'string' && v.trim() === '') ? null : v),
+    schema.nullable(),
+  );
 }
 
 /** Regions arrive as one text (comma or line separated) from the form, or as a list. */
@@ -55,10 +67,19 @@ export const updateProviderProfileInput = z.object({
   description: z.string().trim().max(2000, 'profile.errors.descriptionTooLong').default(''),
   regionsServed: regionsSchema.default([]),
   contactEmail: optional(emailSchema),
-  contactPhone: optional(z.string().trim().regex(/^\+?[0-9][0-9 ()./-]{3,30}$/, 'profile.errors.phone')),
+  contactPhone: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 ()./-]{3,30}$/, 'profile.errors.phone'),
+  ),
   // Only http(s): the public list shows it to everyone.
   website: optional(
-    z.string().trim().max(200, 'profile.errors.website').refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), 'profile.errors.website'),
+    z
+      .string()
+      .trim()
+      .max(200, 'profile.errors.website')
+      .refine((v) => /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v), 'profile.errors.website'),
   ),
   /** The profile's updatedAt when the form was opened: a second editor is refused, never silently overwritten. */
   version: optional(z.string().max(40)),

@@ -27,9 +27,13 @@ export async function setPartnerStatus(
       select: { id: true, legalName: true, status: true },
     });
     if (!org) throw new NotFound('organization');
-    if (org.status === input.status) return { orgId: org.id, legalName: org.legalName, status: org.status, changed: false };
+    if (org.status === input.status)
+      return { orgId: org.id, legalName: org.legalName, status: org.status, changed: false };
     // Only from the status read above: another staff member's change in between is a conflict.
-    const { count } = await tx.organization.updateMany({ where: { id: org.id, status: org.status }, data: { status: input.status } });
+    const { count } = await tx.organization.updateMany({
+      where: { id: org.id, status: org.status },
+      data: { status: input.status },
+    });
     if (count === 0) throw new Conflict();
     await recordAudit(tx, ctx, {
       action: input.status === 'ACTIVE' ? 'partner.approved' : 'partner.suspended',

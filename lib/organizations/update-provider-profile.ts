@@ -15,16 +15,29 @@ import { parseOrderInput } from '@/lib/orders/parse-input';
  * version (the profile's updatedAt) guards against a second editor's
  * changes being silently overwritten.
  */
-export async function updateProviderProfile(ctx: Ctx, raw: UpdateProviderProfileInput): Promise<{ orgId: string; version: string }> {
+export async function updateProviderProfile(
+  ctx: Ctx,
+  raw: UpdateProviderProfileInput,
+): Promise<{ orgId: string; version: string }> {
   assertCan(ctx, 'profiles.manage');
   const { orgId, version, ...fields } = parseOrderInput(updateProviderProfileInput, raw);
   try {
     return await db().$transaction(async (tx) => {
-      const org = await tx.organization.findFirst({ where: { id: orgId, kind: 'INDIRECT_PROVIDER' }, select: { id: true } });
+      const org = await tx.organization.findFirst({
+        where: { id: orgId, kind: 'INDIRECT_PROVIDER' },
+        select: { id: true },
+      });
       if (!org) throw new NotFound('organization');
       const before = await tx.providerProfile.findUnique({
         where: { organizationId: orgId },
-        select: { description: true, regionsServed: true, contactEmail: true, contactPhone: true, website: true, updatedAt: true },
+        select: {
+          description: true,
+          regionsServed: true,
+          contactEmail: true,
+          contactPhone: true,
+          website: true,
+          updatedAt: true,
+        },
       });
       if (version && before?.updatedAt.toISOString() !== version) throw new Conflict();
       let updatedAt: Date;
@@ -34,9 +47,14 @@ export async function updateProviderProfile(ctx: Ctx, raw: UpdateProviderProfile
           data: { ...fields, updatedById: ctx.userId },
         });
         if (count === 0) throw new Conflict();
-        updatedAt = (await tx.providerProfile.findUniqueOrThrow({ where: { organizationId: orgId }, select: { updatedAt: true } })).updatedAt;
+        updatedAt = (
+          await tx.providerProfile.findUniqueOrThrow({ where: { organizationId: orgId }, select: { updatedAt: true } })
+        ).updatedAt;
       } else {
-        ({ updatedAt } = await tx.providerProfile.create({ data: { organizationId: orgId, ...fields, updatedById: ctx.userId }, select: { updatedAt: true } }));
+        ({ updatedAt } = await tx.providerProfile.create({
+          data: { organizationId: orgId, ...fields, updatedById: ctx.userId },
+          select: { updatedAt: true },
+        }));
       }
       await recordAudit(tx, ctx, {
         action: 'provider_profile.updated',
@@ -44,8 +62,11 @@ export async function updateProviderProfile(ctx: Ctx, raw: UpdateProviderProfile
         targetId: orgId,
         orgIds: [orgId],
         before: before && {
-          description: before.description, regionsServed: before.regionsServed,
-          contactEmail: before.contactEmail, contactPhone: before.contactPhone, website: before.website,
+          description: before.description,
+          regionsServed: before.regionsServed,
+          contactEmail: before.contactEmail,
+          contactPhone: before.contactPhone,
+          website: before.website,
         },
         after: fields,
       });

@@ -9,12 +9,20 @@ import { Refused } from '@/lib/errors';
  * subscription, name it support contact). Returns the reseller when the pair
  * has an ACTIVE partnership and the reseller is an ACTIVE organisation.
  */
-export async function assertActivePartnership(providerId: string, reseller: { id?: string; mpnId?: string }, tx: Tx | ReturnType<typeof db> = db()) {
+export async function assertActivePartnership(
+  providerId: string,
+  reseller: { id?: string; mpnId?: string },
+  tx: Tx | ReturnType<typeof db> = db(),
+) {
   const partnership = await tx.partnership.findFirst({
     where: {
       providerId,
       state: 'ACTIVE',
-      reseller: { kind: 'INDIRECT_RESELLER', status: 'ACTIVE', ...(reseller.id ? { id: reseller.id } : { mpnId: reseller.mpnId ?? '__none__' }) },
+      reseller: {
+        kind: 'INDIRECT_RESELLER',
+        status: 'ACTIVE',
+        ...(reseller.id ? { id: reseller.id } : { mpnId: reseller.mpnId ?? '__none__' }),
+      },
     },
     select: { id: true, reseller: { select: { id: true, legalName: true, mpnId: true } } },
   });

@@ -12,7 +12,10 @@ export async function findIndirectProviders(ctx: Ctx) {
     orderBy: [{ state: 'asc' }, { startedAt: 'asc' }],
     take: 500,
     select: {
-      id: true, state: true, startedAt: true, endedAt: true,
+      id: true,
+      state: true,
+      startedAt: true,
+      endedAt: true,
       provider: { select: { id: true, legalName: true, mpnId: true, contactEmail: true } },
     },
   });

@@ -24,10 +24,19 @@ export const findIndirectResellersInput = z.object({
 export type FindIndirectResellersInput = z.input<typeof findIndirectResellersInput>;
 
 type Row = {
-  part: 0 | 1; invitations: PendingInvitationJson[] | null;
-  id: string; state: 'ACTIVE' | 'ENDED'; startedAt: Date; endedAt: Date | null;
-  resellerId: string; legalName: string; mpnId: string | null; resellerStatus: string;
-  customers: number; licences: number; pinned: boolean;
+  part: 0 | 1;
+  invitations: PendingInvitationJson[] | null;
+  id: string;
+  state: 'ACTIVE' | 'ENDED';
+  startedAt: Date;
+  endedAt: Date | null;
+  resellerId: string;
+  legalName: string;
+  mpnId: string | null;
+  resellerStatus: string;
+  customers: number;
+  licences: number;
+  pinned: boolean;
 };
 
 const COLUMNS = Prisma.sql`p.id, p.state, p."startedAt", p."endedAt", r.id AS "resellerId", r."legalName", r."mpnId", r.status::text AS "resellerStatus"`;
@@ -48,7 +57,11 @@ export type FindIndirectResellersOptions = {
  * comes as one more row marked `pinned`. With `invitations`, a first row
  * (part 0) carries the provider's pending invitations as one JSON value.
  */
-export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInput = {}, options: FindIndirectResellersOptions = {}): Prisma.Sql {
+export function findIndirectResellersSql(
+  ctx: Ctx,
+  raw: FindIndirectResellersInput = {},
+  options: FindIndirectResellersOptions = {},
+): Prisma.Sql {
   const input = findIndirectResellersInput.parse(raw);
   const scope = partnershipScopeSql(ctx, 'p');
   const where: Prisma.Sql[] = [scope];
@@ -58,7 +71,9 @@ export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInp
   }
   if (input.after) {
     const [, state, ms, id] = CURSOR.exec(input.after)!;
-    where.push(Prisma.sql`(p.state, p."startedAt", p.id) > (${state}::"PartnershipState", ${new Date(Number(ms))}::timestamptz, ${id})`);
+    where.push(
+      Prisma.sql`(p.state, p."startedAt", p.id) > (${state}::"PartnershipState", ${new Date(Number(ms))}::timestamptz, ${id})`,
+    );
   }
   const page = Prisma.sql`
     SELECT ${COLUMNS}, false AS pinned
@@ -103,7 +118,11 @@ export function findIndirectResellersSql(ctx: Ctx, raw: FindIndirectResellersInp
  * and with `{ invitations: true }` the provider's pending invitations (null
  * otherwise). One SQL statement whatever the number of rows.
  */
-export async function findIndirectResellers(ctx: Ctx, raw: FindIndirectResellersInput = {}, options: FindIndirectResellersOptions = {}) {
+export async function findIndirectResellers(
+  ctx: Ctx,
+  raw: FindIndirectResellersInput = {},
+  options: FindIndirectResellersOptions = {},
+) {
   assertCan(ctx, 'partnerships.read');
   if (options.invitations) assertAudience(ctx, 'provider');
   const input = findIndirectResellersInput.parse(raw);
@@ -111,9 +130,13 @@ export async function findIndirectResellers(ctx: Ctx, raw: FindIndirectResellers
   const head = result.find((r) => r.part === 0);
   const all = result.filter((r) => r.part === 1);
   const shape = (r: Row) => ({
-    id: r.id, state: r.state, startedAt: r.startedAt, endedAt: r.endedAt,
+    id: r.id,
+    state: r.state,
+    startedAt: r.startedAt,
+    endedAt: r.endedAt,
     reseller: { id: r.resellerId, legalName: r.legalName, mpnId: r.mpnId, status: r.resellerStatus },
-    customers: r.customers, licences: r.licences,
+    customers: r.customers,
+    licences: r.licences,
   });
   const listed = all.filter((r) => !r.pinned);
   const hasMore = listed.length > INDIRECT_RESELLERS_PAGE_SIZE;

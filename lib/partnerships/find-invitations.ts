@@ -5,9 +5,21 @@ import { clock } from '@/lib/clock';
 import type { Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
 
-export type PendingInvitation = { id: string; resellerEmail: string; createdAt: Date; sentAt: Date | null; expiresAt: Date };
+export type PendingInvitation = {
+  id: string;
+  resellerEmail: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  expiresAt: Date;
+};
 /** As pendingInvitationsSql sends them (instants as ISO text with their offset). */
-export type PendingInvitationJson = { id: string; resellerEmail: string; createdAt: string; sentAt: string | null; expiresAt: string };
+export type PendingInvitationJson = {
+  id: string;
+  resellerEmail: string;
+  createdAt: string;
+  sentAt: string | null;
+  expiresAt: string;
+};
 
 /** At most this many pending invitations are shown. */
 const PENDING_MAX = 200;
@@ -31,7 +43,11 @@ export function pendingInvitationsSql(ctx: Ctx): Prisma.Sql {
 /** The invitations from pendingInvitationsSql's value. */
 export function pendingInvitationsOf(json: PendingInvitationJson[]): PendingInvitation[] {
   return json.map((i) => ({
-    id: i.id, resellerEmail: i.resellerEmail, createdAt: new Date(i.createdAt), sentAt: i.sentAt === null ? null : new Date(i.sentAt), expiresAt: new Date(i.expiresAt),
+    id: i.id,
+    resellerEmail: i.resellerEmail,
+    createdAt: new Date(i.createdAt),
+    sentAt: i.sentAt === null ? null : new Date(i.sentAt),
+    expiresAt: new Date(i.expiresAt),
   }));
 }
 
@@ -39,7 +55,10 @@ export function pendingInvitationsOf(json: PendingInvitationJson[]): PendingInvi
 export async function findPendingInvitations(ctx: Ctx): Promise<PendingInvitation[]> {
   assertCan(ctx, 'partnerships.read');
   assertAudience(ctx, 'provider');
-  const [row] = await query<{ invitations: PendingInvitationJson[] }>(Prisma.sql`SELECT ${pendingInvitationsSql(ctx)} AS invitations`, { plan: 'reuse' });
+  const [row] = await query<{ invitations: PendingInvitationJson[] }>(
+    Prisma.sql`SELECT ${pendingInvitationsSql(ctx)} AS invitations`,
+    { plan: 'reuse' },
+  );
   return pendingInvitationsOf(row?.invitations ?? []);
 }
 
@@ -47,11 +66,26 @@ export async function findPendingInvitations(ctx: Ctx): Promise<PendingInvitatio
 export async function findReceivedInvitations(ctx: Ctx) {
   assertCan(ctx, 'partnerships.read');
   assertAudience(ctx, 'reseller');
-  const users = await db().user.findMany({ where: { organizationId: ctx.orgId! }, select: { email: true }, take: 1000 });
+  const users = await db().user.findMany({
+    where: { organizationId: ctx.orgId! },
+    select: { email: true },
+    take: 1000,
+  });
   return db().partnershipInvitation.findMany({
-    where: { resellerEmail: { in: users.map((u) => u.email) }, state: 'PENDING', expiresAt: { gt: clock.now() }, sentAt: { not: null } },
+    where: {
+      resellerEmail: { in: users.map((u) => u.email) },
+      state: 'PENDING',
+      expiresAt: { gt: clock.now() },
+      sentAt: { not: null },
+    },
     orderBy: { sentAt: 'desc' },
     take: 200,
-    select: { id: true, resellerEmail: true, sentAt: true, expiresAt: true, provider: { select: { legalName: true, mpnId: true } } },
+    select: {
+      id: true,
+      resellerEmail: true,
+      sentAt: true,
+      expiresAt: true,
+      provider: { select: { legalName: true, mpnId: true } },
+    },
   });
 }

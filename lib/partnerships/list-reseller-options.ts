@@ -46,7 +46,8 @@ export function resellerFilterSql(ctx: Ctx, selected?: string | null): Prisma.Sq
   const providerId = ctx.orgId;
   // From the URL: NUL dropped, bounded (searchText), anything else names nothing.
   const wanted = searchText(40).parse(selected ?? undefined) ?? null;
-  const option = (o: string) => Prisma.raw(`json_build_object('id', ${o}.id, 'legalName', ${o}."legalName", 'mpnId', ${o}."mpnId")`);
+  const option = (o: string) =>
+    Prisma.raw(`json_build_object('id', ${o}.id, 'legalName', ${o}."legalName", 'mpnId', ${o}."mpnId")`);
   return Prisma.sql`(
     SELECT json_build_object(
       'count', n.n,
@@ -65,7 +66,7 @@ export function resellerFilterSql(ctx: Ctx, selected?: string | null): Prisma.Sq
 /** The filter from resellerFilterSql's value (null: the user has none). */
 export function resellerFilterOf(json: ResellerFilterJson | null): ResellerFilter {
   if (!json) return NO_FILTER;
-  return { options: json.count > FILTER_OPTIONS_MAX ? null : json.options ?? [], selected: json.selected };
+  return { options: json.count > FILTER_OPTIONS_MAX ? null : (json.options ?? []), selected: json.selected };
 }
 
 /** The Customers list's reseller filter on its own (the new-customer form, a customer's page): one statement. */

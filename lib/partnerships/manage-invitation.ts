@@ -17,7 +17,9 @@ async function pendingInvitation(ctx: Ctx, raw: { invitationId: string }) {
   assertCan(ctx, 'partnerships.write');
   assertAudience(ctx, 'provider');
   const { invitationId } = parseOrderInput(invitationIdInput, raw);
-  const invitation = await db().partnershipInvitation.findFirst({ where: { id: invitationId, providerId: ctx.orgId! } });
+  const invitation = await db().partnershipInvitation.findFirst({
+    where: { id: invitationId, providerId: ctx.orgId! },
+  });
   if (!invitation) throw new NotFound('invitation');
   if (invitation.state !== 'PENDING') throw new Refused('partnerships.errors.notPending');
   return invitation;
@@ -27,9 +29,16 @@ async function pendingInvitation(ctx: Ctx, raw: { invitationId: string }) {
 export async function revokeInvitation(ctx: Ctx, raw: { invitationId: string }) {
   const invitation = await pendingInvitation(ctx, raw);
   await db().$transaction(async (tx) => {
-    const { count } = await tx.partnershipInvitation.updateMany({ where: { id: invitation.id, state: 'PENDING' }, data: { state: 'REVOKED', respondedAt: clock.now() } });
+    const { count } = await tx.partnershipInvitation.updateMany({
+      where: { id: invitation.id, state: 'PENDING' },
+      data: { state: 'REVOKED', respondedAt: clock.now() },
+    });
     if (count === 0) throw new Refused('partnerships.errors.notPending');
-    await recordAudit(tx, ctx, { action: 'partnership.invitation_revoked', targetType: 'partnershipInvitation', targetId: invitation.id });
+    await recordAudit(tx, ctx, {
+      action: 'partnership.invitation_revoked',
+      targetType: 'partnershipInvitation',
+      targetId: invitation.id,
+    });
   });
 }
 
@@ -48,8 +57,19 @@ export async function resendInvitation(ctx: Ctx, raw: { invitationId: string; ba
       where: { id: invitation.id },
       data: { tokenHash: hashToken(token), sentAt: now, expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY) },
     });
-    const body = invitation.body.includes(LINK_PLACEHOLDER) ? invitation.body.replaceAll(LINK_PLACEHOLDER, link) : `${invitation.body}\n\n${link}`;
-    await enqueueMail(tx, { kind: 'partnership-invitation', to: invitation.resellerEmail!, locale: ctx.locale, values: { subject: invitation.subject, body } });
-    await recordAudit(tx, ctx, { action: 'partnership.invitation_resent', targetType: 'partnershipInvitation', targetId: invitation.id });
+    const body = invitation.body.includes(LINK_PLACEHOLDER)
+      ? invitation.body.replaceAll(LINK_PLACEHOLDER, link)
+      : `${invitation.body}\n\n${link}`;
+    await enqueueMail(tx, {
+      kind: 'partnership-invitation',
+      to: invitation.resellerEmail!,
+      locale: ctx.locale,
+      values: { subject: invitation.subject, body },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'partnership.invitation_resent',
+      targetType: 'partnershipInvitation',
+      targetId: invitation.id,
+    });
   });
 }

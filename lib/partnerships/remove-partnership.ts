@@ -15,7 +15,10 @@ async function activePartnership(ctx: Ctx, raw: { partnershipId: string }, tx: T
   const { partnershipId } = parseOrderInput(partnershipIdInput, raw);
   const partnership = await tx.partnership.findFirst({
     where: { id: partnershipId, providerId: ctx.orgId! },
-    include: { reseller: { select: { id: true, legalName: true, mpnId: true } }, provider: { select: { legalName: true } } },
+    include: {
+      reseller: { select: { id: true, legalName: true, mpnId: true } },
+      provider: { select: { legalName: true } },
+    },
   });
   if (!partnership) throw new NotFound('partnership');
   if (partnership.state !== 'ACTIVE') throw new Refused('partnerships.errors.alreadyEnded', 'R10');
@@ -54,35 +57,92 @@ export async function removePartnership(ctx: Ctx, raw: { partnershipId: string }
     const ofProvider = { customer: { providerId } };
     // Each customer and subscription this changes gets its own event, so its audit trail shows why it changed.
     const [touchedCustomers, touchedSubscriptions] = await Promise.all([
-      tx.customer.findMany({ where: { providerId, managingResellerId: resellerId }, select: { id: true, resellerTenantOwner: true } }),
-      tx.subscription.findMany({ where: { ...ofProvider, OR: [{ supportContactOrgId: resellerId }, { resellerId }] }, select: { id: true, supportContactOrgId: true, resellerId: true } }),
+      tx.customer.findMany({
+        where: { providerId, managingResellerId: resellerId },
+        select: { id: true, resellerTenantOwner: true },
+      }),
+      tx.subscription.findMany({
+        where: { ...ofProvider, OR: [{ supportContactOrgId: resellerId }, { resellerId }] },
+        select: { id: true, supportContactOrgId: true, resellerId: true },
+      }),
     ]);
-    const customers = await tx.customer.updateMany({ where: { providerId, managingResellerId: resellerId }, data: { managingResellerId: null, resellerTenantOwner: false } });
-    const support = await tx.subscription.updateMany({ where: { ...ofProvider, supportContactOrgId: resellerId }, data: { supportContactOrgId: providerId, version: { increment: 1 } } });
-    const periods = await tx.subscriptionResellerAssociation.updateMany({ where: { resellerId, endedAt: null, subscription: ofProvider }, data: { endedAt: now } });
-    await tx.subscription.updateMany({ where: { ...ofProvider, resellerId }, data: { resellerId: null, version: { increment: 1 } } });
-    await tx.customerRelationshipRequest.updateMany({ where: { providerId, resellerId, state: 'PENDING' }, data: { state: 'REVOKED', respondedAt: now } });
+    const customers = await tx.customer.updateMany({
+      where: { providerId, managingResellerId: resellerId },
+      data: { managingResellerId: null, resellerTenantOwner: false },
+    });
+    const support = await tx.subscription.updateMany({
+      where: { ...ofProvider, supportContactOrgId: resellerId },
+      data: { supportContactOrgId: providerId, version: { increment: 1 } },
+    });
+    const periods = await tx.subscriptionResellerAssociation.updateMany({
+      where: { resellerId, endedAt: null, subscription: ofProvider },
+      data: { endedAt: now },
+    });
+    await tx.subscription.updateMany({
+      where: { ...ofProvider, resellerId },
+      data: { resellerId: null, version: { increment: 1 } },
+    });
+    await tx.customerRelationshipRequest.updateMany({
+      where: { providerId, resellerId, state: 'PENDING' },
+      data: { state: 'REVOKED', respondedAt: now },
+    });
     const summary = { customers: customers.count, supportContacts: support.count, incentivePeriods: periods.count };
     const reseller = partnership.reseller.legalName;
     const orgIds = [providerId, resellerId];
     await recordAuditMany(tx, ctx, [
       ...touchedCustomers.map((c) => ({
-        action: 'customer.updated', targetType: 'customer', targetId: c.id, orgIds,
-        before: { managingReseller: reseller, ...(c.resellerTenantOwner && { tenantOwner: true }) }, after: { managingReseller: null, ...(c.resellerTenantOwner && { tenantOwner: false }) },
+        action: 'customer.updated',
+        targetType: 'customer',
+        targetId: c.id,
+        orgIds,
+        before: { managingReseller: reseller, ...(c.resellerTenantOwner && { tenantOwner: true }) },
+        after: { managingReseller: null, ...(c.resellerTenantOwner && { tenantOwner: false }) },
       })),
       ...touchedSubscriptions.flatMap((s) => [
-        ...(s.supportContactOrgId === resellerId ? [{ action: 'subscription.support_contact_changed', targetType: 'subscription', targetId: s.id, orgIds, before: { supportContact: reseller }, after: { supportContact: partnership.provider.legalName } }] : []),
-        ...(s.resellerId === resellerId ? [{ action: 'subscription.reseller_changed', targetType: 'subscription', targetId: s.id, orgIds, before: { reseller }, after: { reseller: null } }] : []),
+        ...(s.supportContactOrgId === resellerId
+          ? [
+              {
+                action: 'subscription.support_contact_changed',
+                targetType: 'subscription',
+                targetId: s.id,
+                orgIds,
+                before: { supportContact: reseller },
+                after: { supportContact: partnership.provider.legalName },
+              },
+            ]
+          : []),
+        ...(s.resellerId === resellerId
+          ? [
+              {
+                action: 'subscription.reseller_changed',
+                targetType: 'subscription',
+                targetId: s.id,
+                orgIds,
+                before: { reseller },
+                after: { reseller: null },
+              },
+            ]
+          : []),
       ]),
     ]);
-    await recordAudit(tx, ctx, { action: 'partnership.removed', targetType: 'partnership', targetId: partnership.id, orgIds: [providerId, resellerId], after: summary });
+    await recordAudit(tx, ctx, {
+      action: 'partnership.removed',
+      targetType: 'partnership',
+      targetId: partnership.id,
+      orgIds: [providerId, resellerId],
+      after: summary,
+    });
     const values = { provider: partnership.provider.legalName, reseller: partnership.reseller.legalName };
     const recipients = await tx.user.findMany({
-      where: { disabled: false, OR: [{ organizationId: resellerId, role: { in: ['ADMIN', 'ADMIN_AGENT'] } }, { id: ctx.userId }] },
+      where: {
+        disabled: false,
+        OR: [{ organizationId: resellerId, role: { in: ['ADMIN', 'ADMIN_AGENT'] } }, { id: ctx.userId }],
+      },
       select: { email: true, locale: true },
       take: 50,
     });
-    for (const r of recipients) await enqueueMail(tx, { kind: 'partnership-ended', to: r.email, locale: r.locale, values });
+    for (const r of recipients)
+      await enqueueMail(tx, { kind: 'partnership-ended', to: r.email, locale: r.locale, values });
     return summary;
   });
 }

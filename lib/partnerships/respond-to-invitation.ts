@@ -48,25 +48,52 @@ export async function respondToInvitation(ctx: Ctx, raw: RespondInput & { baseUr
     // Claim the link: only one response can win, whatever the race.
     const claimed = await tx.partnershipInvitation.updateMany({
       where: { id: invitation.id, state: 'PENDING', expiresAt: { gt: now } },
-      data: input.decision === 'accept'
-        ? { state: 'ACCEPTED', respondedAt: now, acceptedByOrgId: resellerId, acceptedByUserId: ctx.userId }
-        : { state: 'DECLINED', respondedAt: now },
+      data:
+        input.decision === 'accept'
+          ? { state: 'ACCEPTED', respondedAt: now, acceptedByOrgId: resellerId, acceptedByUserId: ctx.userId }
+          : { state: 'DECLINED', respondedAt: now },
     });
     if (claimed.count === 0) throw new Refused('partnerships.accept.usedByOther', 'R2');
     const orgIds = [invitation.providerId, resellerId];
     if (input.decision === 'decline') {
-      await recordAudit(tx, ctx, { action: 'partnership.invitation_declined', targetType: 'partnershipInvitation', targetId: invitation.id, orgIds });
+      await recordAudit(tx, ctx, {
+        action: 'partnership.invitation_declined',
+        targetType: 'partnershipInvitation',
+        targetId: invitation.id,
+        orgIds,
+      });
       return;
     }
-    const existing = await tx.partnership.findFirst({ where: { providerId: invitation.providerId, resellerId, state: 'ACTIVE' }, select: { id: true } });
-    const partnership = existing ?? (await tx.partnership.create({ data: { providerId: invitation.providerId, resellerId, startedAt: now, invitationId: invitation.id } }));
-    const reseller = await tx.organization.findUniqueOrThrow({ where: { id: resellerId }, select: { legalName: true, mpnId: true } });
-    await recordAudit(tx, ctx, { action: 'partnership.accepted', targetType: 'partnership', targetId: partnership.id, orgIds, after: { provider: invitation.provider.legalName, reseller: reseller.legalName } });
+    const existing = await tx.partnership.findFirst({
+      where: { providerId: invitation.providerId, resellerId, state: 'ACTIVE' },
+      select: { id: true },
+    });
+    const partnership =
+      existing ??
+      (await tx.partnership.create({
+        data: { providerId: invitation.providerId, resellerId, startedAt: now, invitationId: invitation.id },
+      }));
+    const reseller = await tx.organization.findUniqueOrThrow({
+      where: { id: resellerId },
+      select: { legalName: true, mpnId: true },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'partnership.accepted',
+      targetType: 'partnership',
+      targetId: partnership.id,
+      orgIds,
+      after: { provider: invitation.provider.legalName, reseller: reseller.legalName },
+    });
     await enqueueMail(tx, {
       kind: 'partnership-accepted',
       to: invitation.createdBy.email,
       locale: invitation.createdBy.locale,
-      values: { reseller: reseller.legalName, resellerMpnId: reseller.mpnId ?? '', provider: invitation.provider.legalName, url: `${raw.baseUrl}/indirect-resellers` },
+      values: {
+        reseller: reseller.legalName,
+        resellerMpnId: reseller.mpnId ?? '',
+        provider: invitation.provider.legalName,
+        url: `${raw.baseUrl}/indirect-resellers`,
+      },
     });
   });
   return { status: input.decision === 'accept' ? ('accepted' as const) : ('declined' as const) };

@@ -23,9 +23,12 @@ export async function sendPartnershipRequest(ctx: Ctx, raw: SendPartnershipReque
   if (!input.resellerEmail) throw new Invalid({ resellerEmail: ['partnerships.errors.emailRequiredToSend'] });
   const now = clock.now();
   await db().$transaction(async (tx) => {
-    const invitation = await tx.partnershipInvitation.findFirst({ where: { id: input.invitationId, providerId: ctx.orgId! } });
+    const invitation = await tx.partnershipInvitation.findFirst({
+      where: { id: input.invitationId, providerId: ctx.orgId! },
+    });
     if (!invitation) throw new NotFound('invitation');
-    if (invitation.state !== 'PENDING' || invitation.expiresAt <= now) throw new Refused('partnerships.errors.notPending');
+    if (invitation.state !== 'PENDING' || invitation.expiresAt <= now)
+      throw new Refused('partnerships.errors.notPending');
     // The message must still carry this invitation's own link.
     const token = tokensIn(input.body).find((candidate) => hashToken(candidate) === invitation.tokenHash);
     if (!token) throw new Invalid({ body: ['partnerships.errors.keepLink'] });
@@ -34,8 +37,18 @@ export async function sendPartnershipRequest(ctx: Ctx, raw: SendPartnershipReque
       where: { id: invitation.id },
       data: { resellerEmail: input.resellerEmail, subject: input.subject, body: storedBody, sentAt: now },
     });
-    await enqueueMail(tx, { kind: 'partnership-invitation', to: input.resellerEmail!, locale: ctx.locale, values: { subject: input.subject, body: input.body } });
-    await recordAudit(tx, ctx, { action: 'partnership.invitation_sent', targetType: 'partnershipInvitation', targetId: invitation.id, after: { to: input.resellerEmail } });
+    await enqueueMail(tx, {
+      kind: 'partnership-invitation',
+      to: input.resellerEmail!,
+      locale: ctx.locale,
+      values: { subject: input.subject, body: input.body },
+    });
+    await recordAudit(tx, ctx, {
+      action: 'partnership.invitation_sent',
+      targetType: 'partnershipInvitation',
+      targetId: invitation.id,
+      after: { to: input.resellerEmail },
+    });
   });
   return { sentTo: input.resellerEmail };
 }

@@ -31,19 +31,39 @@ export function tokensIn(body: string): string[] {
 export async function startPartnershipRequest(ctx: Ctx, input: { baseUrl: string; locale?: string }) {
   assertCan(ctx, 'partnerships.write');
   assertAudience(ctx, 'provider');
-  const provider = await db().organization.findUniqueOrThrow({ where: { id: ctx.orgId! }, select: { legalName: true, mpnId: true } });
+  const provider = await db().organization.findUniqueOrThrow({
+    where: { id: ctx.orgId! },
+    select: { legalName: true, mpnId: true },
+  });
   const t = translatorFor(input.locale ?? ctx.locale);
   const token = newToken();
   const link = invitationLink(input.baseUrl, token);
   const subject = t('partnerships.draft.subject', { provider: provider.legalName });
-  const body = t('partnerships.draft.body', { provider: provider.legalName, mpnId: provider.mpnId ?? '', link, name: ctx.name });
+  const body = t('partnerships.draft.body', {
+    provider: provider.legalName,
+    mpnId: provider.mpnId ?? '',
+    link,
+    name: ctx.name,
+  });
   const now = clock.now();
   const invitation = await db().$transaction(async (tx) => {
     const created = await tx.partnershipInvitation.create({
-      data: { providerId: ctx.orgId!, createdById: ctx.userId, subject, body: body.replace(link, LINK_PLACEHOLDER), tokenHash: hashToken(token), createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY) },
+      data: {
+        providerId: ctx.orgId!,
+        createdById: ctx.userId,
+        subject,
+        body: body.replace(link, LINK_PLACEHOLDER),
+        tokenHash: hashToken(token),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * DAY),
+      },
       select: { id: true, expiresAt: true },
     });
-    await recordAudit(tx, ctx, { action: 'partnership.invitation_created', targetType: 'partnershipInvitation', targetId: created.id });
+    await recordAudit(tx, ctx, {
+      action: 'partnership.invitation_created',
+      targetType: 'partnershipInvitation',
+      targetId: created.id,
+    });
     return created;
   });
   return { invitationId: invitation.id, expiresAt: invitation.expiresAt.toISOString(), link, subject, body };

@@ -5,10 +5,26 @@ import { evaluateRequest, type RequestRecord } from './evaluate-request';
 const now = new Date('2026-01-10T00:00:00Z');
 const pending: RequestRecord = { state: 'PENDING', expiresAt: new Date('2026-02-01T00:00:00Z'), customerId: 'c1' };
 const admin: Ctx = {
-  userId: 'u', email: 'a@x', name: 'A', role: 'CUSTOMER_ADMIN', orgId: null, orgKind: null, orgStatus: null,
-  customerId: 'c1', orgName: 'Contoso', mustChangePassword: false, locale: null,
+  userId: 'u',
+  email: 'a@x',
+  name: 'A',
+  role: 'CUSTOMER_ADMIN',
+  orgId: null,
+  orgKind: null,
+  orgStatus: null,
+  customerId: 'c1',
+  orgName: 'Contoso',
+  mustChangePassword: false,
+  locale: null,
 };
-const partner: Ctx = { ...admin, role: 'ADMIN', orgId: 'o', orgKind: 'INDIRECT_RESELLER', orgStatus: 'ACTIVE', customerId: null };
+const partner: Ctx = {
+  ...admin,
+  role: 'ADMIN',
+  orgId: 'o',
+  orgKind: 'INDIRECT_RESELLER',
+  orgStatus: 'ACTIVE',
+  customerId: null,
+};
 
 describe('R12 who may answer a relationship link', () => {
   it('only an admin of the named customer, while pending and unexpired', () => {

@@ -21,12 +21,21 @@ function requestReader(ctx: Ctx): Prisma.CustomerRelationshipRequestWhereInput |
  */
 export function pendingRequestsArgs(ctx: Ctx) {
   const reader = requestReader(ctx);
-  const where: Prisma.CustomerRelationshipRequestWhereInput = reader ? { ...reader, state: 'PENDING', expiresAt: { gt: clock.now() } } : { id: { in: [] } };
+  const where: Prisma.CustomerRelationshipRequestWhereInput = reader
+    ? { ...reader, state: 'PENDING', expiresAt: { gt: clock.now() } }
+    : { id: { in: [] } };
   return {
     where,
     orderBy: { createdAt: 'desc' },
     take: 20,
-    select: { id: true, createdAt: true, expiresAt: true, includeDelegatedAdmin: true, recipientEmail: true, reseller: { select: { legalName: true, mpnId: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      expiresAt: true,
+      includeDelegatedAdmin: true,
+      recipientEmail: true,
+      reseller: { select: { legalName: true, mpnId: true } },
+    },
   } satisfies Prisma.CustomerRelationshipRequestFindManyArgs;
 }
 
@@ -37,7 +46,10 @@ export function pendingRequestsArgs(ctx: Ctx) {
 export async function findCustomerRequests(ctx: Ctx, customerId: string) {
   if (!requestReader(ctx)) return [];
   const args = pendingRequestsArgs(ctx);
-  return db().customerRelationshipRequest.findMany({ ...args, where: { ...args.where, customerId, customer: customerScope(ctx) } });
+  return db().customerRelationshipRequest.findMany({
+    ...args,
+    where: { ...args.where, customerId, customer: customerScope(ctx) },
+  });
 }
 
 /** The providers a reseller may name in a request: its ACTIVE partnerships with ACTIVE providers. */
@@ -58,6 +70,13 @@ export async function findResellerRequests(ctx: Ctx) {
     where: { resellerId: ctx.orgId!, state: 'PENDING', expiresAt: { gt: clock.now() } },
     orderBy: { createdAt: 'desc' },
     take: 50,
-    select: { id: true, expiresAt: true, includeDelegatedAdmin: true, recipientEmail: true, provider: { select: { legalName: true } }, customer: { select: { tenantDomain: true } } },
+    select: {
+      id: true,
+      expiresAt: true,
+      includeDelegatedAdmin: true,
+      recipientEmail: true,
+      provider: { select: { legalName: true } },
+      customer: { select: { tenantDomain: true } },
+    },
   });
 }

@@ -15,13 +15,24 @@ export async function getPartnerRelationships(ctx: Ctx) {
   const customer = await db().customer.findFirst({
     where: { AND: [customerScope(ctx), { id: ctx.customerId! }] },
     select: {
-      id: true, companyName: true, resellerDelegatedAdmin: true, resellerTenantOwner: true,
-      provider: org, managingReseller: org,
+      id: true,
+      companyName: true,
+      resellerDelegatedAdmin: true,
+      resellerTenantOwner: true,
+      provider: org,
+      managingReseller: org,
       relationshipRequests: {
         where: { state: 'PENDING', expiresAt: { gt: clock.now() } },
         orderBy: { createdAt: 'desc' },
         take: 20,
-        select: { id: true, createdAt: true, expiresAt: true, includeDelegatedAdmin: true, provider: { select: { legalName: true } }, reseller: { select: { legalName: true, mpnId: true } } },
+        select: {
+          id: true,
+          createdAt: true,
+          expiresAt: true,
+          includeDelegatedAdmin: true,
+          provider: { select: { legalName: true } },
+          reseller: { select: { legalName: true, mpnId: true } },
+        },
       },
     },
   });

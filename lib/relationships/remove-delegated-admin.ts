@@ -21,7 +21,16 @@ export async function removeDelegatedAdmin(ctx: Ctx, raw: { resellerId: string }
   assertAudience(ctx, 'customer');
   const { resellerId } = parseOrderInput(removeDelegatedAdminInput, raw);
   return db().$transaction(async (tx) => {
-    const customer = await tx.customer.findFirst({ where: { AND: [customerAdminScope(ctx), { id: ctx.customerId! }] }, select: { id: true, providerId: true, managingResellerId: true, resellerDelegatedAdmin: true, resellerTenantOwner: true } });
+    const customer = await tx.customer.findFirst({
+      where: { AND: [customerAdminScope(ctx), { id: ctx.customerId! }] },
+      select: {
+        id: true,
+        providerId: true,
+        managingResellerId: true,
+        resellerDelegatedAdmin: true,
+        resellerTenantOwner: true,
+      },
+    });
     if (!customer) throw new NotFound('customer');
     if (!customer.managingResellerId) throw new Refused('partnerRelationships.noReseller', 'R12');
     const { count } = await tx.customer.updateMany({
@@ -32,9 +41,15 @@ export async function removeDelegatedAdmin(ctx: Ctx, raw: { resellerId: string }
     if (count === 0) throw new Conflict();
     const supportContacts = await revertSupportContacts(tx, customer, null);
     await recordAudit(tx, ctx, {
-      action: 'relationship.delegated_admin_removed', targetType: 'customer', targetId: customer.id,
+      action: 'relationship.delegated_admin_removed',
+      targetType: 'customer',
+      targetId: customer.id,
       orgIds: [customer.providerId, resellerId],
-      before: { managingResellerId: resellerId, resellerDelegatedAdmin: customer.resellerDelegatedAdmin, resellerTenantOwner: customer.resellerTenantOwner },
+      before: {
+        managingResellerId: resellerId,
+        resellerDelegatedAdmin: customer.resellerDelegatedAdmin,
+        resellerTenantOwner: customer.resellerTenantOwner,
+      },
       after: { managingResellerId: null, supportContactsReverted: supportContacts },
     });
     return 'removed' as const;

@@ -34,8 +34,11 @@ export async function viewRelationshipRequest(ctx: Ctx | null, token: string) {
   return {
     status,
     request: {
-      provider: request.provider, reseller: request.reseller, includeDelegatedAdmin: request.includeDelegatedAdmin,
-      expiresAt: request.expiresAt, customer: own ? request.customer : null,
+      provider: request.provider,
+      reseller: request.reseller,
+      includeDelegatedAdmin: request.includeDelegatedAdmin,
+      expiresAt: request.expiresAt,
+      customer: own ? request.customer : null,
     },
   };
 }
@@ -71,22 +74,52 @@ export async function respondToRelationshipRequest(ctx: Ctx, raw: RespondRelatio
     // Claim the link: only one response wins, whatever the race.
     const claimed = await tx.customerRelationshipRequest.updateMany({
       where: { id: request.id, state: 'PENDING', expiresAt: { gt: now } },
-      data: { state: input.decision === 'accept' ? 'ACCEPTED' : 'DECLINED', respondedAt: now, respondedById: ctx.userId },
+      data: {
+        state: input.decision === 'accept' ? 'ACCEPTED' : 'DECLINED',
+        respondedAt: now,
+        respondedById: ctx.userId,
+      },
     });
     if (claimed.count === 0) throw new Refused('relationshipRequest.status.used', 'R12');
     const target = { targetType: 'customerRelationshipRequest', targetId: request.id };
     if (input.decision === 'decline') {
-      await recordAudit(tx, ctx, { action: 'relationship.declined', ...target, orgIds: [request.providerId, request.resellerId] });
+      await recordAudit(tx, ctx, {
+        action: 'relationship.declined',
+        ...target,
+        orgIds: [request.providerId, request.resellerId],
+      });
       return;
     }
-    const before = await tx.customer.findUniqueOrThrow({ where: { id: request.customerId }, select: { id: true, providerId: true, managingResellerId: true, resellerDelegatedAdmin: true, resellerTenantOwner: true } });
-    const after = { managingResellerId: request.resellerId, resellerDelegatedAdmin: request.includeDelegatedAdmin, resellerTenantOwner: false };
+    const before = await tx.customer.findUniqueOrThrow({
+      where: { id: request.customerId },
+      select: {
+        id: true,
+        providerId: true,
+        managingResellerId: true,
+        resellerDelegatedAdmin: true,
+        resellerTenantOwner: true,
+      },
+    });
+    const after = {
+      managingResellerId: request.resellerId,
+      resellerDelegatedAdmin: request.includeDelegatedAdmin,
+      resellerTenantOwner: false,
+    };
     await tx.customer.update({ where: { id: request.customerId }, data: after });
-    const supportContacts = await revertSupportContacts(tx, before, request.includeDelegatedAdmin ? request.resellerId : null);
+    const supportContacts = await revertSupportContacts(
+      tx,
+      before,
+      request.includeDelegatedAdmin ? request.resellerId : null,
+    );
     await recordAudit(tx, ctx, {
-      action: 'relationship.accepted', ...target,
+      action: 'relationship.accepted',
+      ...target,
       orgIds: [request.providerId, request.resellerId, before.managingResellerId],
-      before: { managingResellerId: before.managingResellerId, resellerDelegatedAdmin: before.resellerDelegatedAdmin, resellerTenantOwner: before.resellerTenantOwner },
+      before: {
+        managingResellerId: before.managingResellerId,
+        resellerDelegatedAdmin: before.resellerDelegatedAdmin,
+        resellerTenantOwner: before.resellerTenantOwner,
+      },
       after: { ...after, customerId: request.customerId, supportContactsReverted: supportContacts },
     });
   });

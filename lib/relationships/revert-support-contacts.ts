@@ -7,7 +7,11 @@ import type { Tx } from '@/lib/db';
  * customer with delegated admin; every other one reverts to the provider
  * (the version moves, so an open edit form is told to reload, R14).
  */
-export async function revertSupportContacts(tx: Tx, customer: { id: string; providerId: string }, keepResellerId: string | null) {
+export async function revertSupportContacts(
+  tx: Tx,
+  customer: { id: string; providerId: string },
+  keepResellerId: string | null,
+) {
   const keep = [customer.providerId, ...(keepResellerId ? [keepResellerId] : [])];
   const { count } = await tx.subscription.updateMany({
     where: { customerId: customer.id, supportContactOrgId: { notIn: keep } },

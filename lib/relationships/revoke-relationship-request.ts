@@ -15,11 +15,21 @@ export async function revokeRelationshipRequest(ctx: Ctx, raw: { requestId: stri
   assertAudience(ctx, 'provider', 'reseller');
   const { requestId } = parseOrderInput(requestIdInput, raw);
   await db().$transaction(async (tx) => {
-    const request = await tx.customerRelationshipRequest.findFirst({ where: { id: requestId, ...requestPartyScope(ctx) } });
+    const request = await tx.customerRelationshipRequest.findFirst({
+      where: { id: requestId, ...requestPartyScope(ctx) },
+    });
     if (!request) throw new NotFound('relationship request');
-    const { count } = await tx.customerRelationshipRequest.updateMany({ where: { id: request.id, state: 'PENDING' }, data: { state: 'REVOKED', respondedAt: clock.now() } });
+    const { count } = await tx.customerRelationshipRequest.updateMany({
+      where: { id: request.id, state: 'PENDING' },
+      data: { state: 'REVOKED', respondedAt: clock.now() },
+    });
     if (count === 0) throw new Refused('relationships.errors.notPending', 'R12');
-    await recordAudit(tx, ctx, { action: 'relationship.request_revoked', targetType: 'customerRelationshipRequest', targetId: request.id, orgIds: [request.providerId, request.resellerId] });
+    await recordAudit(tx, ctx, {
+      action: 'relationship.request_revoked',
+      targetType: 'customerRelationshipRequest',
+      targetId: request.id,
+      orgIds: [request.providerId, request.resellerId],
+    });
   });
   return 'revoked' as const;
 }

@@ -5,11 +5,15 @@ import { fieldsWithNul, optionalEmail, subjectText } from '@/lib/validation/text
 /** Parses input whose shape depends on the caller (provider or reseller); errors become field messages. */
 export function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
   const withNul = fieldsWithNul(raw);
-  if (withNul.length > 0) throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
+  if (withNul.length > 0)
+    throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '_form')] ??= []).push(issue.message.includes('.') ? issue.message : 'errors.invalidValue');
+  for (const issue of parsed.error.issues)
+    (fieldErrors[String(issue.path[0] ?? '_form')] ??= []).push(
+      issue.message.includes('.') ? issue.message : 'errors.invalidValue',
+    );
   throw new Invalid(fieldErrors);
 }
 
@@ -29,7 +33,12 @@ export const providerRequestInput = z.object({ customerId: id, resellerId: id, i
 /** A reseller names one of its providers and the customer by tenant domain. */
 export const resellerRequestInput = z.object({
   providerId: id,
-  tenantDomain: z.string().trim().toLowerCase().min(3, 'relationships.errors.tenantDomain').max(120, 'relationships.errors.tenantDomain'),
+  tenantDomain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3, 'relationships.errors.tenantDomain')
+    .max(120, 'relationships.errors.tenantDomain'),
   includeDelegatedAdmin: checkbox,
 });
 

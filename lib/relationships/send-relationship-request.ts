@@ -27,15 +27,30 @@ export async function sendRelationshipRequest(ctx: Ctx, raw: SendRelationshipReq
   if (!input.recipientEmail) throw new Invalid({ recipientEmail: ['relationships.errors.emailRequiredToSend'] });
   const now = clock.now();
   await db().$transaction(async (tx) => {
-    const request = await tx.customerRelationshipRequest.findFirst({ where: { id: input.requestId, ...requestPartyScope(ctx) } });
+    const request = await tx.customerRelationshipRequest.findFirst({
+      where: { id: input.requestId, ...requestPartyScope(ctx) },
+    });
     if (!request) throw new NotFound('relationship request');
-    if (request.state !== 'PENDING' || request.expiresAt <= now) throw new Refused('relationships.errors.notPending', 'R12');
-    if (!requestTokensIn(input.body).some((token) => hashToken(token) === request.tokenHash)) throw new Invalid({ body: ['relationships.errors.keepLink'] });
-    await tx.customerRelationshipRequest.update({ where: { id: request.id }, data: { recipientEmail: input.recipientEmail, sentAt: now } });
-    await enqueueMail(tx, { kind: 'reseller-relationship-request', to: input.recipientEmail!, locale: ctx.locale, values: { subject: input.subject, body: input.body, sender: ctx.name } });
+    if (request.state !== 'PENDING' || request.expiresAt <= now)
+      throw new Refused('relationships.errors.notPending', 'R12');
+    if (!requestTokensIn(input.body).some((token) => hashToken(token) === request.tokenHash))
+      throw new Invalid({ body: ['relationships.errors.keepLink'] });
+    await tx.customerRelationshipRequest.update({
+      where: { id: request.id },
+      data: { recipientEmail: input.recipientEmail, sentAt: now },
+    });
+    await enqueueMail(tx, {
+      kind: 'reseller-relationship-request',
+      to: input.recipientEmail!,
+      locale: ctx.locale,
+      values: { subject: input.subject, body: input.body, sender: ctx.name },
+    });
     await recordAudit(tx, ctx, {
-      action: 'relationship.request_sent', targetType: 'customerRelationshipRequest', targetId: request.id,
-      orgIds: [request.providerId, request.resellerId], after: { to: input.recipientEmail },
+      action: 'relationship.request_sent',
+      targetType: 'customerRelationshipRequest',
+      targetId: request.id,
+      orgIds: [request.providerId, request.resellerId],
+      after: { to: input.recipientEmail },
     });
   });
   return { sentTo: input.recipientEmail! };

@@ -30,41 +30,85 @@ export async function startRelationshipRequest(ctx: Ctx, raw: Record<string, unk
   if (customer.managingResellerId === reseller.id && customer.resellerDelegatedAdmin === includeDelegatedAdmin) {
     throw new Refused('relationships.errors.alreadyManaging', 'R12', { reseller: reseller.legalName });
   }
-  const admin = await db().user.findFirst({ where: { customerId: customer.id, role: 'CUSTOMER_ADMIN', disabled: false }, orderBy: { createdAt: 'asc' }, select: { email: true } });
+  const admin = await db().user.findFirst({
+    where: { customerId: customer.id, role: 'CUSTOMER_ADMIN', disabled: false },
+    orderBy: { createdAt: 'asc' },
+    select: { email: true },
+  });
   const t = translatorFor(options.locale ?? ctx.locale);
   const token = newToken();
   const link = requestLink(options.baseUrl, token);
-  const values = { provider: provider.legalName, reseller: reseller.legalName, resellerMpnId: reseller.mpnId ?? '', customer: customer.companyName, link, name: ctx.name };
+  const values = {
+    provider: provider.legalName,
+    reseller: reseller.legalName,
+    resellerMpnId: reseller.mpnId ?? '',
+    customer: customer.companyName,
+    link,
+    name: ctx.name,
+  };
   const subject = t('relationshipRequest.draft.subject', values);
-  const body = t(includeDelegatedAdmin ? 'relationshipRequest.draft.bodyDelegated' : 'relationshipRequest.draft.bodyView', values);
+  const body = t(
+    includeDelegatedAdmin ? 'relationshipRequest.draft.bodyDelegated' : 'relationshipRequest.draft.bodyView',
+    values,
+  );
   const now = clock.now();
   const request = await db().$transaction(async (tx) => {
     const created = await tx.customerRelationshipRequest.create({
       data: {
-        tokenHash: hashToken(token), providerId: provider.id, resellerId: reseller.id, customerId: customer.id,
-        includeDelegatedAdmin, createdById: ctx.userId, createdAt: now, expiresAt: new Date(now.getTime() + REQUEST_DAYS * DAY),
+        tokenHash: hashToken(token),
+        providerId: provider.id,
+        resellerId: reseller.id,
+        customerId: customer.id,
+        includeDelegatedAdmin,
+        createdById: ctx.userId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + REQUEST_DAYS * DAY),
       },
       select: { id: true, expiresAt: true },
     });
     await recordAudit(tx, ctx, {
-      action: 'relationship.request_created', targetType: 'customerRelationshipRequest', targetId: created.id,
-      orgIds: [provider.id, reseller.id], after: { customerId: customer.id, includeDelegatedAdmin },
+      action: 'relationship.request_created',
+      targetType: 'customerRelationshipRequest',
+      targetId: created.id,
+      orgIds: [provider.id, reseller.id],
+      after: { customerId: customer.id, includeDelegatedAdmin },
     });
     return created;
   });
   // The provider reads its customer's contact anyway; a reseller gets only the admin account (admin@<tenant domain>).
   const recipientEmail = admin?.email ?? (audienceOf(ctx) === 'provider' ? customer.contactEmail : '');
-  return { requestId: request.id, expiresAt: request.expiresAt.toISOString(), link, subject, body, recipientEmail, customer: customer.companyName, reseller: reseller.legalName };
+  return {
+    requestId: request.id,
+    expiresAt: request.expiresAt.toISOString(),
+    link,
+    subject,
+    body,
+    recipientEmail,
+    customer: customer.companyName,
+    reseller: reseller.legalName,
+  };
 }
 
-const customerSelect = { id: true, companyName: true, contactEmail: true, managingResellerId: true, resellerDelegatedAdmin: true } as const;
+const customerSelect = {
+  id: true,
+  companyName: true,
+  contactEmail: true,
+  managingResellerId: true,
+  resellerDelegatedAdmin: true,
+} as const;
 
 async function providerParties(ctx: Ctx, raw: Record<string, unknown>) {
   const input = parseOrInvalid(providerRequestInput, raw);
-  const customer = await db().customer.findFirst({ where: { id: input.customerId, providerId: ctx.orgId! }, select: customerSelect });
+  const customer = await db().customer.findFirst({
+    where: { id: input.customerId, providerId: ctx.orgId! },
+    select: customerSelect,
+  });
   if (!customer) throw new NotFound('customer');
   const reseller = await assertActivePartnership(ctx.orgId!, resellerRef(input.resellerId));
-  const provider = await db().organization.findUniqueOrThrow({ where: { id: ctx.orgId! }, select: { id: true, legalName: true } });
+  const provider = await db().organization.findUniqueOrThrow({
+    where: { id: ctx.orgId! },
+    select: { id: true, legalName: true },
+  });
   return { customer, reseller, provider, includeDelegatedAdmin: input.includeDelegatedAdmin };
 }
 
@@ -77,7 +121,10 @@ async function resellerParties(ctx: Ctx, raw: Record<string, unknown>) {
   if (!partnership) throw new Invalid({ providerId: ['partnerships.errors.partnershipRequired'] });
   const reseller = await assertActivePartnership(partnership.provider.id, { id: ctx.orgId! });
   // Tenant domains are public (they are DNS names), so saying "not a customer of this provider" leaks nothing private.
-  const customer = await db().customer.findFirst({ where: { providerId: partnership.provider.id, tenantDomain: input.tenantDomain }, select: customerSelect });
+  const customer = await db().customer.findFirst({
+    where: { providerId: partnership.provider.id, tenantDomain: input.tenantDomain },
+    select: customerSelect,
+  });
   if (!customer) throw new Invalid({ tenantDomain: ['relationships.errors.customerNotFound'] });
   return { customer, reseller, provider: partnership.provider, includeDelegatedAdmin: input.includeDelegatedAdmin };
 }

@@ -16,13 +16,25 @@ function sources(dir: string): string[] {
   });
 }
 
-const code = [...sources(LIB), path.resolve(LIB, '../prisma/demo-data.ts')].map((f) => readFileSync(f, 'utf8')).join('\n');
-const literals = (re: RegExp) => [...new Set([...code.matchAll(re)].flatMap((m) => m.slice(1).filter(Boolean) as string[]))].sort();
-const recordedActions = literals(/action: (?:[^,'\n]*\? )?'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g).concat(literals(/audit\('([a-z_]+\.[a-z_]+)'/g));
+const code = [...sources(LIB), path.resolve(LIB, '../prisma/demo-data.ts')]
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
+const literals = (re: RegExp) =>
+  [...new Set([...code.matchAll(re)].flatMap((m) => m.slice(1).filter(Boolean) as string[]))].sort();
+const recordedActions = literals(/action: (?:[^,'\n]*\? )?'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g).concat(
+  literals(/audit\('([a-z_]+\.[a-z_]+)'/g),
+);
 const recordedTargets = literals(/targetType: '([a-zA-Z]+)'/g).filter((t) => t !== 'targetType');
 
 function has(catalog: object, dotted: string): boolean {
-  return typeof dotted.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), catalog) === 'string';
+  return (
+    typeof dotted
+      .split('.')
+      .reduce<unknown>(
+        (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+        catalog,
+      ) === 'string'
+  );
 }
 
 describe('audit log vocabulary', () => {

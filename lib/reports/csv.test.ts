@@ -10,6 +10,14 @@ describe('CSV cells', () => {
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180), CRLF rows, UTF-8 BOM', () => {
-    expect(toCsv(['a', 'b'], [['x,y', 'say "hi"'], ['line\nbreak', '=bad']])).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\'=bad\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['x,y', 'say "hi"'],
+          ['line\nbreak', '=bad'],
+        ],
+      ),
+    ).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n"line\nbreak",\'=bad\r\n');
   });
 });

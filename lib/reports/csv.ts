@@ -14,7 +14,13 @@ export function neutralise(cell: Cell): string {
 
 /** RFC 4180 text with a BOM (spreadsheets then read UTF-8, e.g. Japanese names), every cell neutralised. */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return '\uFEFF' + stringify([header, ...rows].map((row) => row.map(neutralise)), { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
+  return (
+    '\uFEFF' +
+    stringify(
+      [header, ...rows].map((row) => row.map(neutralise)),
+      { record_delimiter: '\r\n', quoted_match: /[\r\n]/ },
+    )
+  );
 }
 
 /** A download response; the file name is ASCII so no header encoding is needed. */

@@ -7,10 +7,17 @@ import { likePattern } from '@/lib/validation/text';
 import { AUDIT_PAGE_SIZE, findAuditEventsInput, type FindAuditEventsInput } from './schemas';
 
 export type AuditRow = {
-  id: string; occurredAt: Date; action: string; outcome: 'OK' | 'REFUSED';
-  targetType: string; targetId: string | null;
-  actorName: string | null; actorEmail: string | null; actorOrg: string | null;
-  before: unknown; after: unknown;
+  id: string;
+  occurredAt: Date;
+  action: string;
+  outcome: 'OK' | 'REFUSED';
+  targetType: string;
+  targetId: string | null;
+  actorName: string | null;
+  actorEmail: string | null;
+  actorOrg: string | null;
+  before: unknown;
+  after: unknown;
 };
 
 export const AUDIT_EXPORT_ROWS = 50_000;
@@ -26,13 +33,20 @@ export async function findAuditEvents(ctx: Ctx, raw: FindAuditEventsInput, limit
   const input = findAuditEventsInput.parse(raw);
   const rows = await query<AuditRow>(findAuditEventsSql(ctx, input, limit), input.actor ? {} : { plan: 'reuse' });
   const hasMore = rows.length > limit;
-  const page = (hasMore ? rows.slice(0, limit) : rows).map((row) => ({ ...row, change: summariseChange(row.before, row.after) }));
+  const page = (hasMore ? rows.slice(0, limit) : rows).map((row) => ({
+    ...row,
+    change: summariseChange(row.before, row.after),
+  }));
   const last = page[page.length - 1];
   return { rows: page, nextCursor: hasMore && last ? `${last.occurredAt.getTime()}.${last.id}` : null };
 }
 
 /** The one statement behind the audit log: keyset on (occurredAt, id) descending, actors joined. */
-export function findAuditEventsSql(ctx: Ctx, input: ReturnType<typeof findAuditEventsInput.parse>, limit = AUDIT_PAGE_SIZE): Prisma.Sql {
+export function findAuditEventsSql(
+  ctx: Ctx,
+  input: ReturnType<typeof findAuditEventsInput.parse>,
+  limit = AUDIT_PAGE_SIZE,
+): Prisma.Sql {
   const where: Prisma.Sql[] = [];
   if (audienceOf(ctx) !== 'vendor') where.push(Prisma.sql`e."orgIds" @> ARRAY[${ctx.orgId ?? ''}]::text[]`);
   if (input.actor) {
@@ -43,7 +57,8 @@ export function findAuditEventsSql(ctx: Ctx, input: ReturnType<typeof findAuditE
   if (input.targetType) where.push(Prisma.sql`e."targetType" = ${input.targetType}`);
   if (input.targetId) where.push(Prisma.sql`e."targetId" = ${input.targetId}`);
   if (input.from) where.push(Prisma.sql`e."occurredAt" >= ${new Date(`${input.from}T00:00:00Z`)}::timestamptz`);
-  if (input.to) where.push(Prisma.sql`e."occurredAt" < ${new Date(Date.parse(`${input.to}T00:00:00Z`) + DAY_MS)}::timestamptz`);
+  if (input.to)
+    where.push(Prisma.sql`e."occurredAt" < ${new Date(Date.parse(`${input.to}T00:00:00Z`) + DAY_MS)}::timestamptz`);
   if (input.after) {
     const dot = input.after.indexOf('.');
     const at = new Date(Number(input.after.slice(0, dot)));
@@ -72,7 +87,13 @@ export function summariseChange(before: unknown, after: unknown): string {
   const b = before && typeof before === 'object' ? (before as Record<string, unknown>) : {};
   const a = after && typeof after === 'object' ? (after as Record<string, unknown>) : {};
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  const parts = keys.map((k) => (k in b && k in a ? `${k}: ${show(b[k])} → ${show(a[k])}` : k in a ? `${k}: ${show(a[k])}` : `${k}: ${show(b[k])} → —`));
+  const parts = keys.map((k) =>
+    k in b && k in a
+      ? `${k}: ${show(b[k])} → ${show(a[k])}`
+      : k in a
+        ? `${k}: ${show(a[k])}`
+        : `${k}: ${show(b[k])} → —`,
+  );
   const text = parts.join('; ');
   return text.length > 200 ? `${text.slice(0, 199)}…` : text;
 }

@@ -4,13 +4,26 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
 import { likePattern } from '@/lib/validation/text';
-import { SUBSCRIPTIONS_PAGE_SIZE, SUBSCRIPTION_CURSOR, findResellerSubscriptionsInput, type FindResellerSubscriptionsInput } from './schemas';
+import {
+  SUBSCRIPTIONS_PAGE_SIZE,
+  SUBSCRIPTION_CURSOR,
+  findResellerSubscriptionsInput,
+  type FindResellerSubscriptionsInput,
+} from './schemas';
 
 type Row = {
-  id: string; quantity: number; status: 'ACTIVE' | 'SUSPENDED' | 'CANCELLED'; supportContactOrgId: string;
+  id: string;
+  quantity: number;
+  status: 'ACTIVE' | 'SUSPENDED' | 'CANCELLED';
+  supportContactOrgId: string;
   offerName: string;
-  customerId: string; companyName: string; tenantDomain: string; managingResellerId: string | null;
-  resellerId: string | null; resellerName: string | null; resellerMpnId: string | null;
+  customerId: string;
+  companyName: string;
+  tenantDomain: string;
+  managingResellerId: string | null;
+  resellerId: string | null;
+  resellerName: string | null;
+  resellerMpnId: string | null;
   supportName: string;
 };
 
@@ -33,7 +46,9 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
   const filters: Prisma.Sql[] = [inReach ? Prisma.sql`TRUE` : Prisma.sql`FALSE`];
   if (input.status) filters.push(Prisma.sql`s.status = ${input.status}::"SubscriptionStatus"`);
   if (input.q) {
-    filters.push(Prisma.sql`(c."companyName" ILIKE ${likePattern(input.q)} OR c."tenantDomain" LIKE ${likePattern(input.q.toLowerCase())})`);
+    filters.push(
+      Prisma.sql`(c."companyName" ILIKE ${likePattern(input.q)} OR c."tenantDomain" LIKE ${likePattern(input.q.toLowerCase())})`,
+    );
   }
   if (input.after) {
     const [, name, id] = SUBSCRIPTION_CURSOR.exec(input.after)!;
@@ -63,13 +78,15 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
        WHERE s.id = e.id AND ${where} OFFSET 0
     ) y
      ORDER BY y."companyName", y.id ${rowLimit(limit)}`;
-  const branches = input.relation === 'managed' ? Prisma.sql`(${managed})` : Prisma.sql`(${managed}) UNION ALL (${supported})`;
-  const elsewhere = input.relation === 'managed'
-    ? Prisma.empty
-    : // Each subscription carries its customer's managing reseller (kept by the
-      // database), so the index skips the ones the reseller manages: the set
-      // read is the support list outside them, whatever the reseller's size.
-      Prisma.sql`WITH supported_elsewhere AS MATERIALIZED (
+  const branches =
+    input.relation === 'managed' ? Prisma.sql`(${managed})` : Prisma.sql`(${managed}) UNION ALL (${supported})`;
+  const elsewhere =
+    input.relation === 'managed'
+      ? Prisma.empty
+      : // Each subscription carries its customer's managing reseller (kept by the
+        // database), so the index skips the ones the reseller manages: the set
+        // read is the support list outside them, whatever the reseller's size.
+        Prisma.sql`WITH supported_elsewhere AS MATERIALIZED (
         SELECT s.id FROM "Subscription" s
          WHERE s."supportContactOrgId" = ${orgId}
            AND (s."customerManagingResellerId" IS NULL OR s."customerManagingResellerId" < ${orgId} OR s."customerManagingResellerId" > ${orgId})
@@ -98,13 +115,24 @@ export async function findResellerSubscriptions(ctx: Ctx, raw: FindResellerSubsc
   assertAudience(ctx, 'reseller');
   const input = findResellerSubscriptionsInput.parse(raw);
   // The support list's generic plan reads far more than a planned one (bench); a search is planned for its pattern.
-  const rows = await query<Row>(findResellerSubscriptionsSql(ctx, input), input.relation === 'managed' && !input.q ? { plan: 'reuse' } : {});
+  const rows = await query<Row>(
+    findResellerSubscriptionsSql(ctx, input),
+    input.relation === 'managed' && !input.q ? { plan: 'reuse' } : {},
+  );
   const orgId = ctx.orgId!;
   const hasMore = rows.length > SUBSCRIPTIONS_PAGE_SIZE;
   const page = (hasMore ? rows.slice(0, SUBSCRIPTIONS_PAGE_SIZE) : rows).map((s) => ({
-    id: s.id, quantity: s.quantity, status: s.status, supportContactOrgId: s.supportContactOrgId,
+    id: s.id,
+    quantity: s.quantity,
+    status: s.status,
+    supportContactOrgId: s.supportContactOrgId,
     offer: { name: s.offerName },
-    customer: { id: s.customerId, companyName: s.companyName, tenantDomain: s.tenantDomain, managingResellerId: s.managingResellerId },
+    customer: {
+      id: s.customerId,
+      companyName: s.companyName,
+      tenantDomain: s.tenantDomain,
+      managingResellerId: s.managingResellerId,
+    },
     reseller: s.resellerId ? { id: s.resellerId, legalName: s.resellerName!, mpnId: s.resellerMpnId } : null,
     supportContactOrg: { id: s.supportContactOrgId, legalName: s.supportName },
     /** The reseller manages the customer (delegated admin). */

@@ -71,14 +71,27 @@ export const INCENTIVES_RESELLER_COUNT_CAP = INCENTIVES_FILTER_OPTIONS;
 export const INCENTIVES_WALK = 500;
 
 export type IncentiveRow = {
-  resellerId: string; resellerName: string; resellerMpnId: string | null; providerName: string;
-  customerId: string; customerName: string; subscriptionId: string; offerName: string;
-  quantity: number; unitPriceMinor: number; currency: string; incentiveRateBps: number;
-  from: Date; to: Date; days: number; earnedMinor: number;
+  resellerId: string;
+  resellerName: string;
+  resellerMpnId: string | null;
+  providerName: string;
+  customerId: string;
+  customerName: string;
+  subscriptionId: string;
+  offerName: string;
+  quantity: number;
+  unitPriceMinor: number;
+  currency: string;
+  incentiveRateBps: number;
+  from: Date;
+  to: Date;
+  days: number;
+  earnedMinor: number;
 };
 
 type PageRow = Omit<IncentiveRow, 'from' | 'to'> & {
-  from: string; to: string;
+  from: string;
+  to: string;
   /** Row number within its reseller, in the order of the report (the cursor). */
   n: number;
   /** The reseller's total per currency over all its rows of the month. */
@@ -133,7 +146,8 @@ function prepare(ctx: Ctx, raw: IncentivesInput): { scope: Scope; input: Input }
   return { scope, input };
 }
 
-const partnered = (providerId: string) => Prisma.sql`EXISTS (SELECT 1 FROM "Partnership" p WHERE p."providerId" = (SELECT ${providerId}::text) AND p."resellerId" = r.id)`;
+const partnered = (providerId: string) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "Partnership" p WHERE p."providerId" = (SELECT ${providerId}::text) AND p."resellerId" = r.id)`;
 
 /**
  * The one statement of a report page, as getIncentivesReport runs it
@@ -202,7 +216,11 @@ function pageSql(scope: Scope, input: Input, now: Date, limit = INCENTIVES_PAGE_
       'options', (SELECT json_agg(json_build_object('id', r.id, 'legalName', r."legalName", 'mpnId', r."mpnId") ORDER BY r."legalName", r.id)
                     FROM d JOIN "Organization" r ON r.id = d.id
                    WHERE (SELECT count(*) FROM d) <= ${INCENTIVES_FILTER_OPTIONS}))`;
-    const which = input.reseller ? Prisma.sql`r.id = ${input.reseller}` : input.mpn ? Prisma.sql`r."mpnId" = ${input.mpn}` : null;
+    const which = input.reseller
+      ? Prisma.sql`r.id = ${input.reseller}`
+      : input.mpn
+        ? Prisma.sql`r."mpnId" = ${input.mpn}`
+        : null;
     if (which) {
       selected = Prisma.sql`(SELECT json_build_object('id', r.id, 'legalName', r."legalName", 'mpnId', r."mpnId") FROM "Organization" r WHERE ${which} AND ${partnered(scope.orgId)})`;
     }
@@ -242,7 +260,11 @@ export async function getIncentivesReport(ctx: Ctx, raw: IncentivesInput) {
   const all = result?.rows ?? [];
   const hasMore = all.length > INCENTIVES_PAGE_SIZE;
   const page = hasMore ? all.slice(0, INCENTIVES_PAGE_SIZE) : all;
-  const rows: IncentiveRow[] = page.map(({ n: _n, totals: _t, ...row }) => ({ ...row, from: new Date(row.from), to: new Date(row.to) }));
+  const rows: IncentiveRow[] = page.map(({ n: _n, totals: _t, ...row }) => ({
+    ...row,
+    from: new Date(row.from),
+    to: new Date(row.to),
+  }));
   // Totals per reseller and currency, for the resellers on this page, in the order of the rows.
   const totals: { resellerId: string; resellerName: string; currency: string; earnedMinor: number }[] = [];
   const seen = new Set<string>();
@@ -250,7 +272,12 @@ export async function getIncentivesReport(ctx: Ctx, raw: IncentivesInput) {
     if (seen.has(row.resellerId)) continue;
     seen.add(row.resellerId);
     for (const currency of Object.keys(row.totals).sort()) {
-      totals.push({ resellerId: row.resellerId, resellerName: row.resellerName, currency, earnedMinor: row.totals[currency]! });
+      totals.push({
+        resellerId: row.resellerId,
+        resellerName: row.resellerName,
+        currency,
+        earnedMinor: row.totals[currency]!,
+      });
     }
   }
   const last = page[page.length - 1];
@@ -262,13 +289,21 @@ export async function getIncentivesReport(ctx: Ctx, raw: IncentivesInput) {
   }
   const filtered = Boolean(scope.audience === 'provider' && (input.reseller || input.mpn));
   return {
-    month, start, end, rows, totals,
+    month,
+    start,
+    end,
+    rows,
+    totals,
     nextCursor,
     /** The page ended after walking INCENTIVES_WALK resellers without filling up: more may follow. */
     partial: !hasMore && Boolean(result?.walkedTo),
     /** Provider only: how many resellers it has (capped), and the list for the filter when short enough. */
     resellers: result?.resellers
-      ? { count: Math.min(result.resellers.count, INCENTIVES_RESELLER_COUNT_CAP), capped: result.resellers.count > INCENTIVES_RESELLER_COUNT_CAP, options: result.resellers.options ?? null }
+      ? {
+          count: Math.min(result.resellers.count, INCENTIVES_RESELLER_COUNT_CAP),
+          capped: result.resellers.count > INCENTIVES_RESELLER_COUNT_CAP,
+          options: result.resellers.options ?? null,
+        }
       : null,
     /** The reseller of the filter (provider), or null. */
     selected: result?.selected ?? null,

@@ -21,7 +21,9 @@ export const findResellerSubscriptionsInput = z.object({
   /** Customer name or tenant domain. */
   q: searchText(100),
   /** Keyset cursor: `<customer name>|<subscription id>` of the last row on the previous page. */
-  after: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(260).regex(SUBSCRIPTION_CURSOR).optional()).catch(undefined),
+  after: z
+    .preprocess((v) => (v === '' ? undefined : v), z.string().max(260).regex(SUBSCRIPTION_CURSOR).optional())
+    .catch(undefined),
 });
 export type FindResellerSubscriptionsInput = z.input<typeof findResellerSubscriptionsInput>;
 
@@ -39,7 +41,15 @@ export const incentivesInput = z.object({
   /** Provider only: one reseller by its MPN ID (the filter's text field when the provider has too many resellers for a list). */
   mpn: searchText(20),
   /** Keyset cursor: `<reseller id>.<row number within that reseller>` of the last row on the previous page. */
-  after: z.preprocess(blank, z.string().regex(/^[A-Za-z0-9_-]{1,40}\.\d{1,9}$/).optional()).catch(undefined),
+  after: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,40}\.\d{1,9}$/)
+        .optional(),
+    )
+    .catch(undefined),
 });
 export type IncentivesInput = z.input<typeof incentivesInput>;
 
@@ -54,18 +64,51 @@ export function monthOf(date: Date): string {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const day = z.string().regex(DAY).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`))).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(DAY)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
+  .optional()
+  .catch(undefined);
 
 export const findAuditEventsInput = z.object({
   /** Actor's name or email (part of it). */
   actor: z.preprocess(blank, searchText(100)),
-  action: z.preprocess(blank, z.string().trim().max(80).regex(/^[a-z_.]+$/).optional()).catch(undefined),
-  targetType: z.preprocess(blank, z.string().trim().max(40).regex(/^[A-Za-z_]+$/).optional()).catch(undefined),
+  action: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .trim()
+        .max(80)
+        .regex(/^[a-z_.]+$/)
+        .optional(),
+    )
+    .catch(undefined),
+  targetType: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .trim()
+        .max(40)
+        .regex(/^[A-Za-z_]+$/)
+        .optional(),
+    )
+    .catch(undefined),
   targetId: z.preprocess(blank, searchText(40)),
   /** Inclusive days (UTC), YYYY-MM-DD. */
   from: z.preprocess(blank, day),
   to: z.preprocess(blank, day),
   /** Keyset cursor: `<occurredAt ms>.<id>` of the last event on the previous page. */
-  after: z.preprocess(blank, z.string().regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,40}$/).optional()).catch(undefined),
+  after: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,40}$/)
+        .optional(),
+    )
+    .catch(undefined),
 });
 export type FindAuditEventsInput = z.input<typeof findAuditEventsInput>;

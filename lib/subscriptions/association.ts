@@ -17,14 +17,22 @@ export type PeriodTerms = {
 /** The data of a new open period (for a nested `create`). */
 export function periodData(resellerId: string, terms: PeriodTerms, startedAt: Date) {
   return {
-    resellerId, startedAt, offerId: terms.offerId, quantity: terms.quantity,
-    unitPriceMinor: terms.unitPriceMinor, currency: terms.currency, incentiveRateBps: terms.incentiveRateBps,
+    resellerId,
+    startedAt,
+    offerId: terms.offerId,
+    quantity: terms.quantity,
+    unitPriceMinor: terms.unitPriceMinor,
+    currency: terms.currency,
+    incentiveRateBps: terms.incentiveRateBps,
   };
 }
 
 /** Closes the subscription's open period at `at`, if there is one. */
 export async function closeOpenPeriod(tx: Tx, subscriptionId: string, at: Date): Promise<number> {
-  const { count } = await tx.subscriptionResellerAssociation.updateMany({ where: { subscriptionId, endedAt: null }, data: { endedAt: at } });
+  const { count } = await tx.subscriptionResellerAssociation.updateMany({
+    where: { subscriptionId, endedAt: null },
+    data: { endedAt: at },
+  });
   return count;
 }
 
@@ -33,7 +41,14 @@ export async function closeOpenPeriod(tx: Tx, subscriptionId: string, at: Date):
  * reseller is credited (and the subscription is not cancelled), opens a new
  * one on the current terms.
  */
-export async function restartPeriod(tx: Tx, subscriptionId: string, resellerId: string | null, terms: PeriodTerms, at: Date): Promise<void> {
+export async function restartPeriod(
+  tx: Tx,
+  subscriptionId: string,
+  resellerId: string | null,
+  terms: PeriodTerms,
+  at: Date,
+): Promise<void> {
   await closeOpenPeriod(tx, subscriptionId, at);
-  if (resellerId) await tx.subscriptionResellerAssociation.create({ data: { subscriptionId, ...periodData(resellerId, terms, at) } });
+  if (resellerId)
+    await tx.subscriptionResellerAssociation.create({ data: { subscriptionId, ...periodData(resellerId, terms, at) } });
 }

@@ -27,11 +27,24 @@ async function step(ctx: Ctx, raw: SubscriptionRef, { action, check, data, after
     const now = clock.now();
     const s = await loadForChange(tx, ctx, input.subscriptionId, input.version);
     check(s, now);
-    const { count } = await tx.subscription.updateMany({ where: { id: s.id, version: s.version }, data: { ...data(now), version: { increment: 1 } } });
+    const { count } = await tx.subscription.updateMany({
+      where: { id: s.id, version: s.version },
+      data: { ...data(now), version: { increment: 1 } },
+    });
     if (count === 0) throw new Conflict();
     await after?.(tx, s, now);
-    const status = await tx.subscription.findUniqueOrThrow({ where: { id: s.id }, select: { status: true, autoRenew: true, version: true } });
-    await recordAudit(tx, ctx, { action, targetType: 'subscription', targetId: s.id, orgIds: auditOrgIds(s), before: { status: s.status, autoRenew: s.autoRenew }, after: { status: status.status, autoRenew: status.autoRenew } });
+    const status = await tx.subscription.findUniqueOrThrow({
+      where: { id: s.id },
+      select: { status: true, autoRenew: true, version: true },
+    });
+    await recordAudit(tx, ctx, {
+      action,
+      targetType: 'subscription',
+      targetId: s.id,
+      orgIds: auditOrgIds(s),
+      before: { status: s.status, autoRenew: s.autoRenew },
+      after: { status: status.status, autoRenew: status.autoRenew },
+    });
     return { subscriptionId: s.id, version: status.version };
   }, TX_OPTIONS);
 }
@@ -55,7 +68,11 @@ export function reactivateSubscription(ctx: Ctx, raw: SubscriptionRef) {
   return step(ctx, raw, {
     action: 'subscription.reactivated',
     check: (s) => {
-      if (s.status !== 'SUSPENDED') throw new Refused(s.status === 'CANCELLED' ? 'subscriptionDetail.errors.cancelled' : 'subscriptionDetail.errors.notSuspended', 'R7');
+      if (s.status !== 'SUSPENDED')
+        throw new Refused(
+          s.status === 'CANCELLED' ? 'subscriptionDetail.errors.cancelled' : 'subscriptionDetail.errors.notSuspended',
+          'R7',
+        );
     },
     data: () => ({ status: 'ACTIVE', suspendedAt: null, autoRenew: true }),
   });

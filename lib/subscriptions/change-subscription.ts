@@ -28,10 +28,15 @@ export async function changeSubscription(ctx: Ctx, raw: ChangeSubscriptionInput)
     const s = await loadForChange(tx, ctx, input.subscriptionId, input.version);
     const quantityChanged = input.quantity !== undefined && input.quantity !== s.quantity;
     const offerChanged = input.offerId !== undefined && input.offerId !== s.offerId;
-    const resellerChanged = input.resellerMpnId !== undefined ? input.resellerMpnId !== s.reseller?.mpnId : input.resellerId !== undefined && input.resellerId !== (s.resellerId ?? '');
-    const supportChanged = input.supportContactOrgId !== undefined && input.supportContactOrgId !== s.supportContactOrgId;
+    const resellerChanged =
+      input.resellerMpnId !== undefined
+        ? input.resellerMpnId !== s.reseller?.mpnId
+        : input.resellerId !== undefined && input.resellerId !== (s.resellerId ?? '');
+    const supportChanged =
+      input.supportContactOrgId !== undefined && input.supportContactOrgId !== s.supportContactOrgId;
     // Submit without a change writes nothing (and bumps no version).
-    if (!quantityChanged && !offerChanged && !resellerChanged && !supportChanged) return { subscriptionId: s.id, version: s.version, changed: [] as string[] };
+    if (!quantityChanged && !offerChanged && !resellerChanged && !supportChanged)
+      return { subscriptionId: s.id, version: s.version, changed: [] as string[] };
     // Helpdesk agents may change only the support contact (R9).
     if (quantityChanged || offerChanged || resellerChanged) assertCan(ctx, 'subscriptions.write');
     if (supportChanged) assertCan(ctx, 'support.write');
@@ -47,12 +52,15 @@ export async function changeSubscription(ctx: Ctx, raw: ChangeSubscriptionInput)
       if (problem) throw new Invalid({ quantity: [problem] });
     }
     if (quantity < s.quantity && !withinChangeWindow(s.termStartedAt, now)) {
-      throw new Refused('subscriptionDetail.errors.reduceWindow', 'R7', { until: changeWindowEndsAt(s.termStartedAt).toISOString() });
+      throw new Refused('subscriptionDetail.errors.reduceWindow', 'R7', {
+        until: changeWindowEndsAt(s.termStartedAt).toISOString(),
+      });
     }
 
     let reseller: ResellerRef | null = s.reseller;
     if (resellerChanged) {
-      if (input.resellerMpnId !== undefined) reseller = await resolveResellerByMpn(tx, ctx, s.customer.provider, input.resellerMpnId);
+      if (input.resellerMpnId !== undefined)
+        reseller = await resolveResellerByMpn(tx, ctx, s.customer.provider, input.resellerMpnId);
       else if (input.resellerId) reseller = await resolveResellerById(tx, ctx, s.customer.providerId, input.resellerId);
       else if (audienceOf(ctx) === 'reseller') throw new Refused('subscriptionDetail.errors.resellerOnlyItself', 'R8');
       else reseller = null;
@@ -66,20 +74,59 @@ export async function changeSubscription(ctx: Ctx, raw: ChangeSubscriptionInput)
 
     const { count } = await tx.subscription.updateMany({
       where: { id: s.id, version: s.version },
-      data: { quantity, offerId: offer.id, resellerId: reseller?.id ?? null, supportContactOrgId: supportContact.id, version: { increment: 1 } },
+      data: {
+        quantity,
+        offerId: offer.id,
+        resellerId: reseller?.id ?? null,
+        supportContactOrgId: supportContact.id,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) throw new Conflict();
     if (quantityChanged || offerChanged || resellerChanged) {
-      await restartPeriod(tx, s.id, reseller?.id ?? null, { offerId: offer.id, quantity, unitPriceMinor: offer.unitPriceMinor, currency: offer.currency, incentiveRateBps: offer.incentiveRateBps }, now);
+      await restartPeriod(
+        tx,
+        s.id,
+        reseller?.id ?? null,
+        {
+          offerId: offer.id,
+          quantity,
+          unitPriceMinor: offer.unitPriceMinor,
+          currency: offer.currency,
+          incentiveRateBps: offer.incentiveRateBps,
+        },
+        now,
+      );
     }
 
     const orgIds = auditOrgIds(s, reseller?.id, supportContact.id);
-    const audit = (action: string, before: object, after: object) => recordAudit(tx, ctx, { action, targetType: 'subscription', targetId: s.id, orgIds, before, after });
-    if (offerChanged) await audit('subscription.upgraded', { offerId: s.offerId, offer: s.offer.name }, { offerId: offer.id, offer: offer.name });
+    const audit = (action: string, before: object, after: object) =>
+      recordAudit(tx, ctx, { action, targetType: 'subscription', targetId: s.id, orgIds, before, after });
+    if (offerChanged)
+      await audit(
+        'subscription.upgraded',
+        { offerId: s.offerId, offer: s.offer.name },
+        { offerId: offer.id, offer: offer.name },
+      );
     if (quantity !== s.quantity) await audit('subscription.quantity_changed', { quantity: s.quantity }, { quantity });
-    if (resellerChanged) await audit('subscription.reseller_changed', { resellerId: s.resellerId, reseller: label(s.reseller) }, { resellerId: reseller?.id ?? null, reseller: label(reseller) });
-    if (supportChanged) await audit('subscription.support_contact_changed', { supportContactOrgId: s.supportContactOrgId, supportContact: s.supportContactOrg.legalName }, { supportContactOrgId: supportContact.id, supportContact: supportContact.legalName });
-    const changed = [offerChanged && 'offer', quantity !== s.quantity && 'quantity', resellerChanged && 'reseller', supportChanged && 'supportContact'].filter((c): c is string => !!c);
+    if (resellerChanged)
+      await audit(
+        'subscription.reseller_changed',
+        { resellerId: s.resellerId, reseller: label(s.reseller) },
+        { resellerId: reseller?.id ?? null, reseller: label(reseller) },
+      );
+    if (supportChanged)
+      await audit(
+        'subscription.support_contact_changed',
+        { supportContactOrgId: s.supportContactOrgId, supportContact: s.supportContactOrg.legalName },
+        { supportContactOrgId: supportContact.id, supportContact: supportContact.legalName },
+      );
+    const changed = [
+      offerChanged && 'offer',
+      quantity !== s.quantity && 'quantity',
+      resellerChanged && 'reseller',
+      supportChanged && 'supportContact',
+    ].filter((c): c is string => !!c);
     return { subscriptionId: s.id, version: s.version + 1, changed };
   }, TX_OPTIONS);
 }

@@ -24,16 +24,43 @@ export async function getSubscriptionDetail(ctx: Ctx, subscriptionId: string) {
   const s = await db().subscription.findFirst({
     where: { AND: [subscriptionScope(ctx), { id: subscriptionId }] },
     include: {
-      offer: { include: { upgradeTargets: { where: { active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true, minQuantity: true, maxQuantity: true } } } },
-      customer: { select: { id: true, companyName: true, tenantDomain: true, providerId: true, managingResellerId: true, resellerDelegatedAdmin: true, provider: party, managingReseller: party } },
+      offer: {
+        include: {
+          upgradeTargets: {
+            where: { active: true },
+            orderBy: { name: 'asc' },
+            select: { id: true, name: true, minQuantity: true, maxQuantity: true },
+          },
+        },
+      },
+      customer: {
+        select: {
+          id: true,
+          companyName: true,
+          tenantDomain: true,
+          providerId: true,
+          managingResellerId: true,
+          resellerDelegatedAdmin: true,
+          provider: party,
+          managingReseller: party,
+        },
+      },
       reseller: party,
       supportContactOrg: party,
-      resellerAssociations: { orderBy: [{ startedAt: 'desc' }, { endedAt: { sort: 'desc', nulls: 'first' } }], take: HISTORY_LIMIT, include: { reseller: { select: { legalName: true, mpnId: true } }, offer: { select: { name: true } } } },
+      resellerAssociations: {
+        orderBy: [{ startedAt: 'desc' }, { endedAt: { sort: 'desc', nulls: 'first' } }],
+        take: HISTORY_LIMIT,
+        include: { reseller: { select: { legalName: true, mpnId: true } }, offer: { select: { name: true } } },
+      },
     },
   });
   if (!s) throw new NotFound('subscription');
   const [events, administered] = await Promise.all([
-    db().auditEvent.findMany({ where: { targetType: 'subscription', targetId: s.id }, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], take: HISTORY_LIMIT }),
+    db().auditEvent.findMany({
+      where: { targetType: 'subscription', targetId: s.id },
+      orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+      take: HISTORY_LIMIT,
+    }),
     db().subscription.count({ where: { AND: [subscriptionAdminScope(ctx), { id: s.id }] } }),
   ]);
   const history = await withActors(events);
@@ -59,7 +86,16 @@ export async function getSubscriptionDetail(ctx: Ctx, subscriptionId: string) {
   ]);
   // The form follows the permission; the status rules answer on Submit with their reason (R7).
   const form = { write, support };
-  return { subscription: s, history, may, form, editable: write || support, reduceUntil, withinWindow, options: { resellers, supportContacts } };
+  return {
+    subscription: s,
+    history,
+    may,
+    form,
+    editable: write || support,
+    reduceUntil,
+    withinWindow,
+    options: { resellers, supportContacts },
+  };
 }
 
 export type SubscriptionDetail = Awaited<ReturnType<typeof getSubscriptionDetail>>;
@@ -68,11 +104,23 @@ export type SubscriptionDetail = Awaited<ReturnType<typeof getSubscriptionDetail
 async function withActors<E extends { actorUserId: string | null; actorOrgId: string | null }>(events: E[]) {
   const userIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => !!id))];
   const users = userIds.length
-    ? await db().user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, organization: { select: { legalName: true } }, customer: { select: { companyName: true } } } })
+    ? await db().user.findMany({
+        where: { id: { in: userIds } },
+        select: {
+          id: true,
+          name: true,
+          organization: { select: { legalName: true } },
+          customer: { select: { companyName: true } },
+        },
+      })
     : [];
   const byId = new Map(users.map((u) => [u.id, u]));
   return events.map((e) => {
     const user = e.actorUserId ? byId.get(e.actorUserId) : undefined;
-    return { ...e, actorName: user?.name ?? null, actorOrg: user?.organization?.legalName ?? user?.customer?.companyName ?? null };
+    return {
+      ...e,
+      actorName: user?.name ?? null,
+      actorOrg: user?.organization?.legalName ?? user?.customer?.companyName ?? null,
+    };
   });
 }

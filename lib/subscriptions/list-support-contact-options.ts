@@ -7,7 +7,12 @@ import { NotFound } from '@/lib/errors';
 
 type Client = Tx | ReturnType<typeof db>;
 type Party = { id: string; legalName: string; mpnId: string | null };
-type CustomerParties = { providerId: string; provider: Party; managingResellerId: string | null; resellerDelegatedAdmin: boolean };
+type CustomerParties = {
+  providerId: string;
+  provider: Party;
+  managingResellerId: string | null;
+  resellerDelegatedAdmin: boolean;
+};
 
 /**
  * R9: who may be a subscription's designated support contact — its provider
@@ -20,7 +25,12 @@ export async function supportContactOptions(client: Client, customer: CustomerPa
     // In a change's transaction, hold the partnership until commit (a concurrent R10 must not leave an ex-partner as support contact).
     await client.$queryRaw`SELECT "id" FROM "Partnership" WHERE "providerId" = ${customer.providerId} AND "resellerId" = ${customer.managingResellerId} AND "state" = 'ACTIVE' FOR SHARE`;
     const partnership = await client.partnership.findFirst({
-      where: { providerId: customer.providerId, resellerId: customer.managingResellerId, state: 'ACTIVE', reseller: { status: 'ACTIVE' } },
+      where: {
+        providerId: customer.providerId,
+        resellerId: customer.managingResellerId,
+        state: 'ACTIVE',
+        reseller: { status: 'ACTIVE' },
+      },
       select: { reseller: { select: { id: true, legalName: true, mpnId: true } } },
     });
     if (partnership) options.push(partnership.reseller);
@@ -31,7 +41,12 @@ export async function supportContactOptions(client: Client, customer: CustomerPa
 /** R8 with R1: the resellers the list offers for Reseller (MPN ID); a reseller user sees only itself. */
 export async function resellerOptions(client: Client, ctx: Ctx, providerId: string): Promise<Party[]> {
   const rows = await client.partnership.findMany({
-    where: { providerId, state: 'ACTIVE', reseller: { status: 'ACTIVE' }, ...(audienceOf(ctx) === 'reseller' ? { resellerId: ctx.orgId! } : {}) },
+    where: {
+      providerId,
+      state: 'ACTIVE',
+      reseller: { status: 'ACTIVE' },
+      ...(audienceOf(ctx) === 'reseller' ? { resellerId: ctx.orgId! } : {}),
+    },
     orderBy: { reseller: { legalName: 'asc' } },
     select: { reseller: { select: { id: true, legalName: true, mpnId: true } } },
   });
@@ -43,7 +58,16 @@ export async function listSupportContactOptions(ctx: Ctx, subscriptionId: string
   assertCan(ctx, 'support.write');
   const subscription = await db().subscription.findFirst({
     where: { AND: [subscriptionAdminScope(ctx), { id: subscriptionId }] },
-    select: { customer: { select: { providerId: true, managingResellerId: true, resellerDelegatedAdmin: true, provider: { select: { id: true, legalName: true, mpnId: true } } } } },
+    select: {
+      customer: {
+        select: {
+          providerId: true,
+          managingResellerId: true,
+          resellerDelegatedAdmin: true,
+          provider: { select: { id: true, legalName: true, mpnId: true } },
+        },
+      },
+    },
   });
   if (!subscription) throw new NotFound('subscription');
   return supportContactOptions(db(), subscription.customer);

@@ -14,8 +14,32 @@ export async function loadForChange(tx: Tx, ctx: Ctx, subscriptionId: string, ve
   const subscription = await tx.subscription.findFirst({
     where: { AND: [subscriptionAdminScope(ctx), { id: subscriptionId }] },
     include: {
-      offer: { include: { upgradeTargets: { where: { active: true }, select: { id: true, name: true, minQuantity: true, maxQuantity: true, isAzurePlan: true, unitPriceMinor: true, currency: true, incentiveRateBps: true } } } },
-      customer: { select: { id: true, providerId: true, managingResellerId: true, resellerDelegatedAdmin: true, provider: { select: { id: true, legalName: true, mpnId: true } } } },
+      offer: {
+        include: {
+          upgradeTargets: {
+            where: { active: true },
+            select: {
+              id: true,
+              name: true,
+              minQuantity: true,
+              maxQuantity: true,
+              isAzurePlan: true,
+              unitPriceMinor: true,
+              currency: true,
+              incentiveRateBps: true,
+            },
+          },
+        },
+      },
+      customer: {
+        select: {
+          id: true,
+          providerId: true,
+          managingResellerId: true,
+          resellerDelegatedAdmin: true,
+          provider: { select: { id: true, legalName: true, mpnId: true } },
+        },
+      },
       reseller: { select: { id: true, legalName: true, mpnId: true } },
       supportContactOrg: { select: { id: true, legalName: true } },
     },

@@ -16,10 +16,16 @@ export function withinChangeWindow(termStartedAt: Date, now: Date): boolean {
 type OfferLimits = { minQuantity: number; maxQuantity: number; isAzurePlan: boolean };
 
 /** A licence count's problem as a message key with its values, or null when it is valid. */
-export function quantityProblem(offer: OfferLimits, quantity: number): { key: string; values: Record<string, number> } | null {
+export function quantityProblem(
+  offer: OfferLimits,
+  quantity: number,
+): { key: string; values: Record<string, number> } | null {
   if (offer.isAzurePlan) return quantity === 1 ? null : { key: 'subscriptionDetail.errors.azureQuantity', values: {} };
   if (!Number.isInteger(quantity) || quantity < offer.minQuantity || quantity > offer.maxQuantity) {
-    return { key: 'subscriptionDetail.errors.quantityRange', values: { min: offer.minQuantity, max: offer.maxQuantity } };
+    return {
+      key: 'subscriptionDetail.errors.quantityRange',
+      values: { min: offer.minQuantity, max: offer.maxQuantity },
+    };
   }
   return null;
 }

@@ -14,18 +14,34 @@ export type SubscriptionRef = z.input<typeof subscriptionRef>;
 export const changeSubscriptionInput = z.object({
   subscriptionId: id,
   version: versionField,
-  quantity: z.preprocess((v) => digitsOnly(blankToUndefined(v)), z.coerce.number('subscriptionDetail.errors.quantityWhole').int('subscriptionDetail.errors.quantityWhole').optional()),
+  quantity: z.preprocess(
+    (v) => digitsOnly(blankToUndefined(v)),
+    z.coerce
+      .number('subscriptionDetail.errors.quantityWhole')
+      .int('subscriptionDetail.errors.quantityWhole')
+      .optional(),
+  ),
   /** An upgrade target; empty keeps the offer. */
   offerId: z.preprocess(blankToUndefined, id.optional()),
   /** The reseller credited (R8); the empty string clears it, a missing field keeps it. */
   resellerId: z.union([z.literal(''), id]).optional(),
   /** A typed MPN ID ("Indirect reseller not in the list?"); wins over resellerId. */
-  resellerMpnId: z.preprocess(blankToUndefined, z.string().trim().regex(/^\d{6,7}$/, 'subscriptionDetail.errors.mpnFormat').optional()),
+  resellerMpnId: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\d{6,7}$/, 'subscriptionDetail.errors.mpnFormat')
+      .optional(),
+  ),
   supportContactOrgId: z.preprocess(blankToUndefined, id.optional()),
 });
 export type ChangeSubscriptionInput = z.input<typeof changeSubscriptionInput>;
 
 export const verifyMpnInput = z.object({
   subscriptionId: id,
-  mpnId: z.string().trim().regex(/^\d{6,7}$/, 'subscriptionDetail.errors.mpnFormat'),
+  mpnId: z
+    .string()
+    .trim()
+    .regex(/^\d{6,7}$/, 'subscriptionDetail.errors.mpnFormat'),
 });

@@ -35,7 +35,12 @@ export async function changePassword(ctx: Ctx, raw: ChangePasswordInput): Promis
       data: { passwordHash, mustChangePassword: false, sessionVersion: { increment: 1 } },
     });
     await recordAudit(tx, ctx, { action: 'user.password_changed', targetType: 'user', targetId: ctx.userId });
-    await enqueueMail(tx, { kind: 'password-changed', to: user.email, locale: ctx.locale, values: { email: user.email } });
+    await enqueueMail(tx, {
+      kind: 'password-changed',
+      to: user.email,
+      locale: ctx.locale,
+      values: { email: user.email },
+    });
   });
   return { email: user.email };
 }

@@ -24,7 +24,9 @@ function hasNul(value: unknown, depth = 0): boolean {
 /** The top-level fields of a form or input object whose value (or a value inside it) contains NUL. */
 export function fieldsWithNul(raw: unknown): string[] {
   if (raw === null || typeof raw !== 'object') return [];
-  return Object.entries(raw).filter(([, v]) => hasNul(v)).map(([k]) => k);
+  return Object.entries(raw)
+    .filter(([, v]) => hasNul(v))
+    .map(([k]) => k);
 }
 
 /** An id from a URL: one with NUL (or over-long) names nothing, so the page answers 404 rather than a database error. */
@@ -34,7 +36,12 @@ export function isPlainId(id: unknown): id is string {
 
 /** A mail subject: one line (CR, LF and other control characters would let a sender add mail headers). */
 export function subjectText(max: number) {
-  return z.string().trim().min(1, 'errors.required').max(max).refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), 'errors.invalidValue');
+  return z
+    .string()
+    .trim()
+    .min(1, 'errors.required')
+    .max(max)
+    .refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), 'errors.invalidValue');
 }
 
 /**
@@ -42,7 +49,16 @@ export function subjectText(max: number) {
  * an action's parsed output (undefined) parses again in the domain function.
  */
 export function optionalEmail(messageKey: string) {
-  return z.preprocess((v) => v ?? '', z.string().trim().toLowerCase().max(254).transform((v) => (v === '' ? undefined : v)).pipe(z.email(messageKey).optional()));
+  return z.preprocess(
+    (v) => v ?? '',
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .transform((v) => (v === '' ? undefined : v))
+      .pipe(z.email(messageKey).optional()),
+  );
 }
 
 /** `text` for a LIKE/ILIKE pattern, its own % _ and \ taken literally. */

@@ -4,7 +4,14 @@
 import { chromium, type Browser } from '@playwright/test';
 import { summarise } from './stats';
 
-export type Vitals = { path: string; loads: number; lcpMs: number; /** The largest of the loads. */ cls: number; jsTransferredBytes: number; jsFiles: number };
+export type Vitals = {
+  path: string;
+  loads: number;
+  lcpMs: number;
+  /** The largest of the loads. */ cls: number;
+  jsTransferredBytes: number;
+  jsFiles: number;
+};
 
 const MEASURE = `new Promise((resolve) => {
   let lcp = 0; let cls = 0;
@@ -17,7 +24,12 @@ const MEASURE = `new Promise((resolve) => {
 })`;
 
 /** Null figures when no Chromium is installed (the run goes on without them). */
-export async function measureVitals(base: string, executablePath: string | null, pages: { path: string; cookie: string | null }[], loads: number): Promise<(Vitals | null)[]> {
+export async function measureVitals(
+  base: string,
+  executablePath: string | null,
+  pages: { path: string; cookie: string | null }[],
+  loads: number,
+): Promise<(Vitals | null)[]> {
   if (!executablePath) return pages.map(() => null);
   const browser: Browser = await chromium.launch({ executablePath });
   const out: Vitals[] = [];
@@ -45,7 +57,14 @@ export async function measureVitals(base: string, executablePath: string | null,
         js = m.js;
         jsFiles = m.jsFiles;
       }
-      out.push({ path: page.path, loads, lcpMs: summarise(lcp).median, cls: Math.max(0, ...cls), jsTransferredBytes: js, jsFiles });
+      out.push({
+        path: page.path,
+        loads,
+        lcpMs: summarise(lcp).median,
+        cls: Math.max(0, ...cls),
+        jsTransferredBytes: js,
+        jsFiles,
+      });
     }
   } finally {
     await browser.close();

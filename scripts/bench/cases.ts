@@ -6,7 +6,10 @@ import type { Prisma } from '../../lib/generated/prisma/client';
 import type { Ctx } from '../../lib/authz/context';
 import { findCustomers, findCustomersSql } from '../../lib/customers/find-customers';
 import { findCustomersInput } from '../../lib/customers/schemas';
-import { findCustomerSubscriptions, findCustomerSubscriptionsSql } from '../../lib/customers/find-customer-subscriptions';
+import {
+  findCustomerSubscriptions,
+  findCustomerSubscriptionsSql,
+} from '../../lib/customers/find-customer-subscriptions';
 import { findIndirectResellers, findIndirectResellersSql } from '../../lib/partnerships/find-indirect-resellers';
 import { findResellerSubscriptions, findResellerSubscriptionsSql } from '../../lib/reports/find-reseller-subscriptions';
 import { findAuditEvents, findAuditEventsSql } from '../../lib/reports/find-audit-events';
@@ -78,7 +81,10 @@ function customersCase(name: string, input: (fx: Fixtures) => Record<string, str
     // As the page asks: with its reseller filter, in the same statement.
     domain: (ctx, fx) => findCustomers(need(ctx), input(fx), { filter: true }),
     // (A search as findCustomers first sends it: in a bounded walk, which is all it sends for a common word.)
-    rawSql: (ctx, fx) => raw(findCustomersSql(need(ctx), findCustomersInput.parse(input(fx)), { filter: true, walk: Boolean(input(fx).q) })),
+    rawSql: (ctx, fx) =>
+      raw(
+        findCustomersSql(need(ctx), findCustomersInput.parse(input(fx)), { filter: true, walk: Boolean(input(fx).q) }),
+      ),
   };
 }
 
@@ -158,20 +164,27 @@ export async function resolveFixtures(query: Query, now = new Date()): Promise<F
   const one = async (text: string, values: unknown[] = []): Promise<string> => {
     const { rows } = await query(text, values);
     const value = rows[0] ? Object.values(rows[0])[0] : undefined;
-    if (typeof value !== 'string') throw new Error(`Bench fixture not found: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
+    if (typeof value !== 'string')
+      throw new Error(`Bench fixture not found: ${text.replace(/\s+/g, ' ').slice(0, 120)}`);
     return value;
   };
   const providerId = await one(`SELECT "organizationId" FROM "User" WHERE email = $1`, [PROVIDER_USER]);
   const fabrikamId = await one(`SELECT "organizationId" FROM "User" WHERE email = $1`, [RESELLER_USER]);
   const resellerId = await one(
     `SELECT "managingResellerId" FROM "Customer" WHERE "providerId" = $1 AND "managingResellerId" IS NOT NULL
-      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [providerId]);
+      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    [providerId],
+  );
   const bigCustomerId = await one(
     `SELECT s."customerId" FROM "Subscription" s JOIN "Customer" c ON c.id = s."customerId"
-      WHERE c."providerId" = $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [providerId]);
+      WHERE c."providerId" = $1 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    [providerId],
+  );
   const auditAction = await one(
     `SELECT action FROM (SELECT action FROM "AuditEvent" WHERE "orgIds" @> ARRAY[$1]::text[] ORDER BY "occurredAt" DESC LIMIT 20000) e
-      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`, [providerId]);
+      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+    [providerId],
+  );
   const previous = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const month = `${previous.getUTCFullYear()}-${String(previous.getUTCMonth() + 1).padStart(2, '0')}`;
   return { providerId, fabrikamId, resellerId, bigCustomerId, auditAction, month, now };

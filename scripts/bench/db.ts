@@ -6,7 +6,14 @@ import { applyMigrations } from '../db/migrate';
 import { seedScale } from '../db/seed-scale';
 import { createDatabase, dropDatabase, listDatabases, withDatabase } from '../../tests/setup/database';
 
-export type Sizes = { providers: number; resellers: number; customers: number; subscriptions: number; auditEvents: number; outbox: number };
+export type Sizes = {
+  providers: number;
+  resellers: number;
+  customers: number;
+  subscriptions: number;
+  auditEvents: number;
+  outbox: number;
+};
 
 /** The scale seed's proportions (100,000 customers: 10,000 resellers, 300,000 subscriptions, 1,000,000 audit events, 50,000 outbox messages). */
 export function sizesFor(customers: number): Sizes {
@@ -27,7 +34,9 @@ async function readMarker(url: string): Promise<{ sizes: unknown; counts: Record
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ sizes: unknown; counts: Record<string, number> }>(`SELECT sizes, counts FROM ${MARKER} LIMIT 1`);
+    const { rows } = await client.query<{ sizes: unknown; counts: Record<string, number> }>(
+      `SELECT sizes, counts FROM ${MARKER} LIMIT 1`,
+    );
     return rows[0] ?? null;
   } catch {
     return null;
@@ -41,9 +50,14 @@ async function fill(url: string, sizes: Sizes, log: (line: string) => void): Pro
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER} (sizes jsonb NOT NULL, counts jsonb NOT NULL, "seededAt" timestamptz NOT NULL DEFAULT now())`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${MARKER} (sizes jsonb NOT NULL, counts jsonb NOT NULL, "seededAt" timestamptz NOT NULL DEFAULT now())`,
+    );
     await client.query(`DELETE FROM ${MARKER}`);
-    await client.query(`INSERT INTO ${MARKER} (sizes, counts) VALUES ($1, $2)`, [sizesKey(sizes), JSON.stringify(counts)]);
+    await client.query(`INSERT INTO ${MARKER} (sizes, counts) VALUES ($1, $2)`, [
+      sizesKey(sizes),
+      JSON.stringify(counts),
+    ]);
     await client.query('ANALYZE');
   } finally {
     await client.end();
@@ -58,13 +72,21 @@ function sizesKey(sizes: Sizes): string {
 
 function canonical(value: unknown): string {
   if (!value || typeof value !== 'object') return JSON.stringify(value);
-  return JSON.stringify(Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))));
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b))),
+  );
 }
 
 export type Prepared = { url: string; counts: Record<string, number>; reused: boolean; seedSeconds: number };
 
 /** A database `name` on the local server holding `sizes`. */
-export async function preparePostgres(adminUrl: string, name: string, sizes: Sizes, fresh: boolean, log: (line: string) => void): Promise<Prepared> {
+export async function preparePostgres(
+  adminUrl: string,
+  name: string,
+  sizes: Sizes,
+  fresh: boolean,
+  log: (line: string) => void,
+): Promise<Prepared> {
   const url = withDatabase(adminUrl, name);
   const expected = sizesKey(sizes);
   if (!fresh && (await listDatabases(adminUrl, name)).includes(name)) {

@@ -14,8 +14,26 @@ import { http, newDataDir, ROOT, signInHttp, startPortal } from '../../tests/def
 
 const portArg = process.argv.indexOf('--port');
 const PORT = portArg > 0 ? Number(process.argv[portArg + 1]) : 3790;
-const USERS = ['admin@northwind.example', 'admin@fabrikam.example', 'staff@vendor.example', 'admin@woodgrove.onmicrosoft.example'];
-const PAGES = ['/', '/customers', '/customers?q=bank', '/indirect-resellers', '/subscriptions', '/subscriptions?tab=support', '/audit-log', '/incentives', '/offers', '/mailbox', '/indirect-providers', '/find-a-provider'];
+const USERS = [
+  'admin@northwind.example',
+  'admin@fabrikam.example',
+  'staff@vendor.example',
+  'admin@woodgrove.onmicrosoft.example',
+];
+const PAGES = [
+  '/',
+  '/customers',
+  '/customers?q=bank',
+  '/indirect-resellers',
+  '/subscriptions',
+  '/subscriptions?tab=support',
+  '/audit-log',
+  '/incentives',
+  '/offers',
+  '/mailbox',
+  '/indirect-providers',
+  '/find-a-provider',
+];
 
 /** Resident memory of a process (MiB): now and its peak. */
 function memory(pid: number): { rss: number; peak: number } {
@@ -56,9 +74,15 @@ try {
   const secondMemory = memory(second.child.pid!);
   await second.stop('SIGINT');
 
-  console.log(`first npm start on a new data folder${built ? ' (building the portal first)' : ' (build already there)'}: serving after ${seconds(serving)}, sign-in page after ${seconds(firstPage)}`);
-  console.log(`memory of the running process: ${Math.round(atStart.rss)} MiB when it serves; ${Math.round(afterPages.rss)} MiB (peak ${Math.round(afterPages.peak)} MiB) after ${USERS.length} users opened ${opened} pages`);
-  console.log(`second npm start on the same folder: serving after ${seconds(secondServing)}, ${Math.round(secondMemory.rss)} MiB`);
+  console.log(
+    `first npm start on a new data folder${built ? ' (building the portal first)' : ' (build already there)'}: serving after ${seconds(serving)}, sign-in page after ${seconds(firstPage)}`,
+  );
+  console.log(
+    `memory of the running process: ${Math.round(atStart.rss)} MiB when it serves; ${Math.round(afterPages.rss)} MiB (peak ${Math.round(afterPages.peak)} MiB) after ${USERS.length} users opened ${opened} pages`,
+  );
+  console.log(
+    `second npm start on the same folder: serving after ${seconds(secondServing)}, ${Math.round(secondMemory.rss)} MiB`,
+  );
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -6,14 +6,25 @@ export const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 export type Response = { status: number; headers: http.IncomingHttpHeaders; body: string; ttfb: number; total: number };
 
-export function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Response> {
+export function request(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const req = http.request(url, { method: opts.method ?? 'GET', headers: opts.headers, agent }, (res) => {
       const ttfb = performance.now() - start;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ttfb, total: performance.now() - start }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ttfb,
+          total: performance.now() - start,
+        }),
+      );
       res.on('error', reject);
     });
     req.setTimeout(120_000, () => req.destroy(new Error(`Timed out: ${url}`)));
@@ -44,7 +55,9 @@ export async function signIn(base: string, email: string, password: string): Pro
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      cookie: Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; '),
+      cookie: Object.entries(jar)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; '),
       origin: base,
     },
     body,
@@ -57,6 +70,7 @@ export async function signIn(base: string, email: string, password: string): Pro
 /** GET a page; throws unless it answers 200. */
 export async function getPage(base: string, path: string, cookie: string | null): Promise<Response> {
   const res = await request(`${base}${path}`, { headers: cookie ? { cookie } : {} });
-  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}${res.headers.location ? ` → ${res.headers.location}` : ''}`);
+  if (res.status !== 200)
+    throw new Error(`GET ${path} answered ${res.status}${res.headers.location ? ` → ${res.headers.location}` : ''}`);
   return res;
 }

@@ -43,7 +43,10 @@ export function measureRouteJs(root: string): RouteJs[] {
   findManifests(path.join(next, 'server', 'app'), manifests);
   const routes: RouteJs[] = [];
   for (const file of manifests) {
-    const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> } = {};
+    const sandbox: {
+      globalThis?: unknown;
+      __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }>;
+    } = {};
     sandbox.globalThis = sandbox;
     runInNewContext(readFileSync(file, 'utf8'), sandbox);
     for (const [entry, manifest] of Object.entries(sandbox.__RSC_MANIFEST ?? {})) {

@@ -15,7 +15,16 @@ export type LoadResult = {
   timeouts: number;
 };
 
-type Slice = { path: string; connections: number; seconds: number; latencies: number[]; requests: number; errors: number; non2xx: number; timeouts: number };
+type Slice = {
+  path: string;
+  connections: number;
+  seconds: number;
+  latencies: number[];
+  requests: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+};
 
 /** Several runs of one page as one result: requests and errors added up, percentiles over every response. */
 function combine(slices: Slice[]): LoadResult {
@@ -28,7 +37,12 @@ function combine(slices: Slice[]): LoadResult {
     seconds,
     requests,
     requestsPerSecond: requests / seconds,
-    latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies[latencies.length - 1] ?? Number.NaN },
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies[latencies.length - 1] ?? Number.NaN,
+    },
     errors: slices.reduce((sum, s) => sum + s.errors, 0),
     non2xx: slices.reduce((sum, s) => sum + s.non2xx, 0),
     timeouts: slices.reduce((sum, s) => sum + s.timeouts, 0),
@@ -62,7 +76,13 @@ export async function loadBeside(
   return { page: combine(pages), floor: combine(floors) };
 }
 
-async function loadOnce(base: string, path: string, cookie: string | null, connections: number, seconds: number): Promise<Slice> {
+async function loadOnce(
+  base: string,
+  path: string,
+  cookie: string | null,
+  connections: number,
+  seconds: number,
+): Promise<Slice> {
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -73,5 +93,14 @@ async function loadOnce(base: string, path: string, cookie: string | null, conne
       latencies.push(responseTime);
     });
   });
-  return { path, connections, seconds, latencies, requests: result.requests.total, errors: result.errors + result.non2xx, non2xx: result.non2xx, timeouts: result.timeouts };
+  return {
+    path,
+    connections,
+    seconds,
+    latencies,
+    requests: result.requests.total,
+    errors: result.errors + result.non2xx,
+    non2xx: result.non2xx,
+    timeouts: result.timeouts,
+  };
 }

@@ -29,7 +29,15 @@ export type CaseResult = {
   load: PageLoad;
   /** Null when no Chromium is installed. */
   vitals: Vitals | null;
-  embedded: { raw: Summary; domain: Summary; rawRows: number; domainRows: number | null; page: PageTimes; floor: PageTimes; load: PageLoad } | null;
+  embedded: {
+    raw: Summary;
+    domain: Summary;
+    rawRows: number;
+    domainRows: number | null;
+    page: PageTimes;
+    floor: PageTimes;
+    load: PageLoad;
+  } | null;
 };
 
 /** The floors under load: their turns beside the first page (`before`) and beside the last (`after`), and the mean over their `runs` (one per page). */
@@ -44,7 +52,17 @@ export type BenchResult = {
   quick: boolean;
   machine: { cores: number; cpu: string; memoryBytes: number; node: string; platform: string };
   runs: Record<string, number>;
-  databases: Record<string, { name: string; customers: number; sizes: unknown; counts: Record<string, number>; reused: boolean; seedSeconds: number }>;
+  databases: Record<
+    string,
+    {
+      name: string;
+      customers: number;
+      sizes: unknown;
+      counts: Record<string, number>;
+      reused: boolean;
+      seedSeconds: number;
+    }
+  >;
   fixtures: { big: Fixtures; small: Fixtures };
   cases: CaseResult[];
   floorLoad: FloorLoad;
@@ -52,7 +70,14 @@ export type BenchResult = {
   orders: { order: Summary; floor: Summary; ordersPlaced: number; via: string };
   memory: { peakBytes: number; processes: number };
   routeJs: RouteJs[];
-  embedded: { customers: number; counts: Record<string, number>; reused: boolean; seedSeconds: number; floorLoad: FloorLoad; memory: { peakBytes: number; processes: number } } | null;
+  embedded: {
+    customers: number;
+    counts: Record<string, number>;
+    reused: boolean;
+    seedSeconds: number;
+    floorLoad: FloorLoad;
+    memory: { peakBytes: number; processes: number };
+  } | null;
 };
 
 /** The issue's acceptance lines. */
@@ -91,19 +116,34 @@ export function derive(c: CaseResult) {
 
 function table(headers: string[], rows: string[][], align: ('l' | 'r')[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => [...(r[i] ?? '')].length)));
-  const fmt = (cells: string[]) => cells.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
+  const fmt = (cells: string[]) =>
+    cells.map((cell, i) => (align[i] === 'r' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
   return [fmt(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n');
 }
 
 function mdTable(headers: string[], rows: string[][]): string {
-  return [`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 function sections(r: BenchResult) {
   const big = r.databases.big!;
   const t = THRESHOLDS;
   const timing = {
-    headers: ['List', 'raw SQL med/p95', 'domain med/p95', 'domain÷raw', 'page TTFB med/p95', 'floor (its layout)', 'page÷(floor+raw)', 'page 1k', '100k÷1k'],
+    headers: [
+      'List',
+      'raw SQL med/p95',
+      'domain med/p95',
+      'domain÷raw',
+      'page TTFB med/p95',
+      'floor (its layout)',
+      'page÷(floor+raw)',
+      'page 1k',
+      '100k÷1k',
+    ],
     align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
     rows: r.cases.map((c) => {
       const d = derive(c);
@@ -125,23 +165,47 @@ function sections(r: BenchResult) {
     headers: ['Page', 'req/s', 'p50', 'p95', 'p99', 'errors', 'its floor beside it, req/s', '÷floor req/s'],
     align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
     rows: [
-      [`Floors (first, last${r.floorLoad.runs ? ` of ${r.floorLoad.runs} runs` : ''})`, `${r.floorLoad.before.requestsPerSecond.toFixed(0)}, ${r.floorLoad.after.requestsPerSecond.toFixed(0)}`, ms(r.floorLoad.before.latencyMs.p50), ms(r.floorLoad.before.latencyMs.p95), ms(r.floorLoad.before.latencyMs.p99), String(r.floorLoad.before.errors + r.floorLoad.after.errors), `${floorRps.toFixed(0)} (mean)`, '1.00×'],
+      [
+        `Floors (first, last${r.floorLoad.runs ? ` of ${r.floorLoad.runs} runs` : ''})`,
+        `${r.floorLoad.before.requestsPerSecond.toFixed(0)}, ${r.floorLoad.after.requestsPerSecond.toFixed(0)}`,
+        ms(r.floorLoad.before.latencyMs.p50),
+        ms(r.floorLoad.before.latencyMs.p95),
+        ms(r.floorLoad.before.latencyMs.p99),
+        String(r.floorLoad.before.errors + r.floorLoad.after.errors),
+        `${floorRps.toFixed(0)} (mean)`,
+        '1.00×',
+      ],
       ...r.cases.map((c) => {
         const q = throughputRatio(c.load, floorRps);
         const ok = q === null ? null : q >= t.throughputOverFloor && c.load.errors === 0 && c.load.requests > 0;
-        return [c.name, c.load.requestsPerSecond.toFixed(0), ms(c.load.latencyMs.p50), ms(c.load.latencyMs.p95), ms(c.load.latencyMs.p99), `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ${mark(c.load.errors === 0 && c.load.requests > 0)}`, floorBeside(c.load, floorRps).toFixed(0), `${x(q)} ${mark(ok)}`];
+        return [
+          c.name,
+          c.load.requestsPerSecond.toFixed(0),
+          ms(c.load.latencyMs.p50),
+          ms(c.load.latencyMs.p95),
+          ms(c.load.latencyMs.p99),
+          `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ${mark(c.load.errors === 0 && c.load.requests > 0)}`,
+          floorBeside(c.load, floorRps).toFixed(0),
+          `${x(q)} ${mark(ok)}`,
+        ];
       }),
     ],
   };
   const routeJs = new Map(r.routeJs.map((j) => [j.route, j]));
   const routeOfPath = (p: string) => {
     const pathname = p.split('?')[0]!;
-    return r.routeJs.find((j) => new RegExp(`^${j.route.replace(/\[[^\]]+\]/g, '[^/]+')}$`).test(pathname))?.route ?? pathname;
+    return (
+      r.routeJs.find((j) => new RegExp(`^${j.route.replace(/\[[^\]]+\]/g, '[^/]+')}$`).test(pathname))?.route ??
+      pathname
+    );
   };
   const vitals = {
     headers: ['Page', 'LCP med', 'CLS max', 'JS (manifest, gzip)', 'JS transferred'],
     align: ['l', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
-    rows: [{ name: 'Floor', v: r.floorVitals, path: '/bench-floor' }, ...r.cases.map((c) => ({ name: c.name, v: c.vitals, path: c.pagePath }))].map(({ name, v, path: p }) => {
+    rows: [
+      { name: 'Floor', v: r.floorVitals, path: '/bench-floor' },
+      ...r.cases.map((c) => ({ name: c.name, v: c.vitals, path: c.pagePath })),
+    ].map(({ name, v, path: p }) => {
       const js = routeJs.get(routeOfPath(p));
       return [
         name,
@@ -155,25 +219,54 @@ function sections(r: BenchResult) {
   const routes = {
     headers: ['Route', 'files', 'JS gzip', 'JS raw'],
     align: ['l', 'r', 'r', 'r'] as ('l' | 'r')[],
-    rows: r.routeJs.map((j) => [j.route, String(j.files), `${kb(j.gzipBytes)} ${mark(j.gzipBytes <= t.routeJsBytes)}`, kb(j.rawBytes)]),
+    rows: r.routeJs.map((j) => [
+      j.route,
+      String(j.files),
+      `${kb(j.gzipBytes)} ${mark(j.gzipBytes <= t.routeJsBytes)}`,
+      kb(j.rawBytes),
+    ]),
   };
   const orderRatio = ratio(r.orders.order.median, r.orders.floor.median);
   const order = `Order submission (${r.orders.via}): median ${ms(r.orders.order.median)} ms, p95 ${ms(r.orders.order.p95)} ms; floor ${ms(r.orders.floor.median)} ms; order÷floor ${x(orderRatio)} ${mark(atMost(orderRatio, t.orderOverFloor))} (${r.orders.ordersPlaced} orders placed)`;
   const memory = `Server peak memory after the load (VmHWM, ${r.memory.processes} process(es)): ${(r.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`;
   const embedded = r.embedded
     ? {
-        headers: ['List (embedded, 10k)', 'raw SQL med', 'domain med', 'domain÷raw', 'page TTFB med', 'floor', 'page÷(floor+raw)', 'load req/s', 'errors'],
+        headers: [
+          'List (embedded, 10k)',
+          'raw SQL med',
+          'domain med',
+          'domain÷raw',
+          'page TTFB med',
+          'floor',
+          'page÷(floor+raw)',
+          'load req/s',
+          'errors',
+        ],
         align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
-        rows: r.cases.filter((c) => c.embedded).map((c) => {
-          const e = c.embedded!;
-          const dr = ratio(e.domain.median, e.raw.median);
-          const pr = ratio(e.page.ttfb.median, e.floor.ttfb.median + e.raw.median);
-          return [c.name, ms(e.raw.median), ms(e.domain.median), `${x(dr)} ${mark(atMost(dr, t.domainOverRaw))}`, ms(e.page.ttfb.median), ms(e.floor.ttfb.median), `${x(pr)} ${mark(atMost(pr, t.pageOverFloorPlusRaw))}`, e.load.requestsPerSecond.toFixed(0), String(e.load.errors)];
-        }),
+        rows: r.cases
+          .filter((c) => c.embedded)
+          .map((c) => {
+            const e = c.embedded!;
+            const dr = ratio(e.domain.median, e.raw.median);
+            const pr = ratio(e.page.ttfb.median, e.floor.ttfb.median + e.raw.median);
+            return [
+              c.name,
+              ms(e.raw.median),
+              ms(e.domain.median),
+              `${x(dr)} ${mark(atMost(dr, t.domainOverRaw))}`,
+              ms(e.page.ttfb.median),
+              ms(e.floor.ttfb.median),
+              `${x(pr)} ${mark(atMost(pr, t.pageOverFloorPlusRaw))}`,
+              e.load.requestsPerSecond.toFixed(0),
+              String(e.load.errors),
+            ];
+          }),
       }
     : null;
   // The raw SQL returns the look-ahead row (51) that the domain function drops from its page.
-  const mismatched = r.cases.filter((c) => c.domainRows !== null && c.domainRows !== c.rawRows && c.domainRows + 1 !== c.rawRows).map((c) => `${c.name} (raw ${c.rawRows}, domain ${c.domainRows})`);
+  const mismatched = r.cases
+    .filter((c) => c.domainRows !== null && c.domainRows !== c.rawRows && c.domainRows + 1 !== c.rawRows)
+    .map((c) => `${c.name} (raw ${c.rawRows}, domain ${c.domainRows})`);
   const heading = `${big.customers.toLocaleString('en')} customers (${big.name}${big.reused ? ', reused' : `, seeded in ${big.seedSeconds.toFixed(0)} s`}); times in ms; page = server time to first byte; ✓/✗ against the acceptance thresholds`;
   const floors = `Floors: each page beside its layout's floor (its own view with 50 fixed rows, no query; ${[...new Set(r.cases.map((c) => c.floorPath?.split('?')[0] ?? '/bench-floor'))].join(', ')}); a public page beside the Customers layout's, signed in.`;
   return { timing, load, vitals, routes, order, memory, embedded, mismatched, heading, floorRps, floors };
@@ -184,16 +277,48 @@ export function writeReport(r: BenchResult, dir: string): void {
   const out: string[] = [];
   out.push('', `== Lists at ${s.heading}`, s.floors, table(s.timing.headers, s.timing.rows, s.timing.align));
   if (s.mismatched.length) out.push(`Row counts differ between raw SQL and domain: ${s.mismatched.join('; ')}`);
-  out.push('', `== Under load: ${r.cases[0]?.load.connections ?? 0} connections, ${r.cases[0]?.load.seconds ?? 0} s per page (latency in ms)`, table(s.load.headers, s.load.rows, s.load.align));
+  out.push(
+    '',
+    `== Under load: ${r.cases[0]?.load.connections ?? 0} connections, ${r.cases[0]?.load.seconds ?? 0} s per page (latency in ms)`,
+    table(s.load.headers, s.load.rows, s.load.align),
+  );
   out.push('', s.memory, s.order);
-  out.push('', '== Chromium: LCP and CLS; compressed JavaScript of the route', table(s.vitals.headers, s.vitals.rows, s.vitals.align));
-  out.push('', '== Compressed JavaScript per app route (build manifests)', table(s.routes.headers, s.routes.rows, s.routes.align));
-  if (s.embedded) out.push('', `== Embedded PostgreSQL (PGlite), ${r.embedded!.customers.toLocaleString('en')} customers; floor under load ${r.embedded!.floorLoad.requestsPerSecond.toFixed(0)} req/s; peak memory ${(r.embedded!.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`, table(s.embedded.headers, s.embedded.rows, s.embedded.align));
-  out.push('', `${r.command} — ${r.machine.cores} cores (${r.machine.cpu}), node ${r.machine.node}, ${r.seconds.toFixed(0)} s${r.quick ? ' (quick run: few iterations, short load)' : ''}`);
+  out.push(
+    '',
+    '== Chromium: LCP and CLS; compressed JavaScript of the route',
+    table(s.vitals.headers, s.vitals.rows, s.vitals.align),
+  );
+  out.push(
+    '',
+    '== Compressed JavaScript per app route (build manifests)',
+    table(s.routes.headers, s.routes.rows, s.routes.align),
+  );
+  if (s.embedded)
+    out.push(
+      '',
+      `== Embedded PostgreSQL (PGlite), ${r.embedded!.customers.toLocaleString('en')} customers; floor under load ${r.embedded!.floorLoad.requestsPerSecond.toFixed(0)} req/s; peak memory ${(r.embedded!.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`,
+      table(s.embedded.headers, s.embedded.rows, s.embedded.align),
+    );
+  out.push(
+    '',
+    `${r.command} — ${r.machine.cores} cores (${r.machine.cpu}), node ${r.machine.node}, ${r.seconds.toFixed(0)} s${r.quick ? ' (quick run: few iterations, short load)' : ''}`,
+  );
   console.log(out.join('\n'));
 
   const stamp = r.finishedAt.replace(/[:.]/g, '-');
-  const json = JSON.stringify({ thresholds: THRESHOLDS, ...r, derived: r.cases.map((c) => ({ name: c.name, ...derive(c), throughputOverFloor: throughputRatio(c.load, s.floorRps) })) }, null, 2);
+  const json = JSON.stringify(
+    {
+      thresholds: THRESHOLDS,
+      ...r,
+      derived: r.cases.map((c) => ({
+        name: c.name,
+        ...derive(c),
+        throughputOverFloor: throughputRatio(c.load, s.floorRps),
+      })),
+    },
+    null,
+    2,
+  );
   writeFileSync(path.join(dir, `${stamp}.json`), json);
   writeFileSync(path.join(dir, 'latest.json'), json);
 
@@ -202,7 +327,9 @@ export function writeReport(r: BenchResult, dir: string): void {
     '',
     `Command: \`${r.command}\` (finished ${r.finishedAt}, ${r.seconds.toFixed(0)} s${r.quick ? ', quick run' : ''}).`,
     `Machine: ${r.machine.cores} cores (${r.machine.cpu}), ${(r.machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, node ${r.machine.node}, ${r.machine.platform}.`,
-    `Data: ${Object.values(r.databases).map((d) => `${d.name} ${JSON.stringify(d.counts)}`).join('; ')}.`,
+    `Data: ${Object.values(r.databases)
+      .map((d) => `${d.name} ${JSON.stringify(d.counts)}`)
+      .join('; ')}.`,
     '',
     `## Lists at ${s.heading}`,
     '',
@@ -223,8 +350,20 @@ export function writeReport(r: BenchResult, dir: string): void {
     '',
     mdTable(s.vitals.headers, s.vitals.rows),
     '',
-    `Routes over ${kb(THRESHOLDS.routeJsBytes)} of compressed JavaScript: ${r.routeJs.filter((j) => j.gzipBytes > THRESHOLDS.routeJsBytes).map((j) => `${j.route} (${kb(j.gzipBytes)})`).join(', ') || 'none'}.`,
-    ...(s.embedded ? ['', `## Embedded PostgreSQL, ${r.embedded!.customers.toLocaleString('en')} customers`, '', mdTable(s.embedded.headers, s.embedded.rows)] : []),
+    `Routes over ${kb(THRESHOLDS.routeJsBytes)} of compressed JavaScript: ${
+      r.routeJs
+        .filter((j) => j.gzipBytes > THRESHOLDS.routeJsBytes)
+        .map((j) => `${j.route} (${kb(j.gzipBytes)})`)
+        .join(', ') || 'none'
+    }.`,
+    ...(s.embedded
+      ? [
+          '',
+          `## Embedded PostgreSQL, ${r.embedded!.customers.toLocaleString('en')} customers`,
+          '',
+          mdTable(s.embedded.headers, s.embedded.rows),
+        ]
+      : []),
     '',
     `Full figures: \`bench/results/${stamp}.json\` (also \`latest.json\`).`,
     '',

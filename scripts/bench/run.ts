@@ -15,7 +15,15 @@ import { buildIfNeeded } from '../lib/build';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { findPostgresServer } from '../../tests/setup/database';
 import { holdsSizes, prepareEmbedded, preparePostgres, removeDataDir, sizesFor, type Prepared } from './db';
-import { CASES, DEFAULT_FLOOR, DEMO_PASSWORD, PROVIDER_USER, resolveFixtures, type BenchCase, type Fixtures } from './cases';
+import {
+  CASES,
+  DEFAULT_FLOOR,
+  DEMO_PASSWORD,
+  PROVIDER_USER,
+  resolveFixtures,
+  type BenchCase,
+  type Fixtures,
+} from './cases';
 import { userCtx } from '../../lib/auth/load-ctx';
 import { getPage, signIn } from './http';
 import { loadBeside, type LoadResult } from './load';
@@ -52,8 +60,32 @@ const skipEmbedded = flag('--skip-embedded');
 const fresh = flag('--fresh');
 
 const N = quick
-  ? { sqlRuns: 30, sqlWarmup: 5, pageRuns: 20, pageWarmup: 3, loadSeconds: 3, connections: 50, vitalsLoads: 1, orderRuns: 3, embeddedSqlRuns: 20, embeddedPageRuns: 10, embeddedLoadSeconds: 2 }
-  : { sqlRuns: 300, sqlWarmup: 30, pageRuns: 200, pageWarmup: 20, loadSeconds: 20, connections: 50, vitalsLoads: 3, orderRuns: 30, embeddedSqlRuns: 100, embeddedPageRuns: 50, embeddedLoadSeconds: 5 };
+  ? {
+      sqlRuns: 30,
+      sqlWarmup: 5,
+      pageRuns: 20,
+      pageWarmup: 3,
+      loadSeconds: 3,
+      connections: 50,
+      vitalsLoads: 1,
+      orderRuns: 3,
+      embeddedSqlRuns: 20,
+      embeddedPageRuns: 10,
+      embeddedLoadSeconds: 2,
+    }
+  : {
+      sqlRuns: 300,
+      sqlWarmup: 30,
+      pageRuns: 200,
+      pageWarmup: 20,
+      loadSeconds: 20,
+      connections: 50,
+      vitalsLoads: 3,
+      orderRuns: 30,
+      embeddedSqlRuns: 100,
+      embeddedPageRuns: 50,
+      embeddedLoadSeconds: 5,
+    };
 
 /**
  * On a slow or busy machine a case stops early once it has used its time
@@ -61,10 +93,14 @@ const N = quick
  * gets a few): the run stays near its planned length; each figure records its
  * number of runs. Warm-up takes at most a fifth of the budget.
  */
-const BUDGET = quick ? { sql: 3, page: 5, embeddedSql: 2, embeddedPage: 3 } : { sql: 15, page: 25, embeddedSql: 6, embeddedPage: 10 };
+const BUDGET = quick
+  ? { sql: 3, page: 5, embeddedSql: 2, embeddedPage: 3 }
+  : { sql: 15, page: 25, embeddedSql: 6, embeddedPage: 10 };
 const MIN_RUNS = 5;
-const withinBudget = (i: number, since: number, seconds: number) => i < MIN_RUNS || performance.now() - since < seconds * 1000;
-const warmingUp = (i: number, warmup: number, since: number, seconds: number) => i < warmup && (i < 1 || performance.now() - since < (seconds * 1000) / 5);
+const withinBudget = (i: number, since: number, seconds: number) =>
+  i < MIN_RUNS || performance.now() - since < seconds * 1000;
+const warmingUp = (i: number, warmup: number, since: number, seconds: number) =>
+  i < warmup && (i < 1 || performance.now() - since < (seconds * 1000) / 5);
 
 const PORTS = { big: 3701, small: 3702, embeddedWeb: 3703, embeddedDbServer: 3704, embeddedDbBench: 3705 };
 const RESULTS = path.join(ROOT, 'bench', 'results');
@@ -79,7 +115,8 @@ const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(v >= 100 ? 0 : 1) : '�
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 type Pool = pg.Pool;
-const queryOf = (pool: Pool) => (text: string, values?: unknown[]) => pool.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>;
+const queryOf = (pool: Pool) => (text: string, values?: unknown[]) =>
+  pool.query(text, values) as Promise<{ rows: Record<string, unknown>[] }>;
 
 async function benchCtx(email: string) {
   const ctx = await userCtx({ email });
@@ -161,7 +198,9 @@ async function measureSqlAndDomain(pool: Pool, fx: Fixtures, runs: number, warmu
 }
 
 function logSql(name: string, f: SqlFigures[string]) {
-  log(`  ${name}: raw ${f.raw.median.toFixed(2)} ms, domain ${f.domain.median.toFixed(2)} ms (${f.rawRows}/${f.domainRows} rows)`);
+  log(
+    `  ${name}: raw ${f.raw.median.toFixed(2)} ms, domain ${f.domain.median.toFixed(2)} ms (${f.rawRows}/${f.domainRows} rows)`,
+  );
 }
 
 /**
@@ -169,7 +208,11 @@ function logSql(name: string, f: SqlFigures[string]) {
  * one): the domain's Prisma client and the raw pool cannot both hold a
  * connection, so all raw runs first, then all domain runs.
  */
-async function measureSqlThenDomain(url: string, runs: number, warmup: number): Promise<{ fx: Fixtures; figures: SqlFigures }> {
+async function measureSqlThenDomain(
+  url: string,
+  runs: number,
+  warmup: number,
+): Promise<{ fx: Fixtures; figures: SqlFigures }> {
   const { disconnectDb } = await import('../../lib/db');
   const ctxs = await contexts();
   await disconnectDb();
@@ -184,7 +227,10 @@ async function measureSqlThenDomain(url: string, runs: number, warmup: number): 
         const q = c.rawSql(ctx, fx);
         return pool.query(q.text, q.values);
       };
-      raw[c.name] = { rows: (await run()).rowCount ?? 0, samples: await timeCase(run, runs, warmup, BUDGET.embeddedSql / 2) };
+      raw[c.name] = {
+        rows: (await run()).rowCount ?? 0,
+        samples: await timeCase(run, runs, warmup, BUDGET.embeddedSql / 2),
+      };
     }
   } finally {
     await pool.end();
@@ -195,7 +241,12 @@ async function measureSqlThenDomain(url: string, runs: number, warmup: number): 
       const ctx = c.user ? ctxs.get(c.user)! : null;
       const run = () => c.domain(ctx, fx);
       const domainRows = rowsOf(await run());
-      figures[c.name] = { raw: summarise(raw[c.name]!.samples), rawRows: raw[c.name]!.rows, domain: summarise(await timeCase(run, runs, warmup, BUDGET.embeddedSql / 2)), domainRows };
+      figures[c.name] = {
+        raw: summarise(raw[c.name]!.samples),
+        rawRows: raw[c.name]!.rows,
+        domain: summarise(await timeCase(run, runs, warmup, BUDGET.embeddedSql / 2)),
+        domainRows,
+      };
       logSql(c.name, figures[c.name]!);
     }
   } finally {
@@ -216,7 +267,10 @@ async function signInAll(server: BenchServer, fx: Fixtures): Promise<Site> {
 const cookieFor = (site: Site, c: Pick<BenchCase, 'user'>) => (c.user ? site.cookies.get(c.user)! : null);
 const floorCookie = (site: Site) => site.cookies.get(PROVIDER_USER)!;
 /** A case's floor as its user opens it (the default floor's user for a public page). */
-const floorOf = (site: Site, c: BenchCase) => ({ path: c.floorPath(site.fx), cookie: cookieFor(site, c) ?? floorCookie(site) });
+const floorOf = (site: Site, c: BenchCase) => ({
+  path: c.floorPath(site.fx),
+  cookie: cookieFor(site, c) ?? floorCookie(site),
+});
 
 function pageTimes(ttfb: number[], total: number[], bytes: number): PageTimes {
   return { ttfb: summarise(ttfb), total: summarise(total), bytes };
@@ -255,9 +309,14 @@ async function measurePages(sites: Site[], runs: number, warmup: number, budget:
         samples[k]!.bytes = page.body.length;
       }
     }
-    out[c.name] = { page: samples.map((s) => pageTimes(s.ttfb, s.total, s.bytes)), floor: pageTimes(floor.ttfb, floor.total, floor.bytes) };
+    out[c.name] = {
+      page: samples.map((s) => pageTimes(s.ttfb, s.total, s.bytes)),
+      floor: pageTimes(floor.ttfb, floor.total, floor.bytes),
+    };
     const o = out[c.name]!;
-    log(`  ${c.name}: floor ${ms(o.floor.ttfb.median)} ms, ${sites.map((s, k) => `${s.server.name} page ${ms(o.page[k]!.ttfb.median)} ms`).join(', ')} (${o.floor.ttfb.runs} runs)`);
+    log(
+      `  ${c.name}: floor ${ms(o.floor.ttfb.median)} ms, ${sites.map((s, k) => `${s.server.name} page ${ms(o.page[k]!.ttfb.median)} ms`).join(', ')} (${o.floor.ttfb.runs} runs)`,
+    );
   }
   return out;
 }
@@ -288,20 +347,34 @@ async function measureLoad(site: Site, seconds: number, connections: number) {
   const floors: LoadResult[] = [];
   const pages: Record<string, LoadResult & { floorRequestsPerSecond: number }> = {};
   for (const c of CASES) {
-    const r = await loadBeside(site.server.base, { path: c.pagePath(site.fx), cookie: cookieFor(site, c) }, floorOf(site, c), { connections, seconds, slices: loadSlices(seconds), between });
+    const r = await loadBeside(
+      site.server.base,
+      { path: c.pagePath(site.fx), cookie: cookieFor(site, c) },
+      floorOf(site, c),
+      { connections, seconds, slices: loadSlices(seconds), between },
+    );
     floors.push(r.floor);
     pages[c.name] = { ...r.page, floorRequestsPerSecond: r.floor.requestsPerSecond };
-    log(`  ${c.name}: ${r.page.requestsPerSecond.toFixed(0)} req/s (floor beside it ${r.floor.requestsPerSecond.toFixed(0)}), p50 ${ms(r.page.latencyMs.p50)} ms, p99 ${ms(r.page.latencyMs.p99)} ms, errors ${r.page.errors}`);
+    log(
+      `  ${c.name}: ${r.page.requestsPerSecond.toFixed(0)} req/s (floor beside it ${r.floor.requestsPerSecond.toFixed(0)}), p50 ${ms(r.page.latencyMs.p50)} ms, p99 ${ms(r.page.latencyMs.p99)} ms, errors ${r.page.errors}`,
+    );
   }
   const floorRequestsPerSecond = floors.reduce((sum, f) => sum + f.requestsPerSecond, 0) / floors.length;
   log(`  floor over the run: ${floors.map((f) => f.requestsPerSecond.toFixed(0)).join(', ')} req/s`);
-  return { floorBefore: floors[0]!, floorAfter: floors[floors.length - 1]!, floorRequestsPerSecond, floorRuns: floors.length, pages };
+  return {
+    floorBefore: floors[0]!,
+    floorAfter: floors[floors.length - 1]!,
+    floorRequestsPerSecond,
+    floorRuns: floors.length,
+    pages,
+  };
 }
 
 async function measureOrders(site: Site, pool: Pool, runs: number) {
   const actionId = findActionId(ROOT);
   const { rows } = await pool.query<{ id: string; minQuantity: number }>(
-    `SELECT id, "minQuantity" FROM "Offer" WHERE active AND NOT "isAzurePlan" ORDER BY "minQuantity", name, id LIMIT 1`);
+    `SELECT id, "minQuantity" FROM "Offer" WHERE active AND NOT "isAzurePlan" ORDER BY "minQuantity", name, id LIMIT 1`,
+  );
   if (!rows[0]) throw new Error('No active offer to order');
   const offer = { id: rows[0].id, quantity: Math.max(1, rows[0].minQuantity) };
   const runId = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
@@ -313,9 +386,18 @@ async function measureOrders(site: Site, pool: Pool, runs: number) {
     floor.push((await getPage(site.server.base, DEFAULT_FLOOR, cookie)).total);
     order.push(await submitOrder(site.server.base, cookie, actionId, offer, `${runId}n${i}`));
   }
-  const placed = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Customer" WHERE "domainPrefix" LIKE $1`, [`bench${runId}%`]);
-  if (placed.rows[0]!.n !== runs + 1) throw new Error(`Expected ${runs + 1} new customers from the order runs, found ${placed.rows[0]!.n}`);
-  return { order: summarise(order), floor: summarise(floor), ordersPlaced: placed.rows[0]!.n, via: 'HTTP server action (placeNewCustomerOrderAction), to the last byte' };
+  const placed = await pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Customer" WHERE "domainPrefix" LIKE $1`,
+    [`bench${runId}%`],
+  );
+  if (placed.rows[0]!.n !== runs + 1)
+    throw new Error(`Expected ${runs + 1} new customers from the order runs, found ${placed.rows[0]!.n}`);
+  return {
+    order: summarise(order),
+    floor: summarise(floor),
+    ordersPlaced: placed.rows[0]!.n,
+    via: 'HTTP server action (placeNewCustomerOrderAction), to the last byte',
+  };
 }
 
 async function main() {
@@ -327,21 +409,40 @@ async function main() {
   buildIfNeeded({ ...process.env, NODE_ENV: 'production' });
 
   const adminUrl = await findPostgresServer();
-  if (!adminUrl) throw new Error('No local PostgreSQL: set DATABASE_URL to a local server or start one on 127.0.0.1:5432');
+  if (!adminUrl)
+    throw new Error('No local PostgreSQL: set DATABASE_URL to a local server or start one on 127.0.0.1:5432');
   const bigSizes = sizesFor(bigCustomers);
   const smallSizes = sizesFor(1_000);
   const bigName = bigCustomers === 100_000 ? 'pc_bench_100k' : `pc_bench_${bigCustomers}`;
   log(`Database ${bigName} (${bigCustomers.toLocaleString('en')} customers)…`);
   const big = await preparePostgres(adminUrl, bigName, bigSizes, fresh, log);
-  log(big.reused ? `  reused (${JSON.stringify(big.counts)})` : `  seeded in ${big.seedSeconds.toFixed(1)} s (${JSON.stringify(big.counts)})`);
+  log(
+    big.reused
+      ? `  reused (${JSON.stringify(big.counts)})`
+      : `  seeded in ${big.seedSeconds.toFixed(1)} s (${JSON.stringify(big.counts)})`,
+  );
   log('Database pc_bench_1k (1,000 customers)…');
   const small = await preparePostgres(adminUrl, 'pc_bench_1k', smallSizes, fresh, log);
-  log(small.reused ? `  reused (${JSON.stringify(small.counts)})` : `  seeded in ${small.seedSeconds.toFixed(1)} s (${JSON.stringify(small.counts)})`);
+  log(
+    small.reused
+      ? `  reused (${JSON.stringify(small.counts)})`
+      : `  seeded in ${small.seedSeconds.toFixed(1)} s (${JSON.stringify(small.counts)})`,
+  );
 
   const secret = randomBytes(32).toString('base64url');
   log('Starting the production servers…');
-  const bigServer = await startServer('big', PORTS.big, { DATABASE_URL: big.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret }, LOGS);
-  let smallServer: BenchServer | null = await startServer('1k', PORTS.small, { DATABASE_URL: small.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret }, LOGS);
+  const bigServer = await startServer(
+    'big',
+    PORTS.big,
+    { DATABASE_URL: big.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret },
+    LOGS,
+  );
+  let smallServer: BenchServer | null = await startServer(
+    '1k',
+    PORTS.small,
+    { DATABASE_URL: small.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret },
+    LOGS,
+  );
   const bigPool = new pg.Pool({ connectionString: big.url, max: 2 });
   const smallPool = new pg.Pool({ connectionString: small.url, max: 2 });
   try {
@@ -352,7 +453,9 @@ async function main() {
     await pointDomainAt(big.url, 10);
     const sql = await measureSqlAndDomain(bigPool, bigFx, N.sqlRuns, N.sqlWarmup);
 
-    log(`Pages (${N.pageRuns} runs each, beside the floor) at ${bigCustomers.toLocaleString('en')} and at 1,000 customers…`);
+    log(
+      `Pages (${N.pageRuns} runs each, beside the floor) at ${bigCustomers.toLocaleString('en')} and at 1,000 customers…`,
+    );
     const bigSite = await signInAll(bigServer, bigFx);
     const smallSite = await signInAll(smallServer, smallFx);
     const pages = await measurePages([bigSite, smallSite], N.pageRuns, N.pageWarmup, BUDGET.page);
@@ -372,10 +475,15 @@ async function main() {
     const routeJs = measureRouteJs(ROOT);
 
     log(`LCP and CLS in Chromium (${N.vitalsLoads} load(s) a page after one warm-up)…`);
-    const vitals = await measureVitals(bigServer.base, CHROMIUM, [
-      { path: DEFAULT_FLOOR, cookie: floorCookie(bigSite) },
-      ...CASES.map((c) => ({ path: c.pagePath(bigFx), cookie: cookieFor(bigSite, c) })),
-    ], N.vitalsLoads);
+    const vitals = await measureVitals(
+      bigServer.base,
+      CHROMIUM,
+      [
+        { path: DEFAULT_FLOOR, cookie: floorCookie(bigSite) },
+        ...CASES.map((c) => ({ path: c.pagePath(bigFx), cookie: cookieFor(bigSite, c) })),
+      ],
+      N.vitalsLoads,
+    );
     await bigServer.stop();
     await bigPool.end();
     await smallPool.end();
@@ -403,20 +511,54 @@ async function main() {
       finishedAt: new Date().toISOString(),
       seconds: (Date.now() - started) / 1000,
       quick,
-      machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? '', memoryBytes: totalmem(), node: process.version, platform: `${process.platform} ${process.arch}` },
+      machine: {
+        cores: cpus().length,
+        cpu: cpus()[0]?.model ?? '',
+        memoryBytes: totalmem(),
+        node: process.version,
+        platform: `${process.platform} ${process.arch}`,
+      },
       runs: N,
       databases: {
-        big: { name: bigName, customers: bigCustomers, sizes: bigSizes, counts: big.counts, reused: big.reused, seedSeconds: big.seedSeconds },
-        small: { name: 'pc_bench_1k', customers: 1_000, sizes: smallSizes, counts: small.counts, reused: small.reused, seedSeconds: small.seedSeconds },
+        big: {
+          name: bigName,
+          customers: bigCustomers,
+          sizes: bigSizes,
+          counts: big.counts,
+          reused: big.reused,
+          seedSeconds: big.seedSeconds,
+        },
+        small: {
+          name: 'pc_bench_1k',
+          customers: 1_000,
+          sizes: smallSizes,
+          counts: small.counts,
+          reused: small.reused,
+          seedSeconds: small.seedSeconds,
+        },
       },
       fixtures: { big: bigFx, small: smallFx },
       cases,
-      floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond, runs: load.floorRuns },
+      floorLoad: {
+        before: load.floorBefore,
+        after: load.floorAfter,
+        requestsPerSecond: load.floorRequestsPerSecond,
+        runs: load.floorRuns,
+      },
       floorVitals: vitals[0] ?? null,
       orders,
       memory: { peakBytes: memory.bytes, processes: memory.processes },
       routeJs,
-      embedded: embedded ? { customers: EMBEDDED_CUSTOMERS, counts: embedded.prepared.counts, reused: embedded.prepared.reused, seedSeconds: embedded.prepared.seedSeconds, floorLoad: embedded.floorLoad, memory: embedded.memory } : null,
+      embedded: embedded
+        ? {
+            customers: EMBEDDED_CUSTOMERS,
+            counts: embedded.prepared.counts,
+            reused: embedded.prepared.reused,
+            seedSeconds: embedded.prepared.seedSeconds,
+            floorLoad: embedded.floorLoad,
+            memory: embedded.memory,
+          }
+        : null,
     };
     writeReport(result, RESULTS);
   } finally {
@@ -443,7 +585,11 @@ async function runEmbedded(secret: string) {
   let fx: Fixtures;
   try {
     prepared = await prepareEmbedded(db.url, sizes, log);
-    log(prepared.reused ? `  reused (${JSON.stringify(prepared.counts)})` : `  seeded in ${prepared.seedSeconds.toFixed(1)} s (${JSON.stringify(prepared.counts)})`);
+    log(
+      prepared.reused
+        ? `  reused (${JSON.stringify(prepared.counts)})`
+        : `  seeded in ${prepared.seedSeconds.toFixed(1)} s (${JSON.stringify(prepared.counts)})`,
+    );
     await pointDomainAt(db.url, db.maxConnections);
     log(`  raw SQL, then domain functions (${N.embeddedSqlRuns} runs each; one connection at a time)…`);
     ({ fx, figures: sql } = await measureSqlThenDomain(db.url, N.embeddedSqlRuns, Math.min(N.sqlWarmup, 10)));
@@ -451,7 +597,12 @@ async function runEmbedded(secret: string) {
     await db.stop();
   }
   // The server opens the same data folder in its own process, as `npm start` does.
-  const server = await startServer('embedded', PORTS.embeddedWeb, { BENCH_EMBEDDED_DIR: EMBEDDED_DIR, BENCH_EMBEDDED_PORT: String(PORTS.embeddedDbServer), NEXTAUTH_SECRET: secret }, LOGS);
+  const server = await startServer(
+    'embedded',
+    PORTS.embeddedWeb,
+    { BENCH_EMBEDDED_DIR: EMBEDDED_DIR, BENCH_EMBEDDED_PORT: String(PORTS.embeddedDbServer), NEXTAUTH_SECRET: secret },
+    LOGS,
+  );
   try {
     const site = await signInAll(server, fx);
     log(`  pages (${N.embeddedPageRuns} runs each, beside the floor)…`);
@@ -461,9 +612,27 @@ async function runEmbedded(secret: string) {
     const memory = groupPeakMemory(server.pid);
     const cases: Record<string, NonNullable<CaseResult['embedded']>> = {};
     for (const c of CASES) {
-      cases[c.name] = { raw: sql[c.name]!.raw, domain: sql[c.name]!.domain, rawRows: sql[c.name]!.rawRows, domainRows: sql[c.name]!.domainRows, page: pages[c.name]!.page[0]!, floor: pages[c.name]!.floor, load: load.pages[c.name]! };
+      cases[c.name] = {
+        raw: sql[c.name]!.raw,
+        domain: sql[c.name]!.domain,
+        rawRows: sql[c.name]!.rawRows,
+        domainRows: sql[c.name]!.domainRows,
+        page: pages[c.name]!.page[0]!,
+        floor: pages[c.name]!.floor,
+        load: load.pages[c.name]!,
+      };
     }
-    return { prepared, cases, floorLoad: { before: load.floorBefore, after: load.floorAfter, requestsPerSecond: load.floorRequestsPerSecond, runs: load.floorRuns }, memory: { peakBytes: memory.bytes, processes: memory.processes } };
+    return {
+      prepared,
+      cases,
+      floorLoad: {
+        before: load.floorBefore,
+        after: load.floorAfter,
+        requestsPerSecond: load.floorRequestsPerSecond,
+        runs: load.floorRuns,
+      },
+      memory: { peakBytes: memory.bytes, processes: memory.processes },
+    };
   } finally {
     await server.stop();
   }

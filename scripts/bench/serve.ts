@@ -8,7 +8,10 @@ import { onStop, serveNext } from '../lib/serve';
 const port = Number(process.env.BENCH_PORT);
 let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
 if (process.env.BENCH_EMBEDDED_DIR) {
-  embedded = await startEmbeddedPostgres({ dataDir: process.env.BENCH_EMBEDDED_DIR, port: Number(process.env.BENCH_EMBEDDED_PORT) });
+  embedded = await startEmbeddedPostgres({
+    dataDir: process.env.BENCH_EMBEDDED_DIR,
+    port: Number(process.env.BENCH_EMBEDDED_PORT),
+  });
   process.env.DATABASE_URL = embedded.url;
   process.env.DATABASE_POOL_MAX = String(embedded.maxConnections);
 }

@@ -23,21 +23,37 @@ process.on('exit', () => {
   for (const child of running) killGroup(child, 'SIGKILL');
 });
 
-export async function startServer(name: string, port: number, env: Record<string, string>, logDir: string): Promise<BenchServer> {
+export async function startServer(
+  name: string,
+  port: number,
+  env: Record<string, string>,
+  logDir: string,
+): Promise<BenchServer> {
   const logFile = path.join(logDir, `server-${name}.log`);
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/serve.ts')], {
     cwd: ROOT,
     detached: true, // a new process group: setsid semantics for kill(-pid)
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env, BENCH_PORT: String(port), PC_BENCH: '1', MAIL_WORKER: 'off', NEXT_TELEMETRY_DISABLED: '1', AUTH_TRUST_HOST: '1' },
+    env: {
+      ...process.env,
+      ...env,
+      BENCH_PORT: String(port),
+      PC_BENCH: '1',
+      MAIL_WORKER: 'off',
+      NEXT_TELEMETRY_DISABLED: '1',
+      AUTH_TRUST_HOST: '1',
+    },
   });
   running.add(child);
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server ${name} did not start within 180 s (see ${logFile})`)), 180_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Server ${name} did not start within 180 s (see ${logFile})`)),
+      180_000,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('bench server ready')) {
         clearTimeout(timer);

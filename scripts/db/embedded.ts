@@ -82,7 +82,9 @@ function serveOneConnectionAtATime(server: PGLiteSocketServer, db: PGlite): () =
     startSessionAfresh(db).then(
       () => void handle(next),
       (error: unknown) => {
-        console.error(`The embedded database could not reset its session for a new connection: ${(error as Error).message}`);
+        console.error(
+          `The embedded database could not reset its session for a new connection: ${(error as Error).message}`,
+        );
         next.destroy();
       },
     );
@@ -126,7 +128,11 @@ export async function startEmbeddedPostgres(opts: {
   const isNew = inMemory || !existsSync(dataDir);
   // PGlite creates the data folder itself, but not its parents.
   if (!inMemory) await mkdir(path.dirname(dataDir), { recursive: true });
-  const db = await PGlite.create({ dataDir, loadDataDir: isNew ? opts.loadDataDir : undefined, extensions: { pg_trgm } });
+  const db = await PGlite.create({
+    dataDir,
+    loadDataDir: isNew ? opts.loadDataDir : undefined,
+    extensions: { pg_trgm },
+  });
 
   const maxConnections = EMBEDDED_MAX_CONNECTIONS;
   // The server's own limit (also net.Server#maxConnections) is set high so

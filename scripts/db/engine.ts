@@ -110,7 +110,11 @@ async function openEngine(
   let engine: SchemaEngine;
   try {
     const { SchemaEngine } = await loadSchemaEngineWasm();
-    engine = await SchemaEngine.new({ datamodels: datamodels ?? (await readDatamodels()) }, log, bindMigrationAwareSqlAdapterFactory(factory));
+    engine = await SchemaEngine.new(
+      { datamodels: datamodels ?? (await readDatamodels()) },
+      log,
+      bindMigrationAwareSqlAdapterFactory(factory),
+    );
   } catch (error) {
     await close();
     throw withPanic(error);

@@ -25,7 +25,9 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.error('DATABASE_URL is not set. Example: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb npm run db:migrate');
+    console.error(
+      'DATABASE_URL is not set. Example: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb npm run db:migrate',
+    );
     process.exitCode = 1;
     return;
   }

@@ -38,34 +38,66 @@ import { seed } from '../../prisma/seed';
 import { applyMigrations } from './migrate';
 import { scaleSteps, type ScaleRefs } from './scale/sql';
 
-export type ScaleSizes = { providers: number; resellers: number; customers: number; subscriptions: number; auditEvents: number; outbox: number };
+export type ScaleSizes = {
+  providers: number;
+  resellers: number;
+  customers: number;
+  subscriptions: number;
+  auditEvents: number;
+  outbox: number;
+};
 
-export const DEFAULT_SIZES: ScaleSizes = { providers: 5, resellers: 10_000, customers: 100_000, subscriptions: 300_000, auditEvents: 1_000_000, outbox: 50_000 };
+export const DEFAULT_SIZES: ScaleSizes = {
+  providers: 5,
+  resellers: 10_000,
+  customers: 100_000,
+  subscriptions: 300_000,
+  auditEvents: 1_000_000,
+  outbox: 50_000,
+};
 
 export type SeedScaleOptions = { force?: boolean; fresh?: boolean; log?: (line: string) => void };
 
 /** Tables reported at the end, in the order they are filled. */
 export const SCALE_TABLES = [
-  'Organization', 'ProviderProfile', 'User', 'Partnership', 'Customer', 'Offer', 'Subscription', 'SubscriptionResellerAssociation', 'AuditEvent', 'OutboxMessage',
+  'Organization',
+  'ProviderProfile',
+  'User',
+  'Partnership',
+  'Customer',
+  'Offer',
+  'Subscription',
+  'SubscriptionResellerAssociation',
+  'AuditEvent',
+  'OutboxMessage',
 ] as const;
 
 /** The big tables, loaded without keys, indexes and foreign keys, which are
  * rebuilt after (dropForBulkLoad). */
-const BULK_TABLES = ['Partnership', 'Customer', 'Subscription', 'SubscriptionResellerAssociation', 'AuditEvent', 'OutboxMessage'];
+const BULK_TABLES = [
+  'Partnership',
+  'Customer',
+  'Subscription',
+  'SubscriptionResellerAssociation',
+  'AuditEvent',
+  'OutboxMessage',
+];
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 const DEFAULT_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 export const DEFAULT_DATABASE = 'partner_center_scale';
 
 const count = z.number().int().min(0).max(100_000_000);
-const sizesSchema = z.object({
-  providers: z.number().int().min(1).max(99_999),
-  resellers: z.number().int().min(0).max(189_999),
-  customers: count.max(9_999_999),
-  subscriptions: count,
-  auditEvents: count,
-  outbox: count,
-}).refine((s) => s.customers === 0 || s.resellers > 0, { message: 'customers need at least one reseller' })
+const sizesSchema = z
+  .object({
+    providers: z.number().int().min(1).max(99_999),
+    resellers: z.number().int().min(0).max(189_999),
+    customers: count.max(9_999_999),
+    subscriptions: count,
+    auditEvents: count,
+    outbox: count,
+  })
+  .refine((s) => s.customers === 0 || s.resellers > 0, { message: 'customers need at least one reseller' })
   .refine((s) => s.subscriptions === 0 || s.customers > 0, { message: 'subscriptions need customers' })
   .refine((s) => s.auditEvents === 0 || s.subscriptions > 0, { message: 'audit events need subscriptions' })
   .refine((s) => s.outbox === 0 || s.customers > 0, { message: 'outbox messages need customers' });
@@ -85,7 +117,10 @@ export function resolveSizes(given: Partial<ScaleSizes>): ScaleSizes {
     outbox: scaled('outbox'),
   };
   const parsed = sizesSchema.safeParse(sizes);
-  if (!parsed.success) throw new Error(`Invalid sizes: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'sizes'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `Invalid sizes: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'sizes'}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -95,7 +130,8 @@ export function isLocalDatabaseUrl(url: string): boolean {
   const hostParam = parsed.searchParams.get('host');
   if (hostParam) return hostParam.startsWith('/') || LOCAL_HOSTS.has(hostParam);
   const host = decodeURIComponent(parsed.hostname);
-  if (host === '') return !process.env.PGHOST || process.env.PGHOST.startsWith('/') || LOCAL_HOSTS.has(process.env.PGHOST);
+  if (host === '')
+    return !process.env.PGHOST || process.env.PGHOST.startsWith('/') || LOCAL_HOSTS.has(process.env.PGHOST);
   return host.startsWith('/') || LOCAL_HOSTS.has(host);
 }
 
@@ -116,7 +152,9 @@ async function hasScaleData(client: pg.Client): Promise<boolean> {
 }
 
 async function emptyAllTables(client: pg.Client): Promise<void> {
-  const { rows } = await client.query<{ list: string | null }>(`SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') AS list
+  const { rows } = await client.query<{
+    list: string | null;
+  }>(`SELECT string_agg(format('%I.%I', schemaname, tablename), ', ') AS list
       FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'`);
   if (rows[0]?.list) await client.query(`TRUNCATE ${rows[0].list} CASCADE`);
 }
@@ -134,16 +172,25 @@ async function loadRefs(client: pg.Client): Promise<ScaleRefs> {
   const northwind = await client.query<{ id: string; legalName: string }>(
     `SELECT id, "legalName" FROM "Organization" WHERE "mpnId" = '4100001' AND kind = 'INDIRECT_PROVIDER'`,
   );
-  const admin = await client.query<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE email = 'admin@northwind.example'`);
-  const offers = await client.query<{ sku: string }>(`SELECT sku FROM "Offer" WHERE sku IN ('M365-BB', 'M365-BS', 'M365-BP', 'M365-E3', 'AZURE-PLAN')`);
+  const admin = await client.query<{ passwordHash: string }>(
+    `SELECT "passwordHash" FROM "User" WHERE email = 'admin@northwind.example'`,
+  );
+  const offers = await client.query<{ sku: string }>(
+    `SELECT sku FROM "Offer" WHERE sku IN ('M365-BB', 'M365-BS', 'M365-BP', 'M365-E3', 'AZURE-PLAN')`,
+  );
   if (!northwind.rows[0] || !admin.rows[0] || offers.rows.length !== 5) {
-    throw new Error('The demo data is missing (Northwind Distribution, MPN ID 4100001, admin@northwind.example and the five demo offers): '
-      + 'the database already had organisations, so the demo seed was skipped. Use an empty database.');
+    throw new Error(
+      'The demo data is missing (Northwind Distribution, MPN ID 4100001, admin@northwind.example and the five demo offers): ' +
+        'the database already had organisations, so the demo seed was skipped. Use an empty database.',
+    );
   }
   const clash = await client.query<{ mpnId: string }>(
     `SELECT "mpnId" FROM "Organization" WHERE "mpnId" BETWEEN '4100002' AND '4199999' OR "mpnId" BETWEEN '5210001' AND '5399999' LIMIT 1`,
   );
-  if (clash.rows[0]) throw new Error(`MPN ID ${clash.rows[0].mpnId} is taken: the scale data uses 4100002–4199999 and 5210001–5399999. Use an empty database.`);
+  if (clash.rows[0])
+    throw new Error(
+      `MPN ID ${clash.rows[0].mpnId} is taken: the scale data uses 4100002–4199999 and 5210001–5399999. Use an empty database.`,
+    );
   return {
     northwindId: northwind.rows[0].id,
     northwindName: northwind.rows[0].legalName,
@@ -200,10 +247,16 @@ const RECOUNT_LICENCES = `
    WHERE s.status = 'ACTIVE' AND s."resellerId" IS NOT NULL
    GROUP BY c."providerId", s."resellerId"`;
 
-export async function seedScale(databaseUrl: string, given: Partial<ScaleSizes>, opts: SeedScaleOptions = {}): Promise<Record<string, number>> {
+export async function seedScale(
+  databaseUrl: string,
+  given: Partial<ScaleSizes>,
+  opts: SeedScaleOptions = {},
+): Promise<Record<string, number>> {
   const log = opts.log ?? (() => {});
   if (!opts.force && !isLocalDatabaseUrl(databaseUrl)) {
-    throw new Error(`Refusing to fill ${new URL(databaseUrl).hostname}: not this machine. Scale data is for local databases; pass --force to fill it anyway.`);
+    throw new Error(
+      `Refusing to fill ${new URL(databaseUrl).hostname}: not this machine. Scale data is for local databases; pass --force to fill it anyway.`,
+    );
   }
   const sizes = resolveSizes(given);
   const started = performance.now();
@@ -232,10 +285,16 @@ export async function seedScale(databaseUrl: string, given: Partial<ScaleSizes>,
 
   client = await connect(databaseUrl);
   try {
-    const { rows: [version] } = await client.query<{ v: string }>('SELECT version() AS v');
+    const {
+      rows: [version],
+    } = await client.query<{ v: string }>('SELECT version() AS v');
     const embedded = version?.v.includes('PGlite') ?? false;
     const refs = await loadRefs(client);
-    log(`sizes: ${Object.entries(sizes).map(([k, v]) => `${k} ${n(v)}`).join(', ')}`);
+    log(
+      `sizes: ${Object.entries(sizes)
+        .map(([k, v]) => `${k} ${n(v)}`)
+        .join(', ')}`,
+    );
     await client.query('BEGIN');
     await client.query('SET LOCAL synchronous_commit = off');
     // Room for the sorts of index builds and the hash joins (not on PGlite,
@@ -251,7 +310,11 @@ export async function seedScale(databaseUrl: string, given: Partial<ScaleSizes>,
       t = performance.now();
       let inserted = 0;
       for (const sql of step.statements) {
-        if (process.env.SEED_SCALE_EXPLAIN && step.label.includes(process.env.SEED_SCALE_EXPLAIN) && /^\s*(INSERT|CREATE TEMP TABLE \w+ ON COMMIT DROP AS)/.test(sql)) {
+        if (
+          process.env.SEED_SCALE_EXPLAIN &&
+          step.label.includes(process.env.SEED_SCALE_EXPLAIN) &&
+          /^\s*(INSERT|CREATE TEMP TABLE \w+ ON COMMIT DROP AS)/.test(sql)
+        ) {
           const plan = await client.query(`EXPLAIN (ANALYZE, TIMING OFF) ${sql}`);
           log(plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
           continue;
@@ -291,24 +354,43 @@ export async function seedScale(databaseUrl: string, given: Partial<ScaleSizes>,
   }
 }
 
-const FLAGS = { providers: 'providers', resellers: 'resellers', customers: 'customers', subscriptions: 'subscriptions', 'audit-events': 'auditEvents', outbox: 'outbox' } as const;
+const FLAGS = {
+  providers: 'providers',
+  resellers: 'resellers',
+  customers: 'customers',
+  subscriptions: 'subscriptions',
+  'audit-events': 'auditEvents',
+  outbox: 'outbox',
+} as const;
 
 const USAGE = `Usage: npm run db:seed:scale -- [--customers N] [--resellers N] [--providers N] [--subscriptions N]
                               [--audit-events N] [--outbox N] [--fresh] [--force]
-Defaults: ${Object.entries(FLAGS).map(([flag, key]) => `--${flag} ${n(DEFAULT_SIZES[key])}`).join(', ')}.
+Defaults: ${Object.entries(FLAGS)
+  .map(([flag, key]) => `--${flag} ${n(DEFAULT_SIZES[key])}`)
+  .join(', ')}.
 With --customers alone the other sizes keep the defaults' proportions.
 --fresh: empty a database that holds scale data and seed it again. --force: allow a server on another machine.`;
-const flagNumber = z.string().regex(/^\d[\d_,]*$/, 'expected a whole number').transform((s) => Number(s.replace(/[_,]/g, '')));
+const flagNumber = z
+  .string()
+  .regex(/^\d[\d_,]*$/, 'expected a whole number')
+  .transform((s) => Number(s.replace(/[_,]/g, '')));
 
 /** Parses the command line; throws with a readable message on bad flags. */
-export function parseFlags(argv: string[]): { sizes: Partial<ScaleSizes>; force: boolean; fresh: boolean; help: boolean } {
+export function parseFlags(argv: string[]): {
+  sizes: Partial<ScaleSizes>;
+  force: boolean;
+  fresh: boolean;
+  help: boolean;
+} {
   const { values } = parseArgs({
     args: argv,
     strict: true,
     allowPositionals: false,
     options: {
       ...Object.fromEntries(Object.keys(FLAGS).map((flag) => [flag, { type: 'string' as const }])),
-      force: { type: 'boolean' }, fresh: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      force: { type: 'boolean' },
+      fresh: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   const sizes: Partial<ScaleSizes> = {};
@@ -330,7 +412,9 @@ async function resolveTarget(): Promise<string> {
   try {
     client = await connect(DEFAULT_SERVER);
   } catch {
-    throw new Error('No database: DATABASE_URL is not set and no PostgreSQL answers on 127.0.0.1:5432. Set DATABASE_URL or start PostgreSQL.');
+    throw new Error(
+      'No database: DATABASE_URL is not set and no PostgreSQL answers on 127.0.0.1:5432. Set DATABASE_URL or start PostgreSQL.',
+    );
   }
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DEFAULT_DATABASE]);
@@ -356,7 +440,11 @@ async function main(): Promise<void> {
   const where = new URL(url);
   console.log(`Scale data into ${where.host}${where.pathname}`);
   const started = performance.now();
-  const counts = await seedScale(url, flags.sizes, { force: flags.force, fresh: flags.fresh, log: (line) => console.log(line) });
+  const counts = await seedScale(url, flags.sizes, {
+    force: flags.force,
+    fresh: flags.fresh,
+    log: (line) => console.log(line),
+  });
   const width = Math.max(...Object.keys(counts).map((k) => k.length));
   console.log(`\n${'table'.padEnd(width)}  ${'rows'.padStart(11)}`);
   for (const [table, rows] of Object.entries(counts)) console.log(`${table.padEnd(width)}  ${n(rows).padStart(11)}`);

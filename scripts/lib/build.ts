@@ -6,7 +6,19 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json', 'prisma/schema.prisma'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.ts',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'prisma/schema.prisma',
+];
 const SKIP = new Set(['node_modules', '.next', 'generated']);
 const STAMP = path.join(ROOT, '.next', 'source-fingerprint');
 
@@ -28,7 +40,10 @@ export function sourceFingerprint(): string {
 
 export function buildIfNeeded(env: NodeJS.ProcessEnv = process.env): void {
   const fingerprint = sourceFingerprint();
-  const built = existsSync(path.join(ROOT, '.next', 'BUILD_ID')) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === fingerprint;
+  const built =
+    existsSync(path.join(ROOT, '.next', 'BUILD_ID')) &&
+    existsSync(STAMP) &&
+    readFileSync(STAMP, 'utf8') === fingerprint;
   if (built) return;
   console.log('Building the portal (next build)…');
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {

@@ -12,7 +12,10 @@ export type DataLock = { release(): void };
 type Holder = { pid: number; host: string; port?: number; startedAt?: string };
 
 export class DataFolderInUse extends Error {
-  constructor(readonly dataDir: string, readonly holder: Holder) {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: Holder,
+  ) {
     super(
       `Partner Center is already running on the embedded database in ${dataDir} ` +
         `(process ${holder.pid}${holder.port ? `, port ${holder.port}` : ''}${holder.startedAt ? `, started ${holder.startedAt}` : ''}). ` +

@@ -42,7 +42,9 @@ export async function serveNext(options: { dev: boolean; port: number; hostname:
 export function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createNetServer();
-    probe.once('error', () => reject(new Error(`Port ${port} is already in use: stop what runs there, or set PORT to another port.`)));
+    probe.once('error', () =>
+      reject(new Error(`Port ${port} is already in use: stop what runs there, or set PORT to another port.`)),
+    );
     probe.listen(port, () => probe.close(() => resolve()));
   });
 }

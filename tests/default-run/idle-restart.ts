@@ -19,17 +19,32 @@ import { numberArg, PASSWORD, runScenario, signInBrowser, startExpectingRefusal,
 
 const IDLE_SECONDS = numberArg('idle-seconds', 35);
 const PORT = numberArg('port', 3700);
-const USERS = ['admin@northwind.example', 'admin@fabrikam.example', 'staff@vendor.example', 'admin@woodgrove.onmicrosoft.example'] as const;
+const USERS = [
+  'admin@northwind.example',
+  'admin@fabrikam.example',
+  'staff@vendor.example',
+  'admin@woodgrove.onmicrosoft.example',
+] as const;
 
 type Signed = { email: string; context: BrowserContext; page: Page; paths: string[] };
 
 /** The pages a user reaches: the navigation, a customer's page, a search, the support tab. */
 async function pathsOf(page: Page): Promise<string[]> {
-  const nav = await page.getByRole('navigation').first().getByRole('link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const nav = await page
+    .getByRole('navigation')
+    .first()
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   const paths = ['/', ...nav];
   if (nav.includes('/customers')) {
     await page.goto('/customers');
-    const customer = await page.locator('a[href^="/customers/"]').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).find((p) => /^\/customers\/(?!new)[^/]+$/.test(p)));
+    const customer = await page
+      .locator('a[href^="/customers/"]')
+      .evaluateAll((links) =>
+        links
+          .map((a) => new URL((a as HTMLAnchorElement).href).pathname)
+          .find((p) => /^\/customers\/(?!new)[^/]+$/.test(p)),
+      );
     if (customer) paths.push(customer);
     paths.push('/customers?q=bank');
   }
@@ -54,11 +69,17 @@ async function visitAll(check: Checks['check'], users: Signed[], when: string): 
         const error = await u.page.getByText('Something went wrong').count();
         const heading = await u.page.locator('h1').count();
         const signedIn = await u.page.getByRole('button', { name: 'Sign out' }).count();
-        if (status !== 200 || error || !heading || !signedIn) bad.push(`${u.email} ${p}: status ${status}${error ? ', error page' : ''}${heading ? '' : ', no heading'}${signedIn ? '' : ', signed out'}`);
+        if (status !== 200 || error || !heading || !signedIn)
+          bad.push(
+            `${u.email} ${p}: status ${status}${error ? ', error page' : ''}${heading ? '' : ', no heading'}${signedIn ? '' : ', signed out'}`,
+          );
       }
     }),
   );
-  check(bad.length === 0, `${when}: ${pages} pages of ${users.length} users answer${bad.length ? `; failed:\n    ${bad.join('\n    ')}` : ''}`);
+  check(
+    bad.length === 0,
+    `${when}: ${pages} pages of ${users.length} users answer${bad.length ? `; failed:\n    ${bad.join('\n    ')}` : ''}`,
+  );
 }
 
 async function changePassword(page: Page, from: string, to: string): Promise<boolean> {
@@ -99,8 +120,14 @@ await runScenario('idle-restart', async ({ browser, dataDir, check, start, logEr
 
   // 2. A second start on the same data folder (another port): refused, and the first serves on.
   const second = await startExpectingRefusal({ dataDir, port: PORT + 1 });
-  check(!second.served && second.code === 1, `a second npm start on the same data folder exits with code ${second.code} without serving`);
-  check(/already running on the embedded database in .*stop the other one first/is.test(second.output), `it says why: "${second.output.trim().split('\n').at(-1)}"`);
+  check(
+    !second.served && second.code === 1,
+    `a second npm start on the same data folder exits with code ${second.code} without serving`,
+  );
+  check(
+    /already running on the embedded database in .*stop the other one first/is.test(second.output),
+    `it says why: "${second.output.trim().split('\n').at(-1)}"`,
+  );
   await visit(users.slice(0, 1), 'the first one still serves');
 
   // A change, then SIGTERM.
@@ -115,7 +142,10 @@ await runScenario('idle-restart', async ({ browser, dataDir, check, start, logEr
   // 3. Every default: the pool's own 10 s idle timeout.
   portal = await start(PORT);
   await visit(users, 'after a restart (SIGTERM), same browsers, still signed in');
-  check(await signsIn(browser, base, 'sales@northwind.example', firstPassword), 'the password changed before SIGTERM is the one that signs in');
+  check(
+    await signsIn(browser, base, 'sales@northwind.example', firstPassword),
+    'the password changed before SIGTERM is the one that signs in',
+  );
   check(!(await signsIn(browser, base, 'sales@northwind.example', PASSWORD)), 'and the old one does not');
   await sleep(IDLE_SECONDS);
   await visit(users, `after ${IDLE_SECONDS} s idle with every default (pool idle timeout 10 s)`);
@@ -127,10 +157,16 @@ await runScenario('idle-restart', async ({ browser, dataDir, check, start, logEr
   const intCode = await portal.stop('SIGINT');
   check(intCode === 0, `Ctrl+C (SIGINT): npm start stops cleanly (exit code ${intCode})`);
   portal = await start(PORT);
-  check(await signsIn(browser, base, 'sales@northwind.example', secondPassword), 'after Ctrl+C and a third start, the second change is there');
+  check(
+    await signsIn(browser, base, 'sales@northwind.example', secondPassword),
+    'after Ctrl+C and a third start, the second change is there',
+  );
   await visit(users, 'after a restart (Ctrl+C)');
   await portal.stop('SIGTERM');
 
   const errors = logErrors();
-  check(errors.length === 0, `no server error in the portal's log (${errors.length})${errors.length ? `:\n    ${errors.slice(0, 10).join('\n    ')}` : ''}`);
+  check(
+    errors.length === 0,
+    `no server error in the portal's log (${errors.length})${errors.length ? `:\n    ${errors.slice(0, 10).join('\n    ')}` : ''}`,
+  );
 });

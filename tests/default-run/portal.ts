@@ -36,7 +36,9 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   delete env.DATABASE_URL;
   delete env.DATABASE_POOL_MAX;
   delete env.NEXTAUTH_SECRET;
-  for (const key of Object.keys(env)) if (key === 'NODE_OPTIONS' || key.startsWith('PW_') || key.startsWith('PLAYWRIGHT_') || key.startsWith('VITEST')) delete env[key];
+  for (const key of Object.keys(env))
+    if (key === 'NODE_OPTIONS' || key.startsWith('PW_') || key.startsWith('PLAYWRIGHT_') || key.startsWith('VITEST'))
+      delete env[key];
   return { ...env, ...extra };
 }
 
@@ -45,7 +47,13 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
  * (or rejects with its output if it exits first). `logFile`, when given,
  * receives a copy of everything it writes.
  */
-export function startPortal(options: { dataDir: string; port: number; env?: Record<string, string>; logFile?: string; timeoutMs?: number }): Promise<Portal> {
+export function startPortal(options: {
+  dataDir: string;
+  port: number;
+  env?: Record<string, string>;
+  logFile?: string;
+  timeoutMs?: number;
+}): Promise<Portal> {
   const { dataDir, port } = options;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: ROOT,
@@ -59,7 +67,9 @@ export function startPortal(options: { dataDir: string; port: number; env?: Reco
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const portal: Portal = {
     base: `http://127.0.0.1:${port}`,
     port,
@@ -90,20 +100,30 @@ export function startPortal(options: { dataDir: string; port: number; env?: Reco
     child.stdout!.on('data', check);
     void exited.then(({ code, signal }) => {
       clearTimeout(timer);
-      reject(Object.assign(new Error(`npm start exited (${signal ?? code}) before serving:\n${output}`), { output, code }));
+      reject(
+        Object.assign(new Error(`npm start exited (${signal ?? code}) before serving:\n${output}`), { output, code }),
+      );
     });
   });
 }
 
 /** Runs `npm start` on a data folder and returns how it ended, for a start that is expected to refuse. */
-export function startExpectingRefusal(options: { dataDir: string; port: number; timeoutMs?: number }): Promise<{ code: number | null; output: string; served: boolean }> {
+export function startExpectingRefusal(options: {
+  dataDir: string;
+  port: number;
+  timeoutMs?: number;
+}): Promise<{ code: number | null; output: string; served: boolean }> {
   return startPortal({ ...options, timeoutMs: options.timeoutMs ?? 120_000 }).then(
     async (portal) => {
       const output = portal.output();
       await portal.stop();
       return { code: 0, output, served: true };
     },
-    (error: Error & { output?: string; code?: number | null }) => ({ code: error.code ?? null, output: error.output ?? error.message, served: false }),
+    (error: Error & { output?: string; code?: number | null }) => ({
+      code: error.code ?? null,
+      output: error.output ?? error.message,
+      served: false,
+    }),
   );
 }
 
@@ -120,7 +140,12 @@ export function serverErrors(log: string): string[] {
 export type Jar = Map<string, string>;
 export const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
-export async function http(base: string, pathname: string, jar: Jar, init: { method?: string; form?: Record<string, string> } = {}) {
+export async function http(
+  base: string,
+  pathname: string,
+  jar: Jar,
+  init: { method?: string; form?: Record<string, string> } = {},
+) {
   const res = await fetch(`${base}${pathname}`, {
     method: init.method ?? 'GET',
     redirect: 'manual',
@@ -140,7 +165,10 @@ export async function http(base: string, pathname: string, jar: Jar, init: { met
 export async function signInHttp(base: string, email: string, password = PASSWORD): Promise<Jar> {
   const jar: Jar = new Map();
   const { csrfToken } = JSON.parse((await http(base, '/api/auth/csrf', jar)).body) as { csrfToken: string };
-  await http(base, '/api/auth/callback/credentials', jar, { method: 'POST', form: { csrfToken, email, password, json: 'true' } });
+  await http(base, '/api/auth/callback/credentials', jar, {
+    method: 'POST',
+    form: { csrfToken, email, password, json: 'true' },
+  });
   if (![...jar.keys()].some((k) => k.endsWith('session-token'))) throw new Error(`sign-in as ${email} failed`);
   return jar;
 }

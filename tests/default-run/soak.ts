@@ -22,8 +22,24 @@ const SEARCHES = ['bank', 'wood', 'Woodgrove', 'zzz-nothing', 'Ōsaka', "o'brien
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
-type Tally = { pages: number; errorPages: string[]; changes: number; conflicts: number; browserErrors: string[]; idleGaps: number; longestGapMs: number };
-const tally: Tally = { pages: 0, errorPages: [], changes: 0, conflicts: 0, browserErrors: [], idleGaps: 0, longestGapMs: 0 };
+type Tally = {
+  pages: number;
+  errorPages: string[];
+  changes: number;
+  conflicts: number;
+  browserErrors: string[];
+  idleGaps: number;
+  longestGapMs: number;
+};
+const tally: Tally = {
+  pages: 0,
+  errorPages: [],
+  changes: 0,
+  conflicts: 0,
+  browserErrors: [],
+  idleGaps: 0,
+  longestGapMs: 0,
+};
 
 /** Signs in, counting from then on every answer of 500 or more (a page, a server action, a React Server Components fetch) and every browser error. */
 async function signIn(browser: Browser, base: string, email: string): Promise<Page> {
@@ -39,17 +55,24 @@ async function signIn(browser: Browser, base: string, email: string): Promise<Pa
 async function open(page: Page, who: string, target: string): Promise<void> {
   const response = await page.goto(target);
   tally.pages++;
-  const problem = (response?.status() ?? 0) !== 200 ? `status ${response?.status()}`
-    : (await page.getByText('Something went wrong').count()) ? 'error page'
-    : !(await page.locator('h1').count()) ? 'no heading'
-    : !(await page.getByRole('button', { name: 'Sign out' }).count()) ? 'signed out' : null;
+  const problem =
+    (response?.status() ?? 0) !== 200
+      ? `status ${response?.status()}`
+      : (await page.getByText('Something went wrong').count())
+        ? 'error page'
+        : !(await page.locator('h1').count())
+          ? 'no heading'
+          : !(await page.getByRole('button', { name: 'Sign out' }).count())
+            ? 'signed out'
+            : null;
   if (problem) tally.errorPages.push(`${who} ${target}: ${problem}`);
 }
 
 /** A pause between steps: mostly short, often past the pool's idle timeout, now and then long. */
 async function pause(): Promise<void> {
   const r = Math.random();
-  const ms = r < 0.5 ? 200 + Math.random() * 1_500 : r < 0.9 ? (POOL_IDLE_SECONDS + 0.5 + Math.random() * 3) * 1000 : 12_000;
+  const ms =
+    r < 0.5 ? 200 + Math.random() * 1_500 : r < 0.9 ? (POOL_IDLE_SECONDS + 0.5 + Math.random() * 3) * 1000 : 12_000;
   if (ms > POOL_IDLE_SECONDS * 1000) tally.idleGaps++;
   tally.longestGapMs = Math.max(tally.longestGapMs, ms);
   await sleep(ms);
@@ -77,7 +100,8 @@ async function provider(page: Page, until: number, subscriptionPath: string) {
   const who = 'admin@northwind.example';
   while (Date.now() < until) {
     const step = Math.random();
-    if (step < 0.3) await open(page, who, pick(['/customers', '/indirect-resellers', '/audit-log', '/incentives', '/']));
+    if (step < 0.3)
+      await open(page, who, pick(['/customers', '/indirect-resellers', '/audit-log', '/incentives', '/']));
     else if (step < 0.55) await open(page, who, `/customers?q=${encodeURIComponent(pick(SEARCHES))}`);
     else if (step < 0.7) await open(page, who, pick(['/customers', subscriptionPath]));
     else await changeLicences(page, who, subscriptionPath);
@@ -89,7 +113,12 @@ async function reseller(page: Page, until: number, subscriptionPath: string) {
   const who = 'admin@fabrikam.example';
   while (Date.now() < until) {
     const step = Math.random();
-    if (step < 0.35) await open(page, who, pick(['/subscriptions', '/subscriptions?tab=support', '/customers', '/audit-log', '/incentives']));
+    if (step < 0.35)
+      await open(
+        page,
+        who,
+        pick(['/subscriptions', '/subscriptions?tab=support', '/customers', '/audit-log', '/incentives']),
+      );
     else if (step < 0.6) await open(page, who, `/customers?q=${encodeURIComponent(pick(SEARCHES))}`);
     else await changeLicences(page, who, subscriptionPath);
     await pause();
@@ -118,25 +147,51 @@ await runScenario('soak', async ({ browser, check, start, logErrors }) => {
   await northwind!.getByRole('link', { name: 'Microsoft 365 Business Basic' }).click();
   await northwind!.getByRole('heading', { level: 1, name: 'Microsoft 365 Business Basic' }).waitFor();
   const subscriptionPath = new URL(northwind!.url()).pathname;
-  const customerPaths = ['/', ...(await woodgrove!.getByRole('navigation').first().getByRole('link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname)))];
+  const customerPaths = [
+    '/',
+    ...(await woodgrove!
+      .getByRole('navigation')
+      .first()
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))),
+  ];
 
   const until = Date.now() + SECONDS * 1000;
-  await Promise.all([provider(northwind!, until, subscriptionPath), reseller(fabrikam!, until, subscriptionPath), customer(woodgrove!, until, customerPaths)]);
+  await Promise.all([
+    provider(northwind!, until, subscriptionPath),
+    reseller(fabrikam!, until, subscriptionPath),
+    customer(woodgrove!, until, customerPaths),
+  ]);
 
   await northwind!.goto(subscriptionPath);
   const lastSaved = (await fact(northwind!, 'Licences').textContent())?.trim();
-  check(tally.changes > 0, `${tally.changes} licence changes saved, ${tally.conflicts} refused as changed by someone else (R14) and reloaded`);
-  check(tally.errorPages.length === 0, `${tally.pages} pages in ${SECONDS} s by 3 users, ${tally.idleGaps} pauses past the pool's idle timeout (longest ${Math.round(tally.longestGapMs / 1000)} s): ${tally.errorPages.length} error pages${tally.errorPages.length ? `:\n    ${tally.errorPages.slice(0, 20).join('\n    ')}` : ''}`);
-  check(tally.browserErrors.length === 0, `${tally.browserErrors.length} browser errors${tally.browserErrors.length ? `:\n    ${tally.browserErrors.slice(0, 10).join('\n    ')}` : ''}`);
+  check(
+    tally.changes > 0,
+    `${tally.changes} licence changes saved, ${tally.conflicts} refused as changed by someone else (R14) and reloaded`,
+  );
+  check(
+    tally.errorPages.length === 0,
+    `${tally.pages} pages in ${SECONDS} s by 3 users, ${tally.idleGaps} pauses past the pool's idle timeout (longest ${Math.round(tally.longestGapMs / 1000)} s): ${tally.errorPages.length} error pages${tally.errorPages.length ? `:\n    ${tally.errorPages.slice(0, 20).join('\n    ')}` : ''}`,
+  );
+  check(
+    tally.browserErrors.length === 0,
+    `${tally.browserErrors.length} browser errors${tally.browserErrors.length ? `:\n    ${tally.browserErrors.slice(0, 10).join('\n    ')}` : ''}`,
+  );
 
   const code = await portal.stop('SIGTERM');
   check(code === 0, `SIGTERM after the soak: stops cleanly (exit code ${code})`);
   portal = await start(PORT);
   await northwind!.goto(subscriptionPath);
   const afterRestart = (await fact(northwind!, 'Licences').textContent())?.trim();
-  check(!!lastSaved && afterRestart === lastSaved, `the last saved licence count (${lastSaved}) is there after a restart (${afterRestart})`);
+  check(
+    !!lastSaved && afterRestart === lastSaved,
+    `the last saved licence count (${lastSaved}) is there after a restart (${afterRestart})`,
+  );
   await portal.stop('SIGTERM');
 
   const errors = logErrors();
-  check(errors.length === 0, `${errors.length} server errors in the portal's log${errors.length ? `:\n    ${errors.slice(0, 10).join('\n    ')}` : ''}`);
+  check(
+    errors.length === 0,
+    `${errors.length} server errors in the portal's log${errors.length ? `:\n    ${errors.slice(0, 10).join('\n    ')}` : ''}`,
+  );
 });

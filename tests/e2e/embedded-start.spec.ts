@@ -14,8 +14,12 @@ function start(dataDir: string): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PC_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   // The test worker's module loader must not leak into the portal's processes.
-  for (const key of Object.keys(env)) if (key === 'NODE_OPTIONS' || key.startsWith('PW_') || key.startsWith('PLAYWRIGHT_')) delete env[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const key of Object.keys(env))
+    if (key === 'NODE_OPTIONS' || key.startsWith('PW_') || key.startsWith('PLAYWRIGHT_')) delete env[key];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -44,7 +48,9 @@ async function signInAt(page: Page, email: string, password: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-test('npm start runs on the embedded database, every demo account lands on its home, and a second start reuses the data', async ({ browser }) => {
+test('npm start runs on the embedded database, every demo account lands on its home, and a second start reuses the data', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'pc-start-'));
   const newPassword = 'Changed-Passw0rd-2026';

@@ -21,7 +21,9 @@ async function fillEnrolment(page: Page, r: { mpnId: string; company: string; em
 }
 
 test.describe('reseller enrolment', () => {
-  test('a visitor enrols a reseller, sees it pending after sign-in, and vendor staff approve it', async ({ browser }) => {
+  test('a visitor enrols a reseller, sees it pending after sign-in, and vendor staff approve it', async ({
+    browser,
+  }) => {
     const r = newReseller();
     const visitor = await browser.newPage();
     await visitor.goto('/find-a-provider');
@@ -55,7 +57,9 @@ test.describe('reseller enrolment', () => {
     await expect(visitor.getByRole('navigation').getByRole('link', { name: 'Indirect providers' })).toBeVisible();
   });
 
-  test('vendor staff suspend a reseller they enrolled; its admin still signs in and sees it is suspended', async ({ browser }) => {
+  test('vendor staff suspend a reseller they enrolled; its admin still signs in and sees it is suspended', async ({
+    browser,
+  }) => {
     const r = newReseller();
     const visitor = await browser.newPage();
     await visitor.goto('/enrol');

@@ -21,7 +21,10 @@ test.describe('offer catalog', () => {
 
     await page.getByLabel('Unit price').fill('9.50');
     await page.getByLabel('Incentive rate (%)').fill('7.5');
-    await page.getByRole('group', { name: 'Upgrade targets' }).getByLabel(/Microsoft 365 E3/).check();
+    await page
+      .getByRole('group', { name: 'Upgrade targets' })
+      .getByLabel(/Microsoft 365 E3/)
+      .check();
     await page.getByRole('button', { name: 'Add offer' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Offer ${name} added.` })).toBeVisible();
     const row = page.getByRole('row', { name: new RegExp(sku) });

@@ -8,7 +8,10 @@ test.describe('R13 provider profile', () => {
     const description = `Northwind serves resellers in North America and Japan (edited ${Date.now()}).`;
     await signIn(page, 'staff@vendor.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Partners' }).click();
-    await page.getByRole('row', { name: /Northwind Distribution/ }).getByRole('link', { name: 'Edit profile' }).click();
+    await page
+      .getByRole('row', { name: /Northwind Distribution/ })
+      .getByRole('link', { name: 'Edit profile' })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit profile: Northwind Distribution');
     await page.getByLabel('Description').fill(description);
     await page.getByRole('button', { name: 'Save profile' }).click();
@@ -16,14 +19,19 @@ test.describe('R13 provider profile', () => {
     await expect(page.getByLabel('Description')).toHaveValue(description);
 
     await page.goto('/find-a-provider');
-    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Northwind Distribution' }) });
+    const card = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Northwind Distribution' }) });
     await expect(card).toContainText(description);
   });
 
   test('an invalid website is refused and what was typed stays', async ({ page }) => {
     await signIn(page, 'staff@vendor.example');
     await page.goto('/partners');
-    await page.getByRole('row', { name: /Northwind Distribution/ }).getByRole('link', { name: 'Edit profile' }).click();
+    await page
+      .getByRole('row', { name: /Northwind Distribution/ })
+      .getByRole('link', { name: 'Edit profile' })
+      .click();
     await page.getByLabel('Website').fill('javascript:alert(1)');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect(page.getByText('Enter a web address starting with https:// or http://.')).toBeVisible();
@@ -34,7 +42,10 @@ test.describe('R13 provider profile', () => {
     const staff = await browser.newPage();
     await signIn(staff, 'staff@vendor.example');
     await staff.goto('/partners');
-    await staff.getByRole('row', { name: /Northwind Distribution/ }).getByRole('link', { name: 'Edit profile' }).click();
+    await staff
+      .getByRole('row', { name: /Northwind Distribution/ })
+      .getByRole('link', { name: 'Edit profile' })
+      .click();
     await expect(staff.getByRole('heading', { level: 1 })).toHaveText('Edit profile: Northwind Distribution');
     const editUrl = staff.url();
 

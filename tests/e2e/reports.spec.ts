@@ -11,7 +11,10 @@ async function download(page: Page, linkName: string | RegExp) {
 }
 
 test.describe('reports', () => {
-  test('R9: Fabrikam\'s subscriptions list Woodgrove Bank\'s Business Basic as a managed customer; the support list is where support contacts show', async ({ page, browser }) => {
+  test("R9: Fabrikam's subscriptions list Woodgrove Bank's Business Basic as a managed customer; the support list is where support contacts show", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, 'admin@fabrikam.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Subscriptions' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Subscriptions');
@@ -21,7 +24,10 @@ test.describe('reports', () => {
     await expect(row).toContainText('Fabrikam Solutions (5200001)');
     await expect(row).toContainText('Northwind Distribution');
     await expect(row).toContainText('Managed customer');
-    await expect(row.getByRole('link', { name: /Microsoft 365 Business Basic/ })).toHaveAttribute('href', /^\/subscriptions\/[a-z0-9]+$/);
+    await expect(row.getByRole('link', { name: /Microsoft 365 Business Basic/ })).toHaveAttribute(
+      'href',
+      /^\/subscriptions\/[a-z0-9]+$/,
+    );
 
     const show = page.getByRole('group', { name: 'Show' });
     await expect(show.getByRole('link', { name: 'All' })).toHaveAttribute('aria-current', 'page');
@@ -45,22 +51,33 @@ test.describe('reports', () => {
     await expect(tailspin.getByText('Woodgrove Bank')).toHaveCount(0);
   });
 
-  test('R8: Northwind\'s incentives list Fabrikam Solutions with Woodgrove Bank this month; CSV export; no leak to other resellers', async ({ page, browser }) => {
+  test("R8: Northwind's incentives list Fabrikam Solutions with Woodgrove Bank this month; CSV export; no leak to other resellers", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, 'admin@northwind.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Incentives' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Incentives');
-    await expect(page.getByText(/earned = licences × unit price × incentive rate × days ÷ days in the month/)).toBeVisible();
+    await expect(
+      page.getByText(/earned = licences × unit price × incentive rate × days ÷ days in the month/),
+    ).toBeVisible();
     const now = new Date();
-    await expect(page.getByLabel('Month')).toHaveValue(`${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`);
+    await expect(page.getByLabel('Month')).toHaveValue(
+      `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`,
+    );
     const details = page.getByRole('region', { name: 'Per subscription' });
     const row = details.getByRole('row', { name: /Woodgrove Bank/ });
     await expect(row).toContainText('Fabrikam Solutions');
     await expect(row).toContainText('Microsoft 365 Business Basic');
     await expect(row).toContainText('$6.00');
     await expect(row).toContainText('5.00%');
-    await expect(page.getByRole('region', { name: 'Totals per reseller' }).getByRole('row', { name: /Fabrikam Solutions/ })).toContainText('$');
+    await expect(
+      page.getByRole('region', { name: 'Totals per reseller' }).getByRole('row', { name: /Fabrikam Solutions/ }),
+    ).toContainText('$');
     // A few resellers: the filter is a list, the count exact, all the rows on one page.
-    await expect(details.getByText(/indirect resellers \(partnerships, ended ones included\); rows by reseller, 50 to a page\./)).toBeVisible();
+    await expect(
+      details.getByText(/indirect resellers \(partnerships, ended ones included\); rows by reseller, 50 to a page\./),
+    ).toBeVisible();
     await expect(page.getByRole('link', { name: 'Next page' })).toHaveCount(0);
 
     // The month before the demo data has nothing; back to this month.
@@ -70,14 +87,19 @@ test.describe('reports', () => {
     await page.getByRole('link', { name: 'Next month' }).click();
     await expect(details.getByRole('row', { name: /Woodgrove Bank/ })).toBeVisible();
 
-    const fabrikamId = await page.getByLabel('Indirect reseller').locator('option', { hasText: 'Fabrikam Solutions' }).getAttribute('value');
+    const fabrikamId = await page
+      .getByLabel('Indirect reseller')
+      .locator('option', { hasText: 'Fabrikam Solutions' })
+      .getAttribute('value');
     await page.getByLabel('Indirect reseller').selectOption({ label: 'Fabrikam Solutions (5200001)' });
     await expect(page).toHaveURL(/reseller=/);
     await expect(details.getByRole('row', { name: /Woodgrove Bank/ })).toBeVisible();
 
     // An MPN ID that is not one of Northwind's resellers: a clear message and no rows.
     await page.goto('/incentives?mpn=1234567');
-    await expect(page.getByRole('alert').filter({ hasText: '1234567' })).toContainText('“1234567” is not the MPN ID of one of your indirect resellers');
+    await expect(page.getByRole('alert').filter({ hasText: '1234567' })).toContainText(
+      '“1234567” is not the MPN ID of one of your indirect resellers',
+    );
     await expect(details.getByRole('row', { name: /Woodgrove Bank/ })).toHaveCount(0);
     // By MPN ID: Fabrikam's rows.
     await page.goto('/incentives?mpn=5200001');
@@ -87,14 +109,20 @@ test.describe('reports', () => {
     const csv = await download(page, 'Export CSV');
     expect(csv.name).toMatch(/^incentives-\d{4}-\d{2}\.csv$/);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('Month,Reseller,MPN ID,Indirect provider,Customer,Subscription ID,Offer,Licences,Unit price,Currency,Incentive rate,From (UTC),To (UTC),Days,Earned');
-    expect(lines.some((l) => l.includes('Fabrikam Solutions,5200001,Northwind Distribution,Woodgrove Bank'))).toBe(true);
+    expect(lines[0]).toBe(
+      'Month,Reseller,MPN ID,Indirect provider,Customer,Subscription ID,Offer,Licences,Unit price,Currency,Incentive rate,From (UTC),To (UTC),Days,Earned',
+    );
+    expect(lines.some((l) => l.includes('Fabrikam Solutions,5200001,Northwind Distribution,Woodgrove Bank'))).toBe(
+      true,
+    );
 
     // Fabrikam sees its own figures; Tailspin none, and cannot ask for Fabrikam's.
     const fabrikam = await browser.newPage();
     await signIn(fabrikam, 'admin@fabrikam.example');
     await fabrikam.goto('/incentives');
-    await expect(fabrikam.getByRole('region', { name: 'Per subscription' }).getByRole('row', { name: /Woodgrove Bank/ })).toBeVisible();
+    await expect(
+      fabrikam.getByRole('region', { name: 'Per subscription' }).getByRole('row', { name: /Woodgrove Bank/ }),
+    ).toBeVisible();
     await expect(fabrikam.getByLabel('Indirect reseller')).toHaveCount(0);
     const tailspin = await browser.newPage();
     await signIn(tailspin, 'admin@tailspin.example');
@@ -106,7 +134,10 @@ test.describe('reports', () => {
     expect((await browser.newPage().then((p) => p.request.get('/incentives/export'))).status()).toBe(404);
   });
 
-  test('audit log: events of the organisation, filters, CSV export; vendor staff see all', async ({ page, browser }) => {
+  test('audit log: events of the organisation, filters, CSV export; vendor staff see all', async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, 'admin@northwind.example');
     await page.getByRole('navigation').getByRole('link', { name: 'Audit log' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
@@ -168,7 +199,9 @@ test.describe('reports', () => {
     await page.goto('/subscriptions');
     await expect(page.getByRole('columnheader', { name: '指定のサポート連絡先' })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: 'リセラー (MPN ID)' })).toBeVisible();
-    await expect(page.getByRole('group', { name: '表示' }).getByRole('link', { name: 'サポート連絡先 (サポート リスト)' })).toBeVisible();
+    await expect(
+      page.getByRole('group', { name: '表示' }).getByRole('link', { name: 'サポート連絡先 (サポート リスト)' }),
+    ).toBeVisible();
     await expect(page.getByRole('row', { name: /Woodgrove Bank/ })).toContainText('管理している顧客');
     await page.goto('/incentives');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('インセンティブ');

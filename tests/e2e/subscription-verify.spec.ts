@@ -4,7 +4,9 @@ import { signIn } from './helpers';
 // R8 on the fresh demo data (read-only: Verify writes nothing). Adatum
 // Reseller (5200003) is enrolled but not partnered with Northwind until
 // flows/10-partnership-request runs, so its refusal is checked here.
-test('Verify on Woodgrove’s subscription: Tailspin is named; the provider’s own and an unpartnered MPN ID are refused with their reason', async ({ page }) => {
+test('Verify on Woodgrove’s subscription: Tailspin is named; the provider’s own and an unpartnered MPN ID are refused with their reason', async ({
+  page,
+}) => {
   await signIn(page, 'admin@northwind.example');
   await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await page.getByRole('link', { name: 'Woodgrove Bank' }).click();
@@ -22,5 +24,7 @@ test('Verify on Woodgrove’s subscription: Tailspin is named; the provider’s 
   }
   await mpn.fill('5200002');
   await page.getByRole('button', { name: 'Verify' }).click();
-  await expect(form.getByRole('status')).toHaveText('Tailspin IT (MPN ID 5200002) will be credited when you select Submit.');
+  await expect(form.getByRole('status')).toHaveText(
+    'Tailspin IT (MPN ID 5200002) will be credited when you select Submit.',
+  );
 });

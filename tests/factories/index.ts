@@ -14,14 +14,31 @@ const mpn = () => String(1_000_000 + Math.floor(Math.random() * 8_999_999));
 
 export async function makeOrg(kind: OrgKind, overrides: { status?: EnrolmentStatus; legalName?: string } = {}) {
   return db().organization.create({
-    data: { kind, legalName: overrides.legalName ?? `${kind} ${unique()}`, mpnId: kind === 'VENDOR' ? null : mpn(), country: 'US', status: overrides.status ?? 'ACTIVE' },
+    data: {
+      kind,
+      legalName: overrides.legalName ?? `${kind} ${unique()}`,
+      mpnId: kind === 'VENDOR' ? null : mpn(),
+      country: 'US',
+      status: overrides.status ?? 'ACTIVE',
+    },
   });
 }
 
-export async function makeUser(role: Role, where: { organizationId?: string; customerId?: string }, overrides: { mustChangePassword?: boolean } = {}) {
+export async function makeUser(
+  role: Role,
+  where: { organizationId?: string; customerId?: string },
+  overrides: { mustChangePassword?: boolean } = {},
+) {
   passwordHash ??= hashPassword(PASSWORD);
   return db().user.create({
-    data: { email: `user-${unique()}@test.example`, name: `User ${role}`, role, passwordHash: await passwordHash, ...where, ...overrides },
+    data: {
+      email: `user-${unique()}@test.example`,
+      name: `User ${role}`,
+      role,
+      passwordHash: await passwordHash,
+      ...where,
+      ...overrides,
+    },
     select: { id: true, email: true, sessionVersion: true, role: true },
   });
 }
@@ -38,25 +55,47 @@ export async function makePartnership(providerId: string, resellerId: string) {
   return db().partnership.create({ data: { providerId, resellerId } });
 }
 
-export async function makeCustomer(providerId: string, managingResellerId: string | null = null, companyName = `Customer ${unique()}`) {
+export async function makeCustomer(
+  providerId: string,
+  managingResellerId: string | null = null,
+  companyName = `Customer ${unique()}`,
+) {
   const prefix = `c${unique()}`.replace(/[^a-z0-9]/g, '').slice(0, 27);
   return db().customer.create({
     data: {
-      companyName, domainPrefix: prefix, tenantDomain: `${prefix}.onmicrosoft.example`,
-      addressLine1: '1 Main St', city: 'Seattle', postalCode: '98101', country: 'US',
-      contactFirstName: 'Pat', contactLastName: 'Doe', contactEmail: 'pat@test.example',
-      providerId, managingResellerId,
+      companyName,
+      domainPrefix: prefix,
+      tenantDomain: `${prefix}.onmicrosoft.example`,
+      addressLine1: '1 Main St',
+      city: 'Seattle',
+      postalCode: '98101',
+      country: 'US',
+      contactFirstName: 'Pat',
+      contactLastName: 'Doe',
+      contactEmail: 'pat@test.example',
+      providerId,
+      managingResellerId,
     },
   });
 }
 
 export async function makeOffer() {
-  return db().offer.create({ data: { sku: `SKU-${unique()}`, name: 'Test offer', billingFrequency: 'MONTHLY', termMonths: 1, unitPriceMinor: 1000 } });
+  return db().offer.create({
+    data: {
+      sku: `SKU-${unique()}`,
+      name: 'Test offer',
+      billingFrequency: 'MONTHLY',
+      termMonths: 1,
+      unitPriceMinor: 1000,
+    },
+  });
 }
 
 export async function makeSubscription(customerId: string, supportContactOrgId: string, offerId: string, quantity = 5) {
   const now = new Date();
-  return db().subscription.create({ data: { customerId, offerId, quantity, supportContactOrgId, purchasedAt: now, termStartedAt: now } });
+  return db().subscription.create({
+    data: { customerId, offerId, quantity, supportContactOrgId, purchasedAt: now, termStartedAt: now },
+  });
 }
 
 /** `n` active resellers in ACTIVE partnerships with `providerId`, in two statements (MPN IDs from `firstMpn` + 1). */
@@ -83,11 +122,28 @@ export async function makeChannel() {
 /** Offers shaped like the demo catalog: Business Basic and Standard (1–300, monthly), Azure plan (usage, always 1), a retired one. */
 export async function makeDemoOffers() {
   const offer = (name: string, extra: object = {}) =>
-    db().offer.create({ data: { sku: `SKU-${unique()}`, name, billingFrequency: 'MONTHLY', termMonths: 1, unitPriceMinor: 600, minQuantity: 1, maxQuantity: 300, ...extra } });
+    db().offer.create({
+      data: {
+        sku: `SKU-${unique()}`,
+        name,
+        billingFrequency: 'MONTHLY',
+        termMonths: 1,
+        unitPriceMinor: 600,
+        minQuantity: 1,
+        maxQuantity: 300,
+        ...extra,
+      },
+    });
   return {
     basic: await offer('Microsoft 365 Business Basic'),
     standard: await offer('Microsoft 365 Business Standard', { unitPriceMinor: 1250 }),
-    azure: await offer('Azure plan', { billingFrequency: 'USAGE', termMonths: null, isAzurePlan: true, unitPriceMinor: 0, maxQuantity: 1 }),
+    azure: await offer('Azure plan', {
+      billingFrequency: 'USAGE',
+      termMonths: null,
+      isAzurePlan: true,
+      unitPriceMinor: 0,
+      maxQuantity: 1,
+    }),
     retired: await offer('Retired offer', { active: false }),
   };
 }

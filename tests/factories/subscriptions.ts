@@ -13,13 +13,27 @@ import { makeChannel, makeDemoOffers } from './index';
 export async function makeSubscriptionSetup(quantity = 10) {
   const channel = await makeChannel();
   const offers = await makeDemoOffers();
-  await db().offer.update({ where: { id: offers.basic.id }, data: { incentiveRateBps: 500, upgradeTargets: { connect: [{ id: offers.standard.id }] } } });
+  await db().offer.update({
+    where: { id: offers.basic.id },
+    data: { incentiveRateBps: 500, upgradeTargets: { connect: [{ id: offers.standard.id }] } },
+  });
   const now = clock.now();
   const subscription = await db().subscription.create({
     data: {
-      customerId: channel.customer.id, offerId: offers.basic.id, quantity, purchasedAt: now, termStartedAt: now,
-      resellerId: channel.resellerA.id, supportContactOrgId: channel.provider.id,
-      resellerAssociations: { create: periodData(channel.resellerA.id, { offerId: offers.basic.id, quantity, unitPriceMinor: 600, currency: 'USD', incentiveRateBps: 500 }, now) },
+      customerId: channel.customer.id,
+      offerId: offers.basic.id,
+      quantity,
+      purchasedAt: now,
+      termStartedAt: now,
+      resellerId: channel.resellerA.id,
+      supportContactOrgId: channel.provider.id,
+      resellerAssociations: {
+        create: periodData(
+          channel.resellerA.id,
+          { offerId: offers.basic.id, quantity, unitPriceMinor: 600, currency: 'USD', incentiveRateBps: 500 },
+          now,
+        ),
+      },
     },
   });
   return { ...channel, offers, subscription };
@@ -30,7 +44,10 @@ export async function readSubscription(id: string) {
 }
 
 export async function periodsOf(subscriptionId: string) {
-  return db().subscriptionResellerAssociation.findMany({ where: { subscriptionId }, orderBy: [{ startedAt: 'asc' }, { endedAt: { sort: 'asc', nulls: 'last' } }] });
+  return db().subscriptionResellerAssociation.findMany({
+    where: { subscriptionId },
+    orderBy: [{ startedAt: 'asc' }, { endedAt: { sort: 'asc', nulls: 'last' } }],
+  });
 }
 
 export const HOUR = 60 * 60 * 1000;

@@ -31,22 +31,44 @@ async function scenario() {
 let n = 0;
 function review(providerId: string, offerIds: string[]): NewCustomerOrderInput {
   return {
-    companyName: 'Killed Co', domainPrefix: `killed${Date.now().toString(36)}${n++}`, addressLine1: '1 Main St', city: 'Seattle', region: 'WA',
-    postalCode: '98101', country: 'US', contactFirstName: 'Pat', contactLastName: 'Doe', contactEmail: `pat${n}@killed.example`, language: 'en',
-    idempotencyKey: crypto.randomUUID(), providerId, lines: offerIds.map((offerId) => ({ offerId, quantity: 2 })),
+    companyName: 'Killed Co',
+    domainPrefix: `killed${Date.now().toString(36)}${n++}`,
+    addressLine1: '1 Main St',
+    city: 'Seattle',
+    region: 'WA',
+    postalCode: '98101',
+    country: 'US',
+    contactFirstName: 'Pat',
+    contactLastName: 'Doe',
+    contactEmail: `pat${n}@killed.example`,
+    language: 'en',
+    idempotencyKey: crypto.randomUUID(),
+    providerId,
+    lines: offerIds.map((offerId) => ({ offerId, quantity: 2 })),
   };
 }
 
 /** Everything one order writes, for one review. */
 async function footprint(order: NewCustomerOrderInput) {
-  const customer = await db().customer.findUnique({ where: { domainPrefix: order.domainPrefix }, select: { id: true } });
+  const customer = await db().customer.findUnique({
+    where: { domainPrefix: order.domainPrefix },
+    select: { id: true },
+  });
   const customerId = customer?.id ?? '-';
   const [users, orders, subscriptions, periods, audit, mails] = await Promise.all([
     db().user.count({ where: { customerId } }),
     db().order.count({ where: { idempotencyKey: order.idempotencyKey } }),
     db().subscription.count({ where: { customerId } }),
     db().subscriptionResellerAssociation.count({ where: { subscription: { customerId } } }),
-    db().auditEvent.count({ where: { OR: [{ targetId: customerId }, { action: 'order.placed', after: { path: ['customerId'], equals: customerId } }, { action: 'subscription.created', after: { path: ['customerId'], equals: customerId } }] } }),
+    db().auditEvent.count({
+      where: {
+        OR: [
+          { targetId: customerId },
+          { action: 'order.placed', after: { path: ['customerId'], equals: customerId } },
+          { action: 'subscription.created', after: { path: ['customerId'], equals: customerId } },
+        ],
+      },
+    }),
     db().outboxMessage.count({ where: { kind: 'customer-welcome', to: order.contactEmail } }),
   ]);
   return { customers: customer ? 1 : 0, users, orders, subscriptions, periods, audit, mails };
@@ -72,7 +94,14 @@ describe.skipIf(inject('testDatabase').kind !== 'postgres')('the portal process 
       await blocker.query('LOCK TABLE "Order" IN EXCLUSIVE MODE');
       const child = spawnChild('order', { ctx, order }, childEnv());
       children.push(child);
-      await waitFor(async () => (await sessionsOf(process.env.DATABASE_URL!, APP)).some((s) => s.waiting && /INSERT INTO "public"."Order"/.test(s.query)), 30_000, 'the order transaction to reach the Order insert');
+      await waitFor(
+        async () =>
+          (await sessionsOf(process.env.DATABASE_URL!, APP)).some(
+            (s) => s.waiting && /INSERT INTO "public"."Order"/.test(s.query),
+          ),
+        30_000,
+        'the order transaction to reach the Order insert',
+      );
       // Half-written and uncommitted: nobody else sees the customer.
       expect(await footprint(order)).toEqual(NOTHING);
       child.process.kill('SIGKILL');
@@ -82,14 +111,22 @@ describe.skipIf(inject('testDatabase').kind !== 'postgres')('the portal process 
       await blocker.end();
     }
     // The server notices the dead client and rolls its transaction back.
-    await waitFor(async () => (await sessionsOf(process.env.DATABASE_URL!, APP)).length === 0, 10_000, 'the killed session to end');
+    await waitFor(
+      async () => (await sessionsOf(process.env.DATABASE_URL!, APP)).length === 0,
+      10_000,
+      'the killed session to end',
+    );
     expect(await footprint(order)).toEqual(NOTHING);
 
     const retried = await placeNewCustomerOrder(ctx, order);
     expect(retried).toMatchObject({ replayed: false });
     expect(retried.temporaryPassword).not.toBeNull();
     expect(await footprint(order)).toEqual(WHOLE);
-    expect(await placeNewCustomerOrder(ctx, order)).toMatchObject({ orderId: retried.orderId, replayed: true, temporaryPassword: null });
+    expect(await placeNewCustomerOrder(ctx, order)).toMatchObject({
+      orderId: retried.orderId,
+      replayed: true,
+      temporaryPassword: null,
+    });
     expect(await footprint(order)).toEqual(WHOLE);
   }, 60_000);
 
@@ -118,7 +155,11 @@ describe.skipIf(inject('testDatabase').kind !== 'postgres')('the portal process 
       await new Promise((r) => setTimeout(r, (span * (round + 1)) / ROUNDS));
       child.process.kill('SIGKILL');
       await child.done;
-      await waitFor(async () => (await sessionsOf(process.env.DATABASE_URL!, applicationName)).length === 0, 10_000, 'the killed session to end');
+      await waitFor(
+        async () => (await sessionsOf(process.env.DATABASE_URL!, applicationName)).length === 0,
+        10_000,
+        'the killed session to end',
+      );
       const after = await footprint(order);
       expect([NOTHING, WHOLE]).toContainEqual(after);
       outcomes[after.customers ? 'whole' : 'nothing'] += 1;
@@ -127,6 +168,8 @@ describe.skipIf(inject('testDatabase').kind !== 'postgres')('the portal process 
       expect(retried.replayed).toBe(after.customers === 1);
       expect(await footprint(order)).toEqual(WHOLE);
     }
-    console.info(`[faults] order killed at random: ${outcomes.whole} whole, ${outcomes.nothing} nothing (one submission ≈ ${Math.round(span)} ms)`);
+    console.info(
+      `[faults] order killed at random: ${outcomes.whole} whole, ${outcomes.nothing} nothing (one submission ≈ ${Math.round(span)} ms)`,
+    );
   }, 60_000);
 });

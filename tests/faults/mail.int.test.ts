@@ -38,7 +38,12 @@ afterEach(() => {
 
 async function queue(count: number) {
   await db().$transaction(async (tx) => {
-    for (let i = 0; i < count; i++) await enqueueMail(tx, { kind: 'password-changed', to: `user${i}@fault.example`, values: { email: `user${i}@fault.example` } });
+    for (let i = 0; i < count; i++)
+      await enqueueMail(tx, {
+        kind: 'password-changed',
+        to: `user${i}@fault.example`,
+        values: { email: `user${i}@fault.example` },
+      });
   });
   return db().outboxMessage.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, to: true } });
 }
@@ -62,14 +67,20 @@ describe('mail faults', () => {
     expect(await deliverDueMessages()).toEqual({ sent: 0, failed: 0, retried: 0 }); // backing off
     clock.advance(2 * MINUTE);
     expect(await deliverDueMessages()).toEqual({ sent: 0, failed: 0, retried: 5 });
-    expect(await db().outboxMessage.count({ where: { state: 'PENDING', attempts: 2, lastError: { not: null } } })).toBe(5);
+    expect(await db().outboxMessage.count({ where: { state: 'PENDING', attempts: 2, lastError: { not: null } } })).toBe(
+      5,
+    );
 
     // Back: the running worker delivers the backlog on its own.
     await smtp.start();
     clock.advance(5 * MINUTE);
     const stop = startMailWorker({ intervalMs: 50 });
     try {
-      await waitFor(async () => (await db().outboxMessage.count({ where: { state: 'SENT' } })) === 5, 20_000, 'the backlog to be sent');
+      await waitFor(
+        async () => (await db().outboxMessage.count({ where: { state: 'SENT' } })) === 5,
+        20_000,
+        'the backlog to be sent',
+      );
       // A few more rounds of the worker send nothing again.
       await new Promise((r) => setTimeout(r, 300));
     } finally {
@@ -81,36 +92,48 @@ describe('mail faults', () => {
     expect(await db().outboxMessage.count({ where: { state: 'SENT', attempts: 3, lastError: null } })).toBe(5);
   });
 
-  it.skipIf(inject('testDatabase').kind !== 'postgres')('the worker killed mid-batch after a message went out but before it was marked sent: nothing lost, the re-send has the same Message-ID', async () => {
-    const rows = await queue(6);
-    const worker = spawnChild('deliver', { limit: 10 }, { DATABASE_URL: withApplicationName(process.env.DATABASE_URL!, 'pc-fault-mail'), DATABASE_POOL_MAX: '2', SMTP_URL: smtp.url }, { gated: true });
-    children.push(worker);
-    await worker.ready;
-    // The third message reaches the receiver; the worker dies before it hears "250 OK".
-    onMessage = () => {
-      if (smtp.received.length === 3) worker.process.kill('SIGKILL');
-    };
-    worker.go();
-    expect((await worker.done).signal).toBe('SIGKILL');
-    onMessage = undefined;
-    expect(smtp.received).toHaveLength(3);
-    const inFlight = smtp.received[2]!.messageId;
-    expect(await db().outboxMessage.count({ where: { state: 'SENT' } })).toBe(2);
-    const pending = await db().outboxMessage.findMany({ where: { state: 'PENDING' }, select: { id: true } });
-    expect(pending.map((p) => messageIdOf(p.id))).toContain(inFlight);
+  it.skipIf(inject('testDatabase').kind !== 'postgres')(
+    'the worker killed mid-batch after a message went out but before it was marked sent: nothing lost, the re-send has the same Message-ID',
+    async () => {
+      const rows = await queue(6);
+      const worker = spawnChild(
+        'deliver',
+        { limit: 10 },
+        {
+          DATABASE_URL: withApplicationName(process.env.DATABASE_URL!, 'pc-fault-mail'),
+          DATABASE_POOL_MAX: '2',
+          SMTP_URL: smtp.url,
+        },
+        { gated: true },
+      );
+      children.push(worker);
+      await worker.ready;
+      // The third message reaches the receiver; the worker dies before it hears "250 OK".
+      onMessage = () => {
+        if (smtp.received.length === 3) worker.process.kill('SIGKILL');
+      };
+      worker.go();
+      expect((await worker.done).signal).toBe('SIGKILL');
+      onMessage = undefined;
+      expect(smtp.received).toHaveLength(3);
+      const inFlight = smtp.received[2]!.messageId;
+      expect(await db().outboxMessage.count({ where: { state: 'SENT' } })).toBe(2);
+      const pending = await db().outboxMessage.findMany({ where: { state: 'PENDING' }, select: { id: true } });
+      expect(pending.map((p) => messageIdOf(p.id))).toContain(inFlight);
 
-    // Another worker at once: the dead worker's claims are leased, so nothing is sent twice while it might still be sending.
-    expect(await deliverDueMessages()).toEqual({ sent: 0, failed: 0, retried: 0 });
-    // When the lease ends, everything the dead worker claimed is delivered.
-    clock.advance(16 * MINUTE);
-    expect(await deliverDueMessages()).toEqual({ sent: 4, failed: 0, retried: 0 });
-    expect(await db().outboxMessage.count({ where: { state: 'SENT' } })).toBe(6);
+      // Another worker at once: the dead worker's claims are leased, so nothing is sent twice while it might still be sending.
+      expect(await deliverDueMessages()).toEqual({ sent: 0, failed: 0, retried: 0 });
+      // When the lease ends, everything the dead worker claimed is delivered.
+      clock.advance(16 * MINUTE);
+      expect(await deliverDueMessages()).toEqual({ sent: 4, failed: 0, retried: 0 });
+      expect(await db().outboxMessage.count({ where: { state: 'SENT' } })).toBe(6);
 
-    // At least once to SMTP; exactly once per Message-ID at the receiver.
-    const counts = receivedCounts();
-    expect([...counts.keys()].sort()).toEqual(rows.map((r) => messageIdOf(r.id)).sort());
-    for (const [id, times] of counts) expect(times, id).toBe(id === inFlight ? 2 : 1);
-    const resent = smtp.received.filter((m) => m.messageId === inFlight);
-    expect(resent[0]!.to).toEqual(resent[1]!.to);
-  });
+      // At least once to SMTP; exactly once per Message-ID at the receiver.
+      const counts = receivedCounts();
+      expect([...counts.keys()].sort()).toEqual(rows.map((r) => messageIdOf(r.id)).sort());
+      for (const [id, times] of counts) expect(times, id).toBe(id === inFlight ? 2 : 1);
+      const resent = smtp.received.filter((m) => m.messageId === inFlight);
+      expect(resent[0]!.to).toEqual(resent[1]!.to);
+    },
+  );
 });

@@ -47,7 +47,10 @@ async function http(path: string, init: RequestInit = {}) {
   const res = await fetch(`${base}${path}`, {
     ...init,
     redirect: 'manual',
-    headers: { ...(init.headers as Record<string, string>), cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    headers: {
+      ...(init.headers as Record<string, string>),
+      cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    },
   });
   for (const c of res.headers.getSetCookie()) {
     const [pair] = c.split(';');
@@ -63,14 +66,25 @@ function check(ok: boolean, what: string) {
   results.push(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
   if (!ok) failed = true;
 }
-const visibleText = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const visibleText = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const cluster = await startPrivateCluster();
 let served: { close(): Promise<void> } | undefined;
 try {
   await applyMigrations(cluster.url);
   await seed(cluster.url);
-  Object.assign(process.env, { DATABASE_URL: cluster.url, DATABASE_POOL_MAX: '5', NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: '1', MAIL_WORKER: 'off' });
+  Object.assign(process.env, {
+    DATABASE_URL: cluster.url,
+    DATABASE_POOL_MAX: '5',
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    AUTH_TRUST_HOST: '1',
+    MAIL_WORKER: 'off',
+  });
   buildIfNeeded(process.env);
   await assertPortFree(port);
   served = await serveNext({ dev: false, port, hostname: '127.0.0.1' });
@@ -80,7 +94,12 @@ try {
   const signIn = await http('/api/auth/callback/credentials', {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ csrfToken, email: 'admin@northwind.example', password: PASSWORD, callbackUrl: `${base}/` }).toString(),
+    body: new URLSearchParams({
+      csrfToken,
+      email: 'admin@northwind.example',
+      password: PASSWORD,
+      callbackUrl: `${base}/`,
+    }).toString(),
   });
   const session = [...cookies].find(([k]) => k.includes('session-token'));
   check(!!session, `signed in (status ${signIn.status})`);
@@ -92,8 +111,12 @@ try {
     const during = await http(path);
     const text = visibleText(during.body);
     console.info(`[outage] ${path}: ${during.status} — ${text.slice(0, 160)}`);
-    if (path !== '/sign-in') check(during.status >= 500, `${path} during the outage answers 5xx (got ${during.status})`);
-    check(!/at \w+ \(|node_modules|PrismaClient|ECONNREFUSED|57P01/.test(during.body), `${path} during the outage shows no stack trace or driver error`);
+    if (path !== '/sign-in')
+      check(during.status >= 500, `${path} during the outage answers 5xx (got ${during.status})`);
+    check(
+      !/at \w+ \(|node_modules|PrismaClient|ECONNREFUSED|57P01/.test(during.body),
+      `${path} during the outage shows no stack trace or driver error`,
+    );
   }
   // What a person sees: the error page rendered in a browser (the HTML of a
   // failed render carries only the shell; the error boundary draws the message).
@@ -104,7 +127,11 @@ try {
     const page = await context.newPage();
     for (const path of ['/customers', '/']) {
       await page.goto(`${base}${path}`);
-      const shown = await page.getByText(/try again/i).first().isVisible({ timeout: 10_000 }).catch(() => false);
+      const shown = await page
+        .getByText(/try again/i)
+        .first()
+        .isVisible({ timeout: 10_000 })
+        .catch(() => false);
       check(shown, `${path} during the outage shows "try again" in a browser`);
     }
   } finally {

@@ -44,11 +44,25 @@ async function scenario() {
   await makePartnership(provider.id, reseller.id);
   const offers = await makeDemoOffers();
   const ctx = await makeCtx('SALES_AGENT', { organizationId: reseller.id });
-  const user = await db().user.findUniqueOrThrow({ where: { id: ctx.userId }, select: { id: true, sessionVersion: true } });
+  const user = await db().user.findUniqueOrThrow({
+    where: { id: ctx.userId },
+    select: { id: true, sessionVersion: true },
+  });
   const review = (): NewCustomerOrderInput => ({
-    companyName: 'Outage Co', domainPrefix: `outage${Date.now().toString(36)}${n++}`, addressLine1: '1 Main St', city: 'Seattle', region: 'WA',
-    postalCode: '98101', country: 'US', contactFirstName: 'Pat', contactLastName: 'Doe', contactEmail: 'pat@outage.example', language: 'en',
-    idempotencyKey: crypto.randomUUID(), providerId: provider.id, lines: [{ offerId: offers.basic.id, quantity: 1 }],
+    companyName: 'Outage Co',
+    domainPrefix: `outage${Date.now().toString(36)}${n++}`,
+    addressLine1: '1 Main St',
+    city: 'Seattle',
+    region: 'WA',
+    postalCode: '98101',
+    country: 'US',
+    contactFirstName: 'Pat',
+    contactLastName: 'Doe',
+    contactEmail: 'pat@outage.example',
+    language: 'en',
+    idempotencyKey: crypto.randomUUID(),
+    providerId: provider.id,
+    lines: [{ offerId: offers.basic.id, quantity: 1 }],
   });
   return { ctx, user, review };
 }
@@ -58,7 +72,10 @@ const request = (user: { id: string; sessionVersion: number }) => loadCtx(user.i
 
 async function expectUnavailable(work: () => Promise<unknown>) {
   const started = performance.now();
-  const error = await work().then(() => null, (e: unknown) => e);
+  const error = await work().then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error, 'the request should fail while the database is down').not.toBeNull();
   expect(isDatabaseUnavailable(error), String(error)).toBe(true);
   // Fails fast: the user gets the "try again" answer, not a hanging page.
@@ -105,10 +122,20 @@ describe.skipIf(privateClusterUnavailable)('PostgreSQL restarted while the porta
     const { ctx, review } = await scenario();
     const order = review();
     // A transaction that has written and is still running when the server stops.
-    const running = db().$transaction(async (tx) => {
-      await tx.organization.create({ data: { kind: 'INDIRECT_RESELLER', legalName: `Half-written ${order.domainPrefix}`, country: 'US' } });
-      await tx.$queryRaw`SELECT pg_sleep(30)`;
-    }, { timeout: 60_000 }).then(() => null, (e: unknown) => e);
+    const running = db()
+      .$transaction(
+        async (tx) => {
+          await tx.organization.create({
+            data: { kind: 'INDIRECT_RESELLER', legalName: `Half-written ${order.domainPrefix}`, country: 'US' },
+          });
+          await tx.$queryRaw`SELECT pg_sleep(30)`;
+        },
+        { timeout: 60_000 },
+      )
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     await new Promise((r) => setTimeout(r, 300));
     cluster!.stop();
     const error = await running;
@@ -122,11 +149,23 @@ describe.skipIf(privateClusterUnavailable)('PostgreSQL restarted while the porta
   it('the classifier does not call ordinary errors "unavailable"', async () => {
     const { ctx } = await scenario();
     const unique = await makeOrg('INDIRECT_PROVIDER');
-    const duplicate = await db().organization.create({ data: { kind: 'INDIRECT_PROVIDER', legalName: 'x', country: 'US', mpnId: unique.mpnId } }).then(() => null, (e: unknown) => e);
+    const duplicate = await db()
+      .organization.create({ data: { kind: 'INDIRECT_PROVIDER', legalName: 'x', country: 'US', mpnId: unique.mpnId } })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(duplicate).not.toBeNull();
     expect(isDatabaseUnavailable(duplicate)).toBe(false);
     expect(isDatabaseUnavailable(new Error('boom'))).toBe(false);
-    expect(isDatabaseUnavailable(await db().$queryRaw`SELECT 1/0`.then(() => null, (e: unknown) => e))).toBe(false);
+    expect(
+      isDatabaseUnavailable(
+        await db().$queryRaw`SELECT 1/0`.then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      ),
+    ).toBe(false);
     expect(ctx.userId).toBeTruthy();
   });
 });

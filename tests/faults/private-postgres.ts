@@ -11,7 +11,9 @@ import path from 'node:path';
 function findBinDir(): string | null {
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
-    const versions = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(debian)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     for (const v of versions) if (existsSync(path.join(debian, v, 'bin', 'initdb'))) return path.join(debian, v, 'bin');
   }
   try {
@@ -23,7 +25,10 @@ function findBinDir(): string | null {
 
 function postgresUid(): { uid: number; gid: number } | null {
   try {
-    const [uid, gid] = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim().split('\n').concat(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
+    const [uid, gid] = execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .concat(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     return { uid: Number(uid), gid: Number(gid) };
   } catch {
     return null;
@@ -37,7 +42,7 @@ const pgUser = asRoot ? postgresUid() : null;
 /** Why a private cluster cannot run here, or null when it can. */
 export const privateClusterUnavailable: string | null = !binDir
   ? 'no PostgreSQL server binaries (initdb, pg_ctl) installed'
-  : asRoot && (!pgUser || !existsSync('/usr/sbin/runuser') && !existsSync('/sbin/runuser'))
+  : asRoot && (!pgUser || (!existsSync('/usr/sbin/runuser') && !existsSync('/sbin/runuser')))
     ? 'running as root without a "postgres" user to run initdb as'
     : null;
 

@@ -21,10 +21,21 @@ export function withApplicationName(url: string, name: string): string {
   return u.href;
 }
 
-export function spawnChild(mode: 'order' | 'deliver', input: unknown, env: Record<string, string>, options: { gated?: boolean } = {}): Child {
+export function spawnChild(
+  mode: 'order' | 'deliver',
+  input: unknown,
+  env: Record<string, string>,
+  options: { gated?: boolean } = {},
+): Child {
   const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', CHILD, mode], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PC_FAULT_INPUT: JSON.stringify(input), NODE_OPTIONS: '', ...(options.gated && { PC_FAULT_GATED: '1' }) },
+    env: {
+      ...process.env,
+      ...env,
+      PC_FAULT_INPUT: JSON.stringify(input),
+      NODE_OPTIONS: '',
+      ...(options.gated && { PC_FAULT_GATED: '1' }),
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -36,14 +47,18 @@ export function spawnChild(mode: 'order' | 'deliver', input: unknown, env: Recor
     if (stdout.startsWith('ready\n')) onReady();
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  const done = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+    (resolve) => child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr })),
   );
   return { process: child, done, ready, go: () => void child.stdin.write('go\n') };
 }
 
 /** Polls until `check` is true (or throws after `timeoutMs`). */
-export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;
@@ -53,7 +68,10 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
 }
 
 /** Sessions of the database tagged with this application_name. */
-export async function sessionsOf(url: string, applicationName: string): Promise<{ pid: number; state: string; waiting: boolean; query: string }[]> {
+export async function sessionsOf(
+  url: string,
+  applicationName: string,
+): Promise<{ pid: number; state: string; waiting: boolean; query: string }[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -27,7 +27,11 @@ describe('Customers list paging', () => {
     const { provider } = await makeChannel();
     await bulkCustomers(provider.id, 2 * PAGE_SIZE + 7);
     const ctx = await makeCtx('ADMIN', { organizationId: provider.id });
-    const all = await db().customer.findMany({ where: { providerId: provider.id }, orderBy: [{ companyName: 'asc' }, { id: 'asc' }], select: { id: true } });
+    const all = await db().customer.findMany({
+      where: { providerId: provider.id },
+      orderBy: [{ companyName: 'asc' }, { id: 'asc' }],
+      select: { id: true },
+    });
     expect(all).toHaveLength(2 * PAGE_SIZE + 8);
 
     const first = await findCustomers(ctx, {});
@@ -45,7 +49,9 @@ describe('Customers list paging', () => {
     expect(beforeLast.rows.map((r) => r.id)).toEqual(all.slice(-2 * PAGE_SIZE, -PAGE_SIZE).map((r) => r.id));
     expect(beforeLast.nextCursor).toBe(beforeLast.rows.at(-1)!.id);
     // Previous from the second page is the first page.
-    expect((await findCustomers(ctx, { before: second.previousCursor! })).rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect((await findCustomers(ctx, { before: second.previousCursor! })).rows.map((r) => r.id)).toEqual(
+      first.rows.map((r) => r.id),
+    );
   });
 
   it('counts exactly up to the cap and says "more" beyond it', async () => {
@@ -77,8 +83,19 @@ describe('Customers list search past its bounded walk', () => {
     const beyond = await makeCustomer(provider.id, null, 'Zzyzx Rare Ltd');
     const ctx = await makeCtx('ADMIN', { organizationId: provider.id });
     const ids = async (q: string) =>
-      (await db().customer.findMany({ where: { providerId: provider.id, OR: [{ companyName: { contains: q, mode: 'insensitive' } }, { tenantDomain: { contains: q.toLowerCase() } }] },
-        orderBy: [{ companyName: 'asc' }, { id: 'asc' }], select: { id: true } })).map((c) => c.id);
+      (
+        await db().customer.findMany({
+          where: {
+            providerId: provider.id,
+            OR: [
+              { companyName: { contains: q, mode: 'insensitive' } },
+              { tenantDomain: { contains: q.toLowerCase() } },
+            ],
+          },
+          orderBy: [{ companyName: 'asc' }, { id: 'asc' }],
+          select: { id: true },
+        })
+      ).map((c) => c.id);
     // A rare word: one match inside the window, one far past it.
     expect((await findCustomers(ctx, { q: 'rare' })).rows.map((r) => r.id)).toEqual([first.id, beyond.id]);
     expect((await findCustomers(ctx, { q: 'rare', last: '1' })).rows.map((r) => r.id)).toEqual([first.id, beyond.id]);
@@ -92,8 +109,12 @@ describe('Customers list search past its bounded walk', () => {
     const common = await ids('bulk 0');
     const page1 = await findCustomers(ctx, { q: 'bulk 0' });
     expect(page1.rows.map((r) => r.id)).toEqual(common.slice(0, PAGE_SIZE));
-    expect((await findCustomers(ctx, { q: 'bulk 0', after: page1.nextCursor! })).rows.map((r) => r.id)).toEqual(common.slice(PAGE_SIZE, 2 * PAGE_SIZE));
-    expect((await findCustomers(ctx, { q: 'bulk 0', last: '1' })).rows.map((r) => r.id)).toEqual(common.slice(-PAGE_SIZE));
+    expect((await findCustomers(ctx, { q: 'bulk 0', after: page1.nextCursor! })).rows.map((r) => r.id)).toEqual(
+      common.slice(PAGE_SIZE, 2 * PAGE_SIZE),
+    );
+    expect((await findCustomers(ctx, { q: 'bulk 0', last: '1' })).rows.map((r) => r.id)).toEqual(
+      common.slice(-PAGE_SIZE),
+    );
     expect(await findCustomers(ctx, { q: 'nowhere at all' })).toMatchObject({ rows: [], total: 0, totalCapped: false });
   });
 });
@@ -106,7 +127,9 @@ describe('Customers list filters', () => {
     const ctx = await makeCtx('ADMIN', { organizationId: provider.id });
     expect((await findCustomers(ctx, { q: 'dgrove b' })).rows.map((r) => r.id)).toEqual([bank.id]);
     expect((await findCustomers(ctx, { q: 'GROVE' })).rows.map((r) => r.id)).toEqual([bank.id]);
-    expect((await findCustomers(ctx, { q: bank.tenantDomain.slice(3, 12).toUpperCase() })).rows.map((r) => r.id)).toEqual([bank.id]);
+    expect(
+      (await findCustomers(ctx, { q: bank.tenantDomain.slice(3, 12).toUpperCase() })).rows.map((r) => r.id),
+    ).toEqual([bank.id]);
     expect((await findCustomers(ctx, { q: 'y%o' })).rows.map((r) => r.id)).toEqual([pct.id]);
     expect((await findCustomers(ctx, { q: '%' })).rows.map((r) => r.id)).toEqual([pct.id]);
     expect((await findCustomers(ctx, { q: 'W_odgrove' })).rows).toEqual([]);
@@ -152,8 +175,12 @@ describe('Customers list filters', () => {
         expect({ ...list, filter: null }).toEqual(await findCustomers(ctx, { ...search, reseller }));
       }
     }
-    expect((await findCustomers(ctx, {}, { filter: true })).filter!.options!.map((o) => o.id).sort()).toEqual([resellerA.id, resellerB.id].sort());
-    expect((await findCustomers(ctx, { reseller: resellerA.mpnId! }, { filter: true })).filter!.selected).toMatchObject({ id: resellerA.id, legalName: resellerA.legalName });
+    expect((await findCustomers(ctx, {}, { filter: true })).filter!.options!.map((o) => o.id).sort()).toEqual(
+      [resellerA.id, resellerB.id].sort(),
+    );
+    expect((await findCustomers(ctx, { reseller: resellerA.mpnId! }, { filter: true })).filter!.selected).toMatchObject(
+      { id: resellerA.id, legalName: resellerA.legalName },
+    );
     expect((await findCustomers(ctx, { reseller: stranger.mpnId! }, { filter: true })).filter!.selected).toBeNull();
     expect((await findCustomers(ctx, {})).filter).toBeNull();
     // Beyond the maximum, no options (an MPN ID field), and the reseller filtered by is still found.

@@ -39,7 +39,11 @@ describe('outbox', () => {
   it('a message enqueued in a transaction that rolls back does not exist', async () => {
     await expect(
       db().$transaction(async (tx) => {
-        await enqueueMail(tx, { kind: 'password-changed', to: 'gone@test.example', values: { email: 'gone@test.example' } });
+        await enqueueMail(tx, {
+          kind: 'password-changed',
+          to: 'gone@test.example',
+          values: { email: 'gone@test.example' },
+        });
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -66,7 +70,10 @@ describe('outbox', () => {
     delete process.env.SMTP_URL;
     const message = await queue('kept@test.example');
     expect(await deliverDueMessages()).toEqual({ sent: 0, failed: 0, retried: 0 });
-    expect(await db().outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ state: 'PENDING', attempts: 0 });
+    expect(await db().outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      state: 'PENDING',
+      attempts: 0,
+    });
     expect(smtp.received).toHaveLength(0);
   });
 });
@@ -94,7 +101,10 @@ describe('a mail server outage', () => {
     clock.advance(HOURS_2);
     expect(await deliverDueMessages()).toEqual({ sent: 0, failed: 0, retried: 0 });
     expect(smtp.received.map((m) => m.to)).toEqual([[user.email]]);
-    expect(await db().outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({ state: 'SENT', attempts: 2 });
+    expect(await db().outboxMessage.findUniqueOrThrow({ where: { id: queued.id } })).toMatchObject({
+      state: 'SENT',
+      attempts: 2,
+    });
   });
 
   it(`gives up after ${MAX_ATTEMPTS} attempts: FAILED, and still stored`, async () => {
@@ -103,19 +113,26 @@ describe('a mail server outage', () => {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const before = await db().outboxMessage.findUniqueOrThrow({ where: { id: message.id } });
       expect(before.state).toBe('PENDING');
-      expect(await deliverDueMessages()).toEqual(attempt < MAX_ATTEMPTS ? { sent: 0, failed: 0, retried: 1 } : { sent: 0, failed: 1, retried: 0 });
+      expect(await deliverDueMessages()).toEqual(
+        attempt < MAX_ATTEMPTS ? { sent: 0, failed: 0, retried: 1 } : { sent: 0, failed: 1, retried: 0 },
+      );
       clock.advance(HOURS_2);
     }
     await smtp.start();
     expect(await deliverDueMessages()).toEqual({ sent: 0, failed: 0, retried: 0 });
-    expect(await db().outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ state: 'FAILED', attempts: MAX_ATTEMPTS });
+    expect(await db().outboxMessage.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      state: 'FAILED',
+      attempts: MAX_ATTEMPTS,
+    });
     expect(smtp.received).toHaveLength(0);
   });
 });
 
 describe('workers', () => {
   it('back off from 30 s, doubling, up to 1 h, with at most 10 % jitter', () => {
-    expect([1, 2, 3, 8, 12].map((n) => retryDelayMs(n, () => 0))).toEqual([30_000, 60_000, 120_000, 3_600_000, 3_600_000]);
+    expect([1, 2, 3, 8, 12].map((n) => retryDelayMs(n, () => 0))).toEqual([
+      30_000, 60_000, 120_000, 3_600_000, 3_600_000,
+    ]);
     expect(retryDelayMs(1, () => 1)).toBe(33_000);
   });
 

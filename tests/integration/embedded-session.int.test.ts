@@ -45,7 +45,7 @@ describe('the embedded database starts each connection afresh', () => {
   it('no prepared statement, setting, temporary table, advisory lock or open transaction survives the connection', async () => {
     const first = await connect();
     first.on('error', () => {}); // it is cut off below, on purpose
-    await first.query("PREPARE left_behind AS SELECT 1");
+    await first.query('PREPARE left_behind AS SELECT 1');
     await first.query("SET statement_timeout = '1234ms'");
     await first.query('CREATE TEMP TABLE left_behind_temp (id int)');
     await first.query('SELECT pg_advisory_lock(4242)');
@@ -59,9 +59,15 @@ describe('the embedded database starts each connection afresh', () => {
     try {
       expect((await second.query('SELECT count(*)::int AS n FROM pg_prepared_statements')).rows).toEqual([{ n: 0 }]);
       expect((await second.query('SHOW statement_timeout')).rows).toEqual([{ statement_timeout: '0' }]);
-      expect((await second.query("SELECT to_regclass('left_behind_temp') IS NULL AS gone")).rows).toEqual([{ gone: true }]);
-      expect((await second.query("SELECT to_regclass('left_in_transaction') IS NULL AS gone")).rows).toEqual([{ gone: true }]);
-      expect((await second.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'")).rows).toEqual([{ n: 0 }]);
+      expect((await second.query("SELECT to_regclass('left_behind_temp') IS NULL AS gone")).rows).toEqual([
+        { gone: true },
+      ]);
+      expect((await second.query("SELECT to_regclass('left_in_transaction') IS NULL AS gone")).rows).toEqual([
+        { gone: true },
+      ]);
+      expect((await second.query("SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'")).rows).toEqual([
+        { n: 0 },
+      ]);
       // And what it does itself works as on a server.
       await second.query('PREPARE left_behind AS SELECT 2');
     } finally {

@@ -17,18 +17,31 @@ let n = 0;
 function form(overrides: Partial<EnrolResellerInput> = {}): EnrolResellerInput {
   n += 1;
   return {
-    companyName: `Contoso ${n}`, mpnId: String(6_100_000 + n), country: 'JP', adminName: 'Kei Admin',
-    email: `kei${n}@contoso.example`, password: PASSWORD, confirmPassword: PASSWORD, ...overrides,
+    companyName: `Contoso ${n}`,
+    mpnId: String(6_100_000 + n),
+    country: 'JP',
+    adminName: 'Kei Admin',
+    email: `kei${n}@contoso.example`,
+    password: PASSWORD,
+    confirmPassword: PASSWORD,
+    ...overrides,
   };
 }
 
 async function counts() {
-  const [orgs, users, audits] = await Promise.all([db().organization.count(), db().user.count(), db().auditEvent.count()]);
+  const [orgs, users, audits] = await Promise.all([
+    db().organization.count(),
+    db().user.count(),
+    db().auditEvent.count(),
+  ]);
   return { orgs, users, audits };
 }
 
-async function fieldErrors(promise: Promise<unknown>): Promise<Invalid["fieldErrors"]> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+async function fieldErrors(promise: Promise<unknown>): Promise<Invalid['fieldErrors']> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(Invalid);
   return (error as Invalid).fieldErrors;
 }
@@ -43,8 +56,17 @@ describe('reseller enrolment', () => {
     const input = form({ email: '  Kei.Admin@Contoso.EXAMPLE ', companyName: '  Contoso Japan  ' });
     const result = await enrolReseller(input);
     const org = await db().organization.findUniqueOrThrow({ where: { id: result.organizationId } });
-    expect(org).toMatchObject({ kind: 'INDIRECT_RESELLER', status: 'PENDING', legalName: 'Contoso Japan', mpnId: input.mpnId, country: 'JP' });
-    const user = await db().user.findUniqueOrThrow({ where: { email: 'kei.admin@contoso.example' }, select: { role: true, organizationId: true, passwordHash: true, mustChangePassword: true } });
+    expect(org).toMatchObject({
+      kind: 'INDIRECT_RESELLER',
+      status: 'PENDING',
+      legalName: 'Contoso Japan',
+      mpnId: input.mpnId,
+      country: 'JP',
+    });
+    const user = await db().user.findUniqueOrThrow({
+      where: { email: 'kei.admin@contoso.example' },
+      select: { role: true, organizationId: true, passwordHash: true, mustChangePassword: true },
+    });
     expect(user).toMatchObject({ role: 'ADMIN', organizationId: org.id, mustChangePassword: false });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
     expect(user.passwordHash).not.toContain(PASSWORD);
@@ -58,7 +80,9 @@ describe('reseller enrolment', () => {
     const first = form();
     await enrolReseller(first);
     const before = await counts();
-    expect(await fieldErrors(enrolReseller(form({ mpnId: first.mpnId })))).toEqual({ mpnId: ['enrol.errors.mpnIdTaken'] });
+    expect(await fieldErrors(enrolReseller(form({ mpnId: first.mpnId })))).toEqual({
+      mpnId: ['enrol.errors.mpnIdTaken'],
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -66,7 +90,9 @@ describe('reseller enrolment', () => {
     const provider = await makeOrg('INDIRECT_PROVIDER');
     const existing = await makeUser('ADMIN', { organizationId: provider.id });
     const before = await counts();
-    expect(await fieldErrors(enrolReseller(form({ email: existing.email.toUpperCase() })))).toEqual({ email: ['enrol.errors.emailTaken'] });
+    expect(await fieldErrors(enrolReseller(form({ email: existing.email.toUpperCase() })))).toEqual({
+      email: ['enrol.errors.emailTaken'],
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -83,7 +109,9 @@ describe('reseller enrolment', () => {
     const orgSpy = vi.spyOn(db().organization, 'findUnique').mockResolvedValueOnce(null as never);
     const userSpy = vi.spyOn(db().user, 'findUnique').mockResolvedValueOnce(null as never);
     try {
-      expect(await fieldErrors(enrolReseller(form({ mpnId: first.mpnId })))).toEqual({ mpnId: ['enrol.errors.mpnIdTaken'] });
+      expect(await fieldErrors(enrolReseller(form({ mpnId: first.mpnId })))).toEqual({
+        mpnId: ['enrol.errors.mpnIdTaken'],
+      });
     } finally {
       orgSpy.mockRestore();
       userSpy.mockRestore();
@@ -116,7 +144,9 @@ describe('reseller enrolment', () => {
       [{ confirmPassword: 'Something-else-1' }, 'confirmPassword'],
     ];
     for (const [overrides, field] of cases) {
-      expect(Object.keys(await fieldErrors(enrolReseller(form(overrides)))), JSON.stringify(overrides)).toContain(field);
+      expect(Object.keys(await fieldErrors(enrolReseller(form(overrides)))), JSON.stringify(overrides)).toContain(
+        field,
+      );
     }
     expect(await counts()).toEqual({ orgs: 0, users: 0, audits: 0 });
   });
@@ -137,10 +167,19 @@ describe('approving and suspending partners', () => {
     const input = form();
     const { organizationId } = await enrolReseller(input);
     const vendor = await vendorCtx();
-    expect(await setPartnerStatus(vendor, { orgId: organizationId, status: 'ACTIVE' })).toMatchObject({ status: 'ACTIVE', changed: true });
+    expect(await setPartnerStatus(vendor, { orgId: organizationId, status: 'ACTIVE' })).toMatchObject({
+      status: 'ACTIVE',
+      changed: true,
+    });
     expect((await db().organization.findUniqueOrThrow({ where: { id: organizationId } })).status).toBe('ACTIVE');
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'partner.approved', targetId: organizationId } });
-    expect(audit).toMatchObject({ actorUserId: vendor.userId, before: { status: 'PENDING' }, after: { status: 'ACTIVE' } });
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { action: 'partner.approved', targetId: organizationId },
+    });
+    expect(audit).toMatchObject({
+      actorUserId: vendor.userId,
+      before: { status: 'PENDING' },
+      after: { status: 'ACTIVE' },
+    });
     expect(audit.orgIds).toEqual(expect.arrayContaining([vendor.orgId, organizationId]));
 
     const user = await db().user.findUniqueOrThrow({ where: { email: input.email } });
@@ -179,10 +218,18 @@ describe('approving and suspending partners', () => {
     const active = await makeOrg('INDIRECT_RESELLER');
     const before = await counts();
 
-    await expect(setPartnerStatus(pendingCtx, { orgId: organizationId, status: 'ACTIVE' })).rejects.toBeInstanceOf(Refused);
-    await expect(setPartnerStatus(providerCtx, { orgId: organizationId, status: 'ACTIVE' })).rejects.toBeInstanceOf(Refused);
-    await expect(setPartnerStatus(providerCtx, { orgId: active.id, status: 'SUSPENDED' })).rejects.toBeInstanceOf(Refused);
-    await expect(setPartnerStatus(providerCtx, { orgId: provider.id, status: 'SUSPENDED' })).rejects.toBeInstanceOf(Refused);
+    await expect(setPartnerStatus(pendingCtx, { orgId: organizationId, status: 'ACTIVE' })).rejects.toBeInstanceOf(
+      Refused,
+    );
+    await expect(setPartnerStatus(providerCtx, { orgId: organizationId, status: 'ACTIVE' })).rejects.toBeInstanceOf(
+      Refused,
+    );
+    await expect(setPartnerStatus(providerCtx, { orgId: active.id, status: 'SUSPENDED' })).rejects.toBeInstanceOf(
+      Refused,
+    );
+    await expect(setPartnerStatus(providerCtx, { orgId: provider.id, status: 'SUSPENDED' })).rejects.toBeInstanceOf(
+      Refused,
+    );
     expect((await db().organization.findUniqueOrThrow({ where: { id: organizationId } })).status).toBe('PENDING');
     expect((await db().organization.findUniqueOrThrow({ where: { id: active.id } })).status).toBe('ACTIVE');
     expect((await db().organization.findUniqueOrThrow({ where: { id: provider.id } })).status).toBe('ACTIVE');
@@ -191,7 +238,9 @@ describe('approving and suspending partners', () => {
 
   it('the vendor organisation and unknown ids are not partners: not found', async () => {
     const vendor = await vendorCtx();
-    await expect(setPartnerStatus(vendor, { orgId: vendor.orgId!, status: 'SUSPENDED' })).rejects.toBeInstanceOf(NotFound);
+    await expect(setPartnerStatus(vendor, { orgId: vendor.orgId!, status: 'SUSPENDED' })).rejects.toBeInstanceOf(
+      NotFound,
+    );
     await expect(setPartnerStatus(vendor, { orgId: 'no-such-org', status: 'ACTIVE' })).rejects.toBeInstanceOf(NotFound);
     expect((await db().organization.findUniqueOrThrow({ where: { id: vendor.orgId! } })).status).toBe('ACTIVE');
   });

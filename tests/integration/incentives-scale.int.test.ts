@@ -4,8 +4,13 @@ import { makeCtx, makeDemoOffers, makeOrg, makePartnership } from '../factories'
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
 import {
-  INCENTIVES_FILTER_OPTIONS, INCENTIVES_RESELLER_COUNT_CAP, INCENTIVES_WALK,
-  getIncentivesExport, getIncentivesReport, incentivesSql, type IncentiveRow,
+  INCENTIVES_FILTER_OPTIONS,
+  INCENTIVES_RESELLER_COUNT_CAP,
+  INCENTIVES_WALK,
+  getIncentivesExport,
+  getIncentivesReport,
+  incentivesSql,
+  type IncentiveRow,
 } from '@/lib/reports/incentives';
 import { INCENTIVES_PAGE_SIZE, type IncentivesInput } from '@/lib/reports/schemas';
 
@@ -37,30 +42,74 @@ async function world() {
   const offers = await makeDemoOffers();
   const basic = await db().offer.update({ where: { id: offers.basic.id }, data: { incentiveRateBps: 1500 } });
   const standard = await db().offer.update({ where: { id: offers.standard.id }, data: { incentiveRateBps: 1000 } });
-  const euro = await db().offer.create({ data: { sku: `EUR-${mpnOf()}`, name: 'Business Basic (EUR)', billingFrequency: 'MONTHLY', termMonths: 1, unitPriceMinor: 550, currency: 'EUR', incentiveRateBps: 1200 } });
-  const names = ['Alpha Partners', 'Bravo IT', 'Bravo IT', 'Charlie Cloud', 'Delta Systems', 'Echo Services', 'Foxtrot Tech'];
+  const euro = await db().offer.create({
+    data: {
+      sku: `EUR-${mpnOf()}`,
+      name: 'Business Basic (EUR)',
+      billingFrequency: 'MONTHLY',
+      termMonths: 1,
+      unitPriceMinor: 550,
+      currency: 'EUR',
+      incentiveRateBps: 1200,
+    },
+  });
+  const names = [
+    'Alpha Partners',
+    'Bravo IT',
+    'Bravo IT',
+    'Charlie Cloud',
+    'Delta Systems',
+    'Echo Services',
+    'Foxtrot Tech',
+  ];
   const resellers: Awaited<ReturnType<typeof makeOrg>>[] = [];
   for (const legalName of names) resellers.push(await makeOrg('INDIRECT_RESELLER', { legalName }));
   for (const r of resellers) await makePartnership(provider.id, r.id);
   const delta = resellers[4]!;
-  await db().partnership.updateMany({ where: { providerId: provider.id, resellerId: delta.id }, data: { state: 'ENDED', activeMarker: null, endedAt: new Date('2026-10-25T00:00:00Z') } });
+  await db().partnership.updateMany({
+    where: { providerId: provider.id, resellerId: delta.id },
+    data: { state: 'ENDED', activeMarker: null, endedAt: new Date('2026-10-25T00:00:00Z') },
+  });
   await makePartnership(other.id, resellers[0]!.id);
 
   const customers = await db().customer.createManyAndReturn({
-    data: resellers.flatMap((r, i) => [0, 1, 2, 3].map((k) => {
-      const prefix = `s${i}k${k}${mpnOf()}`;
-      return {
-        companyName: `Customer ${String.fromCharCode(90 - ((i * 7 + k * 3) % 26))}${k} ${i}`, domainPrefix: prefix, tenantDomain: `${prefix}.onmicrosoft.example`,
-        addressLine1: '1 Main St', city: 'Seattle', postalCode: '98101', country: 'US', contactFirstName: 'Pat', contactLastName: 'Doe',
-        contactEmail: 'pat@test.example', providerId: provider.id, managingResellerId: r.id,
-      };
-    })),
+    data: resellers.flatMap((r, i) =>
+      [0, 1, 2, 3].map((k) => {
+        const prefix = `s${i}k${k}${mpnOf()}`;
+        return {
+          companyName: `Customer ${String.fromCharCode(90 - ((i * 7 + k * 3) % 26))}${k} ${i}`,
+          domainPrefix: prefix,
+          tenantDomain: `${prefix}.onmicrosoft.example`,
+          addressLine1: '1 Main St',
+          city: 'Seattle',
+          postalCode: '98101',
+          country: 'US',
+          contactFirstName: 'Pat',
+          contactLastName: 'Doe',
+          contactEmail: 'pat@test.example',
+          providerId: provider.id,
+          managingResellerId: r.id,
+        };
+      }),
+    ),
   });
   const otherPrefix = `o${mpnOf()}`;
-  const otherCustomer = await db().customer.create({ data: {
-    companyName: 'Other Customer', domainPrefix: otherPrefix, tenantDomain: `${otherPrefix}.onmicrosoft.example`, addressLine1: '1 Main St', city: 'Seattle',
-    postalCode: '98101', country: 'US', contactFirstName: 'Pat', contactLastName: 'Doe', contactEmail: 'pat@test.example', providerId: other.id, managingResellerId: resellers[0]!.id,
-  } });
+  const otherCustomer = await db().customer.create({
+    data: {
+      companyName: 'Other Customer',
+      domainPrefix: otherPrefix,
+      tenantDomain: `${otherPrefix}.onmicrosoft.example`,
+      addressLine1: '1 Main St',
+      city: 'Seattle',
+      postalCode: '98101',
+      country: 'US',
+      contactFirstName: 'Pat',
+      contactLastName: 'Doe',
+      contactEmail: 'pat@test.example',
+      providerId: other.id,
+      managingResellerId: resellers[0]!.id,
+    },
+  });
 
   const subs: { customerId: string; resellerIndex: number; offer: typeof basic; quantity: number }[] = [];
   customers.forEach((c, index) => {
@@ -73,14 +122,47 @@ async function world() {
   const now = new Date();
   const created = await db().subscription.createManyAndReturn({
     data: [
-      ...subs.map((s) => ({ customerId: s.customerId, offerId: s.offer.id, quantity: s.quantity, purchasedAt: now, termStartedAt: now, supportContactOrgId: provider.id, resellerId: resellers[s.resellerIndex]!.id })),
-      { customerId: otherCustomer.id, offerId: basic.id, quantity: 3, purchasedAt: now, termStartedAt: now, supportContactOrgId: other.id, resellerId: resellers[0]!.id },
+      ...subs.map((s) => ({
+        customerId: s.customerId,
+        offerId: s.offer.id,
+        quantity: s.quantity,
+        purchasedAt: now,
+        termStartedAt: now,
+        supportContactOrgId: provider.id,
+        resellerId: resellers[s.resellerIndex]!.id,
+      })),
+      {
+        customerId: otherCustomer.id,
+        offerId: basic.id,
+        quantity: 3,
+        purchasedAt: now,
+        termStartedAt: now,
+        supportContactOrgId: other.id,
+        resellerId: resellers[0]!.id,
+      },
     ],
     select: { id: true },
   });
   const periods: object[] = [];
-  const period = (subscriptionId: string, resellerId: string, offer: typeof basic, quantity: number, startedAt: string, endedAt: string | null) =>
-    periods.push({ subscriptionId, resellerId, offerId: offer.id, quantity, unitPriceMinor: offer.unitPriceMinor, currency: offer.currency, incentiveRateBps: offer.incentiveRateBps, startedAt: new Date(startedAt), endedAt: endedAt ? new Date(endedAt) : null });
+  const period = (
+    subscriptionId: string,
+    resellerId: string,
+    offer: typeof basic,
+    quantity: number,
+    startedAt: string,
+    endedAt: string | null,
+  ) =>
+    periods.push({
+      subscriptionId,
+      resellerId,
+      offerId: offer.id,
+      quantity,
+      unitPriceMinor: offer.unitPriceMinor,
+      currency: offer.currency,
+      incentiveRateBps: offer.incentiveRateBps,
+      startedAt: new Date(startedAt),
+      endedAt: endedAt ? new Date(endedAt) : null,
+    });
   subs.forEach((s, index) => {
     const id = created[index]!.id;
     const r = resellers[s.resellerIndex]!;
@@ -90,7 +172,14 @@ async function world() {
       period(id, r.id, s.offer, s.quantity, '2026-09-15T00:00:00Z', '2026-10-10T00:00:00Z');
       period(id, r.id, s.offer, s.quantity + 2, '2026-10-10T00:00:00Z', '2026-10-25T12:00:00Z');
     } else {
-      period(id, r.id, s.offer, s.quantity, `2026-10-${String(1 + (index % 20)).padStart(2, '0')}T06:00:00Z`, index % 3 === 0 ? '2026-10-28T00:00:00Z' : '2026-11-02T00:00:00Z');
+      period(
+        id,
+        r.id,
+        s.offer,
+        s.quantity,
+        `2026-10-${String(1 + (index % 20)).padStart(2, '0')}T06:00:00Z`,
+        index % 3 === 0 ? '2026-10-28T00:00:00Z' : '2026-11-02T00:00:00Z',
+      );
     }
   });
   period(created[created.length - 1]!.id, resellers[0]!.id, basic, 3, '2026-10-01T00:00:00Z', '2026-10-31T00:00:00Z');
@@ -111,17 +200,23 @@ async function allPages(ctx: Ctx, input: IncentivesInput) {
   throw new Error('the pages never end');
 }
 
-const key = (r: IncentiveRow) => [r.resellerId, r.customerId, r.subscriptionId, r.quantity, r.currency, r.from.toISOString(), r.to.toISOString()].join(' ');
+const key = (r: IncentiveRow) =>
+  [r.resellerId, r.customerId, r.subscriptionId, r.quantity, r.currency, r.from.toISOString(), r.to.toISOString()].join(
+    ' ',
+  );
 
 function totalsOf(rows: IncentiveRow[]) {
   const sums = new Map<string, number>();
-  for (const r of rows) sums.set(`${r.resellerId} ${r.currency}`, (sums.get(`${r.resellerId} ${r.currency}`) ?? 0) + r.earnedMinor);
+  for (const r of rows)
+    sums.set(`${r.resellerId} ${r.currency}`, (sums.get(`${r.resellerId} ${r.currency}`) ?? 0) + r.earnedMinor);
   return sums;
 }
 
 describe('incentives report at scale: keyset pages by reseller', () => {
   let w: World;
-  beforeEach(async () => { w = await world(); });
+  beforeEach(async () => {
+    w = await world();
+  });
 
   it('the pages together hold exactly the rows of the month, in order; each page’s totals cover all the rows of its resellers', async () => {
     const { rows: all } = await getIncentivesExport(w.ctx, { month: MONTH });
@@ -140,7 +235,12 @@ describe('incentives report at scale: keyset pages by reseller', () => {
     paged.forEach((r, i) => {
       expect(r.days).toBeCloseTo(all[i]!.days, 9);
       expect(r.earnedMinor).toBeCloseTo(all[i]!.earnedMinor, 9);
-      expect(r).toMatchObject({ resellerName: all[i]!.resellerName, customerName: all[i]!.customerName, offerName: all[i]!.offerName, providerName: w.provider.legalName });
+      expect(r).toMatchObject({
+        resellerName: all[i]!.resellerName,
+        customerName: all[i]!.customerName,
+        offerName: all[i]!.offerName,
+        providerName: w.provider.legalName,
+      });
     });
     // The two resellers named "Bravo IT" are told apart (ordered by id), never mixed.
     const bravo = paged.filter((r) => r.resellerName === 'Bravo IT').map((r) => r.resellerId);
@@ -156,12 +256,21 @@ describe('incentives report at scale: keyset pages by reseller', () => {
       for (const t of page.totals) expect(t.earnedMinor).toBeCloseTo(expected.get(`${t.resellerId} ${t.currency}`)!, 6);
     }
     // A reseller whose rows run over two pages has the same totals on both.
-    const first = pages[0]!; const second = pages[1]!;
+    const first = pages[0]!;
+    const second = pages[1]!;
     const across = first.rows[first.rows.length - 1]!.resellerId;
     expect(second.rows[0]!.resellerId).toBe(across);
-    expect(second.totals.filter((t) => t.resellerId === across)).toEqual(first.totals.filter((t) => t.resellerId === across));
+    expect(second.totals.filter((t) => t.resellerId === across)).toEqual(
+      first.totals.filter((t) => t.resellerId === across),
+    );
     // Echo earns in USD and EUR.
-    expect(pages.flatMap((p) => p.totals).filter((t) => t.resellerId === w.resellers[5]!.id).map((t) => t.currency).sort()).toEqual(['EUR', 'USD']);
+    expect(
+      pages
+        .flatMap((p) => p.totals)
+        .filter((t) => t.resellerId === w.resellers[5]!.id)
+        .map((t) => t.currency)
+        .sort(),
+    ).toEqual(['EUR', 'USD']);
   });
 
   it('one reseller by id or by MPN ID, an unknown MPN ID, and the reseller’s own view page the same way', async () => {
@@ -170,10 +279,14 @@ describe('incentives report at scale: keyset pages by reseller', () => {
     const charlie = w.resellers[3]!;
     const charliePages = await allPages(w.ctx, { month: MONTH, reseller: charlie.id });
     expect(charliePages).toHaveLength(2);
-    expect(charliePages.flatMap((p) => p.rows).map(key)).toEqual(all.filter((r) => r.resellerId === charlie.id).map(key));
+    expect(charliePages.flatMap((p) => p.rows).map(key)).toEqual(
+      all.filter((r) => r.resellerId === charlie.id).map(key),
+    );
     expect(charliePages[1]!.totals).toEqual(charliePages[0]!.totals);
     const charlieCtx = await makeCtx('SALES_AGENT', { organizationId: charlie.id });
-    expect((await allPages(charlieCtx, { month: MONTH })).flatMap((p) => p.rows).map(key)).toEqual(all.filter((r) => r.resellerId === charlie.id).map(key));
+    expect((await allPages(charlieCtx, { month: MONTH })).flatMap((p) => p.rows).map(key)).toEqual(
+      all.filter((r) => r.resellerId === charlie.id).map(key),
+    );
 
     const echo = w.resellers[5]!;
     const byId = (await allPages(w.ctx, { month: MONTH, reseller: echo.id })).flatMap((p) => p.rows);
@@ -208,11 +321,21 @@ describe('incentives report at scale: keyset pages by reseller', () => {
   it('the count of resellers is capped; the filter lists them up to 100, beyond that it takes an MPN ID', async () => {
     let report = await getIncentivesReport(w.ctx, { month: MONTH });
     expect(report.resellers).toMatchObject({ count: 7, capped: false });
-    expect(report.resellers!.options!.map((o) => o.id)).toEqual([...w.resellers].sort((a, b) => (a.legalName === b.legalName ? (a.id < b.id ? -1 : 1) : a.legalName < b.legalName ? -1 : 1)).map((r) => r.id));
+    expect(report.resellers!.options!.map((o) => o.id)).toEqual(
+      [...w.resellers]
+        .sort((a, b) => (a.legalName === b.legalName ? (a.id < b.id ? -1 : 1) : a.legalName < b.legalName ? -1 : 1))
+        .map((r) => r.id),
+    );
 
     const addResellers = async (n: number) => {
       const made = await db().organization.createManyAndReturn({
-        data: Array.from({ length: n }, () => ({ kind: 'INDIRECT_RESELLER' as const, legalName: `Zulu Reseller ${mpnOf()}`, mpnId: mpnOf(), country: 'US', status: 'ACTIVE' as const })),
+        data: Array.from({ length: n }, () => ({
+          kind: 'INDIRECT_RESELLER' as const,
+          legalName: `Zulu Reseller ${mpnOf()}`,
+          mpnId: mpnOf(),
+          country: 'US',
+          status: 'ACTIVE' as const,
+        })),
         select: { id: true },
       });
       await db().partnership.createMany({ data: made.map((r) => ({ providerId: w.provider.id, resellerId: r.id })) });
@@ -237,14 +360,17 @@ describe('incentives report at scale: keyset pages by reseller', () => {
     await db().$executeRawUnsafe('ANALYZE');
     const explain = async (input: IncentivesInput) => {
       const sql = incentivesSql(w.ctx, input, new Date());
-      const [row] = await db().$queryRawUnsafe<{ 'QUERY PLAN': unknown }[]>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`, ...sql.values);
+      const [row] = await db().$queryRawUnsafe<{ 'QUERY PLAN': unknown }[]>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${sql.text}`,
+        ...sql.values,
+      );
       // The number of times the periods of one reseller were read.
       let loops = 0;
       const walk = (node: Record<string, unknown>) => {
         if (node['Relation Name'] === 'SubscriptionResellerAssociation') loops += Number(node['Actual Loops']);
         for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
       };
-      walk(((row!['QUERY PLAN'] as { Plan: Record<string, unknown> }[])[0]!).Plan);
+      walk((row!['QUERY PLAN'] as { Plan: Record<string, unknown> }[])[0]!.Plan);
       return loops;
     };
     // The first page (51 rows with the one that tells a next page exists) is filled by the first 3 resellers of
@@ -254,7 +380,13 @@ describe('incentives report at scale: keyset pages by reseller', () => {
     // 600 resellers without periods, named so that they come first: a page walks at most INCENTIVES_WALK of them,
     // then goes on after the last one walked.
     const made = await db().organization.createManyAndReturn({
-      data: Array.from({ length: INCENTIVES_WALK + 100 }, (_, i) => ({ kind: 'INDIRECT_RESELLER' as const, legalName: `Aaa Idle ${String(i).padStart(4, '0')}`, mpnId: mpnOf(), country: 'US', status: 'ACTIVE' as const })),
+      data: Array.from({ length: INCENTIVES_WALK + 100 }, (_, i) => ({
+        kind: 'INDIRECT_RESELLER' as const,
+        legalName: `Aaa Idle ${String(i).padStart(4, '0')}`,
+        mpnId: mpnOf(),
+        country: 'US',
+        status: 'ACTIVE' as const,
+      })),
       select: { id: true },
     });
     await db().partnership.createMany({ data: made.map((r) => ({ providerId: w.provider.id, resellerId: r.id })) });

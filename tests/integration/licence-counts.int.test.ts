@@ -30,11 +30,31 @@ it('follows every change of status, licences and reseller, and the list shows it
   const offers = await makeDemoOffers();
   const ctx = await makeCtx('ADMIN', { organizationId: a.provider.id });
   const key = () => crypto.randomUUID();
-  const added = await addSubscriptions(ctx, { customerId: a.customer.id, idempotencyKey: key(), resellerId: a.resellerB.id, lines: [{ offerId: offers.standard.id, quantity: 7 }, { offerId: offers.basic.id, quantity: 3 }] });
-  await addSubscriptions(ctx, { customerId: a.customer.id, idempotencyKey: key(), lines: [{ offerId: offers.basic.id, quantity: 5 }] });
+  const added = await addSubscriptions(ctx, {
+    customerId: a.customer.id,
+    idempotencyKey: key(),
+    resellerId: a.resellerB.id,
+    lines: [
+      { offerId: offers.standard.id, quantity: 7 },
+      { offerId: offers.basic.id, quantity: 3 },
+    ],
+  });
+  await addSubscriptions(ctx, {
+    customerId: a.customer.id,
+    idempotencyKey: key(),
+    lines: [{ offerId: offers.basic.id, quantity: 5 }],
+  });
   const other = await makeCustomer(b.provider.id, b.resellerA.id);
-  await addSubscriptions(await makeCtx('ADMIN', { organizationId: b.provider.id }), { customerId: other.id, idempotencyKey: key(), lines: [{ offerId: offers.basic.id, quantity: 2 }] });
-  expect(await counted()).toEqual({ [`${a.provider.id}/${a.resellerB.id}`]: 10, [`${a.provider.id}/${a.resellerA.id}`]: 5, [`${b.provider.id}/${b.resellerA.id}`]: 2 });
+  await addSubscriptions(await makeCtx('ADMIN', { organizationId: b.provider.id }), {
+    customerId: other.id,
+    idempotencyKey: key(),
+    lines: [{ offerId: offers.basic.id, quantity: 2 }],
+  });
+  expect(await counted()).toEqual({
+    [`${a.provider.id}/${a.resellerB.id}`]: 10,
+    [`${a.provider.id}/${a.resellerA.id}`]: 5,
+    [`${b.provider.id}/${b.resellerA.id}`]: 2,
+  });
 
   const [first, second] = added.subscriptionIds as [string, string];
   await db().subscription.update({ where: { id: first }, data: { quantity: 9 } });
@@ -49,12 +69,18 @@ it('follows every change of status, licences and reseller, and the list shows it
   expect(await counted()).toEqual(await summed());
   await db().subscription.update({ where: { id: second }, data: { status: 'CANCELLED' } });
   expect(await counted()).toEqual(await summed());
-  await db().subscription.updateMany({ where: { customerId: a.customer.id }, data: { resellerId: a.resellerB.id, status: 'ACTIVE' } });
+  await db().subscription.updateMany({
+    where: { customerId: a.customer.id },
+    data: { resellerId: a.resellerB.id, status: 'ACTIVE' },
+  });
   expect(await counted()).toEqual(await summed());
   await db().subscriptionResellerAssociation.deleteMany({ where: { subscriptionId: second } });
   await db().subscription.delete({ where: { id: second } });
   expect(await counted()).toEqual(await summed());
-  expect(await counted()).toEqual({ [`${a.provider.id}/${a.resellerB.id}`]: 9 + 5, [`${b.provider.id}/${b.resellerA.id}`]: 2 });
+  expect(await counted()).toEqual({
+    [`${a.provider.id}/${a.resellerB.id}`]: 9 + 5,
+    [`${b.provider.id}/${b.resellerA.id}`]: 2,
+  });
 
   const { rows } = await findIndirectResellers(ctx, {});
   expect(rows.find((r) => r.reseller.id === a.resellerB.id)?.licences).toBe(14);

@@ -36,7 +36,10 @@ beforeEach(async () => {
   process.env.SMTP_URL = smtp.url;
   captured = [];
   // Everything written to the console or the process streams, still written through.
-  const keep = (...args: unknown[]) => captured.push(args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.stack}` : JSON.stringify(a))).join(' '));
+  const keep = (...args: unknown[]) =>
+    captured.push(
+      args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.stack}` : JSON.stringify(a))).join(' '),
+    );
   for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
     const original = console[level].bind(console);
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
@@ -72,7 +75,10 @@ describe('secrets never reach the logs', () => {
     expect(await verifyCredentials({ email: 'nobody@test.example', password: wrong })).toBeNull();
 
     // A session cookie as next-auth mints it.
-    const cookie = await encode({ token: { uid: providerCtx.userId, sv: 0 }, secret: 'log-test-secret-0123456789abcdef' });
+    const cookie = await encode({
+      token: { uid: providerCtx.userId, sv: 0 },
+      secret: 'log-test-secret-0123456789abcdef',
+    });
     secrets.push(cookie);
 
     // An order with a temporary password, and its welcome mail delivered.
@@ -80,9 +86,21 @@ describe('secrets never reach the logs', () => {
     await makePartnership(provider.id, reseller.id);
     const offers = await makeDemoOffers();
     const placed = await placeNewCustomerOrder(providerCtx, {
-      companyName: 'Secretive Co', domainPrefix: `secret${Date.now().toString(36)}`, addressLine1: '1 Main St', city: 'Seattle', region: 'WA', postalCode: '98101',
-      country: 'US', contactFirstName: 'Pat', contactLastName: 'Doe', contactEmail: 'pat@secret.example', language: 'en', idempotencyKey: crypto.randomUUID(),
-      resellerId: reseller.id, lines: [{ offerId: offers.basic.id, quantity: 1 }], baseUrl,
+      companyName: 'Secretive Co',
+      domainPrefix: `secret${Date.now().toString(36)}`,
+      addressLine1: '1 Main St',
+      city: 'Seattle',
+      region: 'WA',
+      postalCode: '98101',
+      country: 'US',
+      contactFirstName: 'Pat',
+      contactLastName: 'Doe',
+      contactEmail: 'pat@secret.example',
+      language: 'en',
+      idempotencyKey: crypto.randomUUID(),
+      resellerId: reseller.id,
+      lines: [{ offerId: offers.basic.id, quantity: 1 }],
+      baseUrl,
     });
     expect(placed.temporaryPassword).toBeTruthy();
     secrets.push(placed.temporaryPassword!);
@@ -91,7 +109,9 @@ describe('secrets never reach the logs', () => {
     const next = 'Brand-New-Passw0rd-42';
     secrets.push(next);
     await changePassword(providerCtx, { currentPassword: PASSWORD, newPassword: next, confirmPassword: next });
-    await expect(changePassword(providerCtx, { currentPassword: 'Not-The-Passw0rd-9', newPassword: next, confirmPassword: next })).rejects.toThrow();
+    await expect(
+      changePassword(providerCtx, { currentPassword: 'Not-The-Passw0rd-9', newPassword: next, confirmPassword: next }),
+    ).rejects.toThrow();
     secrets.push('Not-The-Passw0rd-9');
 
     // A partnership link: issued, viewed, accepted, and a forged one tried.
@@ -102,11 +122,17 @@ describe('secrets never reach the logs', () => {
     const newResellerCtx = await makeCtx('ADMIN', { organizationId: newReseller.id });
     await viewInvitation(newResellerCtx, invitationToken);
     await respondToInvitation(newResellerCtx, { token: invitationToken, decision: 'accept', agree: 'on', baseUrl });
-    await expect(respondToInvitation(newResellerCtx, { token: `${invitationToken}x`, decision: 'accept', agree: 'on', baseUrl })).rejects.toThrow();
+    await expect(
+      respondToInvitation(newResellerCtx, { token: `${invitationToken}x`, decision: 'accept', agree: 'on', baseUrl }),
+    ).rejects.toThrow();
 
     // A relationship link: issued and accepted.
     const channel = await makeRelationshipChannel(null);
-    const request = await startRelationshipRequest(channel.providerCtx, { customerId: channel.customer.id, resellerId: channel.resellerB.id, includeDelegatedAdmin: 'on' }, { baseUrl });
+    const request = await startRelationshipRequest(
+      channel.providerCtx,
+      { customerId: channel.customer.id, resellerId: channel.resellerB.id, includeDelegatedAdmin: 'on' },
+      { baseUrl },
+    );
     const relationshipToken = request.link.split('/').pop()!;
     secrets.push(relationshipToken);
     await respondToRelationshipRequest(channel.adminCtx, { token: relationshipToken, decision: 'accept' });
@@ -121,7 +147,11 @@ describe('secrets never reach the logs', () => {
     await startPartnershipRequest(providerCtx, { baseUrl }).then((d) => secrets.push(d.link.split('/').pop()!));
     await smtp.stop();
     try {
-      await db().$transaction((tx) => import('@/lib/email/enqueue').then(({ enqueueMail }) => enqueueMail(tx, { kind: 'password-changed', to: 'x@secret.example', values: { email: 'x@secret.example' } })));
+      await db().$transaction((tx) =>
+        import('@/lib/email/enqueue').then(({ enqueueMail }) =>
+          enqueueMail(tx, { kind: 'password-changed', to: 'x@secret.example', values: { email: 'x@secret.example' } }),
+        ),
+      );
       expect((await deliverDueMessages()).retried).toBe(1);
     } finally {
       await smtp.start();

@@ -10,11 +10,20 @@ import { expect, it } from 'vitest';
 import { applyMigrations } from '@/scripts/db/migrate';
 import { MIGRATIONS_DIR } from '@/scripts/db/migrations-dir';
 
-type Row = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number };
+type Row = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+  applied_steps_count: number;
+};
 
 async function migrationsOnDisk(): Promise<{ name: string; checksum: string }[]> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     dirs.map(async (name) => {
       const sql = await readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'));

@@ -19,37 +19,73 @@ async function staff() {
 
 function offer(overrides: Record<string, unknown> = {}): CreateOfferInput {
   return {
-    sku: `TEST-${++n}`, name: `Offer ${n}`, description: 'Per user.', billingFrequency: 'MONTHLY', termMonths: 1, unitPrice: '6.00', currency: 'USD',
-    minQuantity: 1, maxQuantity: 300, isAzurePlan: false, incentiveRate: '12.5', upgradeTargetIds: [], active: true, ...overrides,
+    sku: `TEST-${++n}`,
+    name: `Offer ${n}`,
+    description: 'Per user.',
+    billingFrequency: 'MONTHLY',
+    termMonths: 1,
+    unitPrice: '6.00',
+    currency: 'USD',
+    minQuantity: 1,
+    maxQuantity: 300,
+    isAzurePlan: false,
+    incentiveRate: '12.5',
+    upgradeTargetIds: [],
+    active: true,
+    ...overrides,
   } as CreateOfferInput;
 }
 
-async function editOf(ctx: Awaited<ReturnType<typeof staff>>, offerId: string, overrides: Record<string, unknown> = {}): Promise<UpdateOfferInput> {
+async function editOf(
+  ctx: Awaited<ReturnType<typeof staff>>,
+  offerId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<UpdateOfferInput> {
   const o = await getOffer(ctx, offerId);
   return {
-    ...offer({ sku: o.sku, name: o.name, upgradeTargetIds: o.upgradeTargets.map((u) => u.id) }), offerId, version: o.updatedAt.toISOString(), ...overrides,
+    ...offer({ sku: o.sku, name: o.name, upgradeTargetIds: o.upgradeTargets.map((u) => u.id) }),
+    offerId,
+    version: o.updatedAt.toISOString(),
+    ...overrides,
   } as UpdateOfferInput;
 }
 
 /** The Invalid's message keys for one field (fails the test when something else was thrown). */
-async function fieldErrors(promise: Promise<unknown>): Promise<Invalid["fieldErrors"]> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+async function fieldErrors(promise: Promise<unknown>): Promise<Invalid['fieldErrors']> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(Invalid);
   return (error as Invalid).fieldErrors;
 }
 
-const snapshot = () => db().offer.findMany({ orderBy: { sku: 'asc' }, include: { upgradeTargets: { select: { id: true } } } });
+const snapshot = () =>
+  db().offer.findMany({ orderBy: { sku: 'asc' }, include: { upgradeTargets: { select: { id: true } } } });
 
 describe('offer catalog', () => {
   it('vendor staff add an offer: price in minor units, rate in basis points, upgrade targets, audited', async () => {
     const ctx = await staff();
     const target = await makeOffer();
-    const { offerId } = await createOffer(ctx, offer({ sku: ' m365-new ', unitPrice: '19.99', incentiveRate: '7.25', upgradeTargetIds: [target.id] }));
+    const { offerId } = await createOffer(
+      ctx,
+      offer({ sku: ' m365-new ', unitPrice: '19.99', incentiveRate: '7.25', upgradeTargetIds: [target.id] }),
+    );
     const saved = await db().offer.findUniqueOrThrow({ where: { id: offerId }, include: { upgradeTargets: true } });
-    expect(saved).toMatchObject({ sku: 'M365-NEW', unitPriceMinor: 1999, incentiveRateBps: 725, currency: 'USD', active: true });
+    expect(saved).toMatchObject({
+      sku: 'M365-NEW',
+      unitPriceMinor: 1999,
+      incentiveRateBps: 725,
+      currency: 'USD',
+      active: true,
+    });
     expect(saved.upgradeTargets.map((t) => t.id)).toEqual([target.id]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'offer.created', targetId: offerId } });
-    expect(audit).toMatchObject({ actorUserId: ctx.userId, targetType: 'offer', after: { sku: 'M365-NEW', unitPriceMinor: 1999, upgradeTargetIds: [target.id] } });
+    expect(audit).toMatchObject({
+      actorUserId: ctx.userId,
+      targetType: 'offer',
+      after: { sku: 'M365-NEW', unitPriceMinor: 1999, upgradeTargetIds: [target.id] },
+    });
     expect((await findOffers(ctx)).map((o) => o.sku)).toContain('M365-NEW');
   });
 
@@ -64,7 +100,13 @@ describe('offer catalog', () => {
       await expect(findOffers(ctx)).rejects.toBeInstanceOf(Refused);
       await expect(getOffer(ctx, existing.id)).rejects.toBeInstanceOf(Refused);
       await expect(createOffer(ctx, offer())).rejects.toBeInstanceOf(Refused);
-      await expect(updateOffer(ctx, { ...offer(), offerId: existing.id, version: existing.updatedAt.toISOString() } as UpdateOfferInput)).rejects.toBeInstanceOf(Refused);
+      await expect(
+        updateOffer(ctx, {
+          ...offer(),
+          offerId: existing.id,
+          version: existing.updatedAt.toISOString(),
+        } as UpdateOfferInput),
+      ).rejects.toBeInstanceOf(Refused);
       await expect(setOfferActive(ctx, { offerId: existing.id, active: false })).rejects.toBeInstanceOf(Refused);
     }
     expect(await snapshot()).toEqual(before);
@@ -76,7 +118,9 @@ describe('offer catalog', () => {
     const a = await createOffer(ctx, offer({ sku: 'DUP-1' }));
     const b = await createOffer(ctx, offer({ sku: 'DUP-2' }));
     expect(await fieldErrors(createOffer(ctx, offer({ sku: 'dup-1' })))).toEqual({ sku: ['offers.errors.skuTaken'] });
-    expect(await fieldErrors(updateOffer(ctx, await editOf(ctx, b.offerId, { sku: 'DUP-1' })))).toEqual({ sku: ['offers.errors.skuTaken'] });
+    expect(await fieldErrors(updateOffer(ctx, await editOf(ctx, b.offerId, { sku: 'DUP-1' })))).toEqual({
+      sku: ['offers.errors.skuTaken'],
+    });
     expect(await db().offer.count({ where: { sku: 'DUP-1' } })).toBe(1);
     expect((await db().offer.findUniqueOrThrow({ where: { id: b.offerId } })).sku).toBe('DUP-2');
     expect(a.offerId).toBeTruthy();
@@ -109,10 +153,31 @@ describe('offer catalog', () => {
 
   it('an Azure plan is forced to 1–1 licences; usage billing has no term', async () => {
     const ctx = await staff();
-    const { offerId } = await createOffer(ctx, offer({ isAzurePlan: true, billingFrequency: 'USAGE', termMonths: 12, minQuantity: 5, maxQuantity: 50, unitPrice: '0' }));
-    expect(await db().offer.findUniqueOrThrow({ where: { id: offerId } })).toMatchObject({ isAzurePlan: true, minQuantity: 1, maxQuantity: 1, termMonths: null });
-    await updateOffer(ctx, await editOf(ctx, offerId, { isAzurePlan: true, billingFrequency: 'USAGE', minQuantity: 3, maxQuantity: 300 }));
-    expect(await db().offer.findUniqueOrThrow({ where: { id: offerId } })).toMatchObject({ minQuantity: 1, maxQuantity: 1 });
+    const { offerId } = await createOffer(
+      ctx,
+      offer({
+        isAzurePlan: true,
+        billingFrequency: 'USAGE',
+        termMonths: 12,
+        minQuantity: 5,
+        maxQuantity: 50,
+        unitPrice: '0',
+      }),
+    );
+    expect(await db().offer.findUniqueOrThrow({ where: { id: offerId } })).toMatchObject({
+      isAzurePlan: true,
+      minQuantity: 1,
+      maxQuantity: 1,
+      termMonths: null,
+    });
+    await updateOffer(
+      ctx,
+      await editOf(ctx, offerId, { isAzurePlan: true, billingFrequency: 'USAGE', minQuantity: 3, maxQuantity: 300 }),
+    );
+    expect(await db().offer.findUniqueOrThrow({ where: { id: offerId } })).toMatchObject({
+      minQuantity: 1,
+      maxQuantity: 1,
+    });
   });
 
   it('an offer cannot target itself, nor an offer that already leads back to it', async () => {
@@ -121,15 +186,25 @@ describe('offer catalog', () => {
     const premium = await createOffer(ctx, offer({ upgradeTargetIds: [e3.offerId] }));
     const basic = await createOffer(ctx, offer({ upgradeTargetIds: [premium.offerId] }));
     const before = await snapshot();
-    expect(await fieldErrors(updateOffer(ctx, await editOf(ctx, basic.offerId, { upgradeTargetIds: [basic.offerId] })))).toEqual({ upgradeTargetIds: ['offers.errors.upgradeSelf'] });
+    expect(
+      await fieldErrors(updateOffer(ctx, await editOf(ctx, basic.offerId, { upgradeTargetIds: [basic.offerId] }))),
+    ).toEqual({ upgradeTargetIds: ['offers.errors.upgradeSelf'] });
     // E3 → Basic would close Basic → Premium → E3 → Basic.
-    expect(await fieldErrors(updateOffer(ctx, await editOf(ctx, e3.offerId, { upgradeTargetIds: [basic.offerId] })))).toEqual({ upgradeTargetIds: ['offers.errors.upgradeCycle'] });
-    expect(await fieldErrors(updateOffer(ctx, await editOf(ctx, premium.offerId, { upgradeTargetIds: [basic.offerId] })))).toEqual({ upgradeTargetIds: ['offers.errors.upgradeCycle'] });
-    expect(await fieldErrors(createOffer(ctx, offer({ upgradeTargetIds: ['no-such-offer'] })))).toEqual({ upgradeTargetIds: ['offers.errors.upgradeUnknown'] });
+    expect(
+      await fieldErrors(updateOffer(ctx, await editOf(ctx, e3.offerId, { upgradeTargetIds: [basic.offerId] }))),
+    ).toEqual({ upgradeTargetIds: ['offers.errors.upgradeCycle'] });
+    expect(
+      await fieldErrors(updateOffer(ctx, await editOf(ctx, premium.offerId, { upgradeTargetIds: [basic.offerId] }))),
+    ).toEqual({ upgradeTargetIds: ['offers.errors.upgradeCycle'] });
+    expect(await fieldErrors(createOffer(ctx, offer({ upgradeTargetIds: ['no-such-offer'] })))).toEqual({
+      upgradeTargetIds: ['offers.errors.upgradeUnknown'],
+    });
     expect(await snapshot()).toEqual(before);
     // A shortcut that keeps the graph acyclic is fine: Basic → E3 directly.
     await updateOffer(ctx, await editOf(ctx, basic.offerId, { upgradeTargetIds: [premium.offerId, e3.offerId] }));
-    expect((await getOffer(ctx, basic.offerId)).upgradeTargets.map((t) => t.id).sort()).toEqual([premium.offerId, e3.offerId].sort());
+    expect((await getOffer(ctx, basic.offerId)).upgradeTargets.map((t) => t.id).sort()).toEqual(
+      [premium.offerId, e3.offerId].sort(),
+    );
   });
 
   it('deactivating keeps existing subscriptions on the offer; reactivating makes it active again; both audited', async () => {
@@ -140,11 +215,19 @@ describe('offer catalog', () => {
     const sub = await makeSubscription(customer.id, provider.id, offerId);
     expect(await setOfferActive(ctx, { offerId, active: false })).toMatchObject({ active: false, changed: true });
     expect(await db().offer.findUniqueOrThrow({ where: { id: offerId } })).toMatchObject({ active: false });
-    expect(await db().subscription.findUniqueOrThrow({ where: { id: sub.id } })).toMatchObject({ offerId, status: 'ACTIVE', quantity: sub.quantity });
+    expect(await db().subscription.findUniqueOrThrow({ where: { id: sub.id } })).toMatchObject({
+      offerId,
+      status: 'ACTIVE',
+      quantity: sub.quantity,
+    });
     // A double click changes nothing and records nothing.
     expect(await setOfferActive(ctx, { offerId, active: false })).toMatchObject({ changed: false });
     await setOfferActive(ctx, { offerId, active: true });
-    const events = await db().auditEvent.findMany({ where: { targetId: offerId }, orderBy: { occurredAt: 'asc' }, select: { action: true, before: true, after: true } });
+    const events = await db().auditEvent.findMany({
+      where: { targetId: offerId },
+      orderBy: { occurredAt: 'asc' },
+      select: { action: true, before: true, after: true },
+    });
     expect(events).toEqual([
       expect.objectContaining({ action: 'offer.created' }),
       { action: 'offer.deactivated', before: { active: true }, after: { active: false } },
@@ -162,16 +245,26 @@ describe('offer catalog', () => {
     expect((await db().offer.findUniqueOrThrow({ where: { id: offerId } })).unitPriceMinor).toBe(700);
     await updateOffer(other, { ...opened, unitPrice: '8.00', version: first.version });
     expect((await db().offer.findUniqueOrThrow({ where: { id: offerId } })).unitPriceMinor).toBe(800);
-    const updates = await db().auditEvent.findMany({ where: { action: 'offer.updated', targetId: offerId }, orderBy: { occurredAt: 'asc' } });
+    const updates = await db().auditEvent.findMany({
+      where: { action: 'offer.updated', targetId: offerId },
+      orderBy: { occurredAt: 'asc' },
+    });
     expect(updates).toHaveLength(2);
-    expect(updates[0]).toMatchObject({ actorUserId: ctx.userId, before: { unitPriceMinor: 600 }, after: { unitPriceMinor: 700 } });
+    expect(updates[0]).toMatchObject({
+      actorUserId: ctx.userId,
+      before: { unitPriceMinor: 600 },
+      after: { unitPriceMinor: 700 },
+    });
   });
 
   it('two saves of the same form at once: exactly one wins, the other is a Conflict', async () => {
     const ctx = await staff();
     const { offerId } = await createOffer(ctx, offer({ unitPrice: '6.00' }));
     const opened = await editOf(ctx, offerId);
-    const results = await Promise.allSettled([updateOffer(ctx, { ...opened, unitPrice: '7.00' }), updateOffer(ctx, { ...opened, unitPrice: '8.00' })]);
+    const results = await Promise.allSettled([
+      updateOffer(ctx, { ...opened, unitPrice: '7.00' }),
+      updateOffer(ctx, { ...opened, unitPrice: '8.00' }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
     expect(refused?.status === 'rejected' && refused.reason).toBeInstanceOf(Conflict);

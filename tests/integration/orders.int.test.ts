@@ -25,15 +25,30 @@ async function scenario() {
 
 function review(overrides: Partial<NewCustomerOrderInput> = {}): NewCustomerOrderInput {
   return {
-    companyName: 'Contoso Pharma', domainPrefix: 'contosopharma', addressLine1: '1 Main St', city: 'Seattle', region: 'WA', postalCode: '98101',
-    country: 'US', contactFirstName: 'Pat', contactLastName: 'Doe', contactEmail: 'pat@contoso.example', language: 'en',
-    idempotencyKey: crypto.randomUUID(), lines: [], ...overrides,
+    companyName: 'Contoso Pharma',
+    domainPrefix: 'contosopharma',
+    addressLine1: '1 Main St',
+    city: 'Seattle',
+    region: 'WA',
+    postalCode: '98101',
+    country: 'US',
+    contactFirstName: 'Pat',
+    contactLastName: 'Doe',
+    contactEmail: 'pat@contoso.example',
+    language: 'en',
+    idempotencyKey: crypto.randomUUID(),
+    lines: [],
+    ...overrides,
   };
 }
 
 async function counts() {
   const [customers, users, orders, subscriptions, mails] = await Promise.all([
-    db().customer.count(), db().user.count({ where: { customerId: { not: null } } }), db().order.count(), db().subscription.count(), db().outboxMessage.count(),
+    db().customer.count(),
+    db().user.count({ where: { customerId: { not: null } } }),
+    db().order.count(),
+    db().subscription.count(),
+    db().outboxMessage.count(),
   ]);
   return { customers, users, orders, subscriptions, mails };
 }
@@ -42,28 +57,55 @@ const NOTHING = { customers: 0, users: 0, orders: 0, subscriptions: 0, mails: 0 
 describe('F3 / R5 placing a new customer’s order', () => {
   it('creates the customer, its admin (temporary password, must change it), the order and subscriptions in one go', async () => {
     const { providerCtx, provider, reseller, offers } = await scenario();
-    expect((await findPurchasableOffers(providerCtx)).map((o) => o.name)).toEqual(['Azure plan', 'Microsoft 365 Business Basic', 'Microsoft 365 Business Standard']);
-    const lines = [{ offerId: offers.basic.id, quantity: 5 }, { offerId: offers.azure.id, quantity: 1 }];
+    expect((await findPurchasableOffers(providerCtx)).map((o) => o.name)).toEqual([
+      'Azure plan',
+      'Microsoft 365 Business Basic',
+      'Microsoft 365 Business Standard',
+    ]);
+    const lines = [
+      { offerId: offers.basic.id, quantity: 5 },
+      { offerId: offers.azure.id, quantity: 1 },
+    ];
     const placed = await placeNewCustomerOrder(providerCtx, review({ resellerId: reseller.id, lines }));
 
     expect(placed).toMatchObject({ adminEmail: 'admin@contosopharma.onmicrosoft.example', replayed: false });
     expect(await counts()).toEqual({ customers: 1, users: 1, orders: 1, subscriptions: 2, mails: 1 });
     const customer = await db().customer.findUniqueOrThrow({ where: { id: placed.customerId } });
-    expect(customer).toMatchObject({ providerId: provider.id, managingResellerId: reseller.id, tenantDomain: 'contosopharma.onmicrosoft.example' });
+    expect(customer).toMatchObject({
+      providerId: provider.id,
+      managingResellerId: reseller.id,
+      tenantDomain: 'contosopharma.onmicrosoft.example',
+    });
 
-    const admin = await db().user.findUniqueOrThrow({ where: { email: placed.adminEmail }, omit: { passwordHash: false } });
+    const admin = await db().user.findUniqueOrThrow({
+      where: { email: placed.adminEmail },
+      omit: { passwordHash: false },
+    });
     expect(admin).toMatchObject({ role: 'CUSTOMER_ADMIN', customerId: customer.id, mustChangePassword: true });
     expect(placed.temporaryPassword).toMatch(/^.{16,}$/);
     expect(admin.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(admin.passwordHash, placed.temporaryPassword!)).toBe(true);
 
     const order = await db().order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { lines: true } });
-    expect(order).toMatchObject({ customerId: customer.id, placedByUserId: providerCtx.userId, placedByOrgId: provider.id, state: 'COMPLETED' });
+    expect(order).toMatchObject({
+      customerId: customer.id,
+      placedByUserId: providerCtx.userId,
+      placedByOrgId: provider.id,
+      state: 'COMPLETED',
+    });
     expect(order.lines.map((l) => l.resellerMpnId)).toEqual([reseller.mpnId, reseller.mpnId]);
 
-    const subs = await db().subscription.findMany({ where: { customerId: customer.id }, include: { resellerAssociations: true } });
+    const subs = await db().subscription.findMany({
+      where: { customerId: customer.id },
+      include: { resellerAssociations: true },
+    });
     for (const sub of subs) {
-      expect(sub).toMatchObject({ status: 'ACTIVE', resellerId: reseller.id, supportContactOrgId: provider.id, orderId: order.id });
+      expect(sub).toMatchObject({
+        status: 'ACTIVE',
+        resellerId: reseller.id,
+        supportContactOrgId: provider.id,
+        orderId: order.id,
+      });
       expect(sub.termStartedAt).toEqual(sub.purchasedAt);
       expect(sub.resellerAssociations).toMatchObject([{ resellerId: reseller.id, endedAt: null }]);
     }
@@ -83,7 +125,10 @@ describe('F3 / R5 placing a new customer’s order', () => {
   it('R5: two concurrent submissions of one review create one customer and one order; only one sees the password', async () => {
     const { providerCtx, offers } = await scenario();
     const input = review({ lines: [{ offerId: offers.basic.id, quantity: 5 }] });
-    const results = await Promise.all([placeNewCustomerOrder(providerCtx, input), placeNewCustomerOrder(providerCtx, input)]);
+    const results = await Promise.all([
+      placeNewCustomerOrder(providerCtx, input),
+      placeNewCustomerOrder(providerCtx, input),
+    ]);
     expect(await counts()).toEqual({ customers: 1, users: 1, orders: 1, subscriptions: 1, mails: 1 });
     expect(new Set(results.map((r) => r.orderId)).size).toBe(1);
     expect(results.filter((r) => r.temporaryPassword !== null)).toHaveLength(1);
@@ -111,7 +156,9 @@ describe('F3 / R5 placing a new customer’s order', () => {
       [offers.retired.id, 1, 'orders.errors.offerInactive'],
     ];
     for (const [offerId, quantity, key] of cases) {
-      const error = await placeNewCustomerOrder(providerCtx, review({ lines: [{ offerId, quantity }] })).catch((e: unknown) => e);
+      const error = await placeNewCustomerOrder(providerCtx, review({ lines: [{ offerId, quantity }] })).catch(
+        (e: unknown) => e,
+      );
       expect(error, `${quantity}`).toBeInstanceOf(Invalid);
       expect((error as Invalid).fieldErrors).toEqual({ [`lines.${offerId}`]: [key] });
     }
@@ -120,12 +167,24 @@ describe('F3 / R5 placing a new customer’s order', () => {
 
   it('refuses a taken domain prefix before submit and at submit', async () => {
     const { providerCtx, resellerCtx, offers } = await scenario();
-    expect(await isDomainPrefixAvailable(resellerCtx, 'ContosoPharma')).toEqual({ available: true, tenantDomain: 'contosopharma.onmicrosoft.example' });
-    expect(await isDomainPrefixAvailable(providerCtx, '9lives')).toMatchObject({ available: false, reason: 'orders.errors.domainPrefix' });
+    expect(await isDomainPrefixAvailable(resellerCtx, 'ContosoPharma')).toEqual({
+      available: true,
+      tenantDomain: 'contosopharma.onmicrosoft.example',
+    });
+    expect(await isDomainPrefixAvailable(providerCtx, '9lives')).toMatchObject({
+      available: false,
+      reason: 'orders.errors.domainPrefix',
+    });
     await placeNewCustomerOrder(providerCtx, review({ lines: [{ offerId: offers.basic.id, quantity: 1 }] }));
-    expect(await isDomainPrefixAvailable(providerCtx, 'contosopharma')).toMatchObject({ available: false, reason: 'orders.errors.domainTaken' });
+    expect(await isDomainPrefixAvailable(providerCtx, 'contosopharma')).toMatchObject({
+      available: false,
+      reason: 'orders.errors.domainTaken',
+    });
     const before = await counts();
-    const error = await placeNewCustomerOrder(providerCtx, review({ lines: [{ offerId: offers.basic.id, quantity: 1 }] })).catch((e: unknown) => e);
+    const error = await placeNewCustomerOrder(
+      providerCtx,
+      review({ lines: [{ offerId: offers.basic.id, quantity: 1 }] }),
+    ).catch((e: unknown) => e);
     expect((error as Invalid).fieldErrors).toEqual({ domainPrefix: ['orders.errors.domainTaken'] });
     expect(await counts()).toEqual(before);
   });
@@ -134,8 +193,19 @@ describe('F3 / R5 placing a new customer’s order', () => {
     const { provider, providerCtx, offers } = await scenario();
     // The admin account's address is already someone's: the customer row is
     // written first, then the user insert fails and everything rolls back.
-    await db().user.create({ data: { email: 'admin@contosopharma.onmicrosoft.example', name: 'Squatter', role: 'ADMIN', organizationId: provider.id, passwordHash: 'x' } });
-    const error = await placeNewCustomerOrder(providerCtx, review({ lines: [{ offerId: offers.basic.id, quantity: 1 }] })).catch((e: unknown) => e);
+    await db().user.create({
+      data: {
+        email: 'admin@contosopharma.onmicrosoft.example',
+        name: 'Squatter',
+        role: 'ADMIN',
+        organizationId: provider.id,
+        passwordHash: 'x',
+      },
+    });
+    const error = await placeNewCustomerOrder(
+      providerCtx,
+      review({ lines: [{ offerId: offers.basic.id, quantity: 1 }] }),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Invalid);
     expect(await counts()).toEqual(NOTHING);
     expect(await db().auditEvent.count()).toBe(0);
@@ -145,16 +215,26 @@ describe('F3 / R5 placing a new customer’s order', () => {
     const { provider, reseller, stranger, offers, providerCtx, resellerCtx } = await scenario();
     const lines = [{ offerId: offers.basic.id, quantity: 1 }];
     const strangerCtx = await makeCtx('ADMIN', { organizationId: stranger.id });
-    await expect(placeNewCustomerOrder(strangerCtx, review({ providerId: provider.id, lines }))).rejects.toMatchObject({ rule: 'R1' });
-    await expect(placeNewCustomerOrder(providerCtx, review({ resellerId: stranger.id, lines }))).rejects.toMatchObject({ rule: 'R1' });
-    await expect(placeNewCustomerOrder(resellerCtx, review({ providerId: provider.id, resellerId: stranger.id, lines }))).rejects.toMatchObject({ rule: 'R4' });
-    await expect(placeNewCustomerOrder(resellerCtx, review({ lines }))).rejects.toMatchObject({ fieldErrors: { providerId: ['orders.errors.providerRequired'] } });
+    await expect(placeNewCustomerOrder(strangerCtx, review({ providerId: provider.id, lines }))).rejects.toMatchObject({
+      rule: 'R1',
+    });
+    await expect(placeNewCustomerOrder(providerCtx, review({ resellerId: stranger.id, lines }))).rejects.toMatchObject({
+      rule: 'R1',
+    });
+    await expect(
+      placeNewCustomerOrder(resellerCtx, review({ providerId: provider.id, resellerId: stranger.id, lines })),
+    ).rejects.toMatchObject({ rule: 'R4' });
+    await expect(placeNewCustomerOrder(resellerCtx, review({ lines }))).rejects.toMatchObject({
+      fieldErrors: { providerId: ['orders.errors.providerRequired'] },
+    });
     const helpdesk = await makeCtx('HELPDESK_AGENT', { organizationId: provider.id });
     await expect(placeNewCustomerOrder(helpdesk, review({ lines }))).rejects.toBeInstanceOf(Refused);
     await expect(isDomainPrefixAvailable(helpdesk, 'contoso')).rejects.toBeInstanceOf(Refused);
     const placed = await placeNewCustomerOrder(providerCtx, review({ resellerId: reseller.id, lines }));
     const customerCtx: Ctx = await makeCtx('CUSTOMER_ADMIN', { customerId: placed.customerId });
-    await expect(placeNewCustomerOrder(customerCtx, review({ domainPrefix: 'other', lines }))).rejects.toBeInstanceOf(Refused);
+    await expect(placeNewCustomerOrder(customerCtx, review({ domainPrefix: 'other', lines }))).rejects.toBeInstanceOf(
+      Refused,
+    );
     expect(await counts()).toMatchObject({ customers: 1, orders: 1 });
   });
 });

@@ -25,11 +25,17 @@ it('pages through every partner once, providers first, by name', async () => {
     if (!page.nextCursor) break;
     after = page.nextCursor;
   }
-  const all = await db().organization.findMany({ where: { kind: { not: 'VENDOR' } }, orderBy: [{ kind: 'asc' }, { legalName: 'asc' }, { id: 'asc' }], select: { id: true } });
+  const all = await db().organization.findMany({
+    where: { kind: { not: 'VENDOR' } },
+    orderBy: [{ kind: 'asc' }, { legalName: 'asc' }, { id: 'asc' }],
+    select: { id: true },
+  });
   expect(seen).toEqual(all.map((o) => o.id));
   expect((await findPartners(ctx, { status: 'PENDING' })).rows.every((r) => r.status === 'PENDING')).toBe(true);
   // Partner 010 is a provider: providers come first.
-  expect((await findPartners(ctx, { q: 'tner 01' })).rows.map((r) => r.legalName)).toEqual(Array.from({ length: 10 }, (_, k) => `Partner 01${k}`));
+  expect((await findPartners(ctx, { q: 'tner 01' })).rows.map((r) => r.legalName)).toEqual(
+    Array.from({ length: 10 }, (_, k) => `Partner 01${k}`),
+  );
   expect((await findPartners(ctx, { q: '7000105' })).rows.map((r) => r.legalName)).toEqual(['Partner 105']);
   expect((await findPartners(ctx, { status: 'BOGUS' })).rows).toHaveLength(PARTNERS_PAGE_SIZE);
 });

@@ -26,7 +26,8 @@ async function setup() {
   return { provider, providerCtx, reseller, resellerCtx, draft, token };
 }
 
-const accept = (ctx: Ctx, token: string) => respondToInvitation(ctx, { token, decision: 'accept', agree: 'on', baseUrl });
+const accept = (ctx: Ctx, token: string) =>
+  respondToInvitation(ctx, { token, decision: 'accept', agree: 'on', baseUrl });
 const partnerships = () => db().partnership.count({ where: { state: 'ACTIVE' } });
 
 async function expectRefused(ctx: Ctx, token: string, status: string) {
@@ -37,14 +38,23 @@ async function expectRefused(ctx: Ctx, token: string, status: string) {
 describe('F2 / R2 accepting a partnership link', () => {
   it('an admin of an ACTIVE reseller accepts: partnership ACTIVE, provider emailed, audit written', async () => {
     const { resellerCtx, token, provider, reseller, providerCtx } = await setup();
-    expect(await viewInvitation(resellerCtx, token)).toEqual({ status: 'ready', provider: { legalName: 'Provider Ltd', mpnId: provider.mpnId } });
+    expect(await viewInvitation(resellerCtx, token)).toEqual({
+      status: 'ready',
+      provider: { legalName: 'Provider Ltd', mpnId: provider.mpnId },
+    });
     expect(await accept(resellerCtx, token)).toEqual({ status: 'accepted' });
-    const partnership = await db().partnership.findFirstOrThrow({ where: { providerId: provider.id, resellerId: reseller.id } });
+    const partnership = await db().partnership.findFirstOrThrow({
+      where: { providerId: provider.id, resellerId: reseller.id },
+    });
     expect(partnership.state).toBe('ACTIVE');
     const mail = await db().outboxMessage.findFirstOrThrow({ where: { kind: 'partnership-accepted' } });
     expect(mail.to).toBe(providerCtx.email);
     expect(mail.subject).toBe('Reseller Co accepted your partnership request');
-    expect(await db().auditEvent.count({ where: { action: 'partnership.accepted', orgIds: { hasEvery: [provider.id, reseller.id] } } })).toBe(1);
+    expect(
+      await db().auditEvent.count({
+        where: { action: 'partnership.accepted', orgIds: { hasEvery: [provider.id, reseller.id] } },
+      }),
+    ).toBe(1);
   });
 
   it('accepting twice is harmless', async () => {
@@ -57,7 +67,9 @@ describe('F2 / R2 accepting a partnership link', () => {
 
   it('requires ticking the agreement checkbox', async () => {
     const { resellerCtx, token } = await setup();
-    await expect(respondToInvitation(resellerCtx, { token, decision: 'accept', baseUrl })).rejects.toBeInstanceOf(Invalid);
+    await expect(respondToInvitation(resellerCtx, { token, decision: 'accept', baseUrl })).rejects.toBeInstanceOf(
+      Invalid,
+    );
     expect(await partnerships()).toBe(0);
   });
 
@@ -84,7 +96,9 @@ describe('F2 / R2 accepting a partnership link', () => {
 
   it('an admin agent may accept', async () => {
     const { token, reseller } = await setup();
-    expect(await accept(await makeCtx('ADMIN_AGENT', { organizationId: reseller.id }), token)).toEqual({ status: 'accepted' });
+    expect(await accept(await makeCtx('ADMIN_AGENT', { organizationId: reseller.id }), token)).toEqual({
+      status: 'accepted',
+    });
   });
 
   it('a visitor without a session is asked to sign in', async () => {
@@ -111,7 +125,9 @@ describe('F2 / R2 accepting a partnership link', () => {
 
     const fourth = await startPartnershipRequest(providerCtx, { baseUrl });
     const fourthToken = fourth.link.split('/').pop()!;
-    expect(await respondToInvitation(other, { token: fourthToken, decision: 'decline', baseUrl })).toEqual({ status: 'declined' });
+    expect(await respondToInvitation(other, { token: fourthToken, decision: 'decline', baseUrl })).toEqual({
+      status: 'declined',
+    });
     await expectRefused(other, fourthToken, 'declined');
     expect(await db().partnership.count()).toBe(1);
     expect(draft.invitationId).toBeTruthy();
@@ -119,7 +135,9 @@ describe('F2 / R2 accepting a partnership link', () => {
 
   it('a link refused for one reason changes nothing', async () => {
     const { token, provider } = await setup();
-    await expect(accept(await makeCtx('ADMIN', { organizationId: provider.id }), token)).rejects.toBeInstanceOf(Refused);
+    await expect(accept(await makeCtx('ADMIN', { organizationId: provider.id }), token)).rejects.toBeInstanceOf(
+      Refused,
+    );
     const invitation = await db().partnershipInvitation.findFirstOrThrow();
     expect(invitation.state).toBe('PENDING');
     expect(await db().outboxMessage.count()).toBe(0);

@@ -30,7 +30,14 @@ it('with the SMTP server down, Send succeeds, the invitation stays queued, and i
   const draft = await startPartnershipRequest(ctx, { baseUrl: 'http://portal.test' });
   await smtp.stop();
 
-  await expect(sendPartnershipRequest(ctx, { invitationId: draft.invitationId, subject: draft.subject, body: draft.body, resellerEmail: 'reseller@mail.test' })).resolves.toEqual({ sentTo: 'reseller@mail.test' });
+  await expect(
+    sendPartnershipRequest(ctx, {
+      invitationId: draft.invitationId,
+      subject: draft.subject,
+      body: draft.body,
+      resellerEmail: 'reseller@mail.test',
+    }),
+  ).resolves.toEqual({ sentTo: 'reseller@mail.test' });
   expect(await deliverDueMessages()).toMatchObject({ sent: 0, retried: 1 });
   const queued = await db().outboxMessage.findFirstOrThrow({ where: { kind: 'partnership-invitation' } });
   expect(queued).toMatchObject({ state: 'PENDING', attempts: 1 });

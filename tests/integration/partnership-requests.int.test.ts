@@ -48,16 +48,22 @@ describe('F1 request a partnership', () => {
       ids.push((await startPartnershipRequest(ctx, { baseUrl })).invitationId);
       clock.advance(86_400_000 + 123);
     }
-    await db().partnershipInvitation.update({ where: { id: ids[1]! }, data: { sentAt: new Date(Date.UTC(2026, 10, 2, 10, 0, 0, 7)) } });
+    await db().partnershipInvitation.update({
+      where: { id: ids[1]! },
+      data: { sentAt: new Date(Date.UTC(2026, 10, 2, 10, 0, 0, 7)) },
+    });
     // An expired one is not pending; another provider's are not ours.
-    await db().partnershipInvitation.update({ where: { id: ids[0]! }, data: { expiresAt: new Date(clock.now().getTime() - 1) } });
+    await db().partnershipInvitation.update({
+      where: { id: ids[0]! },
+      data: { expiresAt: new Date(clock.now().getTime() - 1) },
+    });
     const other = await provider();
     await startPartnershipRequest(other.ctx, { baseUrl });
-    const expected = (await db().partnershipInvitation.findMany({
+    const expected = await db().partnershipInvitation.findMany({
       where: { providerId: org.id, state: 'PENDING', expiresAt: { gt: clock.now() } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       select: { id: true, resellerEmail: true, createdAt: true, sentAt: true, expiresAt: true },
-    }));
+    });
     expect(expected.map((i) => i.id)).toEqual([ids[2], ids[1]]);
     expect(await findPendingInvitations(ctx)).toEqual(expected);
     const page = await findIndirectResellers(ctx, {}, { invitations: true });
@@ -77,8 +83,12 @@ describe('F1 request a partnership', () => {
     const { ctx } = await provider();
     const draft = await startPartnershipRequest(ctx, { baseUrl });
     const base = { invitationId: draft.invitationId, subject: draft.subject };
-    await expect(sendPartnershipRequest(ctx, { ...base, body: draft.body, resellerEmail: '' })).rejects.toBeInstanceOf(Invalid);
-    await expect(sendPartnershipRequest(ctx, { ...base, body: 'Hello, no link here', resellerEmail: 'r@reseller.test' })).rejects.toBeInstanceOf(Invalid);
+    await expect(sendPartnershipRequest(ctx, { ...base, body: draft.body, resellerEmail: '' })).rejects.toBeInstanceOf(
+      Invalid,
+    );
+    await expect(
+      sendPartnershipRequest(ctx, { ...base, body: 'Hello, no link here', resellerEmail: 'r@reseller.test' }),
+    ).rejects.toBeInstanceOf(Invalid);
     expect(await db().outboxMessage.count()).toBe(0);
 
     await sendPartnershipRequest(ctx, { ...base, body: `${draft.body}\nPS`, resellerEmail: 'R@Reseller.test' });
@@ -93,7 +103,12 @@ describe('F1 request a partnership', () => {
   it('revoke stops the invitation; resend replaces the link and restarts the expiry', async () => {
     const { ctx } = await provider();
     const first = await startPartnershipRequest(ctx, { baseUrl });
-    await sendPartnershipRequest(ctx, { invitationId: first.invitationId, subject: first.subject, body: first.body, resellerEmail: 'r@reseller.test' });
+    await sendPartnershipRequest(ctx, {
+      invitationId: first.invitationId,
+      subject: first.subject,
+      body: first.body,
+      resellerEmail: 'r@reseller.test',
+    });
     const before = await db().partnershipInvitation.findUniqueOrThrow({ where: { id: first.invitationId } });
     clock.advance(60_000);
     await resendInvitation(ctx, { invitationId: first.invitationId, baseUrl });
@@ -103,7 +118,9 @@ describe('F1 request a partnership', () => {
     expect(await db().outboxMessage.count({ where: { kind: 'partnership-invitation' } })).toBe(2);
 
     await revokeInvitation(ctx, { invitationId: first.invitationId });
-    expect((await db().partnershipInvitation.findUniqueOrThrow({ where: { id: first.invitationId } })).state).toBe('REVOKED');
+    expect((await db().partnershipInvitation.findUniqueOrThrow({ where: { id: first.invitationId } })).state).toBe(
+      'REVOKED',
+    );
     await expect(revokeInvitation(ctx, { invitationId: first.invitationId })).rejects.toBeInstanceOf(Refused);
     expect(await findPendingInvitations(ctx)).toEqual([]);
   });
@@ -113,16 +130,29 @@ describe('F1 request a partnership', () => {
     const other = await provider();
     const draft = await startPartnershipRequest(ctx, { baseUrl });
     await expect(revokeInvitation(other.ctx, { invitationId: draft.invitationId })).rejects.toBeInstanceOf(NotFound);
-    await expect(resendInvitation(other.ctx, { invitationId: draft.invitationId, baseUrl })).rejects.toBeInstanceOf(NotFound);
-    await expect(sendPartnershipRequest(other.ctx, { invitationId: draft.invitationId, subject: 's', body: draft.body, resellerEmail: 'x@y.test' })).rejects.toBeInstanceOf(NotFound);
+    await expect(resendInvitation(other.ctx, { invitationId: draft.invitationId, baseUrl })).rejects.toBeInstanceOf(
+      NotFound,
+    );
+    await expect(
+      sendPartnershipRequest(other.ctx, {
+        invitationId: draft.invitationId,
+        subject: 's',
+        body: draft.body,
+        resellerEmail: 'x@y.test',
+      }),
+    ).rejects.toBeInstanceOf(NotFound);
     expect(await findPendingInvitations(other.ctx)).toEqual([]);
   });
 
   it('a sales agent and a reseller cannot request partnerships', async () => {
     const { org } = await provider();
     const reseller = await makeOrg('INDIRECT_RESELLER');
-    await expect(startPartnershipRequest(await makeCtx('SALES_AGENT', { organizationId: org.id }), { baseUrl })).rejects.toBeInstanceOf(Refused);
-    await expect(startPartnershipRequest(await makeCtx('ADMIN', { organizationId: reseller.id }), { baseUrl })).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      startPartnershipRequest(await makeCtx('SALES_AGENT', { organizationId: org.id }), { baseUrl }),
+    ).rejects.toBeInstanceOf(Refused);
+    await expect(
+      startPartnershipRequest(await makeCtx('ADMIN', { organizationId: reseller.id }), { baseUrl }),
+    ).rejects.toBeInstanceOf(NotFound);
     expect(await db().partnershipInvitation.count()).toBe(0);
   });
 
@@ -131,7 +161,12 @@ describe('F1 request a partnership', () => {
     const reseller = await makeOrg('INDIRECT_RESELLER');
     const resellerCtx = await makeCtx('ADMIN', { organizationId: reseller.id });
     const draft = await startPartnershipRequest(ctx, { baseUrl });
-    await sendPartnershipRequest(ctx, { invitationId: draft.invitationId, subject: draft.subject, body: draft.body, resellerEmail: resellerCtx.email });
+    await sendPartnershipRequest(ctx, {
+      invitationId: draft.invitationId,
+      subject: draft.subject,
+      body: draft.body,
+      resellerEmail: resellerCtx.email,
+    });
     expect((await findReceivedInvitations(resellerCtx)).map((i) => i.provider.legalName)).toEqual(['Provider Ltd']);
   });
 });
@@ -146,7 +181,10 @@ describe('R1 partnership first', () => {
     expect((await assertActivePartnership(org.id, { mpnId: partner.mpnId! })).id).toBe(partner.id);
     await expect(assertActivePartnership(org.id, { id: stranger.id })).rejects.toMatchObject({ rule: 'R1' });
     await expect(assertActivePartnership(org.id, { mpnId: org.mpnId! })).rejects.toMatchObject({ rule: 'R1' });
-    await db().partnership.updateMany({ where: { resellerId: partner.id }, data: { state: 'ENDED', activeMarker: null } });
+    await db().partnership.updateMany({
+      where: { resellerId: partner.id },
+      data: { state: 'ENDED', activeMarker: null },
+    });
     await expect(assertActivePartnership(org.id, { id: partner.id })).rejects.toMatchObject({ rule: 'R1' });
   });
 
@@ -155,7 +193,10 @@ describe('R1 partnership first', () => {
     const reseller = await makeOrg('INDIRECT_RESELLER');
     await makePartnership(org.id, reseller.id);
     await expect(makePartnership(org.id, reseller.id)).rejects.toThrow();
-    await db().partnership.updateMany({ where: { resellerId: reseller.id }, data: { state: 'ENDED', activeMarker: null } });
+    await db().partnership.updateMany({
+      where: { resellerId: reseller.id },
+      data: { state: 'ENDED', activeMarker: null },
+    });
     await makePartnership(org.id, reseller.id);
     expect(await db().partnership.count({ where: { resellerId: reseller.id } })).toBe(2);
   });

@@ -33,8 +33,12 @@ describe('statements with reused plans', () => {
     }
   });
 
-  it('incentives: each provider gets only its own customers\' periods of a shared reseller, and each month its own, run after run', async () => {
-    const [p1, p2, reseller] = await Promise.all([makeOrg('INDIRECT_PROVIDER'), makeOrg('INDIRECT_PROVIDER'), makeOrg('INDIRECT_RESELLER')]);
+  it("incentives: each provider gets only its own customers' periods of a shared reseller, and each month its own, run after run", async () => {
+    const [p1, p2, reseller] = await Promise.all([
+      makeOrg('INDIRECT_PROVIDER'),
+      makeOrg('INDIRECT_PROVIDER'),
+      makeOrg('INDIRECT_RESELLER'),
+    ]);
     await Promise.all([makePartnership(p1.id, reseller.id), makePartnership(p2.id, reseller.id)]);
     const { basic } = await makeDemoOffers();
     // p1's customer: 10 licences in October; p2's: 20 licences in October and 30 in September.
@@ -47,12 +51,18 @@ describe('statements with reused plans', () => {
     await period(p2.id, 20, '2026-10-01T00:00:00Z', '2026-10-11T00:00:00Z');
     await period(p2.id, 30, '2026-09-01T00:00:00Z', '2026-09-11T00:00:00Z');
     const ctxs = await Promise.all([p1, p2].map((p) => makeCtx('ADMIN', { organizationId: p.id })));
-    const expected = [{ '2026-10': [10], '2026-09': [] }, { '2026-10': [20], '2026-09': [30] }] as const;
+    const expected = [
+      { '2026-10': [10], '2026-09': [] },
+      { '2026-10': [20], '2026-09': [30] },
+    ] as const;
     for (let round = 0; round < 12; round++) {
       for (const [i, ctx] of ctxs.entries()) {
         for (const month of ['2026-10', '2026-09'] as const) {
           const report = await getIncentivesReport(ctx, { month });
-          expect(report.rows.map((r) => r.quantity), `round ${round}, provider ${i}, ${month}`).toEqual(expected[i]![month]);
+          expect(
+            report.rows.map((r) => r.quantity),
+            `round ${round}, provider ${i}, ${month}`,
+          ).toEqual(expected[i]![month]);
           expect(report.rows.every((r) => r.days === 10)).toBe(true);
         }
       }
@@ -63,16 +73,22 @@ describe('statements with reused plans', () => {
     const a = (n: number) => Prisma.sql`SELECT ${n}::int + 1 AS v`;
     const b = (n: number) => Prisma.sql`SELECT ${n}::int * 10 AS v`;
     for (let i = 0; i < 30; i++) {
-      const [x, y] = await Promise.all([query<{ v: number }>(a(i), { plan: 'reuse' }), query<{ v: number }>(b(i), { plan: 'reuse' })]);
+      const [x, y] = await Promise.all([
+        query<{ v: number }>(a(i), { plan: 'reuse' }),
+        query<{ v: number }>(b(i), { plan: 'reuse' }),
+      ]);
       expect([x[0]!.v, y[0]!.v]).toEqual([i + 1, i * 10]);
     }
   });
 
   it('writes only a safe row count or a valid timestamp into a text, and the database reads them back', async () => {
-    for (const bad of [-1, 1.5, Number.NaN, 2 ** 60]) expect(() => rowLimit(bad), String(bad)).toThrow('Not a row count');
+    for (const bad of [-1, 1.5, Number.NaN, 2 ** 60])
+      expect(() => rowLimit(bad), String(bad)).toThrow('Not a row count');
     expect(() => timestampLiteral(new Date('not a date'))).toThrow('Not a timestamp');
     const at = new Date('2026-10-01T00:00:00.000Z');
-    const [row] = await query<{ at: Date; n: number }>(Prisma.sql`SELECT ${timestampLiteral(at)} AS at, count(*)::int AS n FROM (SELECT generate_series(1, 10) ${rowLimit(3)}) x`);
+    const [row] = await query<{ at: Date; n: number }>(
+      Prisma.sql`SELECT ${timestampLiteral(at)} AS at, count(*)::int AS n FROM (SELECT generate_series(1, 10) ${rowLimit(3)}) x`,
+    );
     expect(row!.at.toISOString()).toBe(at.toISOString());
     expect(row!.n).toBe(3);
   });

@@ -29,9 +29,20 @@ beforeEach(async () => {
 let prefixes = 0;
 function review(overrides: Partial<NewCustomerOrderInput> = {}): NewCustomerOrderInput {
   return {
-    companyName: 'Race Co', domainPrefix: `race${Date.now().toString(36)}${prefixes++}`, addressLine1: '1 Main St', city: 'Seattle', region: 'WA',
-    postalCode: '98101', country: 'US', contactFirstName: 'Pat', contactLastName: 'Doe', contactEmail: 'pat@race.example', language: 'en',
-    idempotencyKey: crypto.randomUUID(), lines: [], ...overrides,
+    companyName: 'Race Co',
+    domainPrefix: `race${Date.now().toString(36)}${prefixes++}`,
+    addressLine1: '1 Main St',
+    city: 'Seattle',
+    region: 'WA',
+    postalCode: '98101',
+    country: 'US',
+    contactFirstName: 'Pat',
+    contactLastName: 'Doe',
+    contactEmail: 'pat@race.example',
+    language: 'en',
+    idempotencyKey: crypto.randomUUID(),
+    lines: [],
+    ...overrides,
   };
 }
 
@@ -45,29 +56,42 @@ describe('races', () => {
       const provider = await makeOrg('INDIRECT_PROVIDER');
       const providerCtx = await makeCtx('ADMIN', { organizationId: provider.id });
       const resellers = [await makeOrg('INDIRECT_RESELLER'), await makeOrg('INDIRECT_RESELLER')];
-      const ctxs = [await makeCtx('ADMIN', { organizationId: resellers[0]!.id }), await makeCtx('ADMIN', { organizationId: resellers[1]!.id })];
+      const ctxs = [
+        await makeCtx('ADMIN', { organizationId: resellers[0]!.id }),
+        await makeCtx('ADMIN', { organizationId: resellers[1]!.id }),
+      ];
       const token = (await startPartnershipRequest(providerCtx, { baseUrl })).link.split('/').pop()!;
 
       const attempts = Array.from({ length: 20 }, (_, i) => ctxs[i % 2]!);
-      const results = await Promise.allSettled(attempts.map((ctx) => respondToInvitation(ctx, { token, decision: 'accept', agree: 'on', baseUrl })));
+      const results = await Promise.allSettled(
+        attempts.map((ctx) => respondToInvitation(ctx, { token, decision: 'accept', agree: 'on', baseUrl })),
+      );
 
       const partnerships = await db().partnership.findMany({ where: { providerId: provider.id } });
       expect(partnerships).toHaveLength(1);
       const winner = partnerships[0]!.resellerId;
-      const accepted = results.filter((r) => r.status === 'fulfilled' && (r.value as { status: string }).status === 'accepted');
+      const accepted = results.filter(
+        (r) => r.status === 'fulfilled' && (r.value as { status: string }).status === 'accepted',
+      );
       expect(accepted).toHaveLength(1);
       // Every other attempt: the winner's own repeat is harmless, the loser is told the link was used.
       results.forEach((r, i) => {
-        if (r.status === 'fulfilled') expect(['accepted', 'alreadyAccepted']).toContain((r.value as { status: string }).status);
-        if (r.status === 'fulfilled' && (r.value as { status: string }).status === 'alreadyAccepted') expect(attempts[i]!.orgId).toBe(winner);
+        if (r.status === 'fulfilled')
+          expect(['accepted', 'alreadyAccepted']).toContain((r.value as { status: string }).status);
+        if (r.status === 'fulfilled' && (r.value as { status: string }).status === 'alreadyAccepted')
+          expect(attempts[i]!.orgId).toBe(winner);
         if (r.status === 'rejected') {
           expect(r.reason).toBeInstanceOf(Refused);
           expect((r.reason as Refused).rule).toBe('R2');
         }
       });
       expect(rejectionsOf(results).length + results.filter((r) => r.status === 'fulfilled').length).toBe(20);
-      expect(await db().auditEvent.count({ where: { action: 'partnership.accepted', orgIds: { has: provider.id } } })).toBe(1);
-      expect(await db().outboxMessage.count({ where: { kind: 'partnership-accepted', to: providerCtx.email } })).toBe(1);
+      expect(
+        await db().auditEvent.count({ where: { action: 'partnership.accepted', orgIds: { has: provider.id } } }),
+      ).toBe(1);
+      expect(await db().outboxMessage.count({ where: { kind: 'partnership-accepted', to: providerCtx.email } })).toBe(
+        1,
+      );
       const invitation = await db().partnershipInvitation.findFirstOrThrow({ where: { providerId: provider.id } });
       expect(invitation).toMatchObject({ state: 'ACCEPTED', acceptedByOrgId: winner });
     }
@@ -83,7 +107,9 @@ describe('races', () => {
       const input = review({ providerId: provider.id, lines: [{ offerId: offers.basic.id, quantity: 3 }] });
       const results = await Promise.allSettled(Array.from({ length: 20 }, () => placeNewCustomerOrder(ctx, input)));
       expect(rejectionsOf(results)).toEqual([]);
-      const placed = results.map((r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof placeNewCustomerOrder>>>).value);
+      const placed = results.map(
+        (r) => (r as PromiseFulfilledResult<Awaited<ReturnType<typeof placeNewCustomerOrder>>>).value,
+      );
       expect(new Set(placed.map((p) => p.orderId)).size).toBe(1);
       expect(new Set(placed.map((p) => p.customerId)).size).toBe(1);
       expect(placed.filter((p) => p.temporaryPassword !== null)).toHaveLength(1);
@@ -94,7 +120,9 @@ describe('races', () => {
       expect(await db().user.count({ where: { customerId } })).toBe(1);
       expect(await db().subscription.count({ where: { customerId } })).toBe(1);
       expect(await db().auditEvent.count({ where: { action: 'customer.created', targetId: customerId } })).toBe(1);
-      expect(await db().outboxMessage.count({ where: { kind: 'customer-welcome', text: { contains: input.domainPrefix } } })).toBe(1);
+      expect(
+        await db().outboxMessage.count({ where: { kind: 'customer-welcome', text: { contains: input.domainPrefix } } }),
+      ).toBe(1);
     }
     expect(await db().order.count()).toBe(ROUNDS);
   }, 60_000);
@@ -108,7 +136,11 @@ describe('races', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const increment = async () => {
         const read = await readSubscription(subscription.id);
-        return changeSubscription(ctx, { subscriptionId: subscription.id, version: read.version, quantity: read.quantity + 1 });
+        return changeSubscription(ctx, {
+          subscriptionId: subscription.id,
+          version: read.version,
+          quantity: read.quantity + 1,
+        });
       };
       const results = await Promise.allSettled(Array.from({ length: 50 }, increment));
       const won = results.filter((r) => r.status === 'fulfilled').length;
@@ -118,7 +150,9 @@ describe('races', () => {
       successes += won;
       expect((await readSubscription(subscription.id)).quantity).toBe(expected);
     }
-    expect(await db().auditEvent.count({ where: { action: 'subscription.quantity_changed', targetId: subscription.id } })).toBe(successes);
+    expect(
+      await db().auditEvent.count({ where: { action: 'subscription.quantity_changed', targetId: subscription.id } }),
+    ).toBe(successes);
     const open = (await periodsOf(subscription.id)).filter((p) => p.endedAt === null);
     expect(open).toHaveLength(1);
     expect(open[0]!.quantity).toBe(expected);
@@ -133,7 +167,9 @@ describe('races', () => {
     expect(await db().partnership.count({ where: { providerId, resellerId, state: 'ACTIVE' } })).toBe(0);
     expect(await db().customer.count({ where: { providerId, managingResellerId: resellerId } })).toBe(0);
     expect(await db().subscription.count({ where: { customer: { providerId }, resellerId } })).toBe(0);
-    expect(await db().subscription.count({ where: { customer: { providerId }, supportContactOrgId: resellerId } })).toBe(0);
+    expect(
+      await db().subscription.count({ where: { customer: { providerId }, supportContactOrgId: resellerId } }),
+    ).toBe(0);
     expect(await db().subscriptionResellerAssociation.count({ where: { resellerId, endedAt: null } })).toBe(0);
   }
 
@@ -151,7 +187,10 @@ describe('races', () => {
     const timingProvider = await makeOrg('INDIRECT_PROVIDER');
     await makePartnership(timingProvider.id, timing.id);
     const started = performance.now();
-    await placeNewCustomerOrder(await makeCtx('SALES_AGENT', { organizationId: timing.id }), review({ providerId: timingProvider.id, lines: [{ offerId: offers.basic.id, quantity: 1 }] }));
+    await placeNewCustomerOrder(
+      await makeCtx('SALES_AGENT', { organizationId: timing.id }),
+      review({ providerId: timingProvider.id, lines: [{ offerId: offers.basic.id, quantity: 1 }] }),
+    );
     const span = performance.now() - started;
     let ordersPlaced = 0;
     for (let round = 0; round < ROUNDS * 2; round++) {
@@ -166,7 +205,9 @@ describe('races', () => {
       const results = await Promise.allSettled([
         placeNewCustomerOrder(resellerCtx, review({ providerId: provider.id, lines })),
         placeNewCustomerOrder(providerCtx, review({ resellerId: reseller.id, lines })),
-        sleep((span * 1.5 * round) / (ROUNDS * 2 - 1)).then(() => removePartnership(providerCtx, { partnershipId: partnership.id })),
+        sleep((span * 1.5 * round) / (ROUNDS * 2 - 1)).then(() =>
+          removePartnership(providerCtx, { partnershipId: partnership.id }),
+        ),
       ]);
       expect(results[2]!.status).toBe('fulfilled');
       expectOnlyR1Refusals(results.slice(0, 2));
@@ -185,10 +226,19 @@ describe('races', () => {
       const partnership = await makePartnership(provider.id, reseller.id);
       const providerCtx = await makeCtx('ADMIN', { organizationId: provider.id });
       const customer = await makeCustomer(provider.id, null);
-      const existing = await addSubscriptions(providerCtx, { customerId: customer.id, idempotencyKey: crypto.randomUUID(), lines: [{ offerId: offers.basic.id, quantity: 1 }] });
+      const existing = await addSubscriptions(providerCtx, {
+        customerId: customer.id,
+        idempotencyKey: crypto.randomUUID(),
+        lines: [{ offerId: offers.basic.id, quantity: 1 }],
+      });
       const subscriptionId = existing.subscriptionIds[0]!;
       const results = await Promise.allSettled([
-        addSubscriptions(providerCtx, { customerId: customer.id, resellerId: reseller.id, idempotencyKey: crypto.randomUUID(), lines: [{ offerId: offers.standard.id, quantity: 2 }] }),
+        addSubscriptions(providerCtx, {
+          customerId: customer.id,
+          resellerId: reseller.id,
+          idempotencyKey: crypto.randomUUID(),
+          lines: [{ offerId: offers.standard.id, quantity: 2 }],
+        }),
         changeSubscription(providerCtx, { subscriptionId, version: 1, resellerId: reseller.id }),
         sleep(round * 3).then(() => removePartnership(providerCtx, { partnershipId: partnership.id })),
       ]);
@@ -209,11 +259,20 @@ describe('races', () => {
       const providerCtx = await makeCtx('ADMIN', { organizationId: provider.id });
       const customer = await makeCustomer(provider.id, reseller.id);
       await db().customer.update({ where: { id: customer.id }, data: { resellerDelegatedAdmin: true } });
-      const { subscriptionIds } = await addSubscriptions(providerCtx, { customerId: customer.id, resellerId: undefined, idempotencyKey: crypto.randomUUID(), lines: [{ offerId: offers.basic.id, quantity: 1 }] });
+      const { subscriptionIds } = await addSubscriptions(providerCtx, {
+        customerId: customer.id,
+        resellerId: undefined,
+        idempotencyKey: crypto.randomUUID(),
+        lines: [{ offerId: offers.basic.id, quantity: 1 }],
+      });
       // addSubscriptions credits the managing reseller by default: take that credit off first, so only the support contact races.
       await changeSubscription(providerCtx, { subscriptionId: subscriptionIds[0]!, version: 1, resellerId: '' });
       const results = await Promise.allSettled([
-        changeSubscription(providerCtx, { subscriptionId: subscriptionIds[0]!, version: 2, supportContactOrgId: reseller.id }),
+        changeSubscription(providerCtx, {
+          subscriptionId: subscriptionIds[0]!,
+          version: 2,
+          supportContactOrgId: reseller.id,
+        }),
         sleep(round * 2).then(() => removePartnership(providerCtx, { partnershipId: partnership.id })),
       ]);
       expect(results[1]!.status).toBe('fulfilled');

@@ -58,7 +58,12 @@ describe('sign-in per account: 5 failures in 15 minutes, then a wait', () => {
     const b = await attempt(user.email, PASSWORD);
     expect(Object.keys(a)).toEqual(['blocked']);
     expect(Object.keys(b)).toEqual(['blocked']);
-    expect(Math.abs((a as { blocked: { retryAfterMs: number } }).blocked.retryAfterMs - (b as { blocked: { retryAfterMs: number } }).blocked.retryAfterMs)).toBeLessThan(5000);
+    expect(
+      Math.abs(
+        (a as { blocked: { retryAfterMs: number } }).blocked.retryAfterMs -
+          (b as { blocked: { retryAfterMs: number } }).blocked.retryAfterMs,
+      ),
+    ).toBeLessThan(5000);
   });
 
   it('counts the email however it is typed, and a success forgets earlier failures', async () => {
@@ -75,7 +80,8 @@ describe('sign-in per account: 5 failures in 15 minutes, then a wait', () => {
 describe('sign-in per address: 20 failures in 15 minutes across accounts', () => {
   it('refuses every account from that address, and no other address', async () => {
     const user = await provider();
-    for (let i = 0; i < 20; i++) expect(await attempt(`guess-${i}@test.example`, 'wrong-password')).toEqual({ failed: true });
+    for (let i = 0; i < 20; i++)
+      expect(await attempt(`guess-${i}@test.example`, 'wrong-password')).toEqual({ failed: true });
     expect(await attempt(user.email, PASSWORD)).toHaveProperty('blocked');
     expect(await attempt(user.email, PASSWORD, '198.51.100.2')).toMatchObject({ user: { id: user.id } });
     clock.advance(15 * MINUTE + 1000);
@@ -135,8 +141,13 @@ describe('password change: 5 wrong current passwords in 15 minutes', () => {
   it('refuses the 6th with the wait message, even with the right password, until the window ends', async () => {
     const org = await makeOrg('INDIRECT_PROVIDER');
     const ctx = await makeCtx('ADMIN', { organizationId: org.id });
-    const input = (currentPassword: string) => ({ currentPassword, newPassword: 'Another-Passw0rd!', confirmPassword: 'Another-Passw0rd!' });
-    for (let i = 0; i < 5; i++) await expect(changePassword(ctx, input(`wrong-password-${i}`))).rejects.toBeInstanceOf(Invalid);
+    const input = (currentPassword: string) => ({
+      currentPassword,
+      newPassword: 'Another-Passw0rd!',
+      confirmPassword: 'Another-Passw0rd!',
+    });
+    for (let i = 0; i < 5; i++)
+      await expect(changePassword(ctx, input(`wrong-password-${i}`))).rejects.toBeInstanceOf(Invalid);
     const error = await changePassword(ctx, input(PASSWORD)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Refused);
     expect(error).toMatchObject({ messageKey: 'errors.tooManyAttempts', values: { minutes: 15 } });
@@ -151,7 +162,9 @@ describe('Verify of MPN IDs: 20 per user in 15 minutes', () => {
     const ctx = await makeCtx('ADMIN_AGENT', { organizationId: org.id });
     const colleague = await makeCtx('ADMIN_AGENT', { organizationId: org.id });
     for (let i = 0; i < 20; i++) {
-      await verifyResellerMpnId(ctx, subscription.id, String(9000000 + i)).catch((e: unknown) => expect(e).toBeInstanceOf(Refused));
+      await verifyResellerMpnId(ctx, subscription.id, String(9000000 + i)).catch((e: unknown) =>
+        expect(e).toBeInstanceOf(Refused),
+      );
     }
     const error = await verifyResellerMpnId(ctx, subscription.id, resellerB.mpnId!).catch((e: unknown) => e);
     expect(error).toMatchObject({ messageKey: 'errors.tooManyAttempts' });
@@ -177,9 +190,15 @@ describe('partnership and relationship links: 10 unknown tokens per address in 1
     expect(await tokenLinksRefused()).toBe(15);
     vi.stubEnv('TRUST_PROXY', '1');
     try {
-      requestHeaders.current = new Headers({ 'x-pc-client-address': '10.0.0.2', 'x-forwarded-for': `198.51.100.9, ${ADDRESS}` });
+      requestHeaders.current = new Headers({
+        'x-pc-client-address': '10.0.0.2',
+        'x-forwarded-for': `198.51.100.9, ${ADDRESS}`,
+      });
       expect(await tokenLinksRefused()).toBe(15);
-      requestHeaders.current = new Headers({ 'x-pc-client-address': '10.0.0.2', 'x-forwarded-for': `${ADDRESS}, 198.51.100.9` });
+      requestHeaders.current = new Headers({
+        'x-pc-client-address': '10.0.0.2',
+        'x-forwarded-for': `${ADDRESS}, 198.51.100.9`,
+      });
       expect(await tokenLinksRefused()).toBeNull();
     } finally {
       vi.unstubAllEnvs();

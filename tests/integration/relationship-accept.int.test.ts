@@ -7,7 +7,10 @@ import { clock } from '@/lib/clock';
 import type { Ctx } from '@/lib/authz/context';
 import { startRelationshipRequest } from '@/lib/relationships/start-relationship-request';
 import { revokeRelationshipRequest } from '@/lib/relationships/revoke-relationship-request';
-import { respondToRelationshipRequest, viewRelationshipRequest } from '@/lib/relationships/respond-to-relationship-request';
+import {
+  respondToRelationshipRequest,
+  viewRelationshipRequest,
+} from '@/lib/relationships/respond-to-relationship-request';
 import { getCustomer } from '@/lib/customers/get-customer';
 import { NotFound } from '@/lib/errors';
 
@@ -20,7 +23,11 @@ beforeEach(() => {
 
 async function setup(managedBy: 'A' | null = null, includeDelegatedAdmin = 'on') {
   const channel = await makeRelationshipChannel(managedBy);
-  const draft = await startRelationshipRequest(channel.providerCtx, { customerId: channel.customer.id, resellerId: channel.resellerB.id, includeDelegatedAdmin }, options);
+  const draft = await startRelationshipRequest(
+    channel.providerCtx,
+    { customerId: channel.customer.id, resellerId: channel.resellerB.id, includeDelegatedAdmin },
+    options,
+  );
   return { ...channel, draft, token: draft.link.split('/').pop()! };
 }
 
@@ -29,7 +36,8 @@ const customerOf = (id: string) => db().customer.findUniqueOrThrow({ where: { id
 
 async function expectRefused(ctx: Ctx | null, token: string, status: string) {
   expect((await viewRelationshipRequest(ctx, token)).status).toBe(status);
-  if (ctx) await expect(accept(ctx, token)).rejects.toMatchObject({ messageKey: `relationshipRequest.status.${status}` });
+  if (ctx)
+    await expect(accept(ctx, token)).rejects.toMatchObject({ messageKey: `relationshipRequest.status.${status}` });
 }
 
 describe('F6 / R12 accepting a reseller relationship request', () => {
@@ -37,13 +45,29 @@ describe('F6 / R12 accepting a reseller relationship request', () => {
     const { adminCtx, token, customer, resellerB, resellerBCtx, provider } = await setup();
     await expect(getCustomer(resellerBCtx, customer.id)).rejects.toBeInstanceOf(NotFound);
     const view = await viewRelationshipRequest(adminCtx, token);
-    expect(view).toMatchObject({ status: 'ready', request: { provider: { legalName: 'Provider Ltd' }, reseller: { legalName: 'Reseller B' }, includeDelegatedAdmin: true, customer: { companyName: 'Contoso' } } });
+    expect(view).toMatchObject({
+      status: 'ready',
+      request: {
+        provider: { legalName: 'Provider Ltd' },
+        reseller: { legalName: 'Reseller B' },
+        includeDelegatedAdmin: true,
+        customer: { companyName: 'Contoso' },
+      },
+    });
     expect(await accept(adminCtx, token)).toEqual({ status: 'accepted' });
-    expect(await customerOf(customer.id)).toMatchObject({ managingResellerId: resellerB.id, resellerDelegatedAdmin: true, resellerTenantOwner: false });
+    expect(await customerOf(customer.id)).toMatchObject({
+      managingResellerId: resellerB.id,
+      resellerDelegatedAdmin: true,
+      resellerTenantOwner: false,
+    });
     expect((await getCustomer(resellerBCtx, customer.id)).id).toBe(customer.id);
     const request = await db().customerRelationshipRequest.findFirstOrThrow();
     expect(request).toMatchObject({ state: 'ACCEPTED', respondedById: adminCtx.userId });
-    expect(await db().auditEvent.count({ where: { action: 'relationship.accepted', orgIds: { hasEvery: [provider.id, resellerB.id] } } })).toBe(1);
+    expect(
+      await db().auditEvent.count({
+        where: { action: 'relationship.accepted', orgIds: { hasEvery: [provider.id, resellerB.id] } },
+      }),
+    ).toBe(1);
   });
 
   it('without the checkbox the reseller only sees the customer (no delegated admin)', async () => {
@@ -65,15 +89,21 @@ describe('F6 / R12 accepting a reseller relationship request', () => {
     expect(after).toMatchObject({ supportContactOrgId: provider.id, version: 2, resellerId: resellerA.id });
     expect((await db().subscription.findUniqueOrThrow({ where: { id: own.id } })).version).toBe(1);
     expect((await customerOf(customer.id)).resellerTenantOwner).toBe(false);
-    expect(await db().auditEvent.count({ where: { action: 'relationship.accepted', orgIds: { has: resellerA.id } } })).toBe(1);
+    expect(
+      await db().auditEvent.count({ where: { action: 'relationship.accepted', orgIds: { has: resellerA.id } } }),
+    ).toBe(1);
   });
 
   it('the same link used again is refused; accepting twice as the same admin is harmless', async () => {
     const { adminCtx, token, customer, resellerB } = await setup();
     await accept(adminCtx, token);
     expect(await accept(adminCtx, token)).toEqual({ status: 'alreadyAccepted' });
-    await expect(respondToRelationshipRequest(adminCtx, { token, decision: 'decline' })).rejects.toMatchObject({ messageKey: 'relationshipRequest.status.alreadyAccepted' });
-    const otherAdmin = await makeCtx('CUSTOMER_ADMIN', { customerId: (await makeCustomer((await makeOrg('INDIRECT_PROVIDER')).id)).id });
+    await expect(respondToRelationshipRequest(adminCtx, { token, decision: 'decline' })).rejects.toMatchObject({
+      messageKey: 'relationshipRequest.status.alreadyAccepted',
+    });
+    const otherAdmin = await makeCtx('CUSTOMER_ADMIN', {
+      customerId: (await makeCustomer((await makeOrg('INDIRECT_PROVIDER')).id)).id,
+    });
     await expectRefused(otherAdmin, token, 'used');
     expect((await customerOf(customer.id)).managingResellerId).toBe(resellerB.id);
     expect(await db().auditEvent.count({ where: { action: 'relationship.accepted' } })).toBe(1);
@@ -81,7 +111,9 @@ describe('F6 / R12 accepting a reseller relationship request', () => {
 
   it('a declined link cannot be accepted afterwards', async () => {
     const { adminCtx, token, customer } = await setup();
-    expect(await respondToRelationshipRequest(adminCtx, { token, decision: 'decline' })).toEqual({ status: 'declined' });
+    expect(await respondToRelationshipRequest(adminCtx, { token, decision: 'decline' })).toEqual({
+      status: 'declined',
+    });
     await expectRefused(adminCtx, token, 'used');
     expect((await customerOf(customer.id)).managingResellerId).toBeNull();
   });
@@ -115,7 +147,11 @@ describe('F6 / R12 accepting a reseller relationship request', () => {
     clock.advance(31 * DAY);
     await expectRefused(adminCtx, token, 'expired');
     clock.reset();
-    const second = await startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' }, options);
+    const second = await startRelationshipRequest(
+      providerCtx,
+      { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' },
+      options,
+    );
     await revokeRelationshipRequest(providerCtx, { requestId: second.requestId });
     await expectRefused(adminCtx, second.link.split('/').pop()!, 'revoked');
     expect((await customerOf(customer.id)).managingResellerId).toBeNull();
@@ -123,15 +159,25 @@ describe('F6 / R12 accepting a reseller relationship request', () => {
 
   it('R1 at accept time: a partnership ended since the request cannot be accepted', async () => {
     const { adminCtx, token, customer, resellerB } = await setup();
-    await db().partnership.updateMany({ where: { resellerId: resellerB.id }, data: { state: 'ENDED', activeMarker: null } });
-    await expect(accept(adminCtx, token)).rejects.toMatchObject({ messageKey: 'relationshipRequest.status.partnershipEnded', rule: 'R1' });
+    await db().partnership.updateMany({
+      where: { resellerId: resellerB.id },
+      data: { state: 'ENDED', activeMarker: null },
+    });
+    await expect(accept(adminCtx, token)).rejects.toMatchObject({
+      messageKey: 'relationshipRequest.status.partnershipEnded',
+      rule: 'R1',
+    });
     expect((await customerOf(customer.id)).managingResellerId).toBeNull();
     expect((await db().customerRelationshipRequest.findFirstOrThrow()).state).toBe('PENDING');
   });
 
   it('a request started by the reseller is accepted the same way', async () => {
     const { resellerBCtx, provider, customer, adminCtx, resellerB } = await makeRelationshipChannel();
-    const draft = await startRelationshipRequest(resellerBCtx, { providerId: provider.id, tenantDomain: customer.tenantDomain, includeDelegatedAdmin: 'on' }, options);
+    const draft = await startRelationshipRequest(
+      resellerBCtx,
+      { providerId: provider.id, tenantDomain: customer.tenantDomain, includeDelegatedAdmin: 'on' },
+      options,
+    );
     await accept(adminCtx, draft.link.split('/').pop()!);
     expect((await customerOf(customer.id)).managingResellerId).toBe(resellerB.id);
   });

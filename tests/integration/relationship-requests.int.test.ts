@@ -7,7 +7,11 @@ import { clock } from '@/lib/clock';
 import { startRelationshipRequest } from '@/lib/relationships/start-relationship-request';
 import { sendRelationshipRequest } from '@/lib/relationships/send-relationship-request';
 import { revokeRelationshipRequest } from '@/lib/relationships/revoke-relationship-request';
-import { findCustomerRequests, findResellerRequests, listRequestProviders } from '@/lib/relationships/find-customer-requests';
+import {
+  findCustomerRequests,
+  findResellerRequests,
+  listRequestProviders,
+} from '@/lib/relationships/find-customer-requests';
 import { Invalid, NotFound, Refused } from '@/lib/errors';
 
 const options = { baseUrl: 'http://portal.test' };
@@ -19,34 +23,70 @@ beforeEach(() => {
 describe('F6 / R12 starting a reseller relationship request', () => {
   it('the provider of record names a partnered reseller: draft with link, pending request stored with only the token hash', async () => {
     const { providerCtx, customer, resellerA, provider, adminCtx } = await makeRelationshipChannel();
-    const draft = await startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' }, options);
+    const draft = await startRelationshipRequest(
+      providerCtx,
+      { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' },
+      options,
+    );
     expect(draft.link).toMatch(/^http:\/\/portal\.test\/relationship-requests\/[A-Za-z0-9_-]{43}$/);
     expect(draft.subject).toBe('Reseller A requests a reseller relationship with Contoso');
     expect(draft.body).toContain(draft.link);
     expect(draft.body).toContain('with delegated administration privileges');
     expect(draft.recipientEmail).toBe(adminCtx.email);
     const stored = await db().customerRelationshipRequest.findUniqueOrThrow({ where: { id: draft.requestId } });
-    expect(stored).toMatchObject({ state: 'PENDING', providerId: provider.id, resellerId: resellerA.id, customerId: customer.id, includeDelegatedAdmin: true });
+    expect(stored).toMatchObject({
+      state: 'PENDING',
+      providerId: provider.id,
+      resellerId: resellerA.id,
+      customerId: customer.id,
+      includeDelegatedAdmin: true,
+    });
     expect(stored.tokenHash).not.toContain(draft.link.split('/').pop());
-    expect(await db().auditEvent.count({ where: { action: 'relationship.request_created', orgIds: { hasEvery: [provider.id, resellerA.id] } } })).toBe(1);
+    expect(
+      await db().auditEvent.count({
+        where: { action: 'relationship.request_created', orgIds: { hasEvery: [provider.id, resellerA.id] } },
+      }),
+    ).toBe(1);
     // Nothing changes on the customer until the admin accepts.
     expect((await db().customer.findUniqueOrThrow({ where: { id: customer.id } })).managingResellerId).toBeNull();
   });
 
   it('the checkbox unticked asks for view-only access, in the user language', async () => {
     const { providerCtx, customer, resellerA } = await makeRelationshipChannel();
-    const draft = await startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id }, { ...options, locale: 'ja' });
+    const draft = await startRelationshipRequest(
+      providerCtx,
+      { customerId: customer.id, resellerId: resellerA.id },
+      { ...options, locale: 'ja' },
+    );
     expect(draft.subject).toBe('Reseller A から Contoso へのリセラー関係の要求');
     expect(draft.body).toContain('代理管理者特権なし');
-    expect((await db().customerRelationshipRequest.findUniqueOrThrow({ where: { id: draft.requestId } })).includeDelegatedAdmin).toBe(false);
+    expect(
+      (await db().customerRelationshipRequest.findUniqueOrThrow({ where: { id: draft.requestId } }))
+        .includeDelegatedAdmin,
+    ).toBe(false);
   });
 
   it('R1: a reseller without an ACTIVE partnership with the provider is refused', async () => {
     const { providerCtx, customer, resellerA } = await makeRelationshipChannel();
     const stranger = await makeOrg('INDIRECT_RESELLER');
-    await expect(startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: stranger.id, includeDelegatedAdmin: 'on' }, options)).rejects.toMatchObject({ messageKey: 'partnerships.errors.partnershipRequired', rule: 'R1' });
-    await db().partnership.updateMany({ where: { resellerId: resellerA.id }, data: { state: 'ENDED', activeMarker: null } });
-    await expect(startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' }, options)).rejects.toMatchObject({ rule: 'R1' });
+    await expect(
+      startRelationshipRequest(
+        providerCtx,
+        { customerId: customer.id, resellerId: stranger.id, includeDelegatedAdmin: 'on' },
+        options,
+      ),
+    ).rejects.toMatchObject({ messageKey: 'partnerships.errors.partnershipRequired', rule: 'R1' });
+    await db().partnership.updateMany({
+      where: { resellerId: resellerA.id },
+      data: { state: 'ENDED', activeMarker: null },
+    });
+    await expect(
+      startRelationshipRequest(
+        providerCtx,
+        { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' },
+        options,
+      ),
+    ).rejects.toMatchObject({ rule: 'R1' });
     expect(await db().customerRelationshipRequest.count()).toBe(0);
   });
 
@@ -55,7 +95,13 @@ describe('F6 / R12 starting a reseller relationship request', () => {
     const other = await makeOrg('INDIRECT_PROVIDER');
     await makePartnership(other.id, resellerA.id);
     const otherCtx = await makeCtx('ADMIN', { organizationId: other.id });
-    await expect(startRelationshipRequest(otherCtx, { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' }, options)).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      startRelationshipRequest(
+        otherCtx,
+        { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' },
+        options,
+      ),
+    ).rejects.toBeInstanceOf(NotFound);
     expect(await db().customerRelationshipRequest.count()).toBe(0);
   });
 
@@ -64,30 +110,63 @@ describe('F6 / R12 starting a reseller relationship request', () => {
     const sales = await makeCtx('SALES_AGENT', { organizationId: provider.id });
     const vendor = await makeCtx('VENDOR_ADMIN', { organizationId: (await makeOrg('VENDOR')).id });
     for (const ctx of [sales, adminCtx, vendor]) {
-      await expect(startRelationshipRequest(ctx, { customerId: customer.id, resellerId: resellerA.id }, options)).rejects.toBeInstanceOf(Refused);
+      await expect(
+        startRelationshipRequest(ctx, { customerId: customer.id, resellerId: resellerA.id }, options),
+      ).rejects.toBeInstanceOf(Refused);
     }
     expect(await db().customerRelationshipRequest.count()).toBe(0);
   });
 
   it('refuses a request for the reseller that already manages the customer with the same privileges', async () => {
     const { providerCtx, customer, resellerA } = await makeRelationshipChannel('A');
-    await expect(startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' }, options)).rejects.toMatchObject({ messageKey: 'relationships.errors.alreadyManaging' });
+    await expect(
+      startRelationshipRequest(
+        providerCtx,
+        { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' },
+        options,
+      ),
+    ).rejects.toMatchObject({ messageKey: 'relationships.errors.alreadyManaging' });
     // Asking for view-only access is a different relationship and allowed.
-    await expect(startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id }, options)).resolves.toBeTruthy();
+    await expect(
+      startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id }, options),
+    ).resolves.toBeTruthy();
   });
 
   it('a reseller names its ACTIVE provider and the customer by tenant domain', async () => {
     const { resellerBCtx, customer, provider, resellerB } = await makeRelationshipChannel();
-    const draft = await startRelationshipRequest(resellerBCtx, { providerId: provider.id, tenantDomain: ` ${customer.tenantDomain.toUpperCase()} `, includeDelegatedAdmin: 'on' }, options);
+    const draft = await startRelationshipRequest(
+      resellerBCtx,
+      {
+        providerId: provider.id,
+        tenantDomain: ` ${customer.tenantDomain.toUpperCase()} `,
+        includeDelegatedAdmin: 'on',
+      },
+      options,
+    );
     const stored = await db().customerRelationshipRequest.findUniqueOrThrow({ where: { id: draft.requestId } });
-    expect(stored).toMatchObject({ providerId: provider.id, resellerId: resellerB.id, customerId: customer.id, createdById: resellerBCtx.userId });
+    expect(stored).toMatchObject({
+      providerId: provider.id,
+      resellerId: resellerB.id,
+      customerId: customer.id,
+      createdById: resellerBCtx.userId,
+    });
   });
 
   it('a reseller lists only its own pending requests and its ACTIVE providers', async () => {
     const { resellerBCtx, resellerACtx, customer, provider, providerCtx, resellerA } = await makeRelationshipChannel();
-    await startRelationshipRequest(resellerBCtx, { providerId: provider.id, tenantDomain: customer.tenantDomain, includeDelegatedAdmin: 'on' }, options);
-    await startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' }, options);
-    expect((await findResellerRequests(resellerBCtx)).map((r) => r.customer.tenantDomain)).toEqual([customer.tenantDomain]);
+    await startRelationshipRequest(
+      resellerBCtx,
+      { providerId: provider.id, tenantDomain: customer.tenantDomain, includeDelegatedAdmin: 'on' },
+      options,
+    );
+    await startRelationshipRequest(
+      providerCtx,
+      { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' },
+      options,
+    );
+    expect((await findResellerRequests(resellerBCtx)).map((r) => r.customer.tenantDomain)).toEqual([
+      customer.tenantDomain,
+    ]);
     expect(await findResellerRequests(resellerACtx)).toHaveLength(1);
     expect(await findResellerRequests(providerCtx)).toEqual([]);
     expect((await listRequestProviders(resellerBCtx)).map((p) => p.id)).toEqual([provider.id]);
@@ -97,12 +176,30 @@ describe('F6 / R12 starting a reseller relationship request', () => {
 
   it('a reseller: unknown tenant domain, a provider it is not partnered with, or another provider customer are refused', async () => {
     const { resellerBCtx, customer, provider } = await makeRelationshipChannel();
-    await expect(startRelationshipRequest(resellerBCtx, { providerId: provider.id, tenantDomain: 'nobody.onmicrosoft.example', includeDelegatedAdmin: 'on' }, options)).rejects.toMatchObject({ fieldErrors: { tenantDomain: ['relationships.errors.customerNotFound'] } });
+    await expect(
+      startRelationshipRequest(
+        resellerBCtx,
+        { providerId: provider.id, tenantDomain: 'nobody.onmicrosoft.example', includeDelegatedAdmin: 'on' },
+        options,
+      ),
+    ).rejects.toMatchObject({ fieldErrors: { tenantDomain: ['relationships.errors.customerNotFound'] } });
     const other = await makeOrg('INDIRECT_PROVIDER');
     const otherCustomer = await makeCustomer(other.id);
-    await expect(startRelationshipRequest(resellerBCtx, { providerId: other.id, tenantDomain: otherCustomer.tenantDomain, includeDelegatedAdmin: 'on' }, options)).rejects.toMatchObject({ fieldErrors: { providerId: ['partnerships.errors.partnershipRequired'] } });
+    await expect(
+      startRelationshipRequest(
+        resellerBCtx,
+        { providerId: other.id, tenantDomain: otherCustomer.tenantDomain, includeDelegatedAdmin: 'on' },
+        options,
+      ),
+    ).rejects.toMatchObject({ fieldErrors: { providerId: ['partnerships.errors.partnershipRequired'] } });
     // Its own provider, but the customer belongs to another provider.
-    await expect(startRelationshipRequest(resellerBCtx, { providerId: provider.id, tenantDomain: otherCustomer.tenantDomain, includeDelegatedAdmin: 'on' }, options)).rejects.toBeInstanceOf(Invalid);
+    await expect(
+      startRelationshipRequest(
+        resellerBCtx,
+        { providerId: provider.id, tenantDomain: otherCustomer.tenantDomain, includeDelegatedAdmin: 'on' },
+        options,
+      ),
+    ).rejects.toBeInstanceOf(Invalid);
     expect(customer.id).toBeTruthy();
     expect(await db().customerRelationshipRequest.count()).toBe(0);
   });
@@ -110,31 +207,71 @@ describe('F6 / R12 starting a reseller relationship request', () => {
   it('a helpdesk agent of a reseller cannot request (wrong role)', async () => {
     const { resellerB, customer, provider } = await makeRelationshipChannel();
     const helpdesk = await makeCtx('HELPDESK_AGENT', { organizationId: resellerB.id });
-    await expect(startRelationshipRequest(helpdesk, { providerId: provider.id, tenantDomain: customer.tenantDomain }, options)).rejects.toMatchObject({ messageKey: 'errors.forbidden' });
+    await expect(
+      startRelationshipRequest(helpdesk, { providerId: provider.id, tenantDomain: customer.tenantDomain }, options),
+    ).rejects.toMatchObject({ messageKey: 'errors.forbidden' });
   });
 });
 
 describe('F6 sending and revoking', () => {
   it('Send mails the draft through the outbox to the customer admin; the body must keep the link', async () => {
     const { providerCtx, customer, resellerA, adminCtx } = await makeRelationshipChannel();
-    const draft = await startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' }, options);
-    await expect(sendRelationshipRequest(providerCtx, { requestId: draft.requestId, recipientEmail: adminCtx.email, subject: draft.subject, body: 'no link' })).rejects.toMatchObject({ fieldErrors: { body: ['relationships.errors.keepLink'] } });
-    await expect(sendRelationshipRequest(providerCtx, { requestId: draft.requestId, recipientEmail: '', subject: draft.subject, body: draft.body })).rejects.toBeInstanceOf(Invalid);
+    const draft = await startRelationshipRequest(
+      providerCtx,
+      { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' },
+      options,
+    );
+    await expect(
+      sendRelationshipRequest(providerCtx, {
+        requestId: draft.requestId,
+        recipientEmail: adminCtx.email,
+        subject: draft.subject,
+        body: 'no link',
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { body: ['relationships.errors.keepLink'] } });
+    await expect(
+      sendRelationshipRequest(providerCtx, {
+        requestId: draft.requestId,
+        recipientEmail: '',
+        subject: draft.subject,
+        body: draft.body,
+      }),
+    ).rejects.toBeInstanceOf(Invalid);
     expect(await db().outboxMessage.count()).toBe(0);
-    expect(await sendRelationshipRequest(providerCtx, { requestId: draft.requestId, recipientEmail: adminCtx.email, subject: draft.subject, body: draft.body })).toEqual({ sentTo: adminCtx.email });
+    expect(
+      await sendRelationshipRequest(providerCtx, {
+        requestId: draft.requestId,
+        recipientEmail: adminCtx.email,
+        subject: draft.subject,
+        body: draft.body,
+      }),
+    ).toEqual({ sentTo: adminCtx.email });
     const mail = await db().outboxMessage.findFirstOrThrow({ where: { kind: 'reseller-relationship-request' } });
     expect(mail).toMatchObject({ to: adminCtx.email, subject: draft.subject });
     expect(mail.text).toContain(draft.link);
     expect(mail.text).toContain('Only an administrator of your organisation can accept this request.');
-    expect((await db().customerRelationshipRequest.findUniqueOrThrow({ where: { id: draft.requestId } })).recipientEmail).toBe(adminCtx.email);
+    expect(
+      (await db().customerRelationshipRequest.findUniqueOrThrow({ where: { id: draft.requestId } })).recipientEmail,
+    ).toBe(adminCtx.email);
   });
 
   it('wrong tenant: another provider or an unrelated reseller cannot send or revoke the request', async () => {
     const { providerCtx, customer, resellerA, resellerBCtx } = await makeRelationshipChannel();
-    const draft = await startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' }, options);
+    const draft = await startRelationshipRequest(
+      providerCtx,
+      { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' },
+      options,
+    );
     const otherCtx = await makeCtx('ADMIN', { organizationId: (await makeOrg('INDIRECT_PROVIDER')).id });
     for (const ctx of [otherCtx, resellerBCtx]) {
-      await expect(sendRelationshipRequest(ctx, { requestId: draft.requestId, recipientEmail: 'x@test.example', subject: 's', body: draft.body })).rejects.toBeInstanceOf(NotFound);
+      await expect(
+        sendRelationshipRequest(ctx, {
+          requestId: draft.requestId,
+          recipientEmail: 'x@test.example',
+          subject: 's',
+          body: draft.body,
+        }),
+      ).rejects.toBeInstanceOf(NotFound);
       await expect(revokeRelationshipRequest(ctx, { requestId: draft.requestId })).rejects.toBeInstanceOf(NotFound);
     }
     expect(await db().outboxMessage.count()).toBe(0);
@@ -142,11 +279,24 @@ describe('F6 sending and revoking', () => {
 
   it('the provider and the named reseller may revoke; a revoked request cannot be sent', async () => {
     const { providerCtx, resellerACtx, customer, resellerA } = await makeRelationshipChannel();
-    const first = await startRelationshipRequest(providerCtx, { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' }, options);
+    const first = await startRelationshipRequest(
+      providerCtx,
+      { customerId: customer.id, resellerId: resellerA.id, includeDelegatedAdmin: 'on' },
+      options,
+    );
     expect(await findCustomerRequests(providerCtx, customer.id)).toHaveLength(1);
     await revokeRelationshipRequest(resellerACtx, { requestId: first.requestId });
-    await expect(revokeRelationshipRequest(providerCtx, { requestId: first.requestId })).rejects.toMatchObject({ messageKey: 'relationships.errors.notPending' });
-    await expect(sendRelationshipRequest(providerCtx, { requestId: first.requestId, recipientEmail: 'a@test.example', subject: 's', body: first.body })).rejects.toMatchObject({ messageKey: 'relationships.errors.notPending' });
+    await expect(revokeRelationshipRequest(providerCtx, { requestId: first.requestId })).rejects.toMatchObject({
+      messageKey: 'relationships.errors.notPending',
+    });
+    await expect(
+      sendRelationshipRequest(providerCtx, {
+        requestId: first.requestId,
+        recipientEmail: 'a@test.example',
+        subject: 's',
+        body: first.body,
+      }),
+    ).rejects.toMatchObject({ messageKey: 'relationships.errors.notPending' });
     expect(await findCustomerRequests(providerCtx, customer.id)).toHaveLength(0);
   });
 });

@@ -15,7 +15,14 @@ afterEach(() => clock.reset());
 // days = overlap of [start, end) with the UTC calendar month, in days;
 // earned (minor units) = licences × unit price × rate × days ÷ days in month.
 const DAY = 86_400_000;
-function expected(start: string, end: string | Date, month: string, quantity: number, unitPriceMinor: number, rateBps: number) {
+function expected(
+  start: string,
+  end: string | Date,
+  month: string,
+  quantity: number,
+  unitPriceMinor: number,
+  rateBps: number,
+) {
   const [y, m] = month.split('-').map(Number) as [number, number];
   const ms = Date.UTC(y, m - 1, 1);
   const me = Date.UTC(y, m, 1);
@@ -47,8 +54,12 @@ describe('R8 incentives report', () => {
     const ctx = await makeCtx('ADMIN', { organizationId: provider.id });
     const report = await getIncentivesReport(ctx, { month: '2026-10' });
     expect(report.month).toBe('2026-10');
-    const a10 = report.rows.find((r) => r.resellerId === resellerA.id && r.subscriptionId === sub.id && r.quantity === 10)!;
-    const a15 = report.rows.find((r) => r.resellerId === resellerA.id && r.subscriptionId === sub.id && r.quantity === 15)!;
+    const a10 = report.rows.find(
+      (r) => r.resellerId === resellerA.id && r.subscriptionId === sub.id && r.quantity === 10,
+    )!;
+    const a15 = report.rows.find(
+      (r) => r.resellerId === resellerA.id && r.subscriptionId === sub.id && r.quantity === 15,
+    )!;
     const b15 = report.rows.find((r) => r.resellerId === resellerB.id)!;
     const e10 = expected('2026-09-20T12:00:00Z', '2026-10-10T00:00:00Z', '2026-10', 10, 600, 1500);
     const e15 = expected('2026-10-10T00:00:00Z', '2026-10-20T06:00:00Z', '2026-10', 15, 600, 1500);
@@ -60,13 +71,21 @@ describe('R8 incentives report', () => {
     expect(a15.earnedMinor).toBeCloseTo(e15.earnedMinor, 6);
     expect(b15.days).toBeCloseTo(eB.days, 6); // 11.75: the open period is inside October, before now
     expect(b15.earnedMinor).toBeCloseTo(eB.earnedMinor, 6);
-    expect(a10).toMatchObject({ unitPriceMinor: basic.unitPriceMinor, incentiveRateBps: 1500, currency: 'USD', offerName: 'Microsoft 365 Business Basic' });
+    expect(a10).toMatchObject({
+      unitPriceMinor: basic.unitPriceMinor,
+      incentiveRateBps: 1500,
+      currency: 'USD',
+      offerName: 'Microsoft 365 Business Basic',
+    });
     // The Azure plan is usage-based at price 0: it shows, and earns nothing.
     const azureRow = report.rows.find((r) => r.subscriptionId === azureSub.id)!;
     expect(azureRow.days).toBeCloseTo(27, 6);
     expect(azureRow.earnedMinor).toBe(0);
     // Totals per reseller.
-    expect(report.totals.find((t) => t.resellerId === resellerA.id)!.earnedMinor).toBeCloseTo(e10.earnedMinor + e15.earnedMinor, 6);
+    expect(report.totals.find((t) => t.resellerId === resellerA.id)!.earnedMinor).toBeCloseTo(
+      e10.earnedMinor + e15.earnedMinor,
+      6,
+    );
     expect(report.totals.find((t) => t.resellerId === resellerB.id)!.earnedMinor).toBeCloseTo(eB.earnedMinor, 6);
     expect(report.rows).toHaveLength(4);
 
@@ -96,14 +115,19 @@ describe('R8 incentives report', () => {
     expect(b.days).toBeCloseTo(14, 4);
     expect(b.earnedMinor).toBeCloseTo((15 * 600 * 0.15 * 14) / 31, 2);
     // A month entirely in the future has nothing yet.
-    expect((await getIncentivesReport(await makeCtx('ADMIN', { organizationId: provider.id }), { month: '2027-03' })).rows).toEqual([]);
+    expect(
+      (await getIncentivesReport(await makeCtx('ADMIN', { organizationId: provider.id }), { month: '2027-03' })).rows,
+    ).toEqual([]);
   });
 
   it('a reseller sees its own periods, even after losing the customer, and nothing of other resellers', async () => {
     const { provider, resellerA, resellerB, customer, sub } = await setup();
     // A no longer manages the customer and its partnership has ended: the history stays.
     await db().customer.update({ where: { id: customer.id }, data: { managingResellerId: resellerB.id } });
-    await db().partnership.updateMany({ where: { providerId: provider.id, resellerId: resellerA.id }, data: { state: 'ENDED', activeMarker: null, endedAt: new Date() } });
+    await db().partnership.updateMany({
+      where: { providerId: provider.id, resellerId: resellerA.id },
+      data: { state: 'ENDED', activeMarker: null, endedAt: new Date() },
+    });
     const a = await makeCtx('SALES_AGENT', { organizationId: resellerA.id });
     const report = await getIncentivesReport(a, { month: '2026-10' });
     expect(new Set(report.rows.map((r) => r.resellerId))).toEqual(new Set([resellerA.id]));
@@ -131,12 +155,25 @@ describe('R8 incentives report', () => {
     const aSub = await makeCreditedSubscription(otherCustomer.id, other.id, offers.standard, resellerA.id, 2);
     await makePeriod(aSub.id, resellerA.id, offers.standard, 2, '2026-10-01T00:00:00Z', '2026-10-02T00:00:00Z');
 
-    const mine = await getIncentivesReport(await makeCtx('ADMIN', { organizationId: provider.id }), { month: '2026-10' });
+    const mine = await getIncentivesReport(await makeCtx('ADMIN', { organizationId: provider.id }), {
+      month: '2026-10',
+    });
     expect(mine.rows.some((r) => r.subscriptionId === otherSub.id || r.subscriptionId === aSub.id)).toBe(false);
-    expect((await getIncentivesReport(await makeCtx('ADMIN', { organizationId: provider.id }), { month: '2026-10', reseller: otherReseller.id })).rows).toEqual([]);
-    const theirs = await getIncentivesReport(await makeCtx('ADMIN', { organizationId: other.id }), { month: '2026-10' });
+    expect(
+      (
+        await getIncentivesReport(await makeCtx('ADMIN', { organizationId: provider.id }), {
+          month: '2026-10',
+          reseller: otherReseller.id,
+        })
+      ).rows,
+    ).toEqual([]);
+    const theirs = await getIncentivesReport(await makeCtx('ADMIN', { organizationId: other.id }), {
+      month: '2026-10',
+    });
     expect(theirs.rows.map((r) => r.subscriptionId).sort()).toEqual([otherSub.id, aSub.id].sort());
-    const otherResellerView = await getIncentivesReport(await makeCtx('ADMIN', { organizationId: otherReseller.id }), { month: '2026-10' });
+    const otherResellerView = await getIncentivesReport(await makeCtx('ADMIN', { organizationId: otherReseller.id }), {
+      month: '2026-10',
+    });
     expect(otherResellerView.rows.map((r) => r.subscriptionId)).toEqual([otherSub.id]);
     // Reseller A sees its periods with both providers.
     const a = await getIncentivesReport(await makeCtx('ADMIN', { organizationId: resellerA.id }), { month: '2026-10' });
@@ -154,7 +191,9 @@ describe('R8 incentives report', () => {
       await makeCtx('ADMIN', { organizationId: pending.id }),
     ]) {
       await expect(getIncentivesReport(ctx, { month: '2026-10' })).rejects.toBeInstanceOf(Refused);
-      await expect(exportIncentivesCsv(ctx, { month: '2026-10' }, [...INCENTIVES_CSV_COLUMNS])).rejects.toBeInstanceOf(Refused);
+      await expect(exportIncentivesCsv(ctx, { month: '2026-10' }, [...INCENTIVES_CSV_COLUMNS])).rejects.toBeInstanceOf(
+        Refused,
+      );
     }
   });
 
@@ -163,9 +202,16 @@ describe('R8 incentives report', () => {
     const evil = await makeCustomer(provider.id, resellerA.id, '=HYPERLINK("http://evil.example","x")');
     const sub = await makeCreditedSubscription(evil.id, provider.id, basic, resellerA.id, 4);
     await makePeriod(sub.id, resellerA.id, basic, 4, '2026-10-01T00:00:00Z', '2026-10-11T00:00:00Z');
-    const { fileName, body } = await exportIncentivesCsv(await makeCtx('ADMIN', { organizationId: provider.id }), { month: '2026-10' }, [...INCENTIVES_CSV_COLUMNS]);
+    const { fileName, body } = await exportIncentivesCsv(
+      await makeCtx('ADMIN', { organizationId: provider.id }),
+      { month: '2026-10' },
+      [...INCENTIVES_CSV_COLUMNS],
+    );
     expect(fileName).toBe('incentives-2026-10.csv');
-    const lines = body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(INCENTIVES_CSV_COLUMNS.join(','));
     expect(lines).toHaveLength(1 + 5);
     const evilLine = lines.find((l) => l.includes('HYPERLINK'))!;

@@ -21,19 +21,23 @@ async function setup() {
   return { provider, resellerA, resellerB, customer, managedByB, managed, supported, unrelated };
 }
 
-describe('R9 the reseller\'s subscriptions and support list', () => {
+describe("R9 the reseller's subscriptions and support list", () => {
   it('lists subscriptions of managed customers and those it is the support contact for, saying which', async () => {
     const { resellerA, managed, supported } = await setup();
     const a = await makeCtx('HELPDESK_AGENT', { organizationId: resellerA.id });
     const all = await findResellerSubscriptions(a, {});
     expect(all.rows.map((r) => r.id).sort()).toEqual([managed.id, supported.id].sort());
     expect(all.rows.find((r) => r.id === managed.id)).toMatchObject({ managed: true, supportContact: false });
-    expect(all.rows.find((r) => r.id === supported.id)).toMatchObject({ managed: false, supportContact: true, supportContactOrg: { id: resellerA.id } });
+    expect(all.rows.find((r) => r.id === supported.id)).toMatchObject({
+      managed: false,
+      supportContact: true,
+      supportContactOrg: { id: resellerA.id },
+    });
     expect((await findResellerSubscriptions(a, { relation: 'support' })).rows.map((r) => r.id)).toEqual([supported.id]);
     expect((await findResellerSubscriptions(a, { relation: 'managed' })).rows.map((r) => r.id)).toEqual([managed.id]);
   });
 
-  it('setting the support contact puts the subscription in that reseller\'s support list; moving it away takes it out', async () => {
+  it("setting the support contact puts the subscription in that reseller's support list; moving it away takes it out", async () => {
     const { provider, resellerB, unrelated, supported } = await setup();
     const b = await makeCtx('ADMIN', { organizationId: resellerB.id });
     expect((await findResellerSubscriptions(b, { relation: 'support' })).rows).toEqual([]);
@@ -50,7 +54,8 @@ describe('R9 the reseller\'s subscriptions and support list', () => {
     const { resellerA, resellerB, customer, managedByB, supported } = await setup();
     const a = await makeCtx('ADMIN', { organizationId: resellerA.id });
     const b = await makeCtx('ADMIN', { organizationId: resellerB.id });
-    const support = async () => (await findResellerSubscriptions(a, { relation: 'support' })).rows.map((r) => ({ id: r.id, managed: r.managed }));
+    const support = async () =>
+      (await findResellerSubscriptions(a, { relation: 'support' })).rows.map((r) => ({ id: r.id, managed: r.managed }));
     expect(await support()).toEqual([{ id: supported.id, managed: false }]);
     // A now manages Bravo Bank: the subscription it supports is a managed one, listed once.
     await db().customer.update({ where: { id: managedByB.id }, data: { managingResellerId: resellerA.id } });
@@ -61,11 +66,22 @@ describe('R9 the reseller\'s subscriptions and support list', () => {
     expect((await findResellerSubscriptions(b, {})).rows).toEqual([]);
     // A new subscription of A's own customer, with A as its support contact: once, as managed.
     const { standard } = await makeDemoOffers();
-    const created = await db().subscription.create({ data: { customerId: customer.id, offerId: standard.id, quantity: 1, supportContactOrgId: resellerA.id, purchasedAt: new Date(), termStartedAt: new Date() } });
+    const created = await db().subscription.create({
+      data: {
+        customerId: customer.id,
+        offerId: standard.id,
+        quantity: 1,
+        supportContactOrgId: resellerA.id,
+        purchasedAt: new Date(),
+        termStartedAt: new Date(),
+      },
+    });
     expect((await support()).filter((r) => r.id === created.id)).toEqual([{ id: created.id, managed: true }]);
     // The column is the database's: a write of another value is put right.
     await db().subscription.update({ where: { id: created.id }, data: { customerManagingResellerId: resellerB.id } });
-    expect((await db().subscription.findUniqueOrThrow({ where: { id: created.id } })).customerManagingResellerId).toBe(resellerA.id);
+    expect((await db().subscription.findUniqueOrThrow({ where: { id: created.id } })).customerManagingResellerId).toBe(
+      resellerA.id,
+    );
   });
 
   it('filters by status and by customer name or tenant domain', async () => {
@@ -74,16 +90,27 @@ describe('R9 the reseller\'s subscriptions and support list', () => {
     const a = await makeCtx('ADMIN', { organizationId: resellerA.id });
     expect((await findResellerSubscriptions(a, { status: 'SUSPENDED' })).rows.map((r) => r.id)).toEqual([supported.id]);
     expect((await findResellerSubscriptions(a, { q: 'bravo' })).rows.map((r) => r.id)).toEqual([supported.id]);
-    expect((await findResellerSubscriptions(a, { q: customer.domainPrefix.toUpperCase() })).rows.map((r) => r.id)).toEqual([managed.id]);
+    expect(
+      (await findResellerSubscriptions(a, { q: customer.domainPrefix.toUpperCase() })).rows.map((r) => r.id),
+    ).toEqual([managed.id]);
     // A bad filter value is ignored rather than failing.
-    expect((await findResellerSubscriptions(a, { status: 'BOGUS' as never, relation: 'x' as never })).rows).toHaveLength(2);
+    expect(
+      (await findResellerSubscriptions(a, { status: 'BOGUS' as never, relation: 'x' as never })).rows,
+    ).toHaveLength(2);
   });
 
   it('pages with a keyset cursor ordered by customer name', async () => {
     const { provider, resellerA, customer } = await setup();
     const { standard } = await makeDemoOffers();
     await db().subscription.createMany({
-      data: Array.from({ length: SUBSCRIPTIONS_PAGE_SIZE + 5 }, () => ({ customerId: customer.id, offerId: standard.id, quantity: 1, supportContactOrgId: provider.id, purchasedAt: new Date(), termStartedAt: new Date() })),
+      data: Array.from({ length: SUBSCRIPTIONS_PAGE_SIZE + 5 }, () => ({
+        customerId: customer.id,
+        offerId: standard.id,
+        quantity: 1,
+        supportContactOrgId: provider.id,
+        purchasedAt: new Date(),
+        termStartedAt: new Date(),
+      })),
     });
     const a = await makeCtx('ADMIN', { organizationId: resellerA.id });
     const first = await findResellerSubscriptions(a, {});
@@ -101,13 +128,25 @@ describe('R9 the reseller\'s subscriptions and support list', () => {
     const other = await makeOrg('INDIRECT_PROVIDER');
     const stranger = await makeOrg('INDIRECT_RESELLER');
     await makePartnership(other.id, stranger.id);
-    expect((await findResellerSubscriptions(await makeCtx('ADMIN', { organizationId: stranger.id }), {})).rows).toEqual([]);
+    expect((await findResellerSubscriptions(await makeCtx('ADMIN', { organizationId: stranger.id }), {})).rows).toEqual(
+      [],
+    );
     // A cursor naming another reseller's subscription does not reveal it.
-    const aSub = (await findResellerSubscriptions(await makeCtx('ADMIN', { organizationId: resellerA.id }), {})).rows[0]!;
-    expect((await findResellerSubscriptions(await makeCtx('ADMIN', { organizationId: stranger.id }), { after: aSub.id })).rows).toEqual([]);
-    await expect(findResellerSubscriptions(await makeCtx('ADMIN', { organizationId: provider.id }), {})).rejects.toBeInstanceOf(NotFound);
-    await expect(findResellerSubscriptions(await makeCtx('CUSTOMER_ADMIN', { customerId: customer.id }), {})).rejects.toBeInstanceOf(NotFound);
+    const aSub = (await findResellerSubscriptions(await makeCtx('ADMIN', { organizationId: resellerA.id }), {}))
+      .rows[0]!;
+    expect(
+      (await findResellerSubscriptions(await makeCtx('ADMIN', { organizationId: stranger.id }), { after: aSub.id }))
+        .rows,
+    ).toEqual([]);
+    await expect(
+      findResellerSubscriptions(await makeCtx('ADMIN', { organizationId: provider.id }), {}),
+    ).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      findResellerSubscriptions(await makeCtx('CUSTOMER_ADMIN', { customerId: customer.id }), {}),
+    ).rejects.toBeInstanceOf(NotFound);
     const pending = await makeOrg('INDIRECT_RESELLER', { status: 'PENDING' });
-    await expect(findResellerSubscriptions(await makeCtx('ADMIN', { organizationId: pending.id }), {})).rejects.toBeInstanceOf(Refused);
+    await expect(
+      findResellerSubscriptions(await makeCtx('ADMIN', { organizationId: pending.id }), {}),
+    ).rejects.toBeInstanceOf(Refused);
   });
 });

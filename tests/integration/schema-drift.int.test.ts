@@ -8,6 +8,7 @@ it('prisma/migrations matches prisma/schema.prisma', async () => {
   expect(
     missing,
     'schema.prisma has changes that no migration contains. Run `npm run db:migration -- <name>` ' +
-      '(name: a-z, 0-9, _), review the generated SQL and commit it. Missing SQL:\n' + missing,
+      '(name: a-z, 0-9, _), review the generated SQL and commit it. Missing SQL:\n' +
+      missing,
   ).toBe('');
 });

@@ -15,7 +15,12 @@ const HOUR = 60 * MINUTE;
 /** The token next-auth makes at sign-in (lib/auth/options.ts's jwt callback). */
 async function signedInToken(): Promise<JWT> {
   const jwt = authOptions.callbacks!.jwt!;
-  return jwt({ token: {}, user: { id: 'u1', email: 'a@test.example', name: 'A', sv: 0 } as never, account: null, trigger: 'signIn' } as never) as Promise<JWT>;
+  return jwt({
+    token: {},
+    user: { id: 'u1', email: 'a@test.example', name: 'A', sv: 0 } as never,
+    account: null,
+    trigger: 'signIn',
+  } as never) as Promise<JWT>;
 }
 
 /** What proxy.ts does on a request: renews `seen` when a minute old and the session is live. */

@@ -15,7 +15,9 @@ describe('sign-in', () => {
   it('accepts the right password, case-insensitively on the email', async () => {
     const org = await makeOrg('INDIRECT_PROVIDER');
     const user = await makeUser('ADMIN', { organizationId: org.id });
-    expect(await verifyCredentials({ email: user.email.toUpperCase(), password: PASSWORD })).toMatchObject({ id: user.id });
+    expect(await verifyCredentials({ email: user.email.toUpperCase(), password: PASSWORD })).toMatchObject({
+      id: user.id,
+    });
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.lastSignInAt).not.toBeNull();
   });
@@ -70,7 +72,9 @@ describe('ending sessions', () => {
     const user = await makeUser('ADMIN', { organizationId: org.id });
     const ctx = (await loadCtx(user.id, user.sessionVersion))!;
     const next = 'Brand-new-passw0rd';
-    await expect(changePassword(ctx, { currentPassword: 'Wrong-passw0rd!', newPassword: next, confirmPassword: next })).rejects.toBeInstanceOf(Invalid);
+    await expect(
+      changePassword(ctx, { currentPassword: 'Wrong-passw0rd!', newPassword: next, confirmPassword: next }),
+    ).rejects.toBeInstanceOf(Invalid);
     expect(await loadCtx(user.id, user.sessionVersion)).not.toBeNull();
     expect(await verifyCredentials({ email: user.email, password: PASSWORD })).not.toBeNull();
     expect(await db().outboxMessage.count()).toBe(0);

@@ -36,11 +36,23 @@ async function count(run: () => Promise<unknown>): Promise<{ statements: number;
   statements = 0;
   const result = await run();
   const n = statements;
-  const rows = Array.isArray(result) ? result.length : Array.isArray((result as { rows?: unknown[] }).rows) ? (result as { rows: unknown[] }).rows.length : 0;
+  const rows = Array.isArray(result)
+    ? result.length
+    : Array.isArray((result as { rows?: unknown[] }).rows)
+      ? (result as { rows: unknown[] }).rows.length
+      : 0;
   return { statements: n, rows };
 }
 
-type World = { provider: Ctx; reseller: Ctx; vendorProvider: string; resellerId: string; providerId: string; bigCustomer: string; offerId: string };
+type World = {
+  provider: Ctx;
+  reseller: Ctx;
+  vendorProvider: string;
+  resellerId: string;
+  providerId: string;
+  bigCustomer: string;
+  offerId: string;
+};
 
 /** A provider, a partnered reseller, two customers it manages (one with two subscriptions), an incentive period and two audit events. */
 async function smallWorld(): Promise<World> {
@@ -54,16 +66,31 @@ async function smallWorld(): Promise<World> {
     const sub = await makeSubscription(a.id, reseller.id, offer.id);
     await db().subscription.update({ where: { id: sub.id }, data: { resellerId: reseller.id } });
     await db().subscriptionResellerAssociation.create({
-      data: { subscriptionId: sub.id, resellerId: reseller.id, offerId: offer.id, quantity: 5, unitPriceMinor: 1000, currency: 'USD', incentiveRateBps: 500, startedAt: new Date(Date.now() - 3_600_000) },
+      data: {
+        subscriptionId: sub.id,
+        resellerId: reseller.id,
+        offerId: offer.id,
+        quantity: 5,
+        unitPriceMinor: 1000,
+        currency: 'USD',
+        incentiveRateBps: 500,
+        startedAt: new Date(Date.now() - 3_600_000),
+      },
     });
   }
   for (let i = 0; i < 2; i++) {
-    await db().auditEvent.create({ data: { action: 'customer.updated', targetType: 'customer', targetId: a.id, orgIds: [provider.id, reseller.id] } });
+    await db().auditEvent.create({
+      data: { action: 'customer.updated', targetType: 'customer', targetId: a.id, orgIds: [provider.id, reseller.id] },
+    });
   }
   return {
     provider: await makeCtx('ADMIN', { organizationId: provider.id }),
     reseller: await makeCtx('ADMIN', { organizationId: reseller.id }),
-    vendorProvider: provider.id, resellerId: reseller.id, providerId: provider.id, bigCustomer: a.id, offerId: offer.id,
+    vendorProvider: provider.id,
+    resellerId: reseller.id,
+    providerId: provider.id,
+    bigCustomer: a.id,
+    offerId: offer.id,
   };
 }
 
@@ -109,9 +136,15 @@ function lists(w: World): [string, () => Promise<unknown>][] {
     ['findCustomers (provider)', () => findCustomers(w.provider, {})],
     ['findCustomers (provider, one reseller)', () => findCustomers(w.provider, { reseller: w.resellerId })],
     ['findCustomers (provider, last page)', () => findCustomers(w.provider, { last: '1' })],
-    ['findCustomers (provider, one reseller, with its filter: the Customers page)', () => findCustomers(w.provider, { reseller: w.resellerId }, { filter: true })],
+    [
+      'findCustomers (provider, one reseller, with its filter: the Customers page)',
+      () => findCustomers(w.provider, { reseller: w.resellerId }, { filter: true }),
+    ],
     ['findIndirectResellers', () => findIndirectResellers(w.provider, {})],
-    ['findIndirectResellers (with the pending invitations: the Indirect resellers page)', () => findIndirectResellers(w.provider, {}, { invitations: true })],
+    [
+      'findIndirectResellers (with the pending invitations: the Indirect resellers page)',
+      () => findIndirectResellers(w.provider, {}, { invitations: true }),
+    ],
     ['findPublicProviders', () => findPublicProviders()],
     ['findResellerSubscriptions', () => findResellerSubscriptions(w.reseller, {})],
     ['findCustomerSubscriptions', () => findCustomerSubscriptions(w.provider, w.bigCustomer)],
@@ -123,7 +156,13 @@ function lists(w: World): [string, () => Promise<unknown>][] {
 
 /** At most this many statements per call: one for each list that is one SQL statement by design. */
 const MOST: Record<string, number> = {
-  findCustomers: 1, findIndirectResellers: 1, findPublicProviders: 1, findResellerSubscriptions: 1, findCustomerSubscriptions: 1, findAuditEvents: 1, getIncentivesReport: 1,
+  findCustomers: 1,
+  findIndirectResellers: 1,
+  findPublicProviders: 1,
+  findResellerSubscriptions: 1,
+  findCustomerSubscriptions: 1,
+  findAuditEvents: 1,
+  getIncentivesReport: 1,
 };
 
 describe('SQL statements per list', () => {
@@ -140,14 +179,20 @@ describe('SQL statements per list', () => {
     for (const [name, run] of lists(w)) large.set(name, await count(run));
   }, 60_000);
 
-  it.each(lists({} as World).map(([name]) => name))('%s: the same number of statements for 2 rows and for a full page', (name) => {
-    const s = small.get(name)!;
-    const l = large.get(name)!;
-    // The large data set really fills the page (otherwise the comparison proves nothing).
-    expect(l.rows, `${name} rows`).toBeGreaterThanOrEqual(50);
-    expect(s.rows, `${name} rows`).toBeLessThan(l.rows);
-    expect(l.statements, `${name}: ${s.statements} statements for ${s.rows} rows, ${l.statements} for ${l.rows}`).toBe(s.statements);
-    expect(l.statements, name).toBeLessThanOrEqual(MOST[name.split(' ')[0]!]!);
-    expect(l.statements, name).toBeGreaterThanOrEqual(1);
-  });
+  it.each(lists({} as World).map(([name]) => name))(
+    '%s: the same number of statements for 2 rows and for a full page',
+    (name) => {
+      const s = small.get(name)!;
+      const l = large.get(name)!;
+      // The large data set really fills the page (otherwise the comparison proves nothing).
+      expect(l.rows, `${name} rows`).toBeGreaterThanOrEqual(50);
+      expect(s.rows, `${name} rows`).toBeLessThan(l.rows);
+      expect(
+        l.statements,
+        `${name}: ${s.statements} statements for ${s.rows} rows, ${l.statements} for ${l.rows}`,
+      ).toBe(s.statements);
+      expect(l.statements, name).toBeLessThanOrEqual(MOST[name.split(' ')[0]!]!);
+      expect(l.statements, name).toBeGreaterThanOrEqual(1);
+    },
+  );
 });

@@ -14,13 +14,33 @@ describe('R14 optimistic locking', () => {
     const { provider, resellerA, resellerB, subscription } = await makeSubscriptionSetup();
     const first = await makeCtx('ADMIN', { organizationId: provider.id });
     const second = await makeCtx('ADMIN_AGENT', { organizationId: resellerA.id });
-    await changeSubscription(first, { subscriptionId: subscription.id, version: 1, quantity: 12, resellerId: resellerB.id });
-    const error = await changeSubscription(second, { subscriptionId: subscription.id, version: 1, quantity: 20, supportContactOrgId: resellerA.id }).catch((e: unknown) => e);
+    await changeSubscription(first, {
+      subscriptionId: subscription.id,
+      version: 1,
+      quantity: 12,
+      resellerId: resellerB.id,
+    });
+    const error = await changeSubscription(second, {
+      subscriptionId: subscription.id,
+      version: 1,
+      quantity: 20,
+      supportContactOrgId: resellerA.id,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Conflict);
     expect((error as Conflict).messageKey).toBe('errors.conflict');
-    await expect(suspendSubscription(second, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(Conflict);
-    await expect(cancelSubscription(second, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(Conflict);
-    expect(await readSubscription(subscription.id)).toMatchObject({ quantity: 12, resellerId: resellerB.id, supportContactOrgId: provider.id, status: 'ACTIVE', version: 2 });
+    await expect(suspendSubscription(second, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(
+      Conflict,
+    );
+    await expect(cancelSubscription(second, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(
+      Conflict,
+    );
+    expect(await readSubscription(subscription.id)).toMatchObject({
+      quantity: 12,
+      resellerId: resellerB.id,
+      supportContactOrgId: provider.id,
+      status: 'ACTIVE',
+      version: 2,
+    });
     expect(await db().auditEvent.count({ where: { actorUserId: second.userId } })).toBe(0);
   });
 
@@ -46,7 +66,11 @@ describe('R14 optimistic locking', () => {
     // Each request reads the subscription as a form would, then submits +1 on what it read.
     const increment = async () => {
       const read = await readSubscription(subscription.id);
-      return changeSubscription(ctx, { subscriptionId: subscription.id, version: read.version, quantity: read.quantity + 1 });
+      return changeSubscription(ctx, {
+        subscriptionId: subscription.id,
+        version: read.version,
+        quantity: read.quantity + 1,
+      });
     };
     const results = await Promise.allSettled(Array.from({ length: 50 }, increment));
     const successes = results.filter((r) => r.status === 'fulfilled').length;
@@ -57,7 +81,9 @@ describe('R14 optimistic locking', () => {
     const after = await readSubscription(subscription.id);
     expect(after.quantity).toBe(start + successes);
     expect(after.version).toBe(1 + successes);
-    expect(await db().auditEvent.count({ where: { action: 'subscription.quantity_changed', targetId: subscription.id } })).toBe(successes);
+    expect(
+      await db().auditEvent.count({ where: { action: 'subscription.quantity_changed', targetId: subscription.id } }),
+    ).toBe(successes);
     // One open incentive period, on the final count.
     const open = (await periodsOf(subscription.id)).filter((p) => p.endedAt === null);
     expect(open).toHaveLength(1);
@@ -73,7 +99,11 @@ describe('R14 optimistic locking', () => {
       for (;;) {
         const read = await readSubscription(subscription.id);
         try {
-          return await changeSubscription(ctx, { subscriptionId: subscription.id, version: read.version, quantity: read.quantity + 1 });
+          return await changeSubscription(ctx, {
+            subscriptionId: subscription.id,
+            version: read.version,
+            quantity: read.quantity + 1,
+          });
         } catch (e) {
           if (!(e instanceof Conflict)) throw e;
           conflicts++;

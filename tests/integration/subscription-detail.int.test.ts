@@ -22,15 +22,39 @@ describe('subscription detail (F5)', () => {
     expect(detail.subscription.offer.upgradeTargets.map((o) => o.id)).toEqual([offers.standard.id]);
     expect(detail.subscription.customer.managingReseller?.id).toBe(resellerA.id);
     expect(detail.subscription.reseller?.id).toBe(resellerB.id);
-    expect(detail.subscription.resellerAssociations.map((p) => p.resellerId)).toEqual([resellerB.id, resellerA.id, resellerA.id]);
-    expect(detail.history.map((h) => h.action)).toEqual(['subscription.reseller_changed', 'subscription.quantity_changed']);
+    expect(detail.subscription.resellerAssociations.map((p) => p.resellerId)).toEqual([
+      resellerB.id,
+      resellerA.id,
+      resellerA.id,
+    ]);
+    expect(detail.history.map((h) => h.action)).toEqual([
+      'subscription.reseller_changed',
+      'subscription.quantity_changed',
+    ]);
     expect(detail.history[0]).toMatchObject({ actorName: 'User ADMIN', actorOrg: provider.legalName });
-    expect(detail.may).toMatchObject({ changeLicences: true, reduceLicences: true, upgrade: true, changeReseller: true, changeSupportContact: true, suspend: true, reactivate: false, cancel: true });
+    expect(detail.may).toMatchObject({
+      changeLicences: true,
+      reduceLicences: true,
+      upgrade: true,
+      changeReseller: true,
+      changeSupportContact: true,
+      suspend: true,
+      reactivate: false,
+      cancel: true,
+    });
     expect(detail.reduceUntil).toEqual(new Date(subscription.termStartedAt.getTime() + 168 * HOUR));
     expect(detail.options.resellers.map((r) => r.id).sort()).toEqual([resellerA.id, resellerB.id].sort());
     expect(detail.options.supportContacts.map((r) => r.id)).toEqual([provider.id, resellerA.id]);
     // Submitting the form unchanged writes nothing.
-    expect(await changeSubscription(ctx, { subscriptionId: subscription.id, version: 3, quantity: 12, resellerId: resellerB.id, supportContactOrgId: provider.id })).toEqual({ subscriptionId: subscription.id, version: 3, changed: [] });
+    expect(
+      await changeSubscription(ctx, {
+        subscriptionId: subscription.id,
+        version: 3,
+        quantity: 12,
+        resellerId: resellerB.id,
+        supportContactOrgId: provider.id,
+      }),
+    ).toEqual({ subscriptionId: subscription.id, version: 3, changed: [] });
     expect((await db().subscription.findUniqueOrThrow({ where: { id: subscription.id } })).version).toBe(3);
   });
 
@@ -43,7 +67,16 @@ describe('subscription detail (F5)', () => {
     expect(detail.may).toMatchObject({ changeLicences: true, reduceLicences: false, cancel: false });
     await suspendSubscription(ctx, { subscriptionId: subscription.id, version: 1 });
     detail = await getSubscriptionDetail(ctx, subscription.id);
-    expect(detail.may).toEqual({ changeLicences: false, reduceLicences: false, upgrade: false, changeReseller: false, changeSupportContact: false, suspend: false, reactivate: true, cancel: false });
+    expect(detail.may).toEqual({
+      changeLicences: false,
+      reduceLicences: false,
+      upgrade: false,
+      changeReseller: false,
+      changeSupportContact: false,
+      suspend: false,
+      reactivate: true,
+      cancel: false,
+    });
   });
 
   it('customers, vendor staff, the supporting reseller and a managing reseller without delegated admin read it but may change nothing', async () => {
@@ -58,17 +91,29 @@ describe('subscription detail (F5)', () => {
       const detail = await getSubscriptionDetail(ctx, subscription.id);
       expect(detail.editable).toBe(false);
       expect(Object.values(detail.may).every((v) => v === false)).toBe(true);
-      await expect(changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity: 11 })).rejects.toBeInstanceOf(Refused);
-      await expect(suspendSubscription(ctx, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(Refused);
+      await expect(
+        changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity: 11 }),
+      ).rejects.toBeInstanceOf(Refused);
+      await expect(suspendSubscription(ctx, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(
+        Refused,
+      );
     }
     await db().customer.update({ where: { id: customer.id }, data: { resellerDelegatedAdmin: false } });
     const reseller = await makeCtx('ADMIN', { organizationId: resellerA.id });
     expect((await getSubscriptionDetail(reseller, subscription.id)).editable).toBe(false);
-    await expect(changeSubscription(reseller, { subscriptionId: subscription.id, version: 1, quantity: 11 })).rejects.toBeInstanceOf(NotFound);
-    await expect(cancelSubscription(reseller, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      changeSubscription(reseller, { subscriptionId: subscription.id, version: 1, quantity: 11 }),
+    ).rejects.toBeInstanceOf(NotFound);
+    await expect(cancelSubscription(reseller, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(
+      NotFound,
+    );
     expect((await db().subscription.findUniqueOrThrow({ where: { id: subscription.id } })).version).toBe(1);
     // The provider still changes it.
-    await changeSubscription(await makeCtx('ADMIN', { organizationId: provider.id }), { subscriptionId: subscription.id, version: 1, quantity: 11 });
+    await changeSubscription(await makeCtx('ADMIN', { organizationId: provider.id }), {
+      subscriptionId: subscription.id,
+      version: 1,
+      quantity: 11,
+    });
   });
 
   it('the managing reseller with delegated admin changes licences and status', async () => {
@@ -78,7 +123,11 @@ describe('subscription detail (F5)', () => {
     await changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity: 11 });
     await suspendSubscription(ctx, { subscriptionId: subscription.id, version: 2 });
     await reactivateSubscription(ctx, { subscriptionId: subscription.id, version: 3 });
-    expect(await db().subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({ quantity: 11, status: 'ACTIVE', version: 4 });
+    expect(await db().subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({
+      quantity: 11,
+      status: 'ACTIVE',
+      version: 4,
+    });
   });
 
   it('wrong tenant: another provider, an unrelated reseller, another customer get 404 for the page and every change', async () => {
@@ -93,14 +142,24 @@ describe('subscription detail (F5)', () => {
     for (const ctx of strangers) {
       await expect(getSubscriptionDetail(ctx, subscription.id)).rejects.toBeInstanceOf(NotFound);
       if (ctx.customerId) continue;
-      await expect(changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity: 11 })).rejects.toBeInstanceOf(NotFound);
-      await expect(suspendSubscription(ctx, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(NotFound);
-      await expect(reactivateSubscription(ctx, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(NotFound);
-      await expect(cancelSubscription(ctx, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(NotFound);
+      await expect(
+        changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity: 11 }),
+      ).rejects.toBeInstanceOf(NotFound);
+      await expect(suspendSubscription(ctx, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(
+        NotFound,
+      );
+      await expect(reactivateSubscription(ctx, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(
+        NotFound,
+      );
+      await expect(cancelSubscription(ctx, { subscriptionId: subscription.id, version: 1 })).rejects.toBeInstanceOf(
+        NotFound,
+      );
     }
     expect((await db().subscription.findUniqueOrThrow({ where: { id: subscription.id } })).version).toBe(1);
     // A pending provider reads nothing (the page answers 404 to this refusal too).
     const pending = await makeOrg('INDIRECT_PROVIDER', { status: 'PENDING' });
-    await expect(getSubscriptionDetail(await makeCtx('ADMIN', { organizationId: pending.id }), subscription.id)).rejects.toBeInstanceOf(Refused);
+    await expect(
+      getSubscriptionDetail(await makeCtx('ADMIN', { organizationId: pending.id }), subscription.id),
+    ).rejects.toBeInstanceOf(Refused);
   });
 });

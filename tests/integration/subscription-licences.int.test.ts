@@ -18,7 +18,10 @@ async function providerAdmin() {
 }
 
 async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(Refused);
   return error as Refused;
 }
@@ -31,8 +34,13 @@ describe('R7 licences', () => {
     expect(result).toMatchObject({ version: 2, changed: ['quantity'] });
     expect(await readSubscription(subscription.id)).toMatchObject({ quantity: 15, version: 2 });
     const periods = await periodsOf(subscription.id);
-    expect(periods.map((p) => [p.quantity, p.endedAt === null, p.resellerId])).toEqual([[10, false, resellerA.id], [15, true, resellerA.id]]);
-    const audit = await db().auditEvent.findFirstOrThrow({ where: { action: 'subscription.quantity_changed', targetId: subscription.id } });
+    expect(periods.map((p) => [p.quantity, p.endedAt === null, p.resellerId])).toEqual([
+      [10, false, resellerA.id],
+      [15, true, resellerA.id],
+    ]);
+    const audit = await db().auditEvent.findFirstOrThrow({
+      where: { action: 'subscription.quantity_changed', targetId: subscription.id },
+    });
     expect([audit.before, audit.after]).toEqual([{ quantity: 10 }, { quantity: 15 }]);
   });
 
@@ -60,12 +68,20 @@ describe('R7 licences', () => {
   it('licences are whole numbers within the offer limits; an Azure plan stays at 1', async () => {
     const { ctx, subscription, offers } = await providerAdmin();
     for (const quantity of [0, 301, 2.5]) {
-      await expect(changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity })).rejects.toBeInstanceOf(Invalid);
+      await expect(
+        changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity }),
+      ).rejects.toBeInstanceOf(Invalid);
     }
-    await expect(changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity: 'many' as unknown as number })).rejects.toBeInstanceOf(Invalid);
+    await expect(
+      changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity: 'many' as unknown as number }),
+    ).rejects.toBeInstanceOf(Invalid);
     await db().subscription.update({ where: { id: subscription.id }, data: { offerId: offers.azure.id, quantity: 1 } });
-    const error = await changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity: 2 }).catch((e: unknown) => e);
-    expect((error as Invalid).fieldErrors.quantity).toEqual([{ key: 'subscriptionDetail.errors.azureQuantity', values: {} }]);
+    const error = await changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, quantity: 2 }).catch(
+      (e: unknown) => e,
+    );
+    expect((error as Invalid).fieldErrors.quantity).toEqual([
+      { key: 'subscriptionDetail.errors.azureQuantity', values: {} },
+    ]);
     expect(await readSubscription(subscription.id)).toMatchObject({ quantity: 1, version: 1 });
   });
 });
@@ -74,10 +90,16 @@ describe('R7 upgrades', () => {
   it('upgrades only to an upgrade target: Basic → Standard; Standard → Basic is refused', async () => {
     const { ctx, subscription, offers, resellerA } = await providerAdmin();
     await changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, offerId: offers.standard.id });
-    expect(await readSubscription(subscription.id)).toMatchObject({ offerId: offers.standard.id, quantity: 10, version: 2 });
+    expect(await readSubscription(subscription.id)).toMatchObject({
+      offerId: offers.standard.id,
+      quantity: 10,
+      version: 2,
+    });
     const open = (await periodsOf(subscription.id)).find((p) => p.endedAt === null)!;
     expect(open).toMatchObject({ offerId: offers.standard.id, unitPriceMinor: 1250, resellerId: resellerA.id });
-    const error = await refusal(changeSubscription(ctx, { subscriptionId: subscription.id, version: 2, offerId: offers.basic.id }));
+    const error = await refusal(
+      changeSubscription(ctx, { subscriptionId: subscription.id, version: 2, offerId: offers.basic.id }),
+    );
     expect([error.messageKey, error.rule]).toEqual(['subscriptionDetail.errors.notUpgradeTarget', 'R7']);
     // Not a target either: an unrelated offer.
     await refusal(changeSubscription(ctx, { subscriptionId: subscription.id, version: 2, offerId: offers.azure.id }));
@@ -87,8 +109,19 @@ describe('R7 upgrades', () => {
 
   it('an upgrade and a licence change in one Submit are all or nothing', async () => {
     const { ctx, subscription, offers } = await providerAdmin();
-    await expect(changeSubscription(ctx, { subscriptionId: subscription.id, version: 1, offerId: offers.standard.id, quantity: 500 })).rejects.toBeInstanceOf(Invalid);
-    expect(await readSubscription(subscription.id)).toMatchObject({ offerId: offers.basic.id, quantity: 10, version: 1 });
+    await expect(
+      changeSubscription(ctx, {
+        subscriptionId: subscription.id,
+        version: 1,
+        offerId: offers.standard.id,
+        quantity: 500,
+      }),
+    ).rejects.toBeInstanceOf(Invalid);
+    expect(await readSubscription(subscription.id)).toMatchObject({
+      offerId: offers.basic.id,
+      quantity: 10,
+      version: 1,
+    });
   });
 });
 
@@ -96,18 +129,40 @@ describe('R7 suspend, reactivate, cancel', () => {
   it('suspending keeps billing and turns auto-renew off; every change but reactivating is refused', async () => {
     const { ctx, subscription, offers, resellerA, resellerB } = await providerAdmin();
     await suspendSubscription(ctx, { subscriptionId: subscription.id, version: 1 });
-    expect(await readSubscription(subscription.id)).toMatchObject({ status: 'SUSPENDED', autoRenew: false, version: 2 });
-    for (const change of [{ quantity: 11 }, { offerId: offers.standard.id }, { resellerId: resellerB.id }, { supportContactOrgId: resellerA.id }]) {
+    expect(await readSubscription(subscription.id)).toMatchObject({
+      status: 'SUSPENDED',
+      autoRenew: false,
+      version: 2,
+    });
+    for (const change of [
+      { quantity: 11 },
+      { offerId: offers.standard.id },
+      { resellerId: resellerB.id },
+      { supportContactOrgId: resellerA.id },
+    ]) {
       const error = await refusal(changeSubscription(ctx, { subscriptionId: subscription.id, version: 2, ...change }));
       expect(error.messageKey).toBe('subscriptionDetail.errors.suspended');
     }
-    expect((await refusal(suspendSubscription(ctx, { subscriptionId: subscription.id, version: 2 }))).messageKey).toBe('subscriptionDetail.errors.suspended');
-    expect((await refusal(cancelSubscription(ctx, { subscriptionId: subscription.id, version: 2 }))).messageKey).toBe('subscriptionDetail.errors.suspended');
+    expect((await refusal(suspendSubscription(ctx, { subscriptionId: subscription.id, version: 2 }))).messageKey).toBe(
+      'subscriptionDetail.errors.suspended',
+    );
+    expect((await refusal(cancelSubscription(ctx, { subscriptionId: subscription.id, version: 2 }))).messageKey).toBe(
+      'subscriptionDetail.errors.suspended',
+    );
     await reactivateSubscription(ctx, { subscriptionId: subscription.id, version: 2 });
-    expect(await readSubscription(subscription.id)).toMatchObject({ status: 'ACTIVE', autoRenew: true, suspendedAt: null, version: 3 });
+    expect(await readSubscription(subscription.id)).toMatchObject({
+      status: 'ACTIVE',
+      autoRenew: true,
+      suspendedAt: null,
+      version: 3,
+    });
     await changeSubscription(ctx, { subscriptionId: subscription.id, version: 3, quantity: 11 });
-    expect((await refusal(reactivateSubscription(ctx, { subscriptionId: subscription.id, version: 4 }))).messageKey).toBe('subscriptionDetail.errors.notSuspended');
-    const actions = (await db().auditEvent.findMany({ where: { targetId: subscription.id }, orderBy: { occurredAt: 'asc' } })).map((e) => e.action);
+    expect(
+      (await refusal(reactivateSubscription(ctx, { subscriptionId: subscription.id, version: 4 }))).messageKey,
+    ).toBe('subscriptionDetail.errors.notSuspended');
+    const actions = (
+      await db().auditEvent.findMany({ where: { targetId: subscription.id }, orderBy: { occurredAt: 'asc' } })
+    ).map((e) => e.action);
     expect(actions).toEqual(['subscription.suspended', 'subscription.reactivated', 'subscription.quantity_changed']);
   });
 
@@ -115,11 +170,22 @@ describe('R7 suspend, reactivate, cancel', () => {
     const { ctx, subscription } = await providerAdmin();
     clock.advance(167 * HOUR + 59 * MINUTE);
     await cancelSubscription(ctx, { subscriptionId: subscription.id, version: 1 });
-    expect(await readSubscription(subscription.id)).toMatchObject({ status: 'CANCELLED', autoRenew: false, version: 2 });
+    expect(await readSubscription(subscription.id)).toMatchObject({
+      status: 'CANCELLED',
+      autoRenew: false,
+      version: 2,
+    });
     expect((await periodsOf(subscription.id)).every((p) => p.endedAt !== null)).toBe(true);
-    expect((await refusal(reactivateSubscription(ctx, { subscriptionId: subscription.id, version: 2 }))).messageKey).toBe('subscriptionDetail.errors.cancelled');
-    expect((await refusal(changeSubscription(ctx, { subscriptionId: subscription.id, version: 2, quantity: 12 }))).messageKey).toBe('subscriptionDetail.errors.cancelled');
-    expect((await refusal(cancelSubscription(ctx, { subscriptionId: subscription.id, version: 2 }))).messageKey).toBe('subscriptionDetail.errors.cancelled');
+    expect(
+      (await refusal(reactivateSubscription(ctx, { subscriptionId: subscription.id, version: 2 }))).messageKey,
+    ).toBe('subscriptionDetail.errors.cancelled');
+    expect(
+      (await refusal(changeSubscription(ctx, { subscriptionId: subscription.id, version: 2, quantity: 12 })))
+        .messageKey,
+    ).toBe('subscriptionDetail.errors.cancelled');
+    expect((await refusal(cancelSubscription(ctx, { subscriptionId: subscription.id, version: 2 }))).messageKey).toBe(
+      'subscriptionDetail.errors.cancelled',
+    );
   });
 
   it('refuses to cancel 168 h 1 m after purchase', async () => {

@@ -33,9 +33,28 @@ it('verifies a temporary password, and a wrong guess costs at least a password h
   const hashed = await hashRandomSecret(temporary);
   expect(isRandomSecretHash(hashed)).toBe(true);
   expect(isRandomSecretHash(await hashPassword('Chosen-Passw0rd!'))).toBe(false);
-  await db().user.create({ data: { email: 'temp@test.example', name: 'Temp', role: 'ADMIN', organizationId: org.id, passwordHash: hashed, mustChangePassword: true } });
-  await db().user.create({ data: { email: 'chosen@test.example', name: 'Chosen', role: 'ADMIN', organizationId: org.id, passwordHash: await hashPassword('Chosen-Passw0rd!') } });
-  expect(await verifyCredentials({ email: 'temp@test.example', password: temporary })).toMatchObject({ email: 'temp@test.example' });
+  await db().user.create({
+    data: {
+      email: 'temp@test.example',
+      name: 'Temp',
+      role: 'ADMIN',
+      organizationId: org.id,
+      passwordHash: hashed,
+      mustChangePassword: true,
+    },
+  });
+  await db().user.create({
+    data: {
+      email: 'chosen@test.example',
+      name: 'Chosen',
+      role: 'ADMIN',
+      organizationId: org.id,
+      passwordHash: await hashPassword('Chosen-Passw0rd!'),
+    },
+  });
+  expect(await verifyCredentials({ email: 'temp@test.example', password: temporary })).toMatchObject({
+    email: 'temp@test.example',
+  });
   expect(await verifyCredentials({ email: 'temp@test.example', password: 'Wrong-Passw0rd!' })).toBeNull();
   const [wrongTemp, wrongChosen] = await medians(
     () => verifyCredentials({ email: 'temp@test.example', password: 'Wrong-Passw0rd!' }),

@@ -25,46 +25,68 @@ const owner = async (id: string) => (await db().customer.findUniqueOrThrow({ whe
 describe('R11 Azure tenant owner', () => {
   it('the provider of record gives it; shown to provider, reseller and customer; audited', async () => {
     const { providerCtx, resellerACtx, adminCtx, customer, resellerA, provider } = await setup();
-    expect(await setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' })).toBe('given');
+    expect(
+      await setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' }),
+    ).toBe('given');
     expect((await getCustomer(providerCtx, customer.id)).resellerTenantOwner).toBe(true);
     expect((await getCustomer(resellerACtx, customer.id)).resellerTenantOwner).toBe(true);
     expect((await getPartnerRelationships(adminCtx)).resellerTenantOwner).toBe(true);
-    expect(await db().auditEvent.count({ where: { action: 'customer.tenant_owner_given', orgIds: { hasEvery: [provider.id, resellerA.id] } } })).toBe(1);
-    expect(await setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'false' })).toBe('taken');
+    expect(
+      await db().auditEvent.count({
+        where: { action: 'customer.tenant_owner_given', orgIds: { hasEvery: [provider.id, resellerA.id] } },
+      }),
+    ).toBe(1);
+    expect(
+      await setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'false' }),
+    ).toBe('taken');
     expect(await owner(customer.id)).toBe(false);
   });
 
   it('refused without an Azure plan subscription, or with only a cancelled one', async () => {
     const { providerCtx, customer, resellerA, offers } = await setup(false);
     await makeSubscription(customer.id, resellerA.id, offers.basic.id);
-    await expect(setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' })).rejects.toMatchObject({ messageKey: 'relationships.tenantOwner.noAzurePlan', rule: 'R11' });
+    await expect(
+      setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' }),
+    ).rejects.toMatchObject({ messageKey: 'relationships.tenantOwner.noAzurePlan', rule: 'R11' });
     const azure = await makeSubscription(customer.id, resellerA.id, offers.azure.id, 1);
     await db().subscription.update({ where: { id: azure.id }, data: { status: 'CANCELLED' } });
-    await expect(setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' })).rejects.toMatchObject({ rule: 'R11' });
+    await expect(
+      setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' }),
+    ).rejects.toMatchObject({ rule: 'R11' });
     expect(await owner(customer.id)).toBe(false);
   });
 
   it('refused without a managing reseller', async () => {
     const { providerCtx, customer, resellerA } = await setup();
     await db().customer.update({ where: { id: customer.id }, data: { managingResellerId: null } });
-    await expect(setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' })).rejects.toMatchObject({ messageKey: 'relationships.tenantOwner.noReseller', rule: 'R11' });
+    await expect(
+      setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' }),
+    ).rejects.toMatchObject({ messageKey: 'relationships.tenantOwner.noReseller', rule: 'R11' });
     expect(await owner(customer.id)).toBe(false);
   });
 
   it('naming a reseller that is not (or no longer) the managing one is a conflict', async () => {
     const { providerCtx, customer, resellerB } = await setup();
-    await expect(setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerB.id, grant: 'true' })).rejects.toBeInstanceOf(Conflict);
+    await expect(
+      setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerB.id, grant: 'true' }),
+    ).rejects.toBeInstanceOf(Conflict);
     expect(await owner(customer.id)).toBe(false);
   });
 
   it('the customer admin removes it, but cannot give it; a customer user cannot remove it', async () => {
     const { providerCtx, adminCtx, userCtx, customer, resellerA } = await setup();
     await setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' });
-    await expect(setTenantOwner(userCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'false' })).rejects.toMatchObject({ messageKey: 'errors.forbidden' });
+    await expect(
+      setTenantOwner(userCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'false' }),
+    ).rejects.toMatchObject({ messageKey: 'errors.forbidden' });
     expect(await owner(customer.id)).toBe(true);
-    expect(await setTenantOwner(adminCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'false' })).toBe('taken');
+    expect(await setTenantOwner(adminCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'false' })).toBe(
+      'taken',
+    );
     expect(await owner(customer.id)).toBe(false);
-    await expect(setTenantOwner(adminCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' })).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      setTenantOwner(adminCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' }),
+    ).rejects.toBeInstanceOf(NotFound);
     expect(await owner(customer.id)).toBe(false);
   });
 
@@ -72,9 +94,15 @@ describe('R11 Azure tenant owner', () => {
     const { resellerACtx, provider, customer, resellerA } = await setup();
     const helpdesk = await makeCtx('HELPDESK_AGENT', { organizationId: provider.id });
     const vendor = await makeCtx('VENDOR_ADMIN', { organizationId: (await makeOrg('VENDOR')).id });
-    await expect(setTenantOwner(resellerACtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' })).rejects.toBeInstanceOf(NotFound);
-    await expect(setTenantOwner(helpdesk, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' })).rejects.toBeInstanceOf(Refused);
-    await expect(setTenantOwner(vendor, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' })).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      setTenantOwner(resellerACtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' }),
+    ).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      setTenantOwner(helpdesk, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' }),
+    ).rejects.toBeInstanceOf(Refused);
+    await expect(
+      setTenantOwner(vendor, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' }),
+    ).rejects.toBeInstanceOf(NotFound);
     expect(await owner(customer.id)).toBe(false);
   });
 
@@ -82,9 +110,13 @@ describe('R11 Azure tenant owner', () => {
     const { customer, resellerA, providerCtx } = await setup();
     await setTenantOwner(providerCtx, { customerId: customer.id, resellerId: resellerA.id, grant: 'true' });
     const otherProvider = await makeCtx('ADMIN', { organizationId: (await makeOrg('INDIRECT_PROVIDER')).id });
-    await expect(setTenantOwner(otherProvider, { customerId: customer.id, resellerId: resellerA.id, grant: 'false' })).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      setTenantOwner(otherProvider, { customerId: customer.id, resellerId: resellerA.id, grant: 'false' }),
+    ).rejects.toBeInstanceOf(NotFound);
     const { adminCtx: otherAdmin } = await makeRelationshipChannel('A');
-    await expect(setTenantOwner(otherAdmin, { customerId: customer.id, resellerId: resellerA.id, grant: 'false' })).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      setTenantOwner(otherAdmin, { customerId: customer.id, resellerId: resellerA.id, grant: 'false' }),
+    ).rejects.toBeInstanceOf(NotFound);
     expect(await owner(customer.id)).toBe(true);
   });
 });

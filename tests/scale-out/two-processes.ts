@@ -61,7 +61,12 @@ function check(ok: boolean, what: string): boolean {
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls `test` every `everyMs` until it is true; throws after `timeoutMs`. */
-async function poll(test: () => Promise<boolean> | boolean, timeoutMs: number, what: string, everyMs = 250): Promise<void> {
+async function poll(
+  test: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+  everyMs = 250,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (await test()) return;
@@ -74,11 +79,15 @@ async function poll(test: () => Promise<boolean> | boolean, timeoutMs: number, w
 
 /** The per-account sign-in limit as lib/rate-limit configures it (read in a react-server child: lib/ is `server-only`). */
 function signInAccountLimit(): { max: number; windowMs: number } {
-  const out = execFileSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'sign-in-limit.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: '' },
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', path.join(import.meta.dirname, 'sign-in-limit.ts')],
+    {
+      cwd: ROOT,
+      env: { ...process.env, NODE_OPTIONS: '' },
+      encoding: 'utf8',
+    },
+  );
   const limit = JSON.parse(out) as { max: number; windowMs: number };
   if (!Number.isInteger(limit.max) || limit.max < 2) throw new Error(`unexpected sign-in limit ${out}`);
   return limit;
@@ -92,7 +101,14 @@ type Backend = { name: 'A' | 'B'; port: number; child: ChildProcess; output: str
 
 /** `npm start` (scripts/start.ts) in a new process group, so the whole group can be killed. */
 function startBackend(name: Backend['name'], port: number, env: Record<string, string>): Backend {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_OPTIONS: '', MAIL_WORKER: 'on' };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_OPTIONS: '',
+    MAIL_WORKER: 'on',
+  };
   // Nothing of the caller's may change what is tested (TRUST_PROXY would move
   // the rate-limit address, PC_TEST_CLOCK the clock, NEXTAUTH_URL the cookies).
   for (const key of ['NEXTAUTH_URL', 'TRUST_PROXY', 'PC_TEST_CLOCK', 'PC_SEED_DEMO']) delete childEnv[key];
@@ -138,7 +154,12 @@ async function stopBackend(backend: Backend): Promise<void> {
 }
 
 function tail(backend: Backend, lines = 40): string {
-  return backend.output.join('').split('\n').slice(-lines).map((l) => `  ${backend.name}| ${l}`).join('\n');
+  return backend.output
+    .join('')
+    .split('\n')
+    .slice(-lines)
+    .map((l) => `  ${backend.name}| ${l}`)
+    .join('\n');
 }
 
 // --------------------------------------------------------------------- proxy
@@ -148,10 +169,13 @@ async function startProxy(port: number, backends: Backend[]): Promise<Server> {
   let turn = 0;
   const server = createServer((req, res) => {
     const backend = backends[turn++ % backends.length]!;
-    const upstream = forward({ host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-served-by': backend.name });
-      answer.pipe(res);
-    });
+    const upstream = forward(
+      { host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-served-by': backend.name });
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', (error) => {
       if (!res.headersSent) res.writeHead(502, { 'x-served-by': backend.name, 'content-type': 'text/plain' });
       res.end(`proxy: ${backend.name} failed: ${error.message}`);
@@ -172,7 +196,12 @@ type Answer = { status: number; body: string; servedBy: string | null; location:
 
 const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
 
-async function http(port: number, pathname: string, jar: Jar, init: { method?: string; form?: Record<string, string>; cookie?: string } = {}): Promise<Answer> {
+async function http(
+  port: number,
+  pathname: string,
+  jar: Jar,
+  init: { method?: string; form?: Record<string, string>; cookie?: string } = {},
+): Promise<Answer> {
   const res = await fetch(`http://127.0.0.1:${port}${pathname}`, {
     method: init.method ?? 'GET',
     redirect: 'manual',
@@ -190,14 +219,22 @@ async function http(port: number, pathname: string, jar: Jar, init: { method?: s
       jar.set(pair!.slice(0, i), pair!.slice(i + 1));
     }
   }
-  return { status: res.status, body: await res.text(), servedBy: res.headers.get('x-served-by'), location: res.headers.get('location') };
+  return {
+    status: res.status,
+    body: await res.text(),
+    servedBy: res.headers.get('x-served-by'),
+    location: res.headers.get('location'),
+  };
 }
 
 /** next-auth's credentials flow as a script does it: CSRF token, then the callback (json: the answer names the error). */
 async function signIn(csrfPort: number, callbackPort: number, email: string, password: string, jar: Jar = new Map()) {
   const csrf = await http(csrfPort, '/api/auth/csrf', jar);
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-  const answer = await http(callbackPort, '/api/auth/callback/credentials', jar, { method: 'POST', form: { csrfToken, email, password, json: 'true' } });
+  const answer = await http(callbackPort, '/api/auth/callback/credentials', jar, {
+    method: 'POST',
+    form: { csrfToken, email, password, json: 'true' },
+  });
   let error: string | null = null;
   try {
     const url = (JSON.parse(answer.body) as { url?: string }).url;
@@ -211,13 +248,16 @@ async function signIn(csrfPort: number, callbackPort: number, email: string, pas
 
 const SIGNED_IN_LIST = 'Woodgrove Bank';
 const showsList = (a: Answer) => a.status === 200 && a.body.includes(SIGNED_IN_LIST);
-const sentToSignIn = (a: Answer) => a.status >= 300 && a.status < 400 && /\/sign-in/.test(a.location ?? '') && !a.body.includes(SIGNED_IN_LIST);
+const sentToSignIn = (a: Answer) =>
+  a.status >= 300 && a.status < 400 && /\/sign-in/.test(a.location ?? '') && !a.body.includes(SIGNED_IN_LIST);
 
 // ---------------------------------------------------------------------- main
 
 const adminUrl = await findPostgresServer();
 if (!adminUrl) {
-  console.error('No PostgreSQL server: set DATABASE_URL or run one on 127.0.0.1:5432 (two processes cannot share the embedded database).');
+  console.error(
+    'No PostgreSQL server: set DATABASE_URL or run one on 127.0.0.1:5432 (two processes cannot share the embedded database).',
+  );
   process.exit(1);
 }
 const dbName = `pc_scaleout_${randomBytes(4).toString('hex')}`;
@@ -259,7 +299,8 @@ try {
   for (const b of backends) {
     await poll(
       async () => {
-        if (b.child.exitCode !== null || b.child.signalCode !== null) throw new Error(`process ${b.name} exited early:\n${tail(b)}`);
+        if (b.child.exitCode !== null || b.child.signalCode !== null)
+          throw new Error(`process ${b.name} exited early:\n${tail(b)}`);
         return (await http(b.port, '/api/auth/csrf', new Map()).catch(() => null))?.status === 200;
       },
       START_TIMEOUT_MS,
@@ -268,20 +309,29 @@ try {
   }
   const [A, B] = backends as [Backend, Backend];
   proxy = await startProxy(PROXY_PORT, backends);
-  console.log(`two web processes (npm start, pids ${A.child.pid} and ${B.child.pid}) on ports ${A.port} and ${B.port}, one database ${dbName}, proxy on ${PROXY_PORT}: ready in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `two web processes (npm start, pids ${A.child.pid} and ${B.child.pid}) on ports ${A.port} and ${B.port}, one database ${dbName}, proxy on ${PROXY_PORT}: ready in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
 
   // (a) Sessions --------------------------------------------------------------
   const session = await signIn(PROXY_PORT, PROXY_PORT, ADMIN, PASSWORD);
-  check(session.signedIn, `(a) signed in once through the proxy as ${ADMIN} (CSRF token from ${session.csrfBy}, sign-in on ${session.callbackBy}${session.error ? `, error ${session.error}` : ''})`);
+  check(
+    session.signedIn,
+    `(a) signed in once through the proxy as ${ADMIN} (CSRF token from ${session.csrfBy}, sign-in on ${session.callbackBy}${session.error ? `, error ${session.error}` : ''})`,
+  );
   const cookie = cookieHeader(session.jar);
   const servedBy = { A: 0, B: 0 } as Record<string, number>;
   const bad: string[] = [];
   for (let i = 0; i < REQUESTS; i++) {
     const page = await http(PROXY_PORT, '/customers', session.jar, { cookie });
     servedBy[page.servedBy ?? '?'] = (servedBy[page.servedBy ?? '?'] ?? 0) + 1;
-    if (!showsList(page)) bad.push(`#${i + 1} on ${page.servedBy}: ${page.status}${page.location ? ` → ${page.location}` : ''}`);
+    if (!showsList(page))
+      bad.push(`#${i + 1} on ${page.servedBy}: ${page.status}${page.location ? ` → ${page.location}` : ''}`);
   }
-  check(bad.length === 0, `(a) ${REQUESTS} requests for /customers through the proxy with that one cookie: each 200 with the signed-in list ("${SIGNED_IN_LIST}")${bad.length ? ` — not so: ${bad.join('; ')}` : ''}`);
+  check(
+    bad.length === 0,
+    `(a) ${REQUESTS} requests for /customers through the proxy with that one cookie: each 200 with the signed-in list ("${SIGNED_IN_LIST}")${bad.length ? ` — not so: ${bad.join('; ')}` : ''}`,
+  );
   check(servedBy.A! > 0 && servedBy.B! > 0, `(a) both processes served them: A ${servedBy.A}, B ${servedBy.B}`);
 
   // Sign out on A, with A's CSRF token; the old cookie, which B accepted
@@ -289,7 +339,10 @@ try {
   const beforeOnB = await http(B.port, '/customers', new Map(), { cookie });
   const outJar: Jar = new Map(session.jar);
   const { csrfToken } = JSON.parse((await http(A.port, '/api/auth/csrf', outJar)).body) as { csrfToken: string };
-  const signOut = await http(A.port, '/api/auth/signout', outJar, { method: 'POST', form: { csrfToken, json: 'true' } });
+  const signOut = await http(A.port, '/api/auth/signout', outJar, {
+    method: 'POST',
+    form: { csrfToken, json: 'true' },
+  });
   check(signOut.status === 200, `(a) signed out on A (status ${signOut.status})`);
   const afterOnB = await http(B.port, '/customers', new Map(), { cookie });
   check(
@@ -297,7 +350,10 @@ try {
     `(a) B, which showed the list to that cookie just before (${beforeOnB.status}), no longer accepts it: /customers answers ${afterOnB.status} → ${afterOnB.location ?? '(no redirect)'}, without the list`,
   );
   const afterOnA = await http(A.port, '/customers', new Map(), { cookie });
-  check(sentToSignIn(afterOnA), `(a) nor does A: /customers answers ${afterOnA.status} → ${afterOnA.location ?? '(no redirect)'}`);
+  check(
+    sentToSignIn(afterOnA),
+    `(a) nor does A: /customers answers ${afterOnA.status} → ${afterOnA.location ?? '(no redirect)'}`,
+  );
 
   // (b) Rate limits -----------------------------------------------------------
   // The first `max` failures alternate A, B, A, …: each process sees about
@@ -313,7 +369,10 @@ try {
     answers.push(`${b.name}:${attempt.error}`);
     if (attempt.signedIn || attempt.error !== 'CredentialsSignin') countedOk = false;
   }
-  check(countedOk, `(b) ${limit.max} failed sign-ins for ${LIMITED_ACCOUNT} (the configured per-account limit) alternated across the processes (A ${perBackend.A}, B ${perBackend.B}), each answered "wrong password": ${answers.join(', ')}`);
+  check(
+    countedOk,
+    `(b) ${limit.max} failed sign-ins for ${LIMITED_ACCOUNT} (the configured per-account limit) alternated across the processes (A ${perBackend.A}, B ${perBackend.B}), each answered "wrong password": ${answers.join(', ')}`,
+  );
   const next = backends[limit.max % 2]!;
   const refused = await signIn(next.port, next.port, LIMITED_ACCOUNT, PASSWORD);
   check(
@@ -322,15 +381,23 @@ try {
   );
   const other = backends[(limit.max + 1) % 2]!;
   const refusedToo = await signIn(other.port, other.port, LIMITED_ACCOUNT, PASSWORD);
-  check(!refusedToo.signedIn && /^TooManyAttempts:\d+$/.test(refusedToo.error ?? ''), `(b) and on ${other.name} too (${refusedToo.error ?? (refusedToo.signedIn ? 'it signed in' : 'no error')})`);
+  check(
+    !refusedToo.signedIn && /^TooManyAttempts:\d+$/.test(refusedToo.error ?? ''),
+    `(b) and on ${other.name} too (${refusedToo.error ?? (refusedToo.signedIn ? 'it signed in' : 'no error')})`,
+  );
 
   // (c) Outbox ----------------------------------------------------------------
   const client = new pg.Client({ connectionString: databaseUrl });
   client.on('error', () => {}); // the database dropped under it on Ctrl+C: the query then fails
   await client.connect();
   try {
-    const count = async (sql: string, params: unknown[] = []) => Number((await client.query<{ n: string }>(sql, params)).rows[0]!.n);
-    await poll(async () => (await count(`SELECT count(*) AS n FROM "OutboxMessage" WHERE state = 'PENDING'`)) === 0, 60_000, 'an empty outbox before the test messages');
+    const count = async (sql: string, params: unknown[] = []) =>
+      Number((await client.query<{ n: string }>(sql, params)).rows[0]!.n);
+    await poll(
+      async () => (await count(`SELECT count(*) AS n FROM "OutboxMessage" WHERE state = 'PENDING'`)) === 0,
+      60_000,
+      'an empty outbox before the test messages',
+    );
     const mark = backends.map((b) => b.output.length);
     const receivedBefore = smtp.received.length;
     const tag = randomBytes(4).toString('hex');
@@ -342,7 +409,9 @@ try {
       [ids],
     );
     await poll(
-      async () => (await count(`SELECT count(*) AS n FROM "OutboxMessage" WHERE id = ANY($1) AND state = 'SENT'`, [ids])) === MESSAGES,
+      async () =>
+        (await count(`SELECT count(*) AS n FROM "OutboxMessage" WHERE id = ANY($1) AND state = 'SENT'`, [ids])) ===
+        MESSAGES,
       90_000,
       `all ${MESSAGES} messages to be SENT`,
       200,
@@ -351,7 +420,8 @@ try {
     await delay(SETTLE_MS);
 
     const copies = new Map<string, number>();
-    for (const mail of smtp.received.slice(receivedBefore)) if (mail.messageId) copies.set(mail.messageId, (copies.get(mail.messageId) ?? 0) + 1);
+    for (const mail of smtp.received.slice(receivedBefore))
+      if (mail.messageId) copies.set(mail.messageId, (copies.get(mail.messageId) ?? 0) + 1);
     const missing = ids.filter((id) => !copies.has(`<${id}@partner-center.outbox>`));
     const duplicated = ids.filter((id) => (copies.get(`<${id}@partner-center.outbox>`) ?? 0) > 1);
     const wrongRecipient = smtp.received.slice(receivedBefore).filter((m) => {
@@ -359,13 +429,22 @@ try {
       return !id || m.to.join(',') !== `${id}@recipient.example`;
     });
     check(
-      missing.length === 0 && duplicated.length === 0 && wrongRecipient.length === 0 && smtp.received.length - receivedBefore === MESSAGES,
+      missing.length === 0 &&
+        duplicated.length === 0 &&
+        wrongRecipient.length === 0 &&
+        smtp.received.length - receivedBefore === MESSAGES,
       `(c) ${MESSAGES} outbox messages all SENT in ${(sentIn / 1000).toFixed(1)} s; the SMTP server received ${smtp.received.length - receivedBefore} messages, counted ${SETTLE_MS / 1000} s later; each should arrive once: missing ${missing.length}, duplicated ${duplicated.length}, wrong recipient ${wrongRecipient.length}`,
     );
-    const attempts = await count(`SELECT count(*) AS n FROM "OutboxMessage" WHERE id = ANY($1) AND attempts <> 1`, [ids]);
+    const attempts = await count(`SELECT count(*) AS n FROM "OutboxMessage" WHERE id = ANY($1) AND attempts <> 1`, [
+      ids,
+    ]);
     check(attempts === 0, `(c) each message took exactly one delivery attempt (${attempts} took more)`);
     const sentBy = backends.map((b, i) =>
-      b.output.slice(mark[i]).join('').split('\n').reduce((sum, line) => sum + Number(/\[mail\] sent (\d+)/.exec(line)?.[1] ?? 0), 0),
+      b.output
+        .slice(mark[i])
+        .join('')
+        .split('\n')
+        .reduce((sum, line) => sum + Number(/\[mail\] sent (\d+)/.exec(line)?.[1] ?? 0), 0),
     );
     check(
       sentBy[0]! > 0 && sentBy[1]! > 0 && sentBy[0]! + sentBy[1]! === MESSAGES,
@@ -385,13 +464,27 @@ try {
   await Promise.all(backends.map(stopBackend));
   if (backends.length) {
     const left = backends.filter((b) => b.child.pid && groupAlive(b.child.pid));
-    const portsFree = await Promise.all(backends.map((b) => assertPortFree(b.port).then(() => true, () => false)));
-    check(left.length === 0 && portsFree.every(Boolean), `both process groups ended and their ports are free${left.length ? ` (left: ${left.map((b) => b.name).join(', ')})` : ''}`);
+    const portsFree = await Promise.all(
+      backends.map((b) =>
+        assertPortFree(b.port).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    check(
+      left.length === 0 && portsFree.every(Boolean),
+      `both process groups ended and their ports are free${left.length ? ` (left: ${left.map((b) => b.name).join(', ')})` : ''}`,
+    );
   }
   await smtp?.stop();
-  await dropDatabase(adminUrl, dbName).catch((error) => check(false, `drop database ${dbName}: ${(error as Error).message}`));
+  await dropDatabase(adminUrl, dbName).catch((error) =>
+    check(false, `drop database ${dbName}: ${(error as Error).message}`),
+  );
 }
 const failures = results.filter((r) => r.startsWith('FAIL'));
-console.log(`\nscale-out: ${results.length - failures.length} checks passed, ${failures.length} failed, in ${Math.round((Date.now() - started) / 1000)} s${failures.length ? `\n${failures.join('\n')}` : ''}`);
+console.log(
+  `\nscale-out: ${results.length - failures.length} checks passed, ${failures.length} failed, in ${Math.round((Date.now() - started) / 1000)} s${failures.length ? `\n${failures.join('\n')}` : ''}`,
+);
 finished = !failed;
 process.exit(failed ? 1 : 0);

@@ -40,6 +40,8 @@ describe('server errors in a log', () => {
   });
 
   it('a clean log has none', () => {
-    expect(scanForServerErrors('e2e server on http://127.0.0.1:3100\n[mail] sent 1, will retry 0, failed 0\n')).toEqual([]);
+    expect(scanForServerErrors('e2e server on http://127.0.0.1:3100\n[mail] sent 1, will retry 0, failed 0\n')).toEqual(
+      [],
+    );
   });
 });

@@ -12,22 +12,34 @@ async function restrictedImportErrors(filePath: string, code: string) {
 
 describe('layering', () => {
   it('refuses the Prisma client in a page', async () => {
-    const errors = await restrictedImportErrors('app/(portal)/example/page.tsx', "import { db } from '@/lib/db';\nexport default function P() { return db; }\n");
+    const errors = await restrictedImportErrors(
+      'app/(portal)/example/page.tsx',
+      "import { db } from '@/lib/db';\nexport default function P() { return db; }\n",
+    );
     expect(errors).toHaveLength(1);
   });
 
   it('refuses the generated Prisma client in a component', async () => {
-    const errors = await restrictedImportErrors('components/example.tsx', "import { PrismaClient } from '@/lib/generated/prisma/client';\nexport const x = PrismaClient;\n");
+    const errors = await restrictedImportErrors(
+      'components/example.tsx',
+      "import { PrismaClient } from '@/lib/generated/prisma/client';\nexport const x = PrismaClient;\n",
+    );
     expect(errors).toHaveLength(1);
   });
 
   it('refuses UI imports in the domain layer', async () => {
-    const errors = await restrictedImportErrors('lib/example.ts', "import { Button } from '@/components/ui/button';\nexport const x = Button;\n");
+    const errors = await restrictedImportErrors(
+      'lib/example.ts',
+      "import { Button } from '@/components/ui/button';\nexport const x = Button;\n",
+    );
     expect(errors).toHaveLength(1);
   });
 
   it('allows pages to call the domain layer', async () => {
-    const errors = await restrictedImportErrors('app/(portal)/example/page.tsx', "import { findCustomers } from '@/lib/customers/find-customers';\nexport const x = findCustomers;\n");
+    const errors = await restrictedImportErrors(
+      'app/(portal)/example/page.tsx',
+      "import { findCustomers } from '@/lib/customers/find-customers';\nexport const x = findCustomers;\n",
+    );
     expect(errors).toHaveLength(0);
   });
 });

@@ -23,10 +23,25 @@ type Search = Record<string, string | undefined>;
 
 const FLOORS: Record<string, (ctx: Ctx, search: Search) => React.ReactNode> = {
   customers: (ctx, { expand: _expanded, ...search }) => (
-    <CustomersView ctx={ctx} search={search} list={fixed.customers.list} filter={search.reseller ? fixed.customers.filteredBy : fixed.customers.filter} />
+    <CustomersView
+      ctx={ctx}
+      search={search}
+      list={fixed.customers.list}
+      filter={search.reseller ? fixed.customers.filteredBy : fixed.customers.filter}
+    />
   ),
-  customer: (ctx, search) => <CustomerView ctx={ctx} search={search} data={fixed.customer.data} subscriptions={fixed.customer.subscriptions} resellers={null} />,
-  'indirect-resellers': (ctx, search) => <IndirectResellersView ctx={ctx} search={search} data={fixed.indirectResellers} invitations={[]} />,
+  customer: (ctx, search) => (
+    <CustomerView
+      ctx={ctx}
+      search={search}
+      data={fixed.customer.data}
+      subscriptions={fixed.customer.subscriptions}
+      resellers={null}
+    />
+  ),
+  'indirect-resellers': (ctx, search) => (
+    <IndirectResellersView ctx={ctx} search={search} data={fixed.indirectResellers} invitations={[]} />
+  ),
   subscriptions: (_ctx, search) => <ResellerSubscriptionsView search={search} data={fixed.resellerSubscriptions} />,
   'audit-log': (ctx, search) => <AuditLogView ctx={ctx} search={search} data={fixed.auditLog} />,
   incentives: (_ctx, search) => <IncentivesView search={search} report={fixed.incentives} />,

@@ -17,7 +17,12 @@ export const addSubscriptionsAction = defineAction({
   permission: 'orders.write',
   // Only the shape here: addSubscriptions validates every field itself and
   // keys each licence error to its offer (lines.<offerId>), next to its field.
-  input: z.object({ customerId: z.string(), idempotencyKey: z.string(), resellerId: z.string().optional(), lines: z.string().transform(parseLines) }),
+  input: z.object({
+    customerId: z.string(),
+    idempotencyKey: z.string(),
+    resellerId: z.string().optional(),
+    lines: z.string().transform(parseLines),
+  }),
   run: async (ctx, input) => {
     const result = await addSubscriptions(ctx, input);
     revalidatePath('/customers');

@@ -14,7 +14,11 @@ export default async function IndirectProvidersPage() {
     assertAudience(ctx, 'reseller');
     return Promise.all([findIndirectProviders(ctx), findReceivedInvitations(ctx)]);
   });
-  const [t, tr, locale] = await Promise.all([getTranslations('providers'), getTranslations('partnerships.received'), getLocale()]);
+  const [t, tr, locale] = await Promise.all([
+    getTranslations('providers'),
+    getTranslations('partnerships.received'),
+    getLocale(),
+  ]);
   return (
     <>
       <PageHeader title={t('title')} />
@@ -27,7 +31,9 @@ export default async function IndirectProvidersPage() {
           <tr key={r.id}>
             <Td className="font-medium">{r.provider.legalName}</Td>
             <Td>{r.provider.mpnId}</Td>
-            <Td><StatusBadge>{t(`states.${r.state}`)}</StatusBadge></Td>
+            <Td>
+              <StatusBadge>{t(`states.${r.state}`)}</StatusBadge>
+            </Td>
             <Td>{formatDate(r.startedAt, locale)}</Td>
             <Td>{formatDate(r.endedAt, locale)}</Td>
           </tr>
@@ -35,10 +41,16 @@ export default async function IndirectProvidersPage() {
       </Table>
       <Section id="received" title={tr('title')} className="mt-8">
         <p className="mb-3 text-sm text-slate-700">{tr('hint')}</p>
-        <Table caption={tr('title')} headers={[tr('provider'), tr('sent'), tr('expires')]} empty={received.length === 0 ? tr('empty') : undefined}>
+        <Table
+          caption={tr('title')}
+          headers={[tr('provider'), tr('sent'), tr('expires')]}
+          empty={received.length === 0 ? tr('empty') : undefined}
+        >
           {received.map((i) => (
             <tr key={i.id}>
-              <Td className="font-medium">{i.provider.legalName} ({i.provider.mpnId})</Td>
+              <Td className="font-medium">
+                {i.provider.legalName} ({i.provider.mpnId})
+              </Td>
               <Td>{formatDate(i.sentAt, locale)}</Td>
               <Td>{formatDate(i.expiresAt, locale)}</Td>
             </tr>

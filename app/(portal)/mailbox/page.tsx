@@ -23,11 +23,25 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       </p>
       <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1">
-          <label htmlFor="to" className="text-sm font-medium">{t('recipient')}</label>
-          <input id="to" name="to" type="search" defaultValue={to} className="rounded border border-slate-400 bg-white px-3 py-2 text-sm" />
+          <label htmlFor="to" className="text-sm font-medium">
+            {t('recipient')}
+          </label>
+          <input
+            id="to"
+            name="to"
+            type="search"
+            defaultValue={to}
+            className="rounded border border-slate-400 bg-white px-3 py-2 text-sm"
+          />
         </div>
-        <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm hover:bg-slate-100">{t('filter')}</button>
-        {to ? <Link href="/mailbox" className="py-2 text-sm text-brand underline">{t('showAll')}</Link> : null}
+        <button type="submit" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm hover:bg-slate-100">
+          {t('filter')}
+        </button>
+        {to ? (
+          <Link href="/mailbox" className="py-2 text-sm text-brand underline">
+            {t('showAll')}
+          </Link>
+        ) : null}
       </form>
       <Table
         caption={t('title')}
@@ -40,12 +54,14 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             <Td>
               <details>
                 <summary className="cursor-pointer font-medium">{m.subject}</summary>
-                <pre className="mt-2 max-w-prose whitespace-pre-wrap break-words font-sans text-sm">{m.text}</pre>
+                <pre className="mt-2 max-w-prose font-sans text-sm break-words whitespace-pre-wrap">{m.text}</pre>
               </details>
             </Td>
             <Td>
               <StatusBadge>{t(`states.${m.state}`)}</StatusBadge>
-              {m.state !== 'SENT' && m.lastError ? <p className="mt-1 text-xs text-slate-700">{t('lastError', { error: m.lastError })}</p> : null}
+              {m.state !== 'SENT' && m.lastError ? (
+                <p className="mt-1 text-xs text-slate-700">{t('lastError', { error: m.lastError })}</p>
+              ) : null}
             </Td>
             <Td>{when(m.createdAt)}</Td>
             <Td>{m.attempts}</Td>

@@ -43,22 +43,37 @@ export const setOfferActiveAction = defineAction({
 function typed(formData: FormData): OfferFormValues {
   const text = (key: string) => String(formData.get(key) ?? '').slice(0, 2000);
   return {
-    sku: text('sku'), name: text('name'), description: text('description'), billingFrequency: text('billingFrequency'),
-    termMonths: text('termMonths'), unitPrice: text('unitPrice'), currency: text('currency'), minQuantity: text('minQuantity'),
-    maxQuantity: text('maxQuantity'), isAzurePlan: formData.has('isAzurePlan'), incentiveRate: text('incentiveRate'),
-    upgradeTargetIds: formData.getAll('upgradeTargetIds').map(String).slice(0, 50), active: formData.has('active'),
+    sku: text('sku'),
+    name: text('name'),
+    description: text('description'),
+    billingFrequency: text('billingFrequency'),
+    termMonths: text('termMonths'),
+    unitPrice: text('unitPrice'),
+    currency: text('currency'),
+    minQuantity: text('minQuantity'),
+    maxQuantity: text('maxQuantity'),
+    isAzurePlan: formData.has('isAzurePlan'),
+    incentiveRate: text('incentiveRate'),
+    upgradeTargetIds: formData.getAll('upgradeTargetIds').map(String).slice(0, 50),
+    active: formData.has('active'),
   };
 }
 
 /** Adds the offer and shows it in the list; a refusal keeps what was typed. */
-export async function createOfferAction(_prev: OfferFormState | undefined, formData: FormData): Promise<OfferFormState> {
+export async function createOfferAction(
+  _prev: OfferFormState | undefined,
+  formData: FormData,
+): Promise<OfferFormState> {
   const state = await create(undefined, formData);
   if (state.ok && state.data) redirect(`/offers?created=${encodeURIComponent(state.data.offerId)}`);
   return { ...state, values: typed(formData) };
 }
 
 /** Saves the offer; a refusal (including a concurrent edit) keeps what was typed. */
-export async function updateOfferAction(_prev: OfferFormState | undefined, formData: FormData): Promise<OfferFormState> {
+export async function updateOfferAction(
+  _prev: OfferFormState | undefined,
+  formData: FormData,
+): Promise<OfferFormState> {
   const state = await update(undefined, formData);
   if (state.ok) return state;
   return { ...state, values: typed(formData) };

@@ -18,29 +18,53 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
   const ctx = await requirePageCtx('/partner-relationships');
   const { confirm, done } = await searchParams;
   const data = await loadOr404(() => getPartnerRelationships(ctx));
-  const [t, ta, tt, format] = await Promise.all([getTranslations('partnerRelationships'), getTranslations('relationships.access'), getTranslations('relationships.tenantOwner'), getFormatter()]);
+  const [t, ta, tt, format] = await Promise.all([
+    getTranslations('partnerRelationships'),
+    getTranslations('relationships.access'),
+    getTranslations('relationships.tenantOwner'),
+    getFormatter(),
+  ]);
   const reseller = data.managingReseller;
   const confirming = confirm === 'remove' && reseller && data.canManage;
-  const contact = (o: { contactEmail: string | null; contactPhone: string | null }) => [o.contactEmail, o.contactPhone].filter(Boolean).join(' · ');
+  const contact = (o: { contactEmail: string | null; contactPhone: string | null }) =>
+    [o.contactEmail, o.contactPhone].filter(Boolean).join(' · ');
   return (
     <>
       <PageHeader title={t('title')} />
       <p className="mb-6 text-sm text-slate-700">{t('intro', { company: data.companyName })}</p>
-      {done === 'removed' ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{t('removed')}</p> : null}
-      {done === 'tenantOwner' ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{t('tenantOwnerRemoved')}</p> : null}
+      {done === 'removed' ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">
+          {t('removed')}
+        </p>
+      ) : null}
+      {done === 'tenantOwner' ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">
+          {t('tenantOwnerRemoved')}
+        </p>
+      ) : null}
       <ul className="mb-8 grid gap-4 md:grid-cols-2">
         <li className="rounded border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">{t('provider')}</p>
-          <p className="font-medium">{data.provider.legalName} ({data.provider.mpnId})</p>
-          <p className="mt-1 text-sm text-slate-700">{t('contact')}: {contact(data.provider)}</p>
-          <p className="mt-2 text-sm">{t('access')}: {t('providerAccess')}</p>
+          <p className="font-medium">
+            {data.provider.legalName} ({data.provider.mpnId})
+          </p>
+          <p className="mt-1 text-sm text-slate-700">
+            {t('contact')}: {contact(data.provider)}
+          </p>
+          <p className="mt-2 text-sm">
+            {t('access')}: {t('providerAccess')}
+          </p>
         </li>
         <li className="rounded border border-slate-200 bg-white p-4">
           <p className="text-sm text-slate-600">{t('reseller')}</p>
           {reseller ? (
             <>
-              <p className="font-medium">{reseller.legalName} ({reseller.mpnId})</p>
-              <p className="mt-1 text-sm text-slate-700">{t('contact')}: {contact(reseller)}</p>
+              <p className="font-medium">
+                {reseller.legalName} ({reseller.mpnId})
+              </p>
+              <p className="mt-1 text-sm text-slate-700">
+                {t('contact')}: {contact(reseller)}
+              </p>
               <div className="mt-2 flex items-center gap-2 text-sm">
                 <span>{t('access')}:</span>
                 <ul className="flex gap-2" aria-label={t('access')}>
@@ -50,8 +74,19 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
               </div>
               {data.canManage && !confirming ? (
                 <div className="mt-4 flex flex-wrap gap-3">
-                  <Link href="/partner-relationships?confirm=remove" className="rounded border border-red-700 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50">{t('removeDelegatedAdmin')}</Link>
-                  {data.resellerTenantOwner ? <RelationshipActionForm action={removeTenantOwnerAction} fields={{ customerId: data.id, resellerId: reseller.id, grant: 'false' }} label={tt('take')} /> : null}
+                  <Link
+                    href="/partner-relationships?confirm=remove"
+                    className="rounded border border-red-700 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
+                  >
+                    {t('removeDelegatedAdmin')}
+                  </Link>
+                  {data.resellerTenantOwner ? (
+                    <RelationshipActionForm
+                      action={removeTenantOwnerAction}
+                      fields={{ customerId: data.id, resellerId: reseller.id, grant: 'false' }}
+                      label={tt('take')}
+                    />
+                  ) : null}
                 </div>
               ) : null}
             </>
@@ -71,8 +106,18 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
               <li>{t('confirmHistory')}</li>
             </ul>
             <div className="flex gap-3">
-              <RelationshipActionForm action={removeDelegatedAdminAction} fields={{ resellerId: reseller.id }} label={t('removeDelegatedAdmin')} danger />
-              <Link href="/partner-relationships" className="self-start rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">{t('cancel')}</Link>
+              <RelationshipActionForm
+                action={removeDelegatedAdminAction}
+                fields={{ resellerId: reseller.id }}
+                label={t('removeDelegatedAdmin')}
+                danger
+              />
+              <Link
+                href="/partner-relationships"
+                className="self-start rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+              >
+                {t('cancel')}
+              </Link>
             </div>
           </div>
         </Section>
@@ -83,7 +128,12 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
           <ul className="space-y-2">
             {data.relationshipRequests.map((r) => (
               <li key={r.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
-                {t('pendingItem', { provider: r.provider.legalName, reseller: `${r.reseller.legalName} (${r.reseller.mpnId})`, access: ta(r.includeDelegatedAdmin ? 'delegatedAdmin' : 'viewOnly'), date: format.dateTime(r.expiresAt, { dateStyle: 'medium' }) })}
+                {t('pendingItem', {
+                  provider: r.provider.legalName,
+                  reseller: `${r.reseller.legalName} (${r.reseller.mpnId})`,
+                  access: ta(r.includeDelegatedAdmin ? 'delegatedAdmin' : 'viewOnly'),
+                  date: format.dateTime(r.expiresAt, { dateStyle: 'medium' }),
+                })}
               </li>
             ))}
           </ul>

@@ -20,7 +20,11 @@ export default async function ProfilePage() {
       <PageHeader title={t('title')} />
       <p className="mb-4 max-w-3xl text-slate-700">
         {org.status === 'ACTIVE' ? t('listedIntro') : t('notListed')}{' '}
-        {org.status === 'ACTIVE' ? <Link href="/find-a-provider" className="lnk">{t('viewPublic')}</Link> : null}
+        {org.status === 'ACTIVE' ? (
+          <Link href="/find-a-provider" className="lnk">
+            {t('viewPublic')}
+          </Link>
+        ) : null}
       </p>
       <p role="note" className="mb-6 max-w-3xl rounded border border-slate-300 bg-slate-50 p-3 text-sm">
         {t('readOnly', { vendor: env.VENDOR_NAME })}

@@ -14,11 +14,19 @@ export default async function FindAProviderPage() {
         {providers.map((p) => (
           <li key={p.id} className="rounded border border-slate-200 bg-white p-4">
             <h2 className="text-lg font-semibold">{p.legalName}</h2>
-            <p className="text-sm text-slate-600">{t('mpnId')}: {p.mpnId} · {p.country}</p>
+            <p className="text-sm text-slate-600">
+              {t('mpnId')}: {p.mpnId} · {p.country}
+            </p>
             {p.profile?.description ? <p className="mt-2 text-sm">{p.profile.description}</p> : null}
-            {p.profile?.regionsServed.length ? <p className="mt-2 text-sm">{t('regions')}: {p.profile.regionsServed.join(', ')}</p> : null}
+            {p.profile?.regionsServed.length ? (
+              <p className="mt-2 text-sm">
+                {t('regions')}: {p.profile.regionsServed.join(', ')}
+              </p>
+            ) : null}
             <p className="mt-2 text-sm">
-              {[p.profile?.contactEmail, p.profile?.contactPhone, p.profile?.website ?? p.website].filter(Boolean).join(' · ')}
+              {[p.profile?.contactEmail, p.profile?.contactPhone, p.profile?.website ?? p.website]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
           </li>
         ))}

@@ -12,7 +12,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="mb-6 text-2xl font-semibold">{t('title')}</h1>
-      <IntlClient namespaces={['signIn']}><SignInForm callbackUrl={callbackUrl} /></IntlClient>
+      <IntlClient namespaces={['signIn']}>
+        <SignInForm callbackUrl={callbackUrl} />
+      </IntlClient>
     </div>
   );
 }

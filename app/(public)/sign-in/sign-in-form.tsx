@@ -32,10 +32,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" aria-describedby={error ? 'sign-in-error' : undefined}>
-      {error ? <p id="sign-in-error" role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{error}</p> : null}
+      {error ? (
+        <p id="sign-in-error" role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
       <Field label={t('email')} name="email" type="email" autoComplete="username" required />
       <Field label={t('password')} name="password" type="password" autoComplete="current-password" required />
-      <Button type="submit" disabled={pending}>{t('submit')}</Button>
+      <Button type="submit" disabled={pending}>
+        {t('submit')}
+      </Button>
     </form>
   );
 }

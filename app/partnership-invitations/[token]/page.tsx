@@ -35,7 +35,9 @@ export default async function PartnershipInvitationPage({ params }: { params: Pr
         <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
         {view.provider ? (
           <section className="mb-6 rounded border border-slate-200 bg-white p-4">
-            <p className="mb-3 font-medium">{t('intro', { provider: view.provider.legalName, mpnId: view.provider.mpnId ?? '' })}</p>
+            <p className="mb-3 font-medium">
+              {t('intro', { provider: view.provider.legalName, mpnId: view.provider.mpnId ?? '' })}
+            </p>
             <p className="text-sm">{t('allowsTitle', { provider: view.provider.legalName })}</p>
             <ul className="mt-2 list-disc space-y-1 pl-6 text-sm">
               <li>{t('allowsCustomers')}</li>
@@ -46,17 +48,30 @@ export default async function PartnershipInvitationPage({ params }: { params: Pr
           </section>
         ) : null}
         {view.status === 'ready' ? (
-          <IntlClient namespaces={['partnerships.accept']}><AcceptInvitationForm token={token} provider={view.provider!.legalName} /></IntlClient>
+          <IntlClient namespaces={['partnerships.accept']}>
+            <AcceptInvitationForm token={token} provider={view.provider!.legalName} />
+          </IntlClient>
         ) : (
           <div role="status" className="rounded border border-amber-300 bg-amber-50 p-4">
             <p>{t(view.status)}</p>
             {view.status === 'signInRequired' ? (
               <div className="mt-4 flex flex-col gap-2">
-                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(path)}`} className="lnk font-medium">{t('signIn')}</Link>
-                <p className="text-sm">{t('noAccount')} <Link href="/enrol" className="lnk">{t('enrol')}</Link></p>
+                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(path)}`} className="lnk font-medium">
+                  {t('signIn')}
+                </Link>
+                <p className="text-sm">
+                  {t('noAccount')}{' '}
+                  <Link href="/enrol" className="lnk">
+                    {t('enrol')}
+                  </Link>
+                </p>
               </div>
             ) : null}
-            {view.status === 'alreadyAccepted' ? <Link href="/indirect-providers" className="mt-3 inline-block text-brand underline">{t('goToProviders')}</Link> : null}
+            {view.status === 'alreadyAccepted' ? (
+              <Link href="/indirect-providers" className="mt-3 inline-block text-brand underline">
+                {t('goToProviders')}
+              </Link>
+            ) : null}
           </div>
         )}
       </main>

@@ -29,7 +29,9 @@ export default async function RelationshipRequestPage({ params }: { params: Prom
   const [t, format] = await Promise.all([getTranslations('relationshipRequest'), getFormatter()]);
   const path = `/relationship-requests/${token}`;
   const r = view.request;
-  const names = r ? { provider: r.provider.legalName, reseller: r.reseller.legalName, resellerMpnId: r.reseller.mpnId ?? '' } : null;
+  const names = r
+    ? { provider: r.provider.legalName, reseller: r.reseller.legalName, resellerMpnId: r.reseller.mpnId ?? '' }
+    : null;
   return (
     <>
       <AppHeader orgName={ctx?.orgName} userName={ctx?.name} nav={ctx ? navigationFor(ctx) : []} />
@@ -38,7 +40,11 @@ export default async function RelationshipRequestPage({ params }: { params: Prom
         {r && names ? (
           <section className="mb-6 rounded border border-slate-200 bg-white p-4">
             <p className="mb-2 font-medium">{t('intro', names)}</p>
-            {r.customer ? <p className="mb-3 text-sm">{t('forCustomer', { customer: r.customer.companyName, tenantDomain: r.customer.tenantDomain })}</p> : null}
+            {r.customer ? (
+              <p className="mb-3 text-sm">
+                {t('forCustomer', { customer: r.customer.companyName, tenantDomain: r.customer.tenantDomain })}
+              </p>
+            ) : null}
             {view.status === 'ready' || view.status === 'signInRequired' ? (
               <>
                 <p className="text-sm">{t('allowsTitle')}</p>
@@ -49,18 +55,33 @@ export default async function RelationshipRequestPage({ params }: { params: Prom
                 </ul>
               </>
             ) : null}
-            {view.status === 'ready' ? <p className="mt-3 text-sm text-slate-700">{t('expires', { date: format.dateTime(r.expiresAt, { dateStyle: 'medium' }) })}</p> : null}
+            {view.status === 'ready' ? (
+              <p className="mt-3 text-sm text-slate-700">
+                {t('expires', { date: format.dateTime(r.expiresAt, { dateStyle: 'medium' }) })}
+              </p>
+            ) : null}
           </section>
         ) : null}
         {view.status === 'ready' ? (
-          <IntlClient namespaces={['relationshipRequest']}><RespondToRelationshipForm token={token} reseller={names!.reseller} /></IntlClient>
+          <IntlClient namespaces={['relationshipRequest']}>
+            <RespondToRelationshipForm token={token} reseller={names!.reseller} />
+          </IntlClient>
         ) : (
           <div role="status" className="rounded border border-amber-300 bg-amber-50 p-4">
             <p>{t(`status.${view.status}`)}</p>
             {view.status === 'signInRequired' ? (
-              <Link href={`/sign-in?callbackUrl=${encodeURIComponent(path)}`} className="mt-3 inline-block font-medium text-brand underline">{t('signIn')}</Link>
+              <Link
+                href={`/sign-in?callbackUrl=${encodeURIComponent(path)}`}
+                className="mt-3 inline-block font-medium text-brand underline"
+              >
+                {t('signIn')}
+              </Link>
             ) : null}
-            {view.status === 'alreadyAccepted' ? <Link href="/partner-relationships" className="mt-3 inline-block text-brand underline">{t('goToRelationships')}</Link> : null}
+            {view.status === 'alreadyAccepted' ? (
+              <Link href="/partner-relationships" className="mt-3 inline-block text-brand underline">
+                {t('goToRelationships')}
+              </Link>
+            ) : null}
           </div>
         )}
       </main>

@@ -24,7 +24,9 @@ async function draftLink(browser: Browser) {
   return { page, context, dialog, link };
 }
 
-test('F1: the draft has a link, opens in email, copies to the clipboard, sends, and is listed as pending', async ({ browser }) => {
+test('F1: the draft has a link, opens in email, copies to the clipboard, sends, and is listed as pending', async ({
+  browser,
+}) => {
   const { page, context, dialog, link } = await draftLink(browser);
   await expect(dialog.getByLabel('Message')).toHaveValue(new RegExp(link.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
   await expect(dialog.getByText('Keep the personalised link in the message')).toBeVisible();
@@ -75,7 +77,9 @@ test('F2: Adatum accepts; every other account gets its own message; the link can
 
   const adatum = await as(browser, 'admin@adatum.example');
   await adatum.page.goto(path);
-  await expect(adatum.page.getByText('Northwind Distribution (MPN ID 4100001) asks to become your indirect provider.')).toBeVisible();
+  await expect(
+    adatum.page.getByText('Northwind Distribution (MPN ID 4100001) asks to become your indirect provider.'),
+  ).toBeVisible();
   await adatum.page.getByRole('button', { name: 'Authorize indirect provider' }).click();
   await expect(adatum.page.getByText('Tick the checkbox to agree')).toBeVisible();
   await adatum.page.getByRole('checkbox').check();
@@ -100,7 +104,10 @@ test('F2: Adatum accepts; every other account gets its own message; the link can
 test('a revoked link stops working', async ({ browser }) => {
   const { page, context, dialog, link } = await draftLink(browser);
   await dialog.getByRole('button', { name: 'Done' }).click();
-  const row = page.getByRole('region', { name: 'Pending invitations' }).getByRole('row', { name: /Not sent from the portal/ }).first();
+  const row = page
+    .getByRole('region', { name: 'Pending invitations' })
+    .getByRole('row', { name: /Not sent from the portal/ })
+    .first();
   await row.getByRole('button', { name: 'Revoke' }).click();
   await expect(page.getByText('The invitation was revoked')).toBeVisible();
   await context.close();

@@ -13,9 +13,46 @@ async function as(browser: Browser, email: string, password?: string) {
   return { page, context };
 }
 
-type Labels = Record<'companyName' | 'domain' | 'address1' | 'city' | 'region' | 'postalCode' | 'country' | 'firstName' | 'lastName' | 'email' | 'phone', string>;
-const EN: Labels = { companyName: 'Company name', domain: 'Domain', address1: 'Address line 1', city: 'City', region: 'State or region', postalCode: 'Postal code', country: 'Country', firstName: 'First name', lastName: 'Last name', email: 'Email', phone: 'Phone' };
-const JA: Labels = { companyName: '会社名', domain: 'ドメイン', address1: '住所 1', city: '市区町村', region: '都道府県または地域', postalCode: '郵便番号', country: '国', firstName: '名', lastName: '姓', email: 'メール', phone: '電話番号' };
+type Labels = Record<
+  | 'companyName'
+  | 'domain'
+  | 'address1'
+  | 'city'
+  | 'region'
+  | 'postalCode'
+  | 'country'
+  | 'firstName'
+  | 'lastName'
+  | 'email'
+  | 'phone',
+  string
+>;
+const EN: Labels = {
+  companyName: 'Company name',
+  domain: 'Domain',
+  address1: 'Address line 1',
+  city: 'City',
+  region: 'State or region',
+  postalCode: 'Postal code',
+  country: 'Country',
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'Email',
+  phone: 'Phone',
+};
+const JA: Labels = {
+  companyName: '会社名',
+  domain: 'ドメイン',
+  address1: '住所 1',
+  city: '市区町村',
+  region: '都道府県または地域',
+  postalCode: '郵便番号',
+  country: '国',
+  firstName: '名',
+  lastName: '姓',
+  email: 'メール',
+  phone: '電話番号',
+};
 
 async function fillDetails(page: Page, l: Labels, company: string, prefix: string) {
   await page.getByLabel(l.companyName, { exact: true }).fill(company);
@@ -33,7 +70,10 @@ async function fillDetails(page: Page, l: Labels, company: string, prefix: strin
 
 async function openFromTailspinRow(page: Page) {
   await page.getByRole('navigation').getByRole('link', { name: 'Indirect resellers' }).click();
-  await page.getByRole('row', { name: /Tailspin IT/ }).getByRole('link', { name: 'Add new customer' }).click();
+  await page
+    .getByRole('row', { name: /Tailspin IT/ })
+    .getByRole('link', { name: 'Add new customer' })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: 'New customer' })).toBeVisible();
   await expect(page.getByLabel('Indirect reseller').locator('option:checked')).toHaveText(/Tailspin IT/);
 }
@@ -43,7 +83,9 @@ async function chooseBasic(page: Page, checkbox: string, licences: string) {
   await page.getByLabel(licences, { exact: true }).fill('5');
 }
 
-test('F3 + F7: Northwind creates a customer for Tailspin IT; setup info once; the admin signs in and sees 5 licences', async ({ browser }) => {
+test('F3 + F7: Northwind creates a customer for Tailspin IT; setup info once; the admin signs in and sees 5 licences', async ({
+  browser,
+}) => {
   const prefix = unique('e2ebb');
   const company = `Contoso ${prefix}`;
   const { page, context } = await as(browser, 'admin@northwind.example');
@@ -141,7 +183,11 @@ test('F3 + F7: Northwind creates a customer for Tailspin IT; setup info once; th
 /** Vendor staff's home counts every customer and licence in the portal. */
 async function portalCounts(browser: Browser) {
   const { page, context } = await as(browser, 'staff@vendor.example');
-  const stat = (label: string) => page.locator('main p', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::p[1]').textContent();
+  const stat = (label: string) =>
+    page
+      .locator('main p', { hasText: new RegExp(`^${label}$`) })
+      .locator('xpath=following-sibling::p[1]')
+      .textContent();
   const counts = { customers: await stat('Customers'), licences: await stat('Licences') };
   await context.close();
   return counts;
@@ -172,7 +218,9 @@ test('F3: Cancel on the review page stores nothing', async ({ browser }) => {
   expect(await portalCounts(browser)).toEqual(before);
 });
 
-test('F3, F7 and F4 in Japanese: 新しい顧客の追加 → セットアップ情報 → first sign-in → サブスクリプションの追加', async ({ browser }) => {
+test('F3, F7 and F4 in Japanese: 新しい顧客の追加 → セットアップ情報 → first sign-in → サブスクリプションの追加', async ({
+  browser,
+}) => {
   const prefix = unique('e2eja');
   const company = `日本テスト ${prefix}`;
   let temporaryPassword = '';
@@ -182,7 +230,10 @@ test('F3, F7 and F4 in Japanese: 新しい顧客の追加 → セットアップ
   await expect(nav.getByRole('link', { name: '間接リセラー' })).toBeVisible();
   try {
     await nav.getByRole('link', { name: '間接リセラー' }).click();
-    await page.getByRole('row', { name: /Tailspin IT/ }).getByRole('link', { name: '新しい顧客の追加' }).click();
+    await page
+      .getByRole('row', { name: /Tailspin IT/ })
+      .getByRole('link', { name: '新しい顧客の追加' })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: '新しい顧客' })).toBeVisible();
     await fillDetails(page, JA, company, prefix);
     await page.getByRole('button', { name: '次へ: サブスクリプション' }).click();
@@ -233,7 +284,9 @@ test('F3, F7 and F4 in Japanese: 新しい顧客の追加 → セットアップ
   await expect(form.getByLabel('リセラー (MPN ID)')).toHaveValue(/.+/);
   await form.getByRole('button', { name: '送信' }).click();
   await expect(form.getByRole('status')).toHaveText('1 件のサブスクリプションを追加しました。');
-  await expect(sales.page.getByRole('row', { name: /Microsoft 365 Business Standard/ })).toContainText('Tailspin IT (5200002)');
+  await expect(sales.page.getByRole('row', { name: /Microsoft 365 Business Standard/ })).toContainText(
+    'Tailspin IT (5200002)',
+  );
   await admin.page.reload();
   await expect(admin.page.getByRole('row', { name: /Microsoft 365 Business Standard/ })).toContainText('2');
   await admin.context.close();

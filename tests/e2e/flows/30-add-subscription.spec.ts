@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { signIn } from '../helpers';
 
 // F4 on the demo data (before the Fabrikam partnership is removed by a later flow).
-test('F4: Woodgrove Bank’s row expands; Add subscription credits Fabrikam; Fabrikam and Woodgrove see it', async ({ browser }) => {
+test('F4: Woodgrove Bank’s row expands; Add subscription credits Fabrikam; Fabrikam and Woodgrove see it', async ({
+  browser,
+}) => {
   const northwind = await browser.newPage();
   await signIn(northwind, 'admin@northwind.example');
   await northwind.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { signIn } from '../helpers';
 
 // R3: the managing reseller has admin access to its customer's account info.
-test('Fabrikam, as Woodgrove Bank’s managing reseller, changes its account info; Tailspin cannot open the form', async ({ browser }) => {
+test('Fabrikam, as Woodgrove Bank’s managing reseller, changes its account info; Tailspin cannot open the form', async ({
+  browser,
+}) => {
   const fabrikam = await browser.newPage();
   await signIn(fabrikam, 'admin@fabrikam.example');
   await fabrikam.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();

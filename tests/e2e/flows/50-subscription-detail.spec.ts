@@ -64,13 +64,17 @@ test('R8: Reseller (MPN ID) by MPN ID and Verify, then from the list; refusals s
   const verify = page.getByRole('button', { name: 'Verify' });
   await mpn.fill('4100001');
   await verify.click();
-  await expect(form(page).getByRole('alert')).toHaveText("4100001 is the provider's own MPN ID; only an indirect reseller can be credited.");
+  await expect(form(page).getByRole('alert')).toHaveText(
+    "4100001 is the provider's own MPN ID; only an indirect reseller can be credited.",
+  );
   await mpn.fill('9999999');
   await verify.click();
   await expect(form(page).getByRole('alert')).toHaveText('No partner has the MPN ID 9999999.');
   await mpn.fill('5200002');
   await verify.click();
-  await expect(form(page).getByRole('status')).toHaveText('Tailspin IT (MPN ID 5200002) will be credited when you select Submit.');
+  await expect(form(page).getByRole('status')).toHaveText(
+    'Tailspin IT (MPN ID 5200002) will be credited when you select Submit.',
+  );
   await submit(page);
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
   await expect(fact(page, 'Reseller (MPN ID)')).toHaveText('Tailspin IT (5200002)');
@@ -80,7 +84,9 @@ test('R8: Reseller (MPN ID) by MPN ID and Verify, then from the list; refusals s
   // The provider's own MPN ID is refused on Submit too, and nothing changes.
   await mpn.fill('4100001');
   await submit(page);
-  await expect(page.getByRole('alert').filter({ hasText: "4100001 is the provider's own MPN ID" }).first()).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: "4100001 is the provider's own MPN ID" }).first(),
+  ).toBeVisible();
   await mpn.fill('');
 
   await page.getByLabel('Reseller (MPN ID)').selectOption({ label: 'Fabrikam Solutions (5200001)' });
@@ -91,12 +97,18 @@ test('R8: Reseller (MPN ID) by MPN ID and Verify, then from the list; refusals s
   await expect(periods.getByRole('row').nth(1)).toContainText('Ongoing');
   await expect(periods.getByRole('row').nth(2)).toContainText('Tailspin IT (5200002)');
   const history = page.getByRole('region', { name: 'History' });
-  await expect(history.getByRole('row', { name: /Tailspin IT \(5200002\) → Fabrikam Solutions \(5200001\)/ })).toContainText('Northwind Distribution');
-  await expect(history.getByRole('row', { name: /Fabrikam Solutions \(5200001\) → Tailspin IT \(5200002\)/ })).toContainText('Reseller (MPN ID) changed');
+  await expect(
+    history.getByRole('row', { name: /Tailspin IT \(5200002\) → Fabrikam Solutions \(5200001\)/ }),
+  ).toContainText('Northwind Distribution');
+  await expect(
+    history.getByRole('row', { name: /Fabrikam Solutions \(5200001\) → Tailspin IT \(5200002\)/ }),
+  ).toContainText('Reseller (MPN ID) changed');
   await page.context().close();
 });
 
-test('R9: Designated support contact Fabrikam shows on Woodgrove’s overview at once; Woodgrove reads, Tailspin gets 404', async ({ browser }) => {
+test('R9: Designated support contact Fabrikam shows on Woodgrove’s overview at once; Woodgrove reads, Tailspin gets 404', async ({
+  browser,
+}) => {
   const page = await as(browser, 'admin@northwind.example');
   await page.goto(subscriptionUrl);
   const options = page.getByLabel('Designated support contact').locator('option');
@@ -119,7 +131,9 @@ test('R9: Designated support contact Fabrikam shows on Woodgrove’s overview at
   for (const p of [page, woodgrove, tailspin]) await p.context().close();
 });
 
-test('R14: two sessions edit the same subscription; the second Submit gets the conflict and the first change stands', async ({ browser }) => {
+test('R14: two sessions edit the same subscription; the second Submit gets the conflict and the first change stands', async ({
+  browser,
+}) => {
   const first = await as(browser, 'admin@northwind.example');
   const second = await as(browser, 'admin@fabrikam.example');
   await first.goto(subscriptionUrl);
@@ -137,7 +151,9 @@ test('R14: two sessions edit the same subscription; the second Submit gets the c
   await second.context().close();
 });
 
-test('R7: add and reduce licences within the window; whole numbers in range; upgrade Basic → Standard, never back', async ({ browser }) => {
+test('R7: add and reduce licences within the window; whole numbers in range; upgrade Basic → Standard, never back', async ({
+  browser,
+}) => {
   const page = await as(browser, 'admin@northwind.example');
   await page.goto(subscriptionUrl);
   const licences = page.getByLabel('Licences', { exact: true });
@@ -154,13 +170,26 @@ test('R7: add and reduce licences within the window; whole numbers in range; upg
   await licences.fill('12');
 
   const upgrade = page.getByLabel('Upgrade to');
-  await expect(upgrade.locator('option')).toHaveText(['Keep Microsoft 365 Business Basic', 'Microsoft 365 Business Premium', 'Microsoft 365 Business Standard', 'Microsoft 365 E3']);
+  await expect(upgrade.locator('option')).toHaveText([
+    'Keep Microsoft 365 Business Basic',
+    'Microsoft 365 Business Premium',
+    'Microsoft 365 Business Standard',
+    'Microsoft 365 E3',
+  ]);
   await upgrade.selectOption({ label: 'Microsoft 365 Business Standard' });
   await submit(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Microsoft 365 Business Standard');
   await expect(fact(page, 'Licences')).toHaveText('12');
-  await expect(page.getByLabel('Upgrade to').locator('option')).toHaveText(['Keep Microsoft 365 Business Standard', 'Microsoft 365 Business Premium', 'Microsoft 365 E3']);
-  await expect(page.getByRole('region', { name: 'History' }).getByRole('row', { name: /Microsoft 365 Business Basic → Microsoft 365 Business Standard/ })).toContainText('Upgraded');
+  await expect(page.getByLabel('Upgrade to').locator('option')).toHaveText([
+    'Keep Microsoft 365 Business Standard',
+    'Microsoft 365 Business Premium',
+    'Microsoft 365 E3',
+  ]);
+  await expect(
+    page
+      .getByRole('region', { name: 'History' })
+      .getByRole('row', { name: /Microsoft 365 Business Basic → Microsoft 365 Business Standard/ }),
+  ).toContainText('Upgraded');
   await page.context().close();
 });
 
@@ -173,7 +202,9 @@ test('R7: Suspend, then a licence change is refused; Reactivate restores it', as
   await expect(page.getByText(/This subscription is suspended: billing continues and auto-renew is off/)).toBeVisible();
   await page.getByLabel('Licences', { exact: true }).fill('13');
   await submit(page);
-  await expect(page.getByRole('alert').filter({ hasText: 'A suspended subscription cannot be changed. Reactivate it first.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'A suspended subscription cannot be changed. Reactivate it first.' }),
+  ).toBeVisible();
   await expect(fact(page, 'Licences')).toHaveText('12');
   await page.getByRole('button', { name: 'Reactivate' }).click();
   await expect(fact(page, 'Status')).toHaveText('Active');
@@ -210,23 +241,34 @@ test('R7: cancel asks for confirmation and is final', async ({ browser }) => {
   await expect(page).toHaveURL(new RegExp(`${e3Url}\\?cancelled=1$`));
   await expect(fact(page, 'Status')).toHaveText('Cancelled');
   await expect(page.getByText(/Cancellation is final/)).toBeVisible();
-  for (const name of ['Submit', 'Suspend', 'Reactivate']) await expect(page.getByRole('button', { name })).toHaveCount(0);
+  for (const name of ['Submit', 'Suspend', 'Reactivate'])
+    await expect(page.getByRole('button', { name })).toHaveCount(0);
   await page.goto(`${e3Url}/cancel`);
-  await expect(page.getByRole('alert').filter({ hasText: 'A cancelled subscription cannot be changed.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'A cancelled subscription cannot be changed.' }),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Cancel subscription' })).toHaveCount(0);
   await page.context().close();
 });
 
-test('R7: 169 hours after purchase, reducing is refused with the 7-day rule and cancel is not offered; adding still works', async ({ browser }) => {
+test('R7: 169 hours after purchase, reducing is refused with the 7-day rule and cancel is not offered; adding still works', async ({
+  browser,
+}) => {
   await moveClock(browser, { advanceMs: 169 * HOUR });
   const page = await as(browser, 'admin@northwind.example');
   await page.goto(subscriptionUrl);
-  await expect(page.getByText(/Licences can only be reduced within 7 days of purchase or renewal; that ended on/)).toBeVisible();
-  await expect(page.getByText(/A subscription can only be cancelled within 7 days of purchase or renewal; that ended on/)).toBeVisible();
+  await expect(
+    page.getByText(/Licences can only be reduced within 7 days of purchase or renewal; that ended on/),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/A subscription can only be cancelled within 7 days of purchase or renewal; that ended on/),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: 'Cancel subscription' })).toHaveCount(0);
   await page.getByLabel('Licences', { exact: true }).fill('11');
   await submit(page);
-  await expect(page.getByRole('alert').filter({ hasText: 'Licences can only be reduced within 7 days of purchase or renewal.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Licences can only be reduced within 7 days of purchase or renewal.' }),
+  ).toBeVisible();
   await expect(fact(page, 'Licences')).toHaveText('13');
   await page.getByLabel('Licences', { exact: true }).fill('14');
   await submit(page);

@@ -29,7 +29,9 @@ async function openLitware(browser: Browser, email: string) {
 let link = '';
 let litwareUrl = '';
 
-test('F6: Northwind requests a reseller relationship for Tailspin IT: link, Open in email, Copy to clipboard, Send, Done', async ({ browser }) => {
+test('F6: Northwind requests a reseller relationship for Tailspin IT: link, Open in email, Copy to clipboard, Send, Done', async ({
+  browser,
+}) => {
   const { page, context } = await openLitware(browser, 'admin@northwind.example');
   litwareUrl = page.url();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -58,14 +60,21 @@ test('F6: Northwind requests a reseller relationship for Tailspin IT: link, Open
 
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('row', { name: /Tailspin IT \(5200002\).*delegated admin.*admin@litware/ })).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /Tailspin IT \(5200002\).*delegated admin.*admin@litware/ }),
+  ).toBeVisible();
   await context.close();
 });
 
-test('F6: only Litware\'s admin may answer: another customer\'s admin, a partner and a visitor are refused', async ({ browser }) => {
+test("F6: only Litware's admin may answer: another customer's admin, a partner and a visitor are refused", async ({
+  browser,
+}) => {
   const path = new URL(link).pathname;
   for (const [email, message] of [
-    ['admin@woodgrove.onmicrosoft.example', 'This request is for another customer. Only that customer\'s administrator can answer it.'],
+    [
+      'admin@woodgrove.onmicrosoft.example',
+      "This request is for another customer. Only that customer's administrator can answer it.",
+    ],
     ['admin@fabrikam.example', 'Only an administrator of the customer can answer this request.'],
   ] as const) {
     const other = await as(browser, email);
@@ -85,7 +94,11 @@ test('F6: only Litware\'s admin may answer: another customer\'s admin, a partner
   await visitor.getByLabel('Password').fill(process.env.DEMO_PASSWORD || 'Demo-Passw0rd!');
   await visitor.getByRole('button', { name: 'Sign in' }).click();
   await expect(visitor).toHaveURL(new RegExp(`${path}$`));
-  await expect(visitor.getByText('Northwind Distribution asks you to accept Tailspin IT (MPN ID 5200002) as your managing reseller.')).toBeVisible();
+  await expect(
+    visitor.getByText(
+      'Northwind Distribution asks you to accept Tailspin IT (MPN ID 5200002) as your managing reseller.',
+    ),
+  ).toBeVisible();
   await expect(visitor.getByText('Tailspin IT gets delegated administration privileges')).toBeVisible();
   await visitor.getByRole('button', { name: 'Accept' }).click();
   await expect(visitor.getByText('Tailspin IT is now your managing reseller.')).toBeVisible();
@@ -109,7 +122,9 @@ test('F6: only Litware\'s admin may answer: another customer\'s admin, a partner
   await tailspin.context.close();
 });
 
-test('R11: Northwind gives Tailspin IT tenant owner; all three parties see it; the customer admin removes it', async ({ browser }) => {
+test('R11: Northwind gives Tailspin IT tenant owner; all three parties see it; the customer admin removes it', async ({
+  browser,
+}) => {
   const northwind = await as(browser, 'admin@northwind.example');
   await northwind.page.goto(litwareUrl);
   await northwind.page.getByRole('button', { name: 'Give owner permissions' }).click();
@@ -140,7 +155,9 @@ test('R11: Northwind gives Tailspin IT tenant owner; all three parties see it; t
   await litware.context.close();
 });
 
-test('R12: Litware\'s admin removes the delegated admin; Tailspin IT\'s next request for Litware answers 404', async ({ browser }) => {
+test("R12: Litware's admin removes the delegated admin; Tailspin IT's next request for Litware answers 404", async ({
+  browser,
+}) => {
   const tailspin = await openLitware(browser, 'admin@tailspin.example');
   const tailspinUrl = tailspin.page.url();
 
@@ -160,27 +177,39 @@ test('R12: Litware\'s admin removes the delegated admin; Tailspin IT\'s next req
   await tailspin.context.close();
 });
 
-test('F6 from the reseller: Fabrikam names Northwind and Litware\'s tenant domain; Litware\'s admin declines', async ({ browser }) => {
+test("F6 from the reseller: Fabrikam names Northwind and Litware's tenant domain; Litware's admin declines", async ({
+  browser,
+}) => {
   const fabrikam = await as(browser, 'admin@fabrikam.example');
   await fabrikam.page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
   await fabrikam.page.getByRole('link', { name: 'Request a reseller relationship' }).click();
   await expect(fabrikam.page.getByLabel('Indirect provider')).toHaveValue(/.+/);
   await fabrikam.page.getByLabel('Customer tenant domain').fill('nobody.onmicrosoft.example');
   await fabrikam.page.getByRole('button', { name: 'Request a reseller relationship' }).click();
-  await expect(fabrikam.page.getByText('This indirect provider has no customer with that tenant domain.')).toBeVisible();
+  await expect(
+    fabrikam.page.getByText('This indirect provider has no customer with that tenant domain.'),
+  ).toBeVisible();
   await fabrikam.page.getByLabel('Customer tenant domain').fill(`${LITWARE.prefix}.onmicrosoft.example`);
   await fabrikam.page.getByRole('button', { name: 'Request a reseller relationship' }).click();
   const dialog = fabrikam.page.getByRole('dialog');
   const path = new URL(await dialog.getByLabel('Personalised link').inputValue()).pathname;
   await dialog.getByRole('button', { name: 'Done' }).click();
-  await expect(fabrikam.page.getByRole('row', { name: /litware\.onmicrosoft\.example.*Northwind Distribution.*delegated admin/ })).toBeVisible();
+  await expect(
+    fabrikam.page.getByRole('row', { name: /litware\.onmicrosoft\.example.*Northwind Distribution.*delegated admin/ }),
+  ).toBeVisible();
   await fabrikam.context.close();
 
   const litware = await as(browser, LITWARE.admin);
   await litware.page.getByRole('navigation').getByRole('link', { name: 'Partner relationships' }).click();
-  await expect(litware.page.getByText(/Northwind Distribution asks to make Fabrikam Solutions \(5200001\) your managing reseller/)).toBeVisible();
+  await expect(
+    litware.page.getByText(/Northwind Distribution asks to make Fabrikam Solutions \(5200001\) your managing reseller/),
+  ).toBeVisible();
   await litware.page.goto(path);
-  await expect(litware.page.getByText('Northwind Distribution asks you to accept Fabrikam Solutions (MPN ID 5200001) as your managing reseller.')).toBeVisible();
+  await expect(
+    litware.page.getByText(
+      'Northwind Distribution asks you to accept Fabrikam Solutions (MPN ID 5200001) as your managing reseller.',
+    ),
+  ).toBeVisible();
   await litware.page.getByRole('button', { name: 'Decline' }).click();
   await expect(litware.page.getByText('You declined the request. Nothing changed.')).toBeVisible();
   await litware.page.goto(path);

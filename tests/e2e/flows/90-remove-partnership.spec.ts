@@ -14,9 +14,18 @@ test('Remove partnership: Fabrikam loses Woodgrove Bank at once, Northwind keeps
   const northwind = await browser.newPage();
   await signIn(northwind, 'admin@northwind.example');
   await northwind.getByRole('navigation').getByRole('link', { name: 'Indirect resellers' }).click();
-  await northwind.getByRole('row', { name: /Fabrikam Solutions/ }).getByRole('link', { name: 'Remove partnership' }).click();
-  await expect(northwind.getByRole('heading', { name: 'Remove partnership with Fabrikam Solutions (5200001)?' })).toBeVisible();
-  await expect(northwind.getByText('Fabrikam Solutions loses delegated admin access to the 1 customer it manages; they fall back to you.')).toBeVisible();
+  await northwind
+    .getByRole('row', { name: /Fabrikam Solutions/ })
+    .getByRole('link', { name: 'Remove partnership' })
+    .click();
+  await expect(
+    northwind.getByRole('heading', { name: 'Remove partnership with Fabrikam Solutions (5200001)?' }),
+  ).toBeVisible();
+  await expect(
+    northwind.getByText(
+      'Fabrikam Solutions loses delegated admin access to the 1 customer it manages; they fall back to you.',
+    ),
+  ).toBeVisible();
   await northwind.getByRole('button', { name: 'Remove partnership' }).click();
   await expect(northwind.getByText('The partnership with Fabrikam Solutions was removed.')).toBeVisible();
   await expect(northwind.getByRole('row', { name: /Fabrikam Solutions/ })).toContainText('Ended');

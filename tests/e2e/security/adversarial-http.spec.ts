@@ -43,16 +43,21 @@ async function sessionCookie(email: string, password = PASSWORD): Promise<string
   keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
     body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
   });
   keep(res);
-  expect([...jar.keys()].some((k) => k.endsWith('session-token')), 'signed in').toBe(true);
+  expect(
+    [...jar.keys()].some((k) => k.endsWith('session-token')),
+    'signed in',
+  ).toBe(true);
   return cookie();
 }
 
-const get = (p: string, headers: Record<string, string> = {}) => fetch(`${baseUrl()}${p}`, { headers, redirect: 'manual' });
+const get = (p: string, headers: Record<string, string> = {}) =>
+  fetch(`${baseUrl()}${p}`, { headers, redirect: 'manual' });
 
 /** Signed in: the page itself (200); signed out: a redirect to sign-in and no data. */
 async function expectSignedOut(cookie: string, headers: Record<string, string> = {}) {
@@ -80,25 +85,41 @@ async function captureAction(page: Page, submit: () => Promise<unknown>) {
 }
 
 /** Replays a captured action with another Origin (or none) and the given cookie. */
-function replay(action: { url: string; headers: Record<string, string>; body: Buffer }, cookie: string, origin: string | null, body = action.body) {
+function replay(
+  action: { url: string; headers: Record<string, string>; body: Buffer },
+  cookie: string,
+  origin: string | null,
+  body = action.body,
+) {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(action.headers)) if (!k.startsWith(':') && !['cookie', 'origin', 'host', 'content-length', 'referer'].includes(k)) headers[k] = v;
+  for (const [k, v] of Object.entries(action.headers))
+    if (!k.startsWith(':') && !['cookie', 'origin', 'host', 'content-length', 'referer'].includes(k)) headers[k] = v;
   if (origin !== null) headers.origin = origin;
-  return fetch(action.url, { method: 'POST', headers: { ...headers, cookie }, body: new Uint8Array(body), redirect: 'manual' });
+  return fetch(action.url, {
+    method: 'POST',
+    headers: { ...headers, cookie },
+    body: new Uint8Array(body),
+    redirect: 'manual',
+  });
 }
 
 test.describe('server actions from another origin (CSRF)', () => {
   test.describe.configure({ mode: 'serial' });
   const FORGED = ['https://evil.example', 'null', 'http://127.0.0.1.evil.example', 'http://127.0.0.1:1'];
 
-  test('the language switch replayed with a forged, cross-site or null Origin changes nothing; the same request from the portal works', async ({ browser }) => {
+  test('the language switch replayed with a forged, cross-site or null Origin changes nothing; the same request from the portal works', async ({
+    browser,
+  }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, 'admin@adatum.example');
     const toJa = await captureAction(page, () => page.getByRole('button', { name: '日本語' }).click());
     await page.goto('/'); // the aborted request left the page in its error state
     const toEn = await captureAction(page, () => page.getByRole('button', { name: 'English' }).click());
-    const cookie = (await context.cookies()).filter((c) => c.name.includes('session-token')).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = (await context.cookies())
+      .filter((c) => c.name.includes('session-token'))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
     // What the action changes: the language cookie it sets (and the user's stored language, put back below).
     const setsLocale = (res: Response) => /NEXT_LOCALE=(\w+)/.exec(res.headers.getSetCookie().join('\n'))?.[1];
     for (const origin of FORGED) {
@@ -127,7 +148,10 @@ test.describe('server actions from another origin (CSRF)', () => {
     const city = await page.getByLabel('City').inputValue();
     await page.getByLabel('City').fill('Forged City');
     const save = await captureAction(page, () => page.getByRole('button', { name: 'Save' }).click());
-    const cookie = (await context.cookies()).filter((c) => c.name.includes('session-token')).map((c) => `${c.name}=${c.value}`).join('; ');
+    const cookie = (await context.cookies())
+      .filter((c) => c.name.includes('session-token'))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
     for (const origin of FORGED) {
       const res = await replay(save, cookie, origin);
       expect(res.status, `Origin ${origin}`).toBeGreaterThanOrEqual(400);
@@ -142,9 +166,15 @@ test.describe('server actions from another origin (CSRF)', () => {
 test.describe('route handlers', () => {
   test('the test clock refuses another site and a non-JSON body; the clock does not move', async () => {
     const before = Date.parse(((await (await get('/api/test/clock')).json()) as { now: string }).now);
-    const post = (headers: Record<string, string>, body: string) => fetch(`${baseUrl()}/api/test/clock`, { method: 'POST', headers, body });
-    expect((await post({ origin: 'https://evil.example', 'content-type': 'application/json' }, '{"advanceMs":31536000000}')).status).toBe(403);
-    expect((await post({ origin: 'null', 'content-type': 'application/json' }, '{"advanceMs":31536000000}')).status).toBe(403);
+    const post = (headers: Record<string, string>, body: string) =>
+      fetch(`${baseUrl()}/api/test/clock`, { method: 'POST', headers, body });
+    expect(
+      (await post({ origin: 'https://evil.example', 'content-type': 'application/json' }, '{"advanceMs":31536000000}'))
+        .status,
+    ).toBe(403);
+    expect(
+      (await post({ origin: 'null', 'content-type': 'application/json' }, '{"advanceMs":31536000000}')).status,
+    ).toBe(403);
     expect((await post({ 'content-type': 'text/plain' }, '{"advanceMs":31536000000}')).status).toBe(415);
     const after = Date.parse(((await (await get('/api/test/clock')).json()) as { now: string }).now);
     expect(after - before).toBeLessThan(60_000);
@@ -156,28 +186,42 @@ test.describe('route handlers', () => {
       expect((await get(route, { cookie: 'next-auth.session-token=forged' })).status).toBe(404);
       const cookie = await sessionCookie('admin@northwind.example');
       for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-        const res = await fetch(`${baseUrl()}${route}`, { method, headers: { cookie, origin: 'https://evil.example' }, redirect: 'manual' });
+        const res = await fetch(`${baseUrl()}${route}`, {
+          method,
+          headers: { cookie, origin: 'https://evil.example' },
+          redirect: 'manual',
+        });
         expect(res.status, method).toBe(405);
       }
       const res = await get(route, { cookie });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/csv/);
       // CSV injection: no cell a spreadsheet would read as a formula.
-      const cells = (await res.text()).replace(/^\uFEFF/, '').split(/\r\n/).flatMap((line) => line.split(','));
+      const cells = (await res.text())
+        .replace(/^\uFEFF/, '')
+        .split(/\r\n/)
+        .flatMap((line) => line.split(','));
       for (const cell of cells) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@\t\r]/);
     });
   }
 
   test('next-auth: sign-out without its CSRF token (a cross-site form) does not sign out; GET shows a page and signs nobody out', async () => {
     const cookie = await sessionCookie('admin@tailspin.example');
-    await fetch(`${baseUrl()}/api/auth/signout`, { method: 'POST', headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: '', redirect: 'manual' });
+    await fetch(`${baseUrl()}/api/auth/signout`, {
+      method: 'POST',
+      headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+      redirect: 'manual',
+    });
     await get('/api/auth/signout', { cookie });
     expect((await get('/customers', { cookie })).status).toBe(200);
   });
 
   test('next-auth: a credentials post without its CSRF token signs nobody in', async () => {
     const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
       body: new URLSearchParams({ email: 'admin@northwind.example', password: PASSWORD, json: 'true' }),
     });
     expect(res.headers.getSetCookie().some((c) => /session-token=[^;]/.test(c))).toBe(false);
@@ -186,10 +230,21 @@ test.describe('route handlers', () => {
   test('next-auth: a callbackUrl on another host is not followed', async () => {
     const jarCsrf = await fetch(`${baseUrl()}/api/auth/csrf`);
     const { csrfToken } = (await jarCsrf.json()) as { csrfToken: string };
-    const cookie = jarCsrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = jarCsrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const res = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
-      body: new URLSearchParams({ csrfToken, email: 'admin@northwind.example', password: PASSWORD, callbackUrl: 'https://evil.example/x', json: 'true' }),
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams({
+        csrfToken,
+        email: 'admin@northwind.example',
+        password: PASSWORD,
+        callbackUrl: 'https://evil.example/x',
+        json: 'true',
+      }),
     });
     const target = res.headers.get('location') ?? ((await res.json().catch(() => ({}))) as { url?: string }).url ?? '';
     expect(target).not.toContain('evil.example');
@@ -214,7 +269,8 @@ test.describe('middleware bypass and header tricks', () => {
       const res = await get('/customers', headers);
       // A redirect to sign-in, or (prefetch headers) an empty answer: never the page.
       expect(res.status).toBeLessThan(500);
-      if (res.status === 200) expect(res.headers.get('x-middleware-skip') ?? res.headers.get('content-type')).toBeTruthy();
+      if (res.status === 200)
+        expect(res.headers.get('x-middleware-skip') ?? res.headers.get('content-type')).toBeTruthy();
       const location = res.headers.get('location') ?? '';
       expect(location).not.toContain('evil.example');
       expect(decodeURIComponent(location)).not.toMatch(/callbackUrl=[^&]*evil/);
@@ -222,7 +278,20 @@ test.describe('middleware bypass and header tricks', () => {
     });
   }
 
-  for (const p of ['/customers/%E0%A4%A', '/customers/%ZZ', '/subscriptions/%C0%AF', '/CUSTOMERS', '/customers/', '/%63ustomers', '/customers;x=1', '/customers%2f', '/_next/../customers', '/api/../customers', '/customers?__nextDataReq=1', '/customers/..%2f']) {
+  for (const p of [
+    '/customers/%E0%A4%A',
+    '/customers/%ZZ',
+    '/subscriptions/%C0%AF',
+    '/CUSTOMERS',
+    '/customers/',
+    '/%63ustomers',
+    '/customers;x=1',
+    '/customers%2f',
+    '/_next/../customers',
+    '/api/../customers',
+    '/customers?__nextDataReq=1',
+    '/customers/..%2f',
+  ]) {
     test(`without a session, ${p} shows no data`, async () => {
       const res = await get(p);
       expect(res.status).toBeLessThan(500);
@@ -239,14 +308,26 @@ test.describe('session tokens', () => {
   test('a session cookie altered by one character is treated as signed out', async () => {
     const cookie = await sessionCookie('admin@fabrikam.example');
     expect((await get('/customers', { cookie })).status).toBe(200);
-    const tampered = cookie.replace(/(session-token=)([^;]{20})(.)/, (_m, name: string, head: string, c: string) => `${name}${head}${c === 'A' ? 'B' : 'A'}`);
+    const tampered = cookie.replace(
+      /(session-token=)([^;]{20})(.)/,
+      (_m, name: string, head: string, c: string) => `${name}${head}${c === 'A' ? 'B' : 'A'}`,
+    );
     expect(tampered).not.toBe(cookie);
     await expectSignedOut(tampered);
   });
 
   test('an unsigned token (alg none) naming a real user is treated as signed out', async () => {
-    const payload = { uid: 'any-user-id', sv: 0, email: 'admin@northwind.example', exp: Math.floor(Date.now() / 1000) + 3600 };
-    for (const header of [{ alg: 'none', typ: 'JWT' }, { alg: 'HS256', typ: 'JWT' }, { alg: 'dir', enc: 'A256GCM' }]) {
+    const payload = {
+      uid: 'any-user-id',
+      sv: 0,
+      email: 'admin@northwind.example',
+      exp: Math.floor(Date.now() / 1000) + 3600,
+    };
+    for (const header of [
+      { alg: 'none', typ: 'JWT' },
+      { alg: 'HS256', typ: 'JWT' },
+      { alg: 'dir', enc: 'A256GCM' },
+    ]) {
       await expectSignedOut(`next-auth.session-token=${b64url(header)}.${b64url(payload)}.`);
       await expectSignedOut(`__Secure-next-auth.session-token=${b64url(header)}.${b64url(payload)}.`);
     }
@@ -265,9 +346,17 @@ test.describe('session tokens', () => {
     const cookie = await sessionCookie('sales@northwind.example');
     const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: { cookie } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     await fetch(`${baseUrl()}/api/auth/signout`, {
-      method: 'POST', redirect: 'manual', headers: { cookie: [cookie, csrfCookie].filter(Boolean).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        cookie: [cookie, csrfCookie].filter(Boolean).join('; '),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: new URLSearchParams({ csrfToken, json: 'true' }),
     });
     await expectSignedOut(cookie);
@@ -275,7 +364,15 @@ test.describe('session tokens', () => {
 });
 
 test.describe('open redirect after sign-in', () => {
-  for (const target of ['https://evil.example/', '//evil.example/', '/\\evil.example', '/\t/evil.example', '/%09/evil.example', 'javascript:alert(1)', 'http:evil.example']) {
+  for (const target of [
+    'https://evil.example/',
+    '//evil.example/',
+    '/\\evil.example',
+    '/\t/evil.example',
+    '/%09/evil.example',
+    'javascript:alert(1)',
+    'http:evil.example',
+  ]) {
     test(`callbackUrl ${JSON.stringify(target)} stays on the portal`, async ({ page }) => {
       await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(target)}`);
       await page.getByLabel('Email').fill('admin@adatum.example');
@@ -289,7 +386,17 @@ test.describe('open redirect after sign-in', () => {
 });
 
 test.describe('hostile text in every search and filter: a page, never a 500', () => {
-  const VALUES = ["' OR 1=1 --", '%', '_', '%_\\', 'a\u0000b', '😀🏢', 'ｗｏｏｄｇｒｏｖｅ', 'a'.repeat(10_000), '<img src=x onerror=alert(1)>'];
+  const VALUES = [
+    "' OR 1=1 --",
+    '%',
+    '_',
+    '%_\\',
+    'a\u0000b',
+    '😀🏢',
+    'ｗｏｏｄｇｒｏｖｅ',
+    'a'.repeat(10_000),
+    '<img src=x onerror=alert(1)>',
+  ];
   const PAGES: [string, string, string[]][] = [
     ['admin@northwind.example', '/customers', ['q', 'reseller', 'after', 'before', 'last']],
     ['admin@fabrikam.example', '/subscriptions', ['q', 'status', 'relation', 'after']],
@@ -332,7 +439,10 @@ test.describe('hostile text in every search and filter: a page, never a 500', ()
 
   test('reflected HTML in the customers search does not run in the browser', async ({ page }) => {
     let dialogs = 0;
-    page.on('dialog', (d) => { dialogs += 1; void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs += 1;
+      void d.dismiss();
+    });
     await signIn(page, 'admin@northwind.example');
     await page.goto(`/customers?q=${encodeURIComponent('"><img src=x onerror=alert(1)><script>alert(2)</script>')}`);
     await expect(page.getByRole('searchbox')).toHaveValue('"><img src=x onerror=alert(1)><script>alert(2)</script>');

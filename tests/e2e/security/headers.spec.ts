@@ -19,7 +19,10 @@ function expectCsp(headers: Headers, what: string): string {
   const csp = headers['content-security-policy'];
   expect(csp, what).toBeDefined();
   expect(csp, what).toContain("frame-ancestors 'none'");
-  const script = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+  const script = csp!
+    .split(';')
+    .map((d) => d.trim())
+    .find((d) => d.startsWith('script-src'));
   expect(script, what).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
   expect(script, what).not.toContain("'unsafe-inline'");
   expect(script, what).not.toContain("'unsafe-eval'");
@@ -33,7 +36,10 @@ function check(response: Response | APIResponse | null, what: string) {
   return expectCsp(headers, what);
 }
 
-test('pages, 404s and route handlers carry the security headers; every page gets a fresh nonce on its scripts', async ({ page, request }) => {
+test('pages, 404s and route handlers carry the security headers; every page gets a fresh nonce on its scripts', async ({
+  page,
+  request,
+}) => {
   const first = check(await page.goto('/sign-in'), 'sign-in');
   const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
   expect(scripts.length).toBeGreaterThan(0);
@@ -71,16 +77,25 @@ test('static build files carry nosniff and a policy that runs nothing', async ({
 
 async function openEdit(page: Page) {
   await page.goto('/customers');
-  await page.getByRole('link', { name: /Woodgrove Bank|<script>/ }).first().click();
+  await page
+    .getByRole('link', { name: /Woodgrove Bank|<script>/ })
+    .first()
+    .click();
   await page.getByRole('link', { name: 'Edit account info' }).click();
 }
 
-test('a script injected through a company name does not run: the text is shown escaped, and server action responses carry the headers', async ({ page }) => {
+test('a script injected through a company name does not run: the text is shown escaped, and server action responses carry the headers', async ({
+  page,
+}) => {
   const payload = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
   const violations: string[] = [];
   const actionResponses: Response[] = [];
-  page.on('console', (m) => { if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text()); });
-  page.on('response', (r) => { if (r.request().method() === 'POST' && r.request().headers()['next-action']) actionResponses.push(r); });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text());
+  });
+  page.on('response', (r) => {
+    if (r.request().method() === 'POST' && r.request().headers()['next-action']) actionResponses.push(r);
+  });
   await signIn(page, 'admin@northwind.example');
   await openEdit(page);
   await page.getByLabel('Company name').fill(payload);

@@ -13,20 +13,43 @@ import { signIn } from '../helpers';
 
 const ACTORS = [
   'staff@vendor.example',
-  'admin@northwind.example', 'agent@northwind.example', 'sales@northwind.example', 'helpdesk@northwind.example',
-  'admin@fabrikam.example', 'agent@fabrikam.example', 'sales@fabrikam.example', 'helpdesk@fabrikam.example',
-  'admin@woodgrove.onmicrosoft.example', 'user@woodgrove.onmicrosoft.example',
+  'admin@northwind.example',
+  'agent@northwind.example',
+  'sales@northwind.example',
+  'helpdesk@northwind.example',
+  'admin@fabrikam.example',
+  'agent@fabrikam.example',
+  'sales@fabrikam.example',
+  'helpdesk@fabrikam.example',
+  'admin@woodgrove.onmicrosoft.example',
+  'user@woodgrove.onmicrosoft.example',
 ];
 
 const FOREIGN_IDS = Object.values(OTHER_CHANNEL.ids);
-const MARKERS: string[] = [...FOREIGN_IDS.filter((id) => id !== OTHER_CHANNEL.ids.offer), ...OTHER_CHANNEL.names.filter((n) => n !== 'Matrix other offer')];
+const MARKERS: string[] = [
+  ...FOREIGN_IDS.filter((id) => id !== OTHER_CHANNEL.ids.offer),
+  ...OTHER_CHANNEL.names.filter((n) => n !== 'Matrix other offer'),
+];
 
 /** Dynamic segments the matrix knows how to fill; a new one fails the coverage test by name. */
 const SEGMENTS = ['[customerId]', '[subscriptionId]', '[partnershipId]', '[offerId]', '[orgId]', '[token]', '[layout]'];
 /** The public directory of providers lists every active provider, by design. */
 const PUBLIC_BY_DESIGN = ['/find-a-provider'];
 /** Vendor staff read every organisation's records by design (R3): these answers are not leaks for them. */
-const VENDOR_WIDE = ['/', '/customers', '/customers/[customerId]', '/subscriptions/[subscriptionId]', '/partners', '/partners/[orgId]/profile', '/audit-log', '/audit-log/export', '/mailbox', '/offers', '/offers/new', '/offers/[offerId]'];
+const VENDOR_WIDE = [
+  '/',
+  '/customers',
+  '/customers/[customerId]',
+  '/subscriptions/[subscriptionId]',
+  '/partners',
+  '/partners/[orgId]/profile',
+  '/audit-log',
+  '/audit-log/export',
+  '/mailbox',
+  '/offers',
+  '/offers/new',
+  '/offers/[offerId]',
+];
 /** Filters in the query string that take ids: every static page gets them too. */
 const QUERY = `?reseller=${OTHER_CHANNEL.ids.reseller}&targetId=${OTHER_CHANNEL.ids.customer}&q=Fourth%20Coffee&customerId=${OTHER_CHANNEL.ids.customer}`;
 
@@ -39,7 +62,14 @@ function targets(): Target[] {
     const portal = entry.file.includes('(portal)');
     const segment = SEGMENTS.find((s) => entry.name.includes(s));
     if (segment) {
-      for (const id of FOREIGN_IDS) out.push({ template: entry.name, url: entry.name.replace(segment, id), foreignId: true, token: segment === '[token]', portal });
+      for (const id of FOREIGN_IDS)
+        out.push({
+          template: entry.name,
+          url: entry.name.replace(segment, id),
+          foreignId: true,
+          token: segment === '[token]',
+          portal,
+        });
     } else {
       out.push({ template: entry.name, url: entry.name, foreignId: false, token: false, portal });
       out.push({ template: entry.name, url: `${entry.name}${QUERY}`, foreignId: false, token: false, portal });
@@ -60,7 +90,13 @@ function report(name: string, who: string) {
   const dir = path.join(process.cwd(), '.test-output', 'security-pages');
   mkdirSync(dir, { recursive: true });
   const mine = (list: string[]) => list.filter((l) => l.startsWith(`${who} `));
-  const figures = { cells, leaks: mine(leaks).length, overBlocked: mine(overBlocked).length, leakList: mine(leaks), overBlockedList: mine(overBlocked) };
+  const figures = {
+    cells,
+    leaks: mine(leaks).length,
+    overBlocked: mine(overBlocked).length,
+    leakList: mine(leaks),
+    overBlockedList: mine(overBlocked),
+  };
   writeFileSync(path.join(dir, `${name.replace(/[^a-z0-9]+/gi, '-')}.json`), JSON.stringify(figures, null, 2));
   console.log(`Page matrix, ${who}: ${cells} requests, leaks: ${figures.leaks}, over-blocked: ${figures.overBlocked}`);
 }
@@ -68,12 +104,17 @@ function report(name: string, who: string) {
 test('every page and route under app/ has its ids filled by the page matrix', () => {
   const unknown = inventory()
     .filter((e) => e.kind !== 'action' && !e.name.startsWith('/api/'))
-    .flatMap((e) => (e.name.match(/\[[^\]]+\]/g) ?? []).filter((s) => !SEGMENTS.includes(s)).map((s) => `${e.name}: ${s}`));
+    .flatMap((e) =>
+      (e.name.match(/\[[^\]]+\]/g) ?? []).filter((s) => !SEGMENTS.includes(s)).map((s) => `${e.name}: ${s}`),
+    );
   expect(unknown, 'dynamic segments the page matrix cannot fill').toEqual([]);
   expect(targets().length).toBeGreaterThan(50);
 });
 
-async function signedIn(browser: Browser, email: string): Promise<{ request: APIRequestContext; close: () => Promise<void> }> {
+async function signedIn(
+  browser: Browser,
+  email: string,
+): Promise<{ request: APIRequestContext; close: () => Promise<void> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email);
@@ -97,7 +138,9 @@ async function probe(request: APIRequestContext, who: string, t: Target, vendor:
     if (marker) leaks.push(`${where}: answers ${status} showing ${marker}`);
   }
   if (who === 'signed out') {
-    const toSignIn = (status >= 300 && status < 400 && (response.headers().location ?? '').includes('/sign-in')) || body.includes('/sign-in?callbackUrl=');
+    const toSignIn =
+      (status >= 300 && status < 400 && (response.headers().location ?? '').includes('/sign-in')) ||
+      body.includes('/sign-in?callbackUrl=');
     if (t.portal && !toSignIn && status !== 404) leaks.push(`${where}: answers ${status} without a session`);
     return;
   }
@@ -126,8 +169,14 @@ for (const email of ACTORS) {
       await close();
       report(email, email);
     }
-    expect(leaks.filter((l) => l.startsWith(`${email} `)), 'leaks').toEqual([]);
-    expect(overBlocked.filter((l) => l.startsWith(`${email} `)), 'over-blocked').toEqual([]);
+    expect(
+      leaks.filter((l) => l.startsWith(`${email} `)),
+      'leaks',
+    ).toEqual([]);
+    expect(
+      overBlocked.filter((l) => l.startsWith(`${email} `)),
+      'over-blocked',
+    ).toEqual([]);
   });
 }
 
@@ -141,5 +190,8 @@ test('signed out: every portal page sends to sign-in and shows nothing of any ch
     await request.dispose();
     report('signed-out', 'signed out');
   }
-  expect(leaks.filter((l) => l.startsWith('signed out ')), 'leaks').toEqual([]);
+  expect(
+    leaks.filter((l) => l.startsWith('signed out ')),
+    'leaks',
+  ).toEqual([]);
 });

@@ -60,7 +60,10 @@ test.afterAll(async ({ playwright, baseURL }) => {
   await request.dispose();
 });
 
-test('6 wrong sign-ins for one account in a minute: the 6th is refused with the wait message, also through direct HTTP; the right password works after the wait', async ({ page, request }) => {
+test('6 wrong sign-ins for one account in a minute: the 6th is refused with the wait message, also through direct HTTP; the right password works after the wait', async ({
+  page,
+  request,
+}) => {
   for (let i = 0; i < 5; i++) {
     await formSignIn(page, ACCOUNT, `not-the-password-${i}`);
     await expect(page.locator('form').getByRole('alert')).toHaveText(WRONG);
@@ -80,7 +83,10 @@ test('6 wrong sign-ins for one account in a minute: the 6th is refused with the 
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 });
 
-test('an unknown email gets exactly the same answers: 5 times "incorrect", then the wait', async ({ page, request }) => {
+test('an unknown email gets exactly the same answers: 5 times "incorrect", then the wait', async ({
+  page,
+  request,
+}) => {
   const nobody = 'nobody-rate-limit@nowhere.example';
   for (let i = 0; i < 5; i++) {
     const http = await httpSignIn(request, nobody, `not-the-password-${i}`);
@@ -98,5 +104,7 @@ test('guessing partnership link tokens: after 10 unknown tokens the address wait
   }
   await page.goto('/relationship-requests/guess-last');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Too many attempts');
-  await expect(page.getByRole('main').getByRole('alert')).toHaveText(/^Too many attempts\. Wait 1[45] minutes and try again\.$/);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+    /^Too many attempts\. Wait 1[45] minutes and try again\.$/,
+  );
 });

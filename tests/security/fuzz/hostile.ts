@@ -4,7 +4,7 @@ import fc from 'fast-check';
 
 export const HOSTILE_STRINGS = [
   "' OR 1=1 --",
-  "'; DROP TABLE \"Customer\"; --",
+  '\'; DROP TABLE "Customer"; --',
   '%',
   '_',
   '%_%',

@@ -34,8 +34,10 @@ beforeAll(async () => {
 const RUNS = { numRuns: 40 };
 
 /** A field value: hostile text, odd types, or one of channel B's ids and names. */
-const value = () => fc.oneof({ arbitrary: anyFieldValue, weight: 3 }, { arbitrary: fc.constantFrom(...world.foreign), weight: 2 });
-const fields = (...keys: string[]) => fc.record(Object.fromEntries(keys.map((k) => [k, value()])), { requiredKeys: [] }) as fc.Arbitrary<never>;
+const value = () =>
+  fc.oneof({ arbitrary: anyFieldValue, weight: 3 }, { arbitrary: fc.constantFrom(...world.foreign), weight: 2 });
+const fields = (...keys: string[]) =>
+  fc.record(Object.fromEntries(keys.map((k) => [k, value()])), { requiredKeys: [] }) as fc.Arbitrary<never>;
 
 /** Runs a read: a typed domain error is an answer; anything else fails the property. The result must not name channel B. */
 async function read(run: () => Promise<unknown>) {
@@ -51,7 +53,7 @@ async function read(run: () => Promise<unknown>) {
 }
 
 describe('the leak check itself', () => {
-  it('sees channel A\'s own rows and flags channel B\'s', async () => {
+  it("sees channel A's own rows and flags channel B's", async () => {
     expect(JSON.stringify(await findCustomers(world.ctx.providerA, {}))).toContain(world.a.customer.id);
     await expect(read(async () => [world.b.customer])).rejects.toThrow(/leaks/);
   });
@@ -60,24 +62,37 @@ describe('the leak check itself', () => {
 describe('searches and filters', () => {
   it('customers (q, reseller, after) for provider, reseller and customer users', async () => {
     await fc.assert(
-      fc.asyncProperty(fields('q', 'reseller', 'after'), fc.constantFrom('providerA', 'resellerA', 'customerA') as fc.Arbitrary<keyof World['ctx']>, async (input, who) => {
-        await read(() => findCustomers(world.ctx[who], input));
-      }),
+      fc.asyncProperty(
+        fields('q', 'reseller', 'after'),
+        fc.constantFrom('providerA', 'resellerA', 'customerA') as fc.Arbitrary<keyof World['ctx']>,
+        async (input, who) => {
+          await read(() => findCustomers(world.ctx[who], input));
+        },
+      ),
       RUNS,
     );
   });
 
   it('reseller subscriptions (relation, status, q, after)', async () => {
-    await fc.assert(fc.asyncProperty(fields('relation', 'status', 'q', 'after'), async (input) => read(() => findResellerSubscriptions(world.ctx.resellerA, input))), RUNS);
+    await fc.assert(
+      fc.asyncProperty(fields('relation', 'status', 'q', 'after'), async (input) =>
+        read(() => findResellerSubscriptions(world.ctx.resellerA, input)),
+      ),
+      RUNS,
+    );
   });
 
   it('audit log and its CSV (actor, action, targetType, targetId, from, to, after)', async () => {
     await fc.assert(
-      fc.asyncProperty(fields('actor', 'action', 'targetType', 'targetId', 'from', 'to', 'after'), fc.boolean(), async (input, provider) => {
-        const ctx = provider ? world.ctx.providerA : world.ctx.resellerA;
-        await read(() => findAuditEvents(ctx, input));
-        await read(() => exportAuditEventsCsv(ctx, input, ['a', 'b', 'c', 'd', 'e', 'f'], (a) => a));
-      }),
+      fc.asyncProperty(
+        fields('actor', 'action', 'targetType', 'targetId', 'from', 'to', 'after'),
+        fc.boolean(),
+        async (input, provider) => {
+          const ctx = provider ? world.ctx.providerA : world.ctx.resellerA;
+          await read(() => findAuditEvents(ctx, input));
+          await read(() => exportAuditEventsCsv(ctx, input, ['a', 'b', 'c', 'd', 'e', 'f'], (a) => a));
+        },
+      ),
       RUNS,
     );
   });
@@ -94,7 +109,10 @@ describe('searches and filters', () => {
   });
 
   it('indirect resellers (q)', async () => {
-    await fc.assert(fc.asyncProperty(fields('q'), async (input) => read(() => findIndirectResellers(world.ctx.providerA, input))), RUNS);
+    await fc.assert(
+      fc.asyncProperty(fields('q'), async (input) => read(() => findIndirectResellers(world.ctx.providerA, input))),
+      RUNS,
+    );
   });
 });
 
@@ -124,6 +142,9 @@ describe('ids and tokens from a URL', () => {
   });
 
   it('domain prefix check: any text is answered', async () => {
-    await fc.assert(fc.asyncProperty(hostileText, async (prefix) => read(() => isDomainPrefixAvailable(world.ctx.providerA, prefix))), RUNS);
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (prefix) => read(() => isDomainPrefixAvailable(world.ctx.providerA, prefix))),
+      RUNS,
+    );
   });
 });

@@ -18,7 +18,8 @@ const schemas: [string, z.ZodType][] = [
   ['findMailboxInput', findMailboxInput],
 ];
 for (const [file, exports] of Object.entries(modules)) {
-  for (const [name, value] of Object.entries(exports)) if (value instanceof z.ZodType) schemas.push([`${file}#${name}`, value]);
+  for (const [name, value] of Object.entries(exports))
+    if (value instanceof z.ZodType) schemas.push([`${file}#${name}`, value]);
 }
 
 /** The field names of an object schema, looking through transforms, pipes, preprocessing and refinements. */
@@ -33,7 +34,14 @@ function keysOf(schema: unknown, depth = 0): string[] {
   return [];
 }
 
-const SEARCH_SCHEMAS = ['findCustomersInput', 'findResellerSubscriptionsInput', 'incentivesInput', 'findAuditEventsInput', 'findIndirectResellersInput', 'findMailboxInput'];
+const SEARCH_SCHEMAS = [
+  'findCustomersInput',
+  'findResellerSubscriptionsInput',
+  'incentivesInput',
+  'findAuditEventsInput',
+  'findIndirectResellersInput',
+  'findMailboxInput',
+];
 
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
@@ -44,7 +52,14 @@ function strings(value: unknown): string[] {
 describe('every input schema takes any client value without throwing', () => {
   it('finds the schemas', () => {
     expect(schemas.length).toBeGreaterThan(25);
-    for (const name of ['createOfferInput', 'newCustomerOrderInput', 'changeSubscriptionInput', 'sendPartnershipRequestInput', 'sendRelationshipRequestInput', 'findAuditEventsInput']) {
+    for (const name of [
+      'createOfferInput',
+      'newCustomerOrderInput',
+      'changeSubscriptionInput',
+      'sendPartnershipRequestInput',
+      'sendRelationshipRequestInput',
+      'findAuditEventsInput',
+    ]) {
       expect(schemas.some(([n]) => n.endsWith(`#${name}`))).toBe(true);
     }
     // The generator sends each schema its own fields (through transforms and pipes).

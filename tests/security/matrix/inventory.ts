@@ -54,7 +54,10 @@ function domainImports(source: string): Map<string, string> {
 const used = (text: string, name: string) => new RegExp(`\\b${name}\\b`).test(text);
 
 function urlOf(file: string): string {
-  const parts = relative(APP, file).split(sep).slice(0, -1).filter((p) => !/^\(.*\)$/.test(p));
+  const parts = relative(APP, file)
+    .split(sep)
+    .slice(0, -1)
+    .filter((p) => !/^\(.*\)$/.test(p));
   return `/${parts.join('/')}`;
 }
 
@@ -62,7 +65,11 @@ function urlOf(file: string): string {
 function declarations(source: string): { name: string; exported: boolean; text: string }[] {
   const re = /^(export\s+)?(?:async\s+)?(?:const|function|let)\s+(\w+)/gm;
   const hits = [...source.matchAll(re)];
-  return hits.map((m, i) => ({ name: m[2] ?? '', exported: Boolean(m[1]), text: source.slice(m.index, hits[i + 1]?.index ?? source.length) }));
+  return hits.map((m, i) => ({
+    name: m[2] ?? '',
+    exported: Boolean(m[1]),
+    text: source.slice(m.index, hits[i + 1]?.index ?? source.length),
+  }));
 }
 
 export function inventory(): Entry[] {
@@ -74,7 +81,9 @@ export function inventory(): Entry[] {
     const imports = domainImports(source);
     const rel = relative(ROOT, file);
     if (base === 'page.tsx' || base === 'route.ts') {
-      const domain = [...imports].filter(([local]) => used(source.replace(/^import .*$/gm, ''), local)).map(([, id]) => id);
+      const domain = [...imports]
+        .filter(([local]) => used(source.replace(/^import .*$/gm, ''), local))
+        .map(([, id]) => id);
       entries.push({ kind: base === 'page.tsx' ? 'page' : 'route', name: urlOf(file), file: rel, domain });
     }
     if (/^\s*['"]use server['"]/.test(source)) {
@@ -82,7 +91,10 @@ export function inventory(): Entry[] {
       for (const decl of decls.filter((d) => d.exported)) {
         if (/^export\s+type\b/.test(decl.text)) continue;
         // The export's own text plus the local helpers it uses (e.g. `const save = defineAction(...)`).
-        const texts = [decl.text, ...decls.filter((d) => !d.exported && d.name !== decl.name && used(decl.text, d.name)).map((d) => d.text)];
+        const texts = [
+          decl.text,
+          ...decls.filter((d) => !d.exported && d.name !== decl.name && used(decl.text, d.name)).map((d) => d.text),
+        ];
         const domain = [...imports].filter(([local]) => texts.some((t) => used(t, local))).map(([, id]) => id);
         entries.push({ kind: 'action', name: `${rel}#${decl.name}`, file: rel, domain: [...new Set(domain)] });
       }

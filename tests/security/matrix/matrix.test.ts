@@ -62,7 +62,13 @@ async function snapshot(): Promise<Map<string, string>> {
     for (const { name } of tables.rows) {
       if (COUNTERS.has(name)) continue;
       const rows = await client.query(`SELECT * FROM "${name}"`);
-      out.set(name, rows.rows.map((r) => JSON.stringify(r)).sort().join('\n'));
+      out.set(
+        name,
+        rows.rows
+          .map((r) => JSON.stringify(r))
+          .sort()
+          .join('\n'),
+      );
     }
     return out;
   } finally {
@@ -71,7 +77,9 @@ async function snapshot(): Promise<Map<string, string>> {
 }
 
 const granted = (c: Case, ctx: Ctx) =>
-  c.grant.audiences.includes(audienceOf(ctx)) && (c.grant.permission === null || can(ctx, c.grant.permission)) && (c.grant.when?.(ctx) ?? true);
+  c.grant.audiences.includes(audienceOf(ctx)) &&
+  (c.grant.permission === null || can(ctx, c.grant.permission)) &&
+  (c.grant.when?.(ctx) ?? true);
 
 const label = (c: Case) => (c.variant ? `${c.fn} (${c.variant})` : c.fn);
 
@@ -79,9 +87,12 @@ it('has a case for every page, route and server action under app/', () => {
   const known = new Set([...CASES.map((c) => c.fn), ...Object.keys(NOT_CALLED)]);
   const missing: string[] = [];
   for (const entry of inventory()) {
-    if (entry.kind !== 'action' && entry.domain.length === 0 && !(entry.name in NO_DATA)) missing.push(`${entry.kind} ${entry.name}: loads no domain function and is not in NO_DATA`);
-    if (entry.kind === 'action' && entry.domain.length === 0) missing.push(`action ${entry.name}: calls no domain function the matrix can map`);
-    for (const fn of entry.domain) if (!known.has(fn)) missing.push(`${entry.kind} ${entry.name}: ${fn} has no matrix case`);
+    if (entry.kind !== 'action' && entry.domain.length === 0 && !(entry.name in NO_DATA))
+      missing.push(`${entry.kind} ${entry.name}: loads no domain function and is not in NO_DATA`);
+    if (entry.kind === 'action' && entry.domain.length === 0)
+      missing.push(`action ${entry.name}: calls no domain function the matrix can map`);
+    for (const fn of entry.domain)
+      if (!known.has(fn)) missing.push(`${entry.kind} ${entry.name}: ${fn} has no matrix case`);
   }
   expect(missing, `the matrix has no case for:\n${missing.join('\n')}`).toEqual([]);
 });
@@ -116,7 +127,8 @@ it('refuses every foreign resource to every role, writes nothing, and over-block
         if (r.outcome === 'ok') {
           const m = markerIn(r.result);
           if (m) leaks.push(`${email} ${label(c)}: shows the other channel's ${m}`);
-        } else if (!['NotFound', 'Refused', 'Forbidden'].includes(r.outcome)) errors.push(`${email} ${label(c)}: ${r.outcome} ${String(r.error)}`);
+        } else if (!['NotFound', 'Refused', 'Forbidden'].includes(r.outcome))
+          errors.push(`${email} ${label(c)}: ${r.outcome} ${String(r.error)}`);
         continue;
       }
       if (c.kind === 'token') {
@@ -130,11 +142,13 @@ it('refuses every foreign resource to every role, writes nothing, and over-block
           if (r.outcome === 'ok') {
             // A view answers with a status; only the addressee may see "ready", and nobody the other side's data.
             const m = markerIn(r.result, c);
-            const ready = typeof r.result === 'object' && r.result !== null && (r.result as { status?: string }).status === 'ready';
+            const ready =
+              typeof r.result === 'object' && r.result !== null && (r.result as { status?: string }).status === 'ready';
             if (!c.clean) leaks.push(`${email} ${label(c)}: a foreign link was accepted`);
             else if (m) leaks.push(`${email} ${label(c)}: a foreign link shows ${m}`);
             else if (ready) leaks.push(`${email} ${label(c)}: a foreign link is ready to accept`);
-          } else if (!['NotFound', 'Refused', 'Forbidden', 'Invalid'].includes(r.outcome)) errors.push(`${email} ${label(c)}: ${r.outcome} ${String(r.error)}`);
+          } else if (!['NotFound', 'Refused', 'Forbidden', 'Invalid'].includes(r.outcome))
+            errors.push(`${email} ${label(c)}: ${r.outcome} ${String(r.error)}`);
         }
         continue;
       }
@@ -142,14 +156,18 @@ it('refuses every foreign resource to every role, writes nothing, and over-block
         cells++;
         const id = w.theirs[resource];
         const r = await attempt(() => c.call(ctx, id, w.theirs, w));
-        const refused = ['NotFound', 'Refused', 'Forbidden'].includes(r.outcome) || (c.foreignOk ?? []).includes(r.outcome);
+        const refused =
+          ['NotFound', 'Refused', 'Forbidden'].includes(r.outcome) || (c.foreignOk ?? []).includes(r.outcome);
         if (refused) continue;
         if (r.outcome === 'ok' && c.clean) {
           const m = markerIn(r.result);
           if (m) leaks.push(`${email} ${label(c)} with the other channel's ${resource}: shows ${m}`);
           continue;
         }
-        if (r.outcome === 'ok' || r.outcome === 'Conflict') leaks.push(`${email} ${label(c)} with the other channel's ${resource}: ${r.outcome === 'ok' ? 'succeeded' : 'found it (Conflict)'}`);
+        if (r.outcome === 'ok' || r.outcome === 'Conflict')
+          leaks.push(
+            `${email} ${label(c)} with the other channel's ${resource}: ${r.outcome === 'ok' ? 'succeeded' : 'found it (Conflict)'}`,
+          );
         else errors.push(`${email} ${label(c)} with the other channel's ${resource}: ${r.outcome} ${String(r.error)}`);
       }
     }
@@ -173,15 +191,24 @@ it('refuses every foreign resource to every role, writes nothing, and over-block
     const blocked = r.outcome === 'NotFound' || r.outcome === 'Forbidden';
     if (ok) grantsChecked++;
     else refusalsChecked++;
-    if (ok && blocked) overBlocked.push(`${email} ${label(c)} on its own ${c.kind === 'id' ? 'record' : 'data'}: ${r.outcome}`);
+    if (ok && blocked)
+      overBlocked.push(`${email} ${label(c)} on its own ${c.kind === 'id' ? 'record' : 'data'}: ${r.outcome}`);
     else if (ok && r.outcome === 'ok' && c.ownMarker) {
       const marker = c.ownMarker(w, ctx);
-      if (marker && !text(r.result).includes(marker)) overBlocked.push(`${email} ${label(c)}: its own ${marker} is missing`);
-    } else if (!ok && (r.outcome === 'ok' || r.outcome === 'Conflict') && !(c.kind === 'list' && !c.ownMarker) && !(c.vendorWide && audienceOf(ctx) === 'vendor')) {
+      if (marker && !text(r.result).includes(marker))
+        overBlocked.push(`${email} ${label(c)}: its own ${marker} is missing`);
+    } else if (
+      !ok &&
+      (r.outcome === 'ok' || r.outcome === 'Conflict') &&
+      !(c.kind === 'list' && !c.ownMarker) &&
+      !(c.vendorWide && audienceOf(ctx) === 'vendor')
+    ) {
       // A list the role may not use may answer empty; anything it shows of ours is a grant the table does not give.
       const marker = c.ownMarker?.(w, ctx);
-      if (c.kind !== 'list' || (marker && text(r.result).includes(marker))) leaks.push(`${email} ${label(c)}: allowed without the grant (${r.outcome})`);
-    } else if (r.outcome === 'Error' || r.outcome === 'Unauthenticated') errors.push(`${email} ${label(c)} on own data: ${r.outcome} ${String(r.error)}`);
+      if (c.kind !== 'list' || (marker && text(r.result).includes(marker)))
+        leaks.push(`${email} ${label(c)}: allowed without the grant (${r.outcome})`);
+    } else if (r.outcome === 'Error' || r.outcome === 'Unauthenticated')
+      errors.push(`${email} ${label(c)} on own data: ${r.outcome} ${String(r.error)}`);
   };
   for (const { email, ctx } of w.actors) for (const c of CASES.filter((x) => !x.writes)) await own(c, email, ctx);
 
@@ -194,9 +221,23 @@ it('refuses every foreign resource to every role, writes nothing, and over-block
   const roles = new Set(w.actors.map((a) => a.ctx.role)).size;
   const actions = new Set(CASES.map((c) => c.fn)).size;
   const summary = {
-    cells, actors: w.actors.length, roles, resources: RESOURCES.length, functions: actions, cases: CASES.length,
-    grantsChecked, refusalsChecked, leaks: leaks.length, unintendedWrites: written.length, overBlocked: overBlocked.length, errors: errors.length, byDesign: byDesign.length,
-    leakList: leaks, writtenTables: written, overBlockedList: overBlocked, errorList: errors,
+    cells,
+    actors: w.actors.length,
+    roles,
+    resources: RESOURCES.length,
+    functions: actions,
+    cases: CASES.length,
+    grantsChecked,
+    refusalsChecked,
+    leaks: leaks.length,
+    unintendedWrites: written.length,
+    overBlocked: overBlocked.length,
+    errors: errors.length,
+    byDesign: byDesign.length,
+    leakList: leaks,
+    writtenTables: written,
+    overBlockedList: overBlocked,
+    errorList: errors,
   };
   mkdirSync(join(process.cwd(), '.test-output'), { recursive: true });
   writeFileSync(join(process.cwd(), '.test-output', 'security-matrix.json'), JSON.stringify(summary, null, 2));

@@ -11,7 +11,12 @@ export async function GET(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const [t, ta] = await Promise.all([getTranslations('auditLog.csv'), getTranslations('auditActions')]);
   try {
-    const { fileName, body } = await exportAuditEventsCsv(ctx, params, AUDIT_CSV_COLUMNS.map((c) => t(c)), (a) => (ta.has(a) ? ta(a) : a));
+    const { fileName, body } = await exportAuditEventsCsv(
+      ctx,
+      params,
+      AUDIT_CSV_COLUMNS.map((c) => t(c)),
+      (a) => (ta.has(a) ? ta(a) : a),
+    );
     return csvResponse(fileName, body);
   } catch (error) {
     if (error instanceof NotFound || error instanceof Refused) return new Response('Not found', { status: 404 });

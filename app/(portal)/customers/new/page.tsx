@@ -24,31 +24,50 @@ export default async function NewCustomerPage({ searchParams }: { searchParams: 
       findPurchasableOffers(ctx),
       audienceOf(ctx) === 'provider'
         ? findResellerFilter(ctx, reseller)
-        : findIndirectProviders(ctx).then((rows) => ({ options: rows.filter((r) => r.state === 'ACTIVE').map((r) => r.provider), selected: null })),
+        : findIndirectProviders(ctx).then((rows) => ({
+            options: rows.filter((r) => r.state === 'ACTIVE').map((r) => r.provider),
+            selected: null,
+          })),
     ]);
     // Too many partners for a list: the reseller is typed by MPN ID, the one preselected from Indirect resellers filled in.
     const typed = parties.options === null;
-    const list = parties.options ?? (parties.selected ? [{ ...parties.selected, id: parties.selected.mpnId ?? parties.selected.id }] : []);
+    const list =
+      parties.options ??
+      (parties.selected ? [{ ...parties.selected, id: parties.selected.mpnId ?? parties.selected.id }] : []);
     return { offers, parties: list, typed };
   });
   const locale = await getLocale();
   const names = new Intl.DisplayNames([locale], { type: 'region' });
-  const countries = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  const countries = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+    a.name.localeCompare(b.name, locale),
+  );
   const isProvider = audienceOf(ctx) === 'provider';
   const options = parties.map((p) => ({ id: p.id, label: `${p.legalName} (${p.mpnId})`, name: p.legalName }));
-  const preselected = isProvider ? (typed ? options[0]?.id : options.find((o) => o.id === reseller)?.id) ?? '' : options[0]?.id ?? '';
+  const preselected = isProvider
+    ? ((typed ? options[0]?.id : options.find((o) => o.id === reseller)?.id) ?? '')
+    : (options[0]?.id ?? '');
   return (
-    <IntlClient><NewCustomerWizard
-      // A fresh key per opening of the form: the same review submitted twice is one order (R5).
-      idempotencyKey={randomUUID()}
-      mode={isProvider ? 'provider' : 'reseller'}
-      parties={options}
-      typedParty={typed}
-      initialParty={preselected}
-      offers={offers.map((o) => ({ id: o.id, name: o.name, unitPriceMinor: o.unitPriceMinor, currency: o.currency, minQuantity: o.minQuantity, maxQuantity: o.maxQuantity, isAzurePlan: o.isAzurePlan }))}
-      countries={countries}
-      tenantDomain={env.TENANT_DOMAIN}
-      defaultLanguage={locale === 'ja' ? 'ja' : 'en'}
-    /></IntlClient>
+    <IntlClient>
+      <NewCustomerWizard
+        // A fresh key per opening of the form: the same review submitted twice is one order (R5).
+        idempotencyKey={randomUUID()}
+        mode={isProvider ? 'provider' : 'reseller'}
+        parties={options}
+        typedParty={typed}
+        initialParty={preselected}
+        offers={offers.map((o) => ({
+          id: o.id,
+          name: o.name,
+          unitPriceMinor: o.unitPriceMinor,
+          currency: o.currency,
+          minQuantity: o.minQuantity,
+          maxQuantity: o.maxQuantity,
+          isAzurePlan: o.isAzurePlan,
+        }))}
+        countries={countries}
+        tenantDomain={env.TENANT_DOMAIN}
+        defaultLanguage={locale === 'ja' ? 'ja' : 'en'}
+      />
+    </IntlClient>
   );
 }

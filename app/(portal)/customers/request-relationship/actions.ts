@@ -15,7 +15,8 @@ import { requestIdInput, sendRelationshipRequestInput, tenantOwnerInput } from '
 export const startRelationshipRequestAction = defineAction({
   permission: 'partnerships.write',
   input: z.record(z.string(), z.unknown()),
-  run: async (ctx, input) => startRelationshipRequest(ctx, input, { baseUrl: await baseUrl(), locale: await getLocale() }),
+  run: async (ctx, input) =>
+    startRelationshipRequest(ctx, input, { baseUrl: await baseUrl(), locale: await getLocale() }),
 });
 
 export const sendRelationshipRequestAction = defineAction({

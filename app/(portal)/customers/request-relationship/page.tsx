@@ -17,16 +17,28 @@ export default async function RequestRelationshipPage() {
     assertCan(ctx, 'partnerships.write');
     return Promise.all([listRequestProviders(ctx), findResellerRequests(ctx)]);
   });
-  const [t, tp, ta, format] = await Promise.all([getTranslations('relationships.request'), getTranslations('relationships.pending'), getTranslations('relationships.access'), getFormatter()]);
+  const [t, tp, ta, format] = await Promise.all([
+    getTranslations('relationships.request'),
+    getTranslations('relationships.pending'),
+    getTranslations('relationships.access'),
+    getFormatter(),
+  ]);
   return (
     <div className="max-w-4xl">
       <PageHeader title={t('pageTitle')} />
       <p className="mb-6 text-sm text-slate-700">{t('pageIntro')}</p>
-      <IntlClient namespaces={['relationships']}><RequestRelationshipForm mode="reseller" providers={providers} /></IntlClient>
+      <IntlClient namespaces={['relationships']}>
+        <RequestRelationshipForm mode="reseller" providers={providers} />
+      </IntlClient>
       {requests.length > 0 ? (
         <section aria-labelledby="pending-heading" className="mt-8">
-          <h2 id="pending-heading" className="mb-3 text-lg font-semibold">{tp('title')}</h2>
-          <Table caption={tp('title')} headers={[t('tenantDomain'), t('provider'), tp('access'), tp('sentTo'), tp('expires'), '']}>
+          <h2 id="pending-heading" className="mb-3 text-lg font-semibold">
+            {tp('title')}
+          </h2>
+          <Table
+            caption={tp('title')}
+            headers={[t('tenantDomain'), t('provider'), tp('access'), tp('sentTo'), tp('expires'), '']}
+          >
             {requests.map((r) => (
               <tr key={r.id}>
                 <Td>{r.customer.tenantDomain}</Td>
@@ -34,7 +46,14 @@ export default async function RequestRelationshipPage() {
                 <Td>{ta(r.includeDelegatedAdmin ? 'delegatedAdmin' : 'viewOnly')}</Td>
                 <Td>{r.recipientEmail ?? tp('notSent')}</Td>
                 <Td>{format.dateTime(r.expiresAt, { dateStyle: 'medium' })}</Td>
-                <Td><ActionButton action={revokeRelationshipRequestAction} fields={{ requestId: r.id }} label={tp('revoke')} done={{ revoked: tp('revoked') }} /></Td>
+                <Td>
+                  <ActionButton
+                    action={revokeRelationshipRequestAction}
+                    fields={{ requestId: r.id }}
+                    label={tp('revoke')}
+                    done={{ revoked: tp('revoked') }}
+                  />
+                </Td>
               </tr>
             ))}
           </Table>

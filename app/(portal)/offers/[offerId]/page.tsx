@@ -18,16 +18,35 @@ export default async function EditOfferPage({ params }: { params: Promise<{ offe
   });
   const t = await getTranslations('offers');
   const initial = {
-    sku: offer.sku, name: offer.name, description: offer.description, billingFrequency: offer.billingFrequency,
-    termMonths: offer.termMonths === null ? '' : String(offer.termMonths), unitPrice: minorToDecimal(offer.unitPriceMinor, offer.currency),
-    currency: offer.currency, minQuantity: String(offer.minQuantity), maxQuantity: String(offer.maxQuantity), isAzurePlan: offer.isAzurePlan,
-    incentiveRate: bpsToPercent(offer.incentiveRateBps), upgradeTargetIds: offer.upgradeTargets.map((u) => u.id), active: offer.active,
+    sku: offer.sku,
+    name: offer.name,
+    description: offer.description,
+    billingFrequency: offer.billingFrequency,
+    termMonths: offer.termMonths === null ? '' : String(offer.termMonths),
+    unitPrice: minorToDecimal(offer.unitPriceMinor, offer.currency),
+    currency: offer.currency,
+    minQuantity: String(offer.minQuantity),
+    maxQuantity: String(offer.maxQuantity),
+    isAzurePlan: offer.isAzurePlan,
+    incentiveRate: bpsToPercent(offer.incentiveRateBps),
+    upgradeTargetIds: offer.upgradeTargets.map((u) => u.id),
+    active: offer.active,
   };
-  const options = offers.filter((o) => o.id !== offer.id).map(({ id, name, sku, active }) => ({ id, name, sku, active }));
+  const options = offers
+    .filter((o) => o.id !== offer.id)
+    .map(({ id, name, sku, active }) => ({ id, name, sku, active }));
   return (
     <>
       <PageHeader title={t('editTitle', { name: offer.name })} />
-      <IntlClient namespaces={['offers']}><OfferForm action={updateOfferAction} initial={initial} options={options} offerId={offer.id} version={offer.updatedAt.toISOString()} /></IntlClient>
+      <IntlClient namespaces={['offers']}>
+        <OfferForm
+          action={updateOfferAction}
+          initial={initial}
+          options={options}
+          offerId={offer.id}
+          version={offer.updatedAt.toISOString()}
+        />
+      </IntlClient>
     </>
   );
 }

@@ -15,13 +15,30 @@ export default async function NewOfferPage() {
   });
   const t = await getTranslations('offers');
   const initial = {
-    sku: '', name: '', description: '', billingFrequency: 'MONTHLY', termMonths: '1', unitPrice: '', currency: 'USD',
-    minQuantity: '1', maxQuantity: '300', isAzurePlan: false, incentiveRate: '0', upgradeTargetIds: [], active: true,
+    sku: '',
+    name: '',
+    description: '',
+    billingFrequency: 'MONTHLY',
+    termMonths: '1',
+    unitPrice: '',
+    currency: 'USD',
+    minQuantity: '1',
+    maxQuantity: '300',
+    isAzurePlan: false,
+    incentiveRate: '0',
+    upgradeTargetIds: [],
+    active: true,
   };
   return (
     <>
       <PageHeader title={t('addTitle')} />
-      <IntlClient namespaces={['offers']}><OfferForm action={createOfferAction} initial={initial} options={offers.map(({ id, name, sku, active }) => ({ id, name, sku, active }))} /></IntlClient>
+      <IntlClient namespaces={['offers']}>
+        <OfferForm
+          action={createOfferAction}
+          initial={initial}
+          options={offers.map(({ id, name, sku, active }) => ({ id, name, sku, active }))}
+        />
+      </IntlClient>
     </>
   );
 }

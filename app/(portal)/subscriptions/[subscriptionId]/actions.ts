@@ -29,7 +29,11 @@ export const changeSupportContactAction = defineAction({
   permission: 'support.write',
   input: anyFields,
   run: async (ctx, input) => {
-    const result = await changeSubscription(ctx, { subscriptionId: input.subscriptionId ?? '', version: input.version as unknown as number, supportContactOrgId: input.supportContactOrgId });
+    const result = await changeSubscription(ctx, {
+      subscriptionId: input.subscriptionId ?? '',
+      version: input.version as unknown as number,
+      supportContactOrgId: input.supportContactOrgId,
+    });
     revalidatePath(path(result.subscriptionId));
     return result;
   },

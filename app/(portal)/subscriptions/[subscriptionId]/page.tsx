@@ -15,15 +15,30 @@ import { AssociationPeriods } from '@/components/subscriptions/association-perio
 import { formatDateTime } from '@/components/subscriptions/format';
 import { IntlClient } from '@/components/ui/intl-client';
 
-type Party = { legalName: string; mpnId: string | null; contactEmail?: string | null; contactPhone?: string | null } | null;
+type Party = {
+  legalName: string;
+  mpnId: string | null;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+} | null;
 
 /** F5: a subscription's details, every change to it (R7, R8, R9, R14) and its history. */
-export default async function SubscriptionPage({ params, searchParams }: { params: Promise<{ subscriptionId: string }>; searchParams: Promise<{ cancelled?: string }> }) {
+export default async function SubscriptionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ subscriptionId: string }>;
+  searchParams: Promise<{ cancelled?: string }>;
+}) {
   const { subscriptionId } = await params;
   const { cancelled } = await searchParams;
   const ctx = await requirePageCtx(`/subscriptions/${subscriptionId}`);
   const detail = await loadOr404(() => getSubscriptionDetail(ctx, subscriptionId));
-  const [t, ts, locale] = await Promise.all([getTranslations('subscriptionDetail'), getTranslations('subscriptions'), getLocale()]);
+  const [t, ts, locale] = await Promise.all([
+    getTranslations('subscriptionDetail'),
+    getTranslations('subscriptions'),
+    getLocale(),
+  ]);
   const { subscription: s, may, history } = detail;
   const party = (p: Party) => (p ? (p.mpnId ? `${p.legalName} (${p.mpnId})` : p.legalName) : t('none'));
   const contact = [s.supportContactOrg.contactEmail, s.supportContactOrg.contactPhone].filter(Boolean).join(' · ');
@@ -52,32 +67,74 @@ export default async function SubscriptionPage({ params, searchParams }: { param
       <PageHeader title={s.offer.name}>
         <StatusBadge>{ts(`statuses.${s.status}`)}</StatusBadge>
       </PageHeader>
-      <p className="-mt-4 mb-6 text-sm"><Link href={customerHref} className="lnk">{s.customer.companyName}</Link></p>
-      {cancelled ? <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">{t('cancelledDone')}</p> : null}
-      {s.status === 'SUSPENDED' ? <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t('suspendedNote')}</p> : null}
-      {s.status === 'CANCELLED' && s.cancelledAt ? <p className="mb-4 rounded border border-slate-300 bg-slate-50 p-3 text-sm">{t('cancelledNote', { date: formatDate(s.cancelledAt, locale) })}</p> : null}
-      {!detail.editable && s.status !== 'CANCELLED' ? <p className="mb-4 text-sm text-slate-700">{t('readOnly')}</p> : null}
+      <p className="-mt-4 mb-6 text-sm">
+        <Link href={customerHref} className="lnk">
+          {s.customer.companyName}
+        </Link>
+      </p>
+      {cancelled ? (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 p-3 text-sm">
+          {t('cancelledDone')}
+        </p>
+      ) : null}
+      {s.status === 'SUSPENDED' ? (
+        <p className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">{t('suspendedNote')}</p>
+      ) : null}
+      {s.status === 'CANCELLED' && s.cancelledAt ? (
+        <p className="mb-4 rounded border border-slate-300 bg-slate-50 p-3 text-sm">
+          {t('cancelledNote', { date: formatDate(s.cancelledAt, locale) })}
+        </p>
+      ) : null}
+      {!detail.editable && s.status !== 'CANCELLED' ? (
+        <p className="mb-4 text-sm text-slate-700">{t('readOnly')}</p>
+      ) : null}
       <Section id="details" title={t('details')}>
         <FactList facts={facts} />
       </Section>
       {detail.editable && s.status !== 'CANCELLED' ? (
         <Section id="change" title={t('changeTitle')}>
-          <IntlClient namespaces={['subscriptionDetail']}><SubscriptionChangeForm
-            subscriptionId={s.id} version={s.version} quantity={s.quantity}
-            offer={{ name: s.offer.name, minQuantity: s.offer.minQuantity, maxQuantity: s.offer.maxQuantity, isAzurePlan: s.offer.isAzurePlan }}
-            upgradeTargets={s.offer.upgradeTargets.map((o) => ({ id: o.id, name: o.name }))}
-            reseller={s.reseller}
-            resellers={detail.options.resellers}
-            supportContactOrgId={s.supportContactOrgId}
-            supportContacts={detail.options.supportContacts.some((o) => o.id === s.supportContactOrgId) ? detail.options.supportContacts : [s.supportContactOrg, ...detail.options.supportContacts]}
-            may={{ changeLicences: detail.form.write, upgrade: detail.form.write, changeReseller: detail.form.write, changeSupportContact: detail.form.support }}
-            write={write} windowNote={windowNote}
-          /></IntlClient>
+          <IntlClient namespaces={['subscriptionDetail']}>
+            <SubscriptionChangeForm
+              subscriptionId={s.id}
+              version={s.version}
+              quantity={s.quantity}
+              offer={{
+                name: s.offer.name,
+                minQuantity: s.offer.minQuantity,
+                maxQuantity: s.offer.maxQuantity,
+                isAzurePlan: s.offer.isAzurePlan,
+              }}
+              upgradeTargets={s.offer.upgradeTargets.map((o) => ({ id: o.id, name: o.name }))}
+              reseller={s.reseller}
+              resellers={detail.options.resellers}
+              supportContactOrgId={s.supportContactOrgId}
+              supportContacts={
+                detail.options.supportContacts.some((o) => o.id === s.supportContactOrgId)
+                  ? detail.options.supportContacts
+                  : [s.supportContactOrg, ...detail.options.supportContacts]
+              }
+              may={{
+                changeLicences: detail.form.write,
+                upgrade: detail.form.write,
+                changeReseller: detail.form.write,
+                changeSupportContact: detail.form.support,
+              }}
+              write={write}
+              windowNote={windowNote}
+            />
+          </IntlClient>
         </Section>
       ) : null}
       {showStatus ? (
         <Section id="status" title={t('statusTitle')}>
-          <StatusActions subscriptionId={s.id} version={s.version} may={may} cancelClosed={write && s.status === 'ACTIVE' && !detail.withinWindow ? t('cancelClosed', { date: until }) : null} />
+          <StatusActions
+            subscriptionId={s.id}
+            version={s.version}
+            may={may}
+            cancelClosed={
+              write && s.status === 'ACTIVE' && !detail.withinWindow ? t('cancelClosed', { date: until }) : null
+            }
+          />
         </Section>
       ) : null}
       {isCustomer ? null : (

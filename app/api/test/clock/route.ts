@@ -21,10 +21,14 @@ export async function POST(request: Request) {
   // a page of another site may not move the clock, and only a JSON body (which
   // a cross-site form cannot send without a preflight) is read.
   const origin = request.headers.get('origin');
-  if (origin !== null && (origin === 'null' || !URL.canParse(origin) || new URL(origin).host !== request.headers.get('host'))) {
+  if (
+    origin !== null &&
+    (origin === 'null' || !URL.canParse(origin) || new URL(origin).host !== request.headers.get('host'))
+  ) {
     return NextResponse.json({ error: 'cross-site request' }, { status: 403 });
   }
-  if (!request.headers.get('content-type')?.startsWith('application/json')) return NextResponse.json({ error: 'JSON body expected' }, { status: 415 });
+  if (!request.headers.get('content-type')?.startsWith('application/json'))
+    return NextResponse.json({ error: 'JSON body expected' }, { status: 415 });
   const body = (await request.json().catch(() => null)) as { advanceMs?: unknown; reset?: unknown } | null;
   if (body?.reset === true) clock.reset();
   else if (typeof body?.advanceMs === 'number' && Number.isFinite(body.advanceMs)) clock.advance(body.advanceMs);

@@ -16,17 +16,35 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ c
   });
   const [t, locale] = await Promise.all([getTranslations('customerEdit'), getLocale()]);
   const names = new Intl.DisplayNames([locale], { type: 'region' });
-  const countries = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  const countries = COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+    a.name.localeCompare(b.name, locale),
+  );
   const initial = {
-    companyName: customer.companyName, addressLine1: customer.addressLine1, addressLine2: customer.addressLine2 ?? '', city: customer.city,
-    region: customer.region ?? '', postalCode: customer.postalCode, country: customer.country, contactFirstName: customer.contactFirstName,
-    contactLastName: customer.contactLastName, contactEmail: customer.contactEmail, contactPhone: customer.contactPhone ?? '', language: customer.language,
+    companyName: customer.companyName,
+    addressLine1: customer.addressLine1,
+    addressLine2: customer.addressLine2 ?? '',
+    city: customer.city,
+    region: customer.region ?? '',
+    postalCode: customer.postalCode,
+    country: customer.country,
+    contactFirstName: customer.contactFirstName,
+    contactLastName: customer.contactLastName,
+    contactEmail: customer.contactEmail,
+    contactPhone: customer.contactPhone ?? '',
+    language: customer.language,
   };
   return (
     <>
       <PageHeader title={t('title', { company: customer.companyName })} />
       <p className="mb-6 text-sm text-slate-700">{t('domainFixed', { domain: customer.tenantDomain })}</p>
-      <IntlClient namespaces={['customerEdit', 'newCustomer']}><EditCustomerForm customerId={customer.id} version={customer.updatedAt.toISOString()} initial={initial} countries={countries} /></IntlClient>
+      <IntlClient namespaces={['customerEdit', 'newCustomer']}>
+        <EditCustomerForm
+          customerId={customer.id}
+          version={customer.updatedAt.toISOString()}
+          initial={initial}
+          countries={countries}
+        />
+      </IntlClient>
     </>
   );
 }

@@ -24,7 +24,12 @@ export default async function RemovePartnershipPage({ params }: { params: Promis
       <p className="mb-6 text-sm text-slate-700">{t('history')}</p>
       <div className="flex gap-3">
         <RemovePartnershipForm partnershipId={preview.partnershipId} label={t('confirm')} />
-        <Link href="/indirect-resellers" className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100">{t('cancel')}</Link>
+        <Link
+          href="/indirect-resellers"
+          className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+        >
+          {t('cancel')}
+        </Link>
       </div>
     </div>
   );

@@ -5,7 +5,9 @@ import { updateProviderProfile } from '@/lib/organizations/update-provider-profi
 import { updateProviderProfileInput } from '@/lib/organizations/schemas';
 
 const FIELDS = ['description', 'regionsServed', 'contactEmail', 'contactPhone', 'website'] as const;
-export type ProfileFormState = ActionState<{ orgId: string; version: string }> & { values?: Partial<Record<(typeof FIELDS)[number], string>> };
+export type ProfileFormState = ActionState<{ orgId: string; version: string }> & {
+  values?: Partial<Record<(typeof FIELDS)[number], string>>;
+};
 
 const save = defineAction({
   permission: 'profiles.manage',
@@ -19,7 +21,10 @@ const save = defineAction({
 });
 
 /** Saves the profile; a refused form comes back with what was typed, so nothing is lost. */
-export async function updateProviderProfileAction(prev: ProfileFormState | undefined, formData: FormData): Promise<ProfileFormState> {
+export async function updateProviderProfileAction(
+  prev: ProfileFormState | undefined,
+  formData: FormData,
+): Promise<ProfileFormState> {
   const state = await save(prev, formData);
   if (state.ok) return state;
   const values = Object.fromEntries(FIELDS.map((key) => [key, String(formData.get(key) ?? '').slice(0, 4000)]));

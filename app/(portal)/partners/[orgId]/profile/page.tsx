@@ -22,7 +22,13 @@ export default async function EditProviderProfilePage({ params }: { params: Prom
         {tp('mpnId')}: {org.mpnId} · {org.country} · {tp(`statuses.${org.status}`)}
       </p>
       <p className="mb-6 max-w-3xl text-slate-700">{t(org.status === 'ACTIVE' ? 'editIntro' : 'notListed')}</p>
-      <IntlClient namespaces={['profile']}><ProviderProfileForm orgId={org.id} profile={org.profile} version={org.profile?.updatedAt.toISOString() ?? ''} /></IntlClient>
+      <IntlClient namespaces={['profile']}>
+        <ProviderProfileForm
+          orgId={org.id}
+          profile={org.profile}
+          version={org.profile?.updatedAt.toISOString() ?? ''}
+        />
+      </IntlClient>
     </>
   );
 }
