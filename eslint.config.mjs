@@ -2,9 +2,12 @@ import tseslint from 'typescript-eslint';
 import nextPlugin from '@next/eslint-plugin-next';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-// Besides the usual checks this enforces the layering of CONVENTIONS.md:
-// pages and components never reach the database (they call lib/), and lib/
-// never imports the UI.
+// Besides the usual checks this enforces the layering of docs/architecture.md:
+// pages → components → actions → domain (lib/) → database. Pages and
+// components never reach the database; components never import a page; the
+// actions/ layer imports neither; lib/ imports none of them. Server actions
+// live in actions/ only, each made by defineAction or definePublicAction
+// (so each declares its permission, or says it is public).
 const noDatabaseInUi = {
   patterns: [
     {
@@ -13,14 +16,49 @@ const noDatabaseInUi = {
     },
   ],
 };
+const noPages = {
+  group: ['@/app/*', '**/app/**'],
+  message: 'Only Next.js imports pages: components and actions never import from app/.',
+};
+const noComponents = {
+  group: ['@/components/*', '**/components/**'],
+  message: 'Actions sit below the UI: they call the domain layer, never components.',
+};
+const actionsOnlyThroughForms = {
+  group: ['@/actions/*', '**/actions/**'],
+  message: 'lib/ is the domain layer: it must not import the actions above it.',
+};
 const noUiInLib = {
   patterns: [
+    actionsOnlyThroughForms,
     {
       group: ['@/app/*', '@/components/*', '**/app/**', '**/components/**'],
       message: 'lib/ is the domain layer: it must not import app/ or components/.',
     },
   ],
 };
+
+const DEFINED = 'A server action is made by defineAction or definePublicAction, so it declares its permission.';
+const actionExportRules = [
+  { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: DEFINED },
+  { selector: 'ExportDefaultDeclaration', message: DEFINED },
+  { selector: 'ExportNamedDeclaration[specifiers.length>0]', message: DEFINED },
+  {
+    selector: "ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.type!='CallExpression']",
+    message: DEFINED,
+  },
+  {
+    selector:
+      'ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > CallExpression.init[callee.name!=/^define(Public)?Action$/]',
+    message: DEFINED,
+  },
+];
+const useServerOutsideActions = [
+  {
+    selector: "ExpressionStatement[directive='use server']",
+    message: "Server actions live in actions/<area>.ts ('use server' nowhere else).",
+  },
+];
 
 export default tseslint.config(
   {
@@ -46,6 +84,22 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  { files: ['app/**', 'components/**'], rules: { 'no-restricted-imports': ['error', noDatabaseInUi] } },
+  { files: ['app/**'], rules: { 'no-restricted-imports': ['error', noDatabaseInUi] } },
+  {
+    files: ['components/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...noDatabaseInUi.patterns, noPages] }] },
+  },
+  {
+    files: ['actions/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [...noDatabaseInUi.patterns, noPages, noComponents] }],
+      'no-restricted-syntax': ['error', ...actionExportRules],
+    },
+  },
   { files: ['lib/**'], rules: { 'no-restricted-imports': ['error', noUiInLib] } },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['actions/**'],
+    rules: { 'no-restricted-syntax': ['error', ...useServerOutsideActions] },
+  },
 );

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { signInWithCredentials } from '@/lib/auth/sign-in-client';
-import { changePasswordAction } from './actions';
+import { changePasswordAction } from '@/actions/account';
 
 export function ChangePasswordForm() {
   const t = useTranslations('changePassword');

@@ -3,8 +3,8 @@ import { useState, useTransition, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import type { ActionState } from '@/lib/actions';
-import { addSubscriptionsAction } from '@/app/(portal)/customers/actions';
+import type { ActionState } from '@/lib/pipeline/form-state';
+import { addSubscriptionsAction } from '@/actions/orders';
 
 type Offer = {
   id: string;

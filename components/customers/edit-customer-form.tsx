@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import type { ActionState } from '@/lib/actions';
-import { updateCustomerDetailsAction } from '@/app/(portal)/customers/[customerId]/edit/actions';
+import type { ActionState } from '@/lib/pipeline/form-state';
+import { updateCustomerDetailsAction } from '@/actions/customers';
 
 const TEXT_FIELDS = [
   'companyName',

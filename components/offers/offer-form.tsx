@@ -2,7 +2,7 @@
 import { useActionState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/lib/pipeline/form-state';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
@@ -28,9 +28,27 @@ export type OfferFormValues = {
   upgradeTargetIds: string[];
   active: boolean;
 };
-export type OfferFormState = ActionState<{ offerId: string; name: string; version?: string }> & {
-  values?: OfferFormValues;
-};
+export type OfferFormState = ActionState<{ offerId: string; name: string; version?: string }>;
+
+/** The form's values as the refused action sent them back (see `echo`). */
+function typedValues(values: NonNullable<OfferFormState['values']>): OfferFormValues {
+  const text = (key: keyof OfferFormValues) => [values[key] ?? ''].flat()[0] ?? '';
+  return {
+    sku: text('sku'),
+    name: text('name'),
+    description: text('description'),
+    billingFrequency: text('billingFrequency'),
+    termMonths: text('termMonths'),
+    unitPrice: text('unitPrice'),
+    currency: text('currency'),
+    minQuantity: text('minQuantity'),
+    maxQuantity: text('maxQuantity'),
+    isAzurePlan: 'isAzurePlan' in values,
+    incentiveRate: text('incentiveRate'),
+    upgradeTargetIds: [values.upgradeTargetIds ?? []].flat(),
+    active: 'active' in values,
+  };
+}
 
 type Props = {
   action: (prev: OfferFormState | undefined, formData: FormData) => Promise<OfferFormState>;
@@ -45,7 +63,7 @@ type Props = {
 export function OfferForm({ action, initial, options, offerId, version }: Props) {
   const t = useTranslations('offers');
   const [state, formAction, pending] = useActionState(action, undefined);
-  const v = state?.values ?? initial;
+  const v = state?.values ? typedValues(state.values) : initial;
   const e = state?.fieldErrors;
   // Inputs are uncontrolled: a new key after each answer shows the values that answer carries.
   const key = JSON.stringify(v);

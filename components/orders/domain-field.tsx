@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { checkDomainAction } from '@/app/(portal)/customers/new/actions';
+import { checkDomainAction } from '@/actions/orders';
 
 type Check = { prefix: string; available: boolean; reason?: string };
 

@@ -3,7 +3,7 @@ import { useMemo, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { placeNewCustomerOrderAction, validateDetailsAction } from '@/app/(portal)/customers/new/actions';
+import { placeNewCustomerOrderAction, validateDetailsAction } from '@/actions/orders';
 import { DetailsStep } from './details-step';
 import { OffersStep } from './offers-step';
 import { ReviewStep, type ReviewLine } from './review-step';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { respondToInvitationAction } from '@/app/partnership-invitations/[token]/actions';
+import { respondToInvitationAction } from '@/actions/partnerships';
 
 /** Tick the checkbox and Authorize indirect provider, or Decline (F2). */
 export function AcceptInvitationForm({ token, provider }: { token: string; provider: string }) {

@@ -3,7 +3,7 @@ import { formatDate } from '@/lib/format';
 import { ActionButton } from '@/components/ui/action-button';
 import { Section } from '@/components/ui/section';
 import { Table, Td } from '@/components/ui/table';
-import { resendInvitationAction, revokeInvitationAction } from '@/app/(portal)/indirect-resellers/actions';
+import { resendInvitationAction, revokeInvitationAction } from '@/actions/partnerships';
 
 type Invitation = { id: string; resellerEmail: string | null; createdAt: Date; sentAt: Date | null; expiresAt: Date };
 

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { removePartnershipAction } from '@/app/(portal)/indirect-resellers/actions';
+import { removePartnershipAction } from '@/actions/partnerships';
 
 export function RemovePartnershipForm({ partnershipId, label }: { partnershipId: string; label: string }) {
   const [state, run, pending] = useActionState(removePartnershipAction, undefined);

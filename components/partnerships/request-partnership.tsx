@@ -5,8 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import type { ActionState } from '@/lib/actions';
-import { sendPartnershipRequestAction, startPartnershipRequestAction } from '@/app/(portal)/indirect-resellers/actions';
+import type { ActionState } from '@/lib/pipeline/form-state';
+import { sendPartnershipRequestAction, startPartnershipRequestAction } from '@/actions/partnerships';
 
 type Draft = { invitationId: string; link: string; subject: string; body: string; expiresAt: string };
 

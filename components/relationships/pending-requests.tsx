@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Table, Td } from '@/components/ui/table';
 import { ActionButton } from '@/components/ui/action-button';
-import { revokeRelationshipRequestAction } from '@/app/(portal)/customers/request-relationship/actions';
+import { revokeRelationshipRequestAction } from '@/actions/relationships';
 
 type Request = {
   id: string;

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/lib/pipeline/form-state';
 import { Button } from '@/components/ui/button';
 
 type Props = {

@@ -4,8 +4,8 @@ import { useDraftEmail } from '@/components/ui/use-draft-email';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import type { ActionState } from '@/lib/actions';
-import { sendRelationshipRequestAction } from '@/app/(portal)/customers/request-relationship/actions';
+import type { ActionState } from '@/lib/pipeline/form-state';
+import { sendRelationshipRequestAction } from '@/actions/relationships';
 
 export type RelationshipDraft = {
   requestId: string;

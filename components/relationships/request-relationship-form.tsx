@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import type { ActionState } from '@/lib/actions';
-import { startRelationshipRequestAction } from '@/app/(portal)/customers/request-relationship/actions';
+import type { ActionState } from '@/lib/pipeline/form-state';
+import { startRelationshipRequestAction } from '@/actions/relationships';
 import { RelationshipDraftForm, type RelationshipDraft } from './relationship-draft';
 
 type Option = { id: string; legalName: string; mpnId: string | null };

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { respondToRelationshipRequestAction } from '@/app/relationship-requests/[token]/actions';
+import { respondToRelationshipRequestAction } from '@/actions/relationships';
 
 /** F6: the customer admin accepts or declines a reseller relationship request. */
 export function RespondToRelationshipForm({ token, reseller }: { token: string; reseller: string }) {

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/ui/action-button';
-import { setTenantOwnerAction } from '@/app/(portal)/customers/request-relationship/actions';
+import { setTenantOwnerAction } from '@/actions/relationships';
 
 type Props = {
   customerId: string;

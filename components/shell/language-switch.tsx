@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { switchLanguage } from '@/app/actions/locale';
+import { switchLanguage } from '@/actions/account';
 
 // Each language names itself, so anyone can find their own. Each button has
 // a fixed box: "日本語" may be drawn with a font that loads after the first

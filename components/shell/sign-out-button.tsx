@@ -1,4 +1,4 @@
-import { signOutAction } from '@/app/actions/sign-out';
+import { signOutAction } from '@/actions/account';
 
 /** A form, not a script: it works before (and without) the page's JavaScript. */
 export function SignOutButton({ label }: { label: string }) {

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
-import { cancelAction } from '@/app/(portal)/subscriptions/[subscriptionId]/actions';
+import { cancelAction } from '@/actions/subscriptions';
 
 /** The confirmed cancel (R7): immediate and final. */
 export function CancelSubscriptionForm({

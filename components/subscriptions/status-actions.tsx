@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/ui/action-button';
-import { reactivateAction, suspendAction } from '@/app/(portal)/subscriptions/[subscriptionId]/actions';
+import { reactivateAction, suspendAction } from '@/actions/subscriptions';
 
 type Props = {
   subscriptionId: string;

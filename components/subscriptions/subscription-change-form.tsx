@@ -4,11 +4,8 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import type { ActionState } from '@/lib/actions';
-import {
-  changeSubscriptionAction,
-  changeSupportContactAction,
-} from '@/app/(portal)/subscriptions/[subscriptionId]/actions';
+import type { ActionState } from '@/lib/pipeline/form-state';
+import { changeSubscriptionAction, changeSupportContactAction } from '@/actions/subscriptions';
 import { VerifyMpn } from './verify-mpn';
 
 type Party = { id: string; legalName: string; mpnId: string | null };

@@ -2,7 +2,7 @@
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { verifyMpnAction } from '@/app/(portal)/subscriptions/[subscriptionId]/actions';
+import { verifyMpnAction } from '@/actions/subscriptions';
 
 type Result = { ok: true; text: string } | { ok: false; text: string };
 

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
-import type { ActionState } from '@/lib/actions';
+import type { ActionState } from '@/lib/pipeline/form-state';
 import { Button } from '@/components/ui/button';
 
 type Status = 'PENDING' | 'ACTIVE' | 'SUSPENDED';

@@ -7,7 +7,7 @@ import { customerAdminScope } from '@/lib/authz/scopes';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, NotFound } from '@/lib/errors';
 import { customerDetailsInput } from '@/lib/orders/schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 /** Account info a partner may change; the tenant domain is fixed at creation. */
 export const updateCustomerDetailsInput = customerDetailsInput.omit({ domainPrefix: true }).extend({
@@ -24,7 +24,7 @@ export type UpdateCustomerDetailsInput = z.input<typeof updateCustomerDetailsInp
  */
 export async function updateCustomerDetails(ctx: Ctx, raw: UpdateCustomerDetailsInput) {
   assertCan(ctx, 'customers.write');
-  const { customerId, version, ...details } = parseOrderInput(updateCustomerDetailsInput, raw);
+  const { customerId, version, ...details } = parseInput(updateCustomerDetailsInput, raw);
   return db().$transaction(async (tx) => {
     const before = await tx.customer.findFirst({ where: { AND: [customerAdminScope(ctx), { id: customerId }] } });
     if (!before) throw new NotFound('customer');

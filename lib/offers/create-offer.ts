@@ -6,14 +6,14 @@ import { assertCan } from '@/lib/authz/policy';
 import { Invalid } from '@/lib/errors';
 import { checkUpgradeTargets } from './check-upgrade-targets';
 import { toOfferData } from './offer-data';
-import { parseOrInvalid } from './parse';
+import { parseInput } from '@/lib/validation/parse-input';
 import { createOfferInput, type CreateOfferInput } from './schemas';
 import { skuTakenOr } from './sku-taken';
 
 /** Vendor staff add an offer to the catalog (SPEC §4 offer catalog); the SKU is unique. */
 export async function createOffer(ctx: Ctx, raw: CreateOfferInput): Promise<{ offerId: string; name: string }> {
   assertCan(ctx, 'offers.manage');
-  const input = parseOrInvalid(createOfferInput, raw);
+  const input = parseInput(createOfferInput, raw);
   const data = toOfferData(input);
   try {
     return await db().$transaction(async (tx) => {

@@ -5,7 +5,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { Conflict, NotFound } from '@/lib/errors';
 import { setOfferActiveInput, type SetOfferActiveInput } from './schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 /**
  * Vendor staff deactivate or reactivate an offer. Offers are never deleted:
@@ -17,7 +17,7 @@ export async function setOfferActive(
   raw: SetOfferActiveInput,
 ): Promise<{ offerId: string; name: string; active: boolean; changed: boolean }> {
   assertCan(ctx, 'offers.manage');
-  const input = parseOrderInput(setOfferActiveInput, raw);
+  const input = parseInput(setOfferActiveInput, raw);
   return db().$transaction(async (tx) => {
     const offer = await tx.offer.findUnique({
       where: { id: input.offerId },

@@ -6,7 +6,7 @@ import { assertCan } from '@/lib/authz/policy';
 import { Conflict, Invalid, NotFound } from '@/lib/errors';
 import { checkUpgradeTargets } from './check-upgrade-targets';
 import { OFFER_AUDIT_SELECT, toOfferData } from './offer-data';
-import { parseOrInvalid } from './parse';
+import { parseInput } from '@/lib/validation/parse-input';
 import { updateOfferInput, type UpdateOfferInput } from './schemas';
 import { skuTakenOr } from './sku-taken';
 
@@ -21,7 +21,7 @@ export async function updateOffer(
   raw: UpdateOfferInput,
 ): Promise<{ offerId: string; name: string; version: string }> {
   assertCan(ctx, 'offers.manage');
-  const { offerId, version, ...input } = parseOrInvalid(updateOfferInput, raw);
+  const { offerId, version, ...input } = parseInput(updateOfferInput, raw);
   const data = toOfferData(input);
   try {
     return await db().$transaction(async (tx) => {

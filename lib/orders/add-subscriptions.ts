@@ -8,7 +8,7 @@ import { customerScope } from '@/lib/authz/scopes';
 import { assertActivePartnership, holdActivePartnership, resellerRef } from '@/lib/partnerships/assert-partnership';
 import { Invalid, NotFound, Refused } from '@/lib/errors';
 import { checkLines, createOrder, findReplay, isUniqueViolation } from './create-order';
-import { parseOrderInput } from './parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 import { addSubscriptionsInput, type AddSubscriptionsInput } from './schemas';
 
 export type AddedSubscriptions = { orderId: string; subscriptionIds: string[]; replayed: boolean };
@@ -29,7 +29,7 @@ async function replayOf(orgId: string, idempotencyKey: string, customerId: strin
  */
 export async function addSubscriptions(ctx: Ctx, raw: AddSubscriptionsInput): Promise<AddedSubscriptions> {
   assertCan(ctx, 'orders.write');
-  const input = parseOrderInput(addSubscriptionsInput, raw);
+  const input = parseInput(addSubscriptionsInput, raw);
   const customer = await db().customer.findFirst({
     where: { AND: [{ id: input.customerId }, customerScope(ctx)] },
     select: { id: true, providerId: true, managingResellerId: true },

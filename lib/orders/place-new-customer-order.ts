@@ -10,7 +10,7 @@ import { hashRandomSecret } from '@/lib/auth/password';
 import { Invalid } from '@/lib/errors';
 import { holdActivePartnership } from '@/lib/partnerships/assert-partnership';
 import { checkLines, createOrder, findReplay, isUniqueViolation } from './create-order';
-import { parseOrderInput } from './parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 import { resolveParties } from './resolve-parties';
 import { generateTemporaryPassword } from './temporary-password';
 import { newCustomerOrderInput, type NewCustomerOrderInput } from './schemas';
@@ -52,7 +52,7 @@ export async function placeNewCustomerOrder(
   assertCan(ctx, 'orders.write');
   assertCan(ctx, 'customers.write');
   assertAudience(ctx, 'provider', 'reseller');
-  const input = parseOrderInput(newCustomerOrderInput, raw);
+  const input = parseInput(newCustomerOrderInput, raw);
   const { providerId, reseller } = await resolveParties(ctx, input);
   const orgId = ctx.orgId!;
   const earlier = await replayOf(orgId, input.idempotencyKey);

@@ -101,3 +101,6 @@ export const addSubscriptionsInput = z.object({
   lines: linesInput,
 });
 export type AddSubscriptionsInput = z.input<typeof addSubscriptionsInput>;
+
+/** The Domain field as it is typed: checked and looked up by `isDomainPrefixAvailable`. */
+export const domainCheckInput = z.object({ domainPrefix: z.string().max(100) });

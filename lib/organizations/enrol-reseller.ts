@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { hashPassword } from '@/lib/auth/password';
 import { Invalid } from '@/lib/errors';
-import { fieldsWithNul } from '@/lib/validation/text';
+import { checkInput } from '@/lib/validation/parse-input';
 import { emailSchema, enrolResellerInput, mpnIdSchema, type EnrolResellerInput } from './schemas';
 
 /** Field errors for an MPN ID or an email that is already taken (none when both are free). */
@@ -25,21 +25,14 @@ async function takenFields(mpnId: string | undefined, email: string | undefined)
  * the policy refuses its partner work. No session: the new user is the actor.
  */
 export async function enrolReseller(
-  raw: EnrolResellerInput,
+  raw: Partial<Record<keyof EnrolResellerInput, unknown>>,
 ): Promise<{ organizationId: string; email: string; companyName: string }> {
-  const withNul = fieldsWithNul(raw);
-  if (withNul.length > 0)
-    throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
-  const parsed = enrolResellerInput.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '_form')] ??= []).push(issue.message);
+  const parsed = checkInput(enrolResellerInput, raw);
+  if (!parsed.ok) {
     // Say at once that a well-formed MPN ID or email is taken, not only after the other fields are fixed.
-    Object.assign(
-      fieldErrors,
-      await takenFields(mpnIdSchema.safeParse(raw?.mpnId).data, emailSchema.safeParse(raw?.email).data),
-    );
-    throw new Invalid(fieldErrors);
+    if (parsed.nul) throw new Invalid(parsed.fieldErrors);
+    const taken = await takenFields(mpnIdSchema.safeParse(raw?.mpnId).data, emailSchema.safeParse(raw?.email).data);
+    throw new Invalid({ ...parsed.fieldErrors, ...taken });
   }
   const input = parsed.data;
   const taken = await takenFields(input.mpnId, input.email);

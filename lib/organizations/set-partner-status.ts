@@ -6,7 +6,7 @@ import { assertCan } from '@/lib/authz/policy';
 import { Conflict, NotFound } from '@/lib/errors';
 import type { EnrolmentStatus } from '@/lib/generated/prisma/enums';
 import { setPartnerStatusInput, type SetPartnerStatusInput } from './schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 /**
  * Vendor staff approve (PENDING or SUSPENDED → ACTIVE) or suspend (→
@@ -20,7 +20,7 @@ export async function setPartnerStatus(
   raw: SetPartnerStatusInput,
 ): Promise<{ orgId: string; legalName: string; status: EnrolmentStatus; changed: boolean }> {
   assertCan(ctx, 'partners.manage');
-  const input = parseOrderInput(setPartnerStatusInput, raw);
+  const input = parseInput(setPartnerStatusInput, raw);
   return db().$transaction(async (tx) => {
     const org = await tx.organization.findFirst({
       where: { id: input.orgId, kind: { in: ['INDIRECT_PROVIDER', 'INDIRECT_RESELLER'] } },

@@ -6,7 +6,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { Conflict, NotFound } from '@/lib/errors';
 import { updateProviderProfileInput, type UpdateProviderProfileInput } from './schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 /**
  * R13: vendor staff edit a provider's public profile, shown on Find a
@@ -20,7 +20,7 @@ export async function updateProviderProfile(
   raw: UpdateProviderProfileInput,
 ): Promise<{ orgId: string; version: string }> {
   assertCan(ctx, 'profiles.manage');
-  const { orgId, version, ...fields } = parseOrderInput(updateProviderProfileInput, raw);
+  const { orgId, version, ...fields } = parseInput(updateProviderProfileInput, raw);
   try {
     return await db().$transaction(async (tx) => {
       const org = await tx.organization.findFirst({

@@ -9,14 +9,14 @@ import { NotFound, Refused } from '@/lib/errors';
 import { hashToken, newToken } from '@/lib/tokens';
 import { INVITATION_DAYS, invitationIdInput } from './schemas';
 import { LINK_PLACEHOLDER, invitationLink } from './start-partnership-request';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 async function pendingInvitation(ctx: Ctx, raw: { invitationId: string }) {
   assertCan(ctx, 'partnerships.write');
   assertAudience(ctx, 'provider');
-  const { invitationId } = parseOrderInput(invitationIdInput, raw);
+  const { invitationId } = parseInput(invitationIdInput, raw);
   const invitation = await db().partnershipInvitation.findFirst({
     where: { id: invitationId, providerId: ctx.orgId! },
   });

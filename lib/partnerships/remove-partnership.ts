@@ -7,12 +7,12 @@ import { recordAudit, recordAuditMany } from '@/lib/audit/record-audit';
 import { enqueueMail } from '@/lib/email/enqueue';
 import { NotFound, Refused } from '@/lib/errors';
 import { partnershipIdInput } from './schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 async function activePartnership(ctx: Ctx, raw: { partnershipId: string }, tx: Tx | ReturnType<typeof db> = db()) {
   assertCan(ctx, 'partnerships.write');
   assertAudience(ctx, 'provider');
-  const { partnershipId } = parseOrderInput(partnershipIdInput, raw);
+  const { partnershipId } = parseInput(partnershipIdInput, raw);
   const partnership = await tx.partnership.findFirst({
     where: { id: partnershipId, providerId: ctx.orgId! },
     include: {

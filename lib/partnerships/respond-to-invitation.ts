@@ -8,7 +8,7 @@ import { Invalid, NotFound, Refused } from '@/lib/errors';
 import { hashToken } from '@/lib/tokens';
 import { evaluateInvitation } from './evaluate-invitation';
 import { respondInput, type RespondInput } from './schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 function findByToken(token: string) {
   return db().partnershipInvitation.findUnique({
@@ -34,7 +34,7 @@ export async function viewInvitation(ctx: Ctx | null, token: string) {
  * changes nothing; accepting a link this reseller already accepted is harmless.
  */
 export async function respondToInvitation(ctx: Ctx, raw: RespondInput & { baseUrl: string }) {
-  const input = parseOrderInput(respondInput, raw);
+  const input = parseInput(respondInput, raw);
   const invitation = await findByToken(input.token);
   if (!invitation) throw new NotFound('invitation');
   const now = clock.now();

@@ -9,7 +9,7 @@ import { Invalid, NotFound, Refused } from '@/lib/errors';
 import { hashToken } from '@/lib/tokens';
 import { sendPartnershipRequestInput, type SendPartnershipRequestInput } from './schemas';
 import { LINK_PATH, LINK_PLACEHOLDER, tokensIn } from './start-partnership-request';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 /**
  * F1 Send: mails the draft from the portal through the outbox. The body must
@@ -19,7 +19,7 @@ import { parseOrderInput } from '@/lib/orders/parse-input';
 export async function sendPartnershipRequest(ctx: Ctx, raw: SendPartnershipRequestInput) {
   assertCan(ctx, 'partnerships.write');
   assertAudience(ctx, 'provider');
-  const input = parseOrderInput(sendPartnershipRequestInput, raw);
+  const input = parseInput(sendPartnershipRequestInput, raw);
   if (!input.resellerEmail) throw new Invalid({ resellerEmail: ['partnerships.errors.emailRequiredToSend'] });
   const now = clock.now();
   await db().$transaction(async (tx) => {

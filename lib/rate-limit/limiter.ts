@@ -30,6 +30,10 @@ export const LIMITS = {
   tokenAddress: { name: 'token:address', max: 10, windowMs: 15 * MINUTE },
   verifyMpnUser: { name: 'verify-mpn:user', max: 20, windowMs: 15 * MINUTE },
   passwordChangeUser: { name: 'password-change:user', max: 5, windowMs: 15 * MINUTE },
+  /** Public enrolment: each attempt counts, per client address. */
+  enrolAddress: { name: 'enrol:address', max: 20, windowMs: 60 * MINUTE },
+  /** Other public actions (the language switch): generous, against floods only. */
+  publicAddress: { name: 'public:address', max: 300, windowMs: 15 * MINUTE },
 } satisfies Record<string, Limit>;
 
 type Row = { windowStart: Date; count: number };

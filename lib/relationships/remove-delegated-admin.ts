@@ -7,7 +7,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, NotFound, Refused } from '@/lib/errors';
 import { revertSupportContacts } from './revert-support-contacts';
 import { removeDelegatedAdminInput } from './schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 /**
  * R12: the customer admin removes its managing reseller's delegated admin, at
@@ -19,7 +19,7 @@ import { parseOrderInput } from '@/lib/orders/parse-input';
 export async function removeDelegatedAdmin(ctx: Ctx, raw: { resellerId: string }) {
   assertCan(ctx, 'tenant.manage');
   assertAudience(ctx, 'customer');
-  const { resellerId } = parseOrderInput(removeDelegatedAdminInput, raw);
+  const { resellerId } = parseInput(removeDelegatedAdminInput, raw);
   return db().$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({
       where: { AND: [customerAdminScope(ctx), { id: ctx.customerId! }] },

@@ -9,7 +9,7 @@ import { hashToken } from '@/lib/tokens';
 import { evaluateRequest } from './evaluate-request';
 import { revertSupportContacts } from './revert-support-contacts';
 import { respondRelationshipInput, type RespondRelationshipInput } from './schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 function findByToken(token: string) {
   return db().customerRelationshipRequest.findUnique({
@@ -51,7 +51,7 @@ export async function viewRelationshipRequest(ctx: Ctx | null, token: string) {
  * Every refusal has its own message and changes nothing; accepting twice is harmless.
  */
 export async function respondToRelationshipRequest(ctx: Ctx, raw: RespondRelationshipInput) {
-  const input = parseOrderInput(respondRelationshipInput, raw);
+  const input = parseInput(respondRelationshipInput, raw);
   const request = await findByToken(input.token);
   if (!request) throw new Refused('relationshipRequest.status.invalid', 'R12');
   const now = clock.now();

@@ -7,13 +7,13 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { NotFound, Refused } from '@/lib/errors';
 import { requestIdInput } from './schemas';
 import { requestPartyScope } from './send-relationship-request';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 /** Either party (provider or reseller) withdraws a pending request; its link stops working at once. */
 export async function revokeRelationshipRequest(ctx: Ctx, raw: { requestId: string }) {
   assertCan(ctx, 'partnerships.write');
   assertAudience(ctx, 'provider', 'reseller');
-  const { requestId } = parseOrderInput(requestIdInput, raw);
+  const { requestId } = parseInput(requestIdInput, raw);
   await db().$transaction(async (tx) => {
     const request = await tx.customerRelationshipRequest.findFirst({
       where: { id: requestId, ...requestPartyScope(ctx) },

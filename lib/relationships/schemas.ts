@@ -1,21 +1,5 @@
 import { z } from 'zod';
-import { Invalid } from '@/lib/errors';
-import { fieldsWithNul, optionalEmail, subjectText } from '@/lib/validation/text';
-
-/** Parses input whose shape depends on the caller (provider or reseller); errors become field messages. */
-export function parseOrInvalid<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
-  const withNul = fieldsWithNul(raw);
-  if (withNul.length > 0)
-    throw new Invalid(Object.fromEntries(withNul.map((field) => [field, ['errors.invalidValue']])));
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues)
-    (fieldErrors[String(issue.path[0] ?? '_form')] ??= []).push(
-      issue.message.includes('.') ? issue.message : 'errors.invalidValue',
-    );
-  throw new Invalid(fieldErrors);
-}
+import { optionalEmail, subjectText } from '@/lib/validation/text';
 
 /** A relationship link stays valid this long (like partnership links). */
 export const REQUEST_DAYS = 30;

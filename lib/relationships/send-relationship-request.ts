@@ -9,7 +9,7 @@ import { Invalid, NotFound, Refused } from '@/lib/errors';
 import { hashToken } from '@/lib/tokens';
 import { requestTokensIn } from './link';
 import { sendRelationshipRequestInput, type SendRelationshipRequestInput } from './schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 /** The requests a partner user may manage: those its organisation is the provider or the reseller of. */
 export function requestPartyScope(ctx: Ctx) {
@@ -23,7 +23,7 @@ export function requestPartyScope(ctx: Ctx) {
 export async function sendRelationshipRequest(ctx: Ctx, raw: SendRelationshipRequestInput) {
   assertCan(ctx, 'partnerships.write');
   assertAudience(ctx, 'provider', 'reseller');
-  const input = parseOrderInput(sendRelationshipRequestInput, raw);
+  const input = parseInput(sendRelationshipRequestInput, raw);
   if (!input.recipientEmail) throw new Invalid({ recipientEmail: ['relationships.errors.emailRequiredToSend'] });
   const now = clock.now();
   await db().$transaction(async (tx) => {

@@ -6,7 +6,7 @@ import { customerScope } from '@/lib/authz/scopes';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, NotFound, Refused } from '@/lib/errors';
 import { tenantOwnerInput, type TenantOwnerInput } from './schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 /**
  * R11: the provider of record gives or takes its managing reseller's Azure
@@ -14,7 +14,7 @@ import { parseOrderInput } from '@/lib/orders/parse-input';
  * a managing reseller and an Azure plan subscription that is not cancelled.
  */
 export async function setTenantOwner(ctx: Ctx, raw: TenantOwnerInput) {
-  const input = parseOrderInput(tenantOwnerInput, raw);
+  const input = parseInput(tenantOwnerInput, raw);
   const audience = audienceOf(ctx);
   assertAudience(ctx, 'provider', 'customer');
   assertCan(ctx, audience === 'provider' ? 'customers.write' : 'tenant.manage');

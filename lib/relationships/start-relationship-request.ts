@@ -9,7 +9,8 @@ import { assertActivePartnership, resellerRef } from '@/lib/partnerships/assert-
 import { hashToken, newToken } from '@/lib/tokens';
 import { translatorFor } from '@/lib/i18n/translator';
 import { requestLink } from './link';
-import { REQUEST_DAYS, parseOrInvalid, providerRequestInput, resellerRequestInput } from './schemas';
+import { parseInput } from '@/lib/validation/parse-input';
+import { REQUEST_DAYS, providerRequestInput, resellerRequestInput } from './schemas';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -98,7 +99,7 @@ const customerSelect = {
 } as const;
 
 async function providerParties(ctx: Ctx, raw: Record<string, unknown>) {
-  const input = parseOrInvalid(providerRequestInput, raw);
+  const input = parseInput(providerRequestInput, raw);
   const customer = await db().customer.findFirst({
     where: { id: input.customerId, providerId: ctx.orgId! },
     select: customerSelect,
@@ -113,7 +114,7 @@ async function providerParties(ctx: Ctx, raw: Record<string, unknown>) {
 }
 
 async function resellerParties(ctx: Ctx, raw: Record<string, unknown>) {
-  const input = parseOrInvalid(resellerRequestInput, raw);
+  const input = parseInput(resellerRequestInput, raw);
   const partnership = await db().partnership.findFirst({
     where: { providerId: input.providerId, resellerId: ctx.orgId!, state: 'ACTIVE', provider: { status: 'ACTIVE' } },
     select: { provider: { select: { id: true, legalName: true } } },

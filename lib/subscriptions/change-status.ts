@@ -5,7 +5,7 @@ import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, Refused } from '@/lib/errors';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { closeOpenPeriod } from './association';
 import { auditOrgIds, loadForChange, TX_OPTIONS, type LoadedSubscription } from './load-for-change';
@@ -22,7 +22,7 @@ type Step = {
 
 async function step(ctx: Ctx, raw: SubscriptionRef, { action, check, data, after }: Step) {
   assertCan(ctx, 'subscriptions.write');
-  const input = parseOrderInput(subscriptionRef, raw);
+  const input = parseInput(subscriptionRef, raw);
   return db().$transaction(async (tx) => {
     const now = clock.now();
     const s = await loadForChange(tx, ctx, input.subscriptionId, input.version);

@@ -5,7 +5,7 @@ import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { assertCan, can } from '@/lib/authz/policy';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, Invalid, Refused } from '@/lib/errors';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 import { restartPeriod } from './association';
 import { auditOrgIds, loadForChange, TX_OPTIONS } from './load-for-change';
 import { resolveResellerById, resolveResellerByMpn, type ResellerRef } from './resolve-reseller';
@@ -22,7 +22,7 @@ const label = (r: ResellerRef | null) => (r ? `${r.legalName} (${r.mpnId})` : nu
  */
 export async function changeSubscription(ctx: Ctx, raw: ChangeSubscriptionInput) {
   if (!can(ctx, 'subscriptions.write') && !can(ctx, 'support.write')) throw new Refused('errors.forbidden');
-  const input = parseOrderInput(changeSubscriptionInput, raw);
+  const input = parseInput(changeSubscriptionInput, raw);
   return db().$transaction(async (tx) => {
     const now = clock.now();
     const s = await loadForChange(tx, ctx, input.subscriptionId, input.version);

@@ -45,3 +45,13 @@ export const verifyMpnInput = z.object({
     .trim()
     .regex(/^\d{6,7}$/, 'subscriptionDetail.errors.mpnFormat'),
 });
+
+/** A helpdesk agent's Submit (R9): the designated support contact, nothing else. */
+export const supportContactInput = changeSubscriptionInput.pick({
+  subscriptionId: true,
+  version: true,
+  supportContactOrgId: true,
+});
+
+/** Verify as typed: the MPN ID's format is checked by `verifyResellerMpnId`, after the attempt is counted. */
+export const verifyMpnRequest = z.object({ subscriptionId: z.string(), mpnId: z.string() });

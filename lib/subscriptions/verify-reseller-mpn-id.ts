@@ -5,7 +5,7 @@ import { assertCan } from '@/lib/authz/policy';
 import { subscriptionAdminScope } from '@/lib/authz/scopes';
 import { NotFound, Refused } from '@/lib/errors';
 import { limiters, waitMinutes } from '@/lib/rate-limit/limiter';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 import { resolveResellerByMpn } from './resolve-reseller';
 import { verifyMpnInput } from './schemas';
 
@@ -20,7 +20,7 @@ export async function verifyResellerMpnId(ctx: Ctx, subscriptionId: string, mpnI
   // Every Verify counts (20 in 15 minutes per user): MPN IDs cannot be enumerated.
   const blocked = await limiters.verifyMpnUser.consume(ctx.userId);
   if (blocked) throw new Refused('errors.tooManyAttempts', undefined, { minutes: waitMinutes(blocked) });
-  const input = parseOrderInput(verifyMpnInput, { subscriptionId, mpnId });
+  const input = parseInput(verifyMpnInput, { subscriptionId, mpnId });
   const subscription = await db().subscription.findFirst({
     where: { AND: [subscriptionAdminScope(ctx), { id: input.subscriptionId }] },
     select: { customer: { select: { provider: { select: { id: true, legalName: true, mpnId: true } } } } },

@@ -8,7 +8,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { Invalid, NotFound, Refused } from '@/lib/errors';
 import { limiters, waitMinutes } from '@/lib/rate-limit/limiter';
 import { changePasswordInput, type ChangePasswordInput } from './schemas';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 /**
  * Changes the signed-in user's own password, clears the forced change and
@@ -16,7 +16,7 @@ import { parseOrderInput } from '@/lib/orders/parse-input';
  */
 export async function changePassword(ctx: Ctx, raw: ChangePasswordInput): Promise<{ email: string }> {
   assertCan(ctx, 'account.self');
-  const input = parseOrderInput(changePasswordInput, raw);
+  const input = parseInput(changePasswordInput, raw);
   const user = await db().user.findUnique({ where: { id: ctx.userId }, select: { passwordHash: true, email: true } });
   if (!user) throw new NotFound('user');
   // 5 wrong current passwords in 15 minutes, then a wait (a stolen session

@@ -5,14 +5,14 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { NotFound, Refused } from '@/lib/errors';
-import { parseOrderInput } from '@/lib/orders/parse-input';
+import { parseInput } from '@/lib/validation/parse-input';
 
 export const disableUserInput = z.object({ userId: z.string().min(1).max(40) });
 
 /** An org admin disables a user of the same org; that user's sessions end at once. */
 export async function disableUser(ctx: Ctx, raw: z.infer<typeof disableUserInput>): Promise<void> {
   assertCan(ctx, 'users.manage');
-  const { userId } = parseOrderInput(disableUserInput, raw);
+  const { userId } = parseInput(disableUserInput, raw);
   if (userId === ctx.userId) throw new Refused('errors.cannotDisableSelf');
   await db().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { request } from './http';
 
-const ACTION_FILE = 'app/(portal)/customers/new/actions.ts';
+const ACTION_FILE = 'actions/orders.ts';
 const ACTION_NAME = 'placeNewCustomerOrderAction';
 
 /** The action's id in the production build (.next/server/server-reference-manifest.json). */

@@ -7,7 +7,7 @@ import { formatMoney, formatRate } from '@/lib/offers/money';
 import { PageHeader, StatusBadge } from '@/components/ui/page-header';
 import { Table, Td } from '@/components/ui/table';
 import { OfferActiveForm } from '@/components/offers/offer-active-form';
-import { setOfferActiveAction } from './actions';
+import { setOfferActiveAction } from '@/actions/offers';
 import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function OffersPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {

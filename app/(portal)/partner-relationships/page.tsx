@@ -5,7 +5,7 @@ import { getPartnerRelationships } from '@/lib/relationships/get-partner-relatio
 import { PageHeader } from '@/components/ui/page-header';
 import { Section } from '@/components/ui/section';
 import { RelationshipActionForm } from '@/components/relationships/relationship-action-form';
-import { removeDelegatedAdminAction, removeTenantOwnerAction } from './actions';
+import { removeDelegatedAdminAction, removeTenantOwnerAction } from '@/actions/relationships';
 
 type Search = { confirm?: string; done?: string };
 

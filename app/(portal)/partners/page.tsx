@@ -9,7 +9,7 @@ import { Table, Td } from '@/components/ui/table';
 import { SearchForm } from '@/components/ui/search-form';
 import { AutoSubmitSelect } from '@/components/ui/auto-submit-select';
 import { PartnerStatusForm } from '@/components/vendor/partner-status-form';
-import { setPartnerStatusAction } from './actions';
+import { setPartnerStatusAction } from '@/actions/organizations';
 import { IntlClient } from '@/components/ui/intl-client';
 
 type Search = { q?: string; status?: string; after?: string };

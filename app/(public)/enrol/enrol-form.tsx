@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { enrolAction } from './actions';
+import { enrolAction } from '@/actions/organizations';
 
 export function EnrolForm({ countries }: { countries: { code: string; name: string }[] }) {
   const t = useTranslations('enrol');
@@ -59,7 +59,7 @@ export function EnrolForm({ countries }: { countries: { code: string; name: stri
         </p>
         {/* Remounted with what was sent, so that React's form reset keeps it selected. */}
         <SelectField
-          key={values?.country ?? ''}
+          key={String(values?.country ?? '')}
           label={t('country')}
           name="country"
           required

@@ -4,7 +4,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { findResellerRequests, listRequestProviders } from '@/lib/relationships/find-customer-requests';
 import { Table, Td } from '@/components/ui/table';
 import { ActionButton } from '@/components/ui/action-button';
-import { revokeRelationshipRequestAction } from './actions';
+import { revokeRelationshipRequestAction } from '@/actions/relationships';
 import { PageHeader } from '@/components/ui/page-header';
 import { RequestRelationshipForm } from '@/components/relationships/request-relationship-form';
 import { IntlClient } from '@/components/ui/intl-client';

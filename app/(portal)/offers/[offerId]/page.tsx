@@ -6,7 +6,7 @@ import { getOffer } from '@/lib/offers/get-offer';
 import { bpsToPercent, minorToDecimal } from '@/lib/offers/money';
 import { PageHeader } from '@/components/ui/page-header';
 import { OfferForm } from '@/components/offers/offer-form';
-import { updateOfferAction } from '../actions';
+import { updateOfferAction } from '@/actions/offers';
 import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function EditOfferPage({ params }: { params: Promise<{ offerId: string }> }) {

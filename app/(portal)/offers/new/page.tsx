@@ -4,7 +4,7 @@ import { assertAudience } from '@/lib/authz/policy';
 import { findOffers } from '@/lib/offers/find-offers';
 import { PageHeader } from '@/components/ui/page-header';
 import { OfferForm } from '@/components/offers/offer-form';
-import { createOfferAction } from '../actions';
+import { createOfferAction } from '@/actions/offers';
 import { IntlClient } from '@/components/ui/intl-client';
 
 export default async function NewOfferPage() {

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { TextareaField } from '@/components/vendor/textarea-field';
-import { updateProviderProfileAction } from './actions';
+import { updateProviderProfileAction } from '@/actions/organizations';
 
 type Profile = {
   description: string;

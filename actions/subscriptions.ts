@@ -1,39 +1,36 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
-import { defineAction } from '@/lib/actions';
+import { defineAction } from '@/lib/pipeline/define-action';
 import { changeSubscription } from '@/lib/subscriptions/change-subscription';
 import { cancelSubscription, reactivateSubscription, suspendSubscription } from '@/lib/subscriptions/change-status';
 import { verifyResellerMpnId } from '@/lib/subscriptions/verify-reseller-mpn-id';
-import type { ChangeSubscriptionInput, SubscriptionRef } from '@/lib/subscriptions/schemas';
+import {
+  changeSubscriptionInput,
+  subscriptionRef,
+  supportContactInput,
+  verifyMpnRequest,
+} from '@/lib/subscriptions/schemas';
 
-// The domain functions validate every field (zod) and check scope and rules;
-// here only the permission a reviewer expects next to each button.
-const anyFields = z.record(z.string(), z.string());
-const path = (id: unknown) => `/subscriptions/${String(id)}`;
+const path = (id: string) => `/subscriptions/${id}`;
 
 /** Submit: licences, upgrade, Reseller (MPN ID), Designated support contact. */
 export const changeSubscriptionAction = defineAction({
   permission: 'subscriptions.write',
-  input: anyFields,
+  input: changeSubscriptionInput,
   run: async (ctx, input) => {
-    const result = await changeSubscription(ctx, input as unknown as ChangeSubscriptionInput);
+    const result = await changeSubscription(ctx, input);
     revalidatePath(path(result.subscriptionId));
     return result;
   },
 });
 
-/** Submit for helpdesk agents (R9): only the designated support contact is sent. */
+/** Submit for helpdesk agents (R9): only the designated support contact is sent on. */
 export const changeSupportContactAction = defineAction({
   permission: 'support.write',
-  input: anyFields,
+  input: supportContactInput,
   run: async (ctx, input) => {
-    const result = await changeSubscription(ctx, {
-      subscriptionId: input.subscriptionId ?? '',
-      version: input.version as unknown as number,
-      supportContactOrgId: input.supportContactOrgId,
-    });
+    const result = await changeSubscription(ctx, input);
     revalidatePath(path(result.subscriptionId));
     return result;
   },
@@ -41,15 +38,15 @@ export const changeSupportContactAction = defineAction({
 
 export const verifyMpnAction = defineAction({
   permission: 'subscriptions.write',
-  input: z.object({ subscriptionId: z.string(), mpnId: z.string() }),
+  input: verifyMpnRequest,
   run: (ctx, input) => verifyResellerMpnId(ctx, input.subscriptionId, input.mpnId),
 });
 
 export const suspendAction = defineAction({
   permission: 'subscriptions.write',
-  input: anyFields,
+  input: subscriptionRef,
   run: async (ctx, input) => {
-    await suspendSubscription(ctx, input as unknown as SubscriptionRef);
+    await suspendSubscription(ctx, input);
     revalidatePath(path(input.subscriptionId));
     return 'suspended' as const;
   },
@@ -57,9 +54,9 @@ export const suspendAction = defineAction({
 
 export const reactivateAction = defineAction({
   permission: 'subscriptions.write',
-  input: anyFields,
+  input: subscriptionRef,
   run: async (ctx, input) => {
-    await reactivateSubscription(ctx, input as unknown as SubscriptionRef);
+    await reactivateSubscription(ctx, input);
     revalidatePath(path(input.subscriptionId));
     return 'reactivated' as const;
   },
@@ -67,9 +64,9 @@ export const reactivateAction = defineAction({
 
 export const cancelAction = defineAction({
   permission: 'subscriptions.write',
-  input: anyFields,
+  input: subscriptionRef,
   run: async (ctx, input) => {
-    await cancelSubscription(ctx, input as unknown as SubscriptionRef);
+    await cancelSubscription(ctx, input);
     redirect(`${path(input.subscriptionId)}?cancelled=1`);
   },
 });

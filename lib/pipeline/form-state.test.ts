@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toFormState } from './actions';
-import { Conflict } from './errors';
+import { toFormState } from './form-state';
+import { Conflict } from '@/lib/errors';
 
 const tr = (key: string) => `<${key}>`;
 

@@ -1,16 +1,22 @@
 'use server';
-import { z } from 'zod';
-import { defineAction } from '@/lib/actions';
+import { revalidatePath } from 'next/cache';
 import { Invalid } from '@/lib/errors';
 import { baseUrl } from '@/lib/http/base-url';
-import { customerDetailsInput, newCustomerOrderInput } from '@/lib/orders/schemas';
+import { addSubscriptions } from '@/lib/orders/add-subscriptions';
 import { isDomainPrefixAvailable } from '@/lib/orders/is-domain-available';
 import { placeNewCustomerOrder } from '@/lib/orders/place-new-customer-order';
+import {
+  addSubscriptionsInput,
+  customerDetailsInput,
+  domainCheckInput,
+  newCustomerOrderInput,
+} from '@/lib/orders/schemas';
+import { defineAction } from '@/lib/pipeline/define-action';
 
 /** As you type in Domain: is the prefix well formed and free? */
 export const checkDomainAction = defineAction({
   permission: 'customers.write',
-  input: z.object({ domainPrefix: z.string().max(100) }),
+  input: domainCheckInput,
   run: (ctx, input) => isDomainPrefixAvailable(ctx, input.domainPrefix),
 });
 
@@ -30,4 +36,15 @@ export const placeNewCustomerOrderAction = defineAction({
   permission: 'orders.write',
   input: newCustomerOrderInput,
   run: async (ctx, input) => placeNewCustomerOrder(ctx, { ...input, baseUrl: await baseUrl() }),
+});
+
+/** F4: the lines come as one JSON text; each licence error is keyed to its offer (lines.<offerId>). */
+export const addSubscriptionsAction = defineAction({
+  permission: 'orders.write',
+  input: addSubscriptionsInput,
+  run: async (ctx, input) => {
+    const result = await addSubscriptions(ctx, input);
+    revalidatePath('/customers');
+    return { added: result.subscriptionIds.length, replayed: result.replayed };
+  },
 });

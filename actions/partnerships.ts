@@ -1,18 +1,22 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
-import { z } from 'zod';
-import { defineAction } from '@/lib/actions';
 import { baseUrl } from '@/lib/http/base-url';
-import { startPartnershipRequest } from '@/lib/partnerships/start-partnership-request';
-import { sendPartnershipRequest } from '@/lib/partnerships/send-partnership-request';
+import { defineAction } from '@/lib/pipeline/define-action';
 import { resendInvitation, revokeInvitation } from '@/lib/partnerships/manage-invitation';
 import { removePartnership } from '@/lib/partnerships/remove-partnership';
-import { invitationIdInput, partnershipIdInput, sendPartnershipRequestInput } from '@/lib/partnerships/schemas';
+import { respondToInvitation } from '@/lib/partnerships/respond-to-invitation';
+import { sendPartnershipRequest } from '@/lib/partnerships/send-partnership-request';
+import { startPartnershipRequest } from '@/lib/partnerships/start-partnership-request';
+import {
+  invitationIdInput,
+  partnershipIdInput,
+  respondInput,
+  sendPartnershipRequestInput,
+} from '@/lib/partnerships/schemas';
 
 export const startPartnershipRequestAction = defineAction({
   permission: 'partnerships.write',
-  input: z.object({}),
   run: async (ctx) => startPartnershipRequest(ctx, { baseUrl: await baseUrl(), locale: await getLocale() }),
 });
 
@@ -47,4 +51,12 @@ export const removePartnershipAction = defineAction({
     await removePartnership(ctx, input);
     redirect(`/indirect-resellers?removed=${encodeURIComponent(input.partnershipId)}`);
   },
+});
+
+// Any signed-in user may try; respondToInvitation applies R2 and refuses
+// every account that may not accept, each with its own message.
+export const respondToInvitationAction = defineAction({
+  permission: 'account.self',
+  input: respondInput,
+  run: async (ctx, input) => respondToInvitation(ctx, { ...input, baseUrl: await baseUrl() }),
 });
