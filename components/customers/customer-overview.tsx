@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { loadOr404 } from '@/lib/auth/page';
 import type { Ctx } from '@/lib/authz/context';
 import { getTenantOverview } from '@/lib/customers/get-tenant-overview';
 import { PageHeader } from '@/components/ui/page-header';
@@ -8,7 +9,7 @@ import { Section } from '@/components/ui/section';
 /** A customer user's overview: the partners that serve it and its subscriptions with support contacts. */
 export async function CustomerOverview({ ctx }: { ctx: Ctx }) {
   const t = await getTranslations('overview');
-  const customer = await getTenantOverview(ctx);
+  const customer = await loadOr404(() => getTenantOverview(ctx));
   return (
     <>
       <PageHeader title={customer.companyName} />

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/authz/context';
+import { loadOr404 } from '@/lib/auth/page';
 import { can } from '@/lib/authz/policy';
 import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscriptions';
 import { findPurchasableOffers } from '@/lib/offers/find-purchasable-offers';
@@ -13,11 +14,13 @@ import { IntlClient } from '@/components/ui/intl-client';
 export async function ExpandedCustomer({ ctx, customerId }: { ctx: Ctx; customerId: string }) {
   const t = await getTranslations('customer');
   const mayOrder = can(ctx, 'orders.write');
-  const [subscriptions, offers, creditable] = await Promise.all([
-    findCustomerSubscriptions(ctx, customerId),
-    mayOrder ? findPurchasableOffers(ctx) : Promise.resolve([]),
-    mayOrder ? listCreditableResellers(ctx, customerId) : Promise.resolve(null),
-  ]);
+  const [subscriptions, offers, creditable] = await loadOr404(() =>
+    Promise.all([
+      findCustomerSubscriptions(ctx, customerId),
+      mayOrder ? findPurchasableOffers(ctx) : Promise.resolve([]),
+      mayOrder ? listCreditableResellers(ctx, customerId) : Promise.resolve(null),
+    ]),
+  );
   return (
     <div className="flex flex-col gap-4 bg-slate-50 p-4">
       <h3 className="sr-only">{t('subscriptions')}</h3>

@@ -12,6 +12,8 @@ import { findAuditEvents } from '@/lib/reports/find-audit-events';
 import { getCustomer, getCustomerWithRequests } from '@/lib/customers/get-customer';
 import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscriptions';
 import { findCustomers } from '@/lib/customers/find-customers';
+import { getTenantOverview } from '@/lib/customers/get-tenant-overview';
+import { listCreditableResellers } from '@/lib/orders/list-creditable-resellers';
 import { updateCustomerDetails } from '@/lib/customers/update-customer-details';
 import { findResellerFilter, listResellerOptions } from '@/lib/partnerships/list-reseller-options';
 import {
@@ -182,6 +184,22 @@ export const CASES: Case[] = [
     vendorWide: true,
     grant: { permission: 'customers.read', audiences: ['vendor', ...PARTNERS] },
     call: (ctx, id) => getCustomerWithRequests(ctx, id),
+    own: (w) => w.ours.customer,
+  },
+  {
+    // A customer user's home: only its own tenant, whatever it holds.
+    fn: 'lib/customers/get-tenant-overview#getTenantOverview',
+    kind: 'list',
+    grant: { permission: 'tenant.read', audiences: ['customer'] },
+    call: (ctx) => getTenantOverview(ctx),
+    ownMarker: (w) => w.ours.customer,
+  },
+  {
+    // Add subscription under an expanded customer row: the resellers it may credit.
+    fn: 'lib/orders/list-creditable-resellers#listCreditableResellers',
+    kind: 'id',
+    grant: { permission: 'orders.write', audiences: PARTNERS },
+    call: (ctx, id) => listCreditableResellers(ctx, id),
     own: (w) => w.ours.customer,
   },
   {

@@ -1,16 +1,19 @@
-// The route and action inventory, found by walking app/: every page.tsx and
-// route.ts (with the domain functions it loads its data with) and every
-// export of every 'use server' file (with the domain functions it calls).
-// Nothing here is listed by hand, so a new page or action shows up by itself.
+// The route, action and read inventory, found by walking the source: every
+// page.tsx and route.ts under app/ (with the domain functions it loads its
+// data with), every export of every 'use server' file (actions/, with the
+// domain functions it calls), and every component that reads (components/,
+// with the domain functions it calls). Nothing here is listed by hand, so a
+// new page, action or read shows up by itself, wherever it is called from.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const APP = join(ROOT, 'app');
+const SOURCES = ['app', 'actions', 'components'].map((dir) => join(ROOT, dir));
 
 /** lib modules that are not domain functions (session, policy, formatting, constants). */
 const NOT_DOMAIN = [
-  /^@\/lib\/(auth|authz|i18n|http)\//,
+  /^@\/lib\/(auth|authz|i18n|http|pipeline|validation)\//,
   /^@\/lib\/(errors|format|env|actions|clock|db|tokens)$/,
   /^@\/lib\/offers\/money$/,
   /^@\/lib\/reports\/csv$/,
@@ -18,9 +21,9 @@ const NOT_DOMAIN = [
 ];
 
 export type Entry = {
-  /** 'page' (page.tsx), 'route' (route.ts) or 'action' (an export of a 'use server' file). */
-  kind: 'page' | 'route' | 'action';
-  /** URL path for pages and routes (route groups dropped), file#export for actions. */
+  /** 'page' (page.tsx), 'route' (route.ts), 'action' (an export of a 'use server' file) or 'component' (one that reads). */
+  kind: 'page' | 'route' | 'action' | 'component';
+  /** URL path for pages and routes (route groups dropped), file#export for actions, the file for components. */
   name: string;
   file: string;
   /** Domain functions (lib/<area>/<file>#name) this entry calls. */
@@ -74,17 +77,18 @@ function declarations(source: string): { name: string; exported: boolean; text: 
 
 export function inventory(): Entry[] {
   const entries: Entry[] = [];
-  for (const file of walk(APP).sort()) {
+  for (const file of SOURCES.flatMap(walk).sort()) {
     const base = file.split(sep).at(-1)!;
     if (!/\.(ts|tsx)$/.test(base)) continue;
     const source = readFileSync(file, 'utf8');
     const imports = domainImports(source);
     const rel = relative(ROOT, file);
-    if (base === 'page.tsx' || base === 'route.ts') {
-      const domain = [...imports]
-        .filter(([local]) => used(source.replace(/^import .*$/gm, ''), local))
-        .map(([, id]) => id);
-      entries.push({ kind: base === 'page.tsx' ? 'page' : 'route', name: urlOf(file), file: rel, domain });
+    const body = source.replace(/^import .*$/gm, '');
+    const calls = () => [...imports].filter(([local]) => used(body, local)).map(([, id]) => id);
+    if (file.startsWith(APP + sep) && (base === 'page.tsx' || base === 'route.ts')) {
+      entries.push({ kind: base === 'page.tsx' ? 'page' : 'route', name: urlOf(file), file: rel, domain: calls() });
+    } else if (rel.startsWith(`components${sep}`) && calls().length > 0) {
+      entries.push({ kind: 'component', name: rel, file: rel, domain: calls() });
     }
     if (/^\s*['"]use server['"]/.test(source)) {
       const decls = declarations(source);

@@ -83,10 +83,14 @@ const granted = (c: Case, ctx: Ctx) =>
 
 const label = (c: Case) => (c.variant ? `${c.fn} (${c.variant})` : c.fn);
 
-it('has a case for every page, route and server action under app/', () => {
+it('has a case for every page, route, server action and reading component', () => {
   const known = new Set([...CASES.map((c) => c.fn), ...Object.keys(NOT_CALLED)]);
   const missing: string[] = [];
-  for (const entry of inventory()) {
+  const entries = inventory();
+  // The walk itself must find what it is there to find: actions/ and the reading components.
+  expect(entries.filter((e) => e.kind === 'action' && e.file.startsWith('actions')).length).toBeGreaterThan(25);
+  expect(entries.filter((e) => e.kind === 'component').length).toBeGreaterThan(0);
+  for (const entry of entries) {
     if (entry.kind !== 'action' && entry.domain.length === 0 && !(entry.name in NO_DATA))
       missing.push(`${entry.kind} ${entry.name}: loads no domain function and is not in NO_DATA`);
     if (entry.kind === 'action' && entry.domain.length === 0)
