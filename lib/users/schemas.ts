@@ -14,3 +14,13 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 export const LOCALES = ['en', 'ja'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const setLocaleInput = z.object({ locale: z.enum(LOCALES) });
+
+/** Sign-in (verifyCredentials): an email and a password as typed. */
+export const credentialsInput = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(128),
+});
+
+/** An org admin disables one user of the same organisation. */
+export const disableUserInput = z.object({ userId: z.string().min(1).max(40) });
+export type DisableUserInput = z.infer<typeof disableUserInput>;
