@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newPasswordSchema } from '@/lib/auth/password';
+import { newPasswordSchema } from '@/lib/users/schemas';
 
 /** ISO 3166-1 alpha-2 codes: what organisations store as their country. */
 export const COUNTRY_CODES = (

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { newPasswordSchema } from '@/lib/auth/password';
+
+/** New passwords: 12–128 characters with a letter and a digit. */
+export const newPasswordSchema = z
+  .string()
+  .min(12, 'errors.passwordTooShort')
+  .max(128, 'errors.passwordTooLong')
+  .regex(/[A-Za-z]/, 'errors.passwordWeak')
+  .regex(/[0-9]/, 'errors.passwordWeak');
 
 export const changePasswordInput = z
   .object({
