@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/actions';
 import { Invalid } from '@/lib/errors';
 import { baseUrl } from '@/lib/http/base-url';
-import { customerDetailsInput, newCustomerOrderInput } from '@/lib/orders/schemas';
+import { customerDetailsInput } from '@/lib/customers/schemas';
+import { newCustomerOrderInput } from '@/lib/orders/schemas';
 import { isDomainPrefixAvailable } from '@/lib/orders/is-domain-available';
 import { placeNewCustomerOrder } from '@/lib/orders/place-new-customer-order';
 

@@ -1,7 +1,8 @@
 'use server';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions';
-import { updateCustomerDetails, type UpdateCustomerDetailsInput } from '@/lib/customers/update-customer-details';
+import { updateCustomerDetails } from '@/lib/customers/update-customer-details';
+import type { UpdateCustomerDetailsInput } from '@/lib/customers/schemas';
 
 // The domain function validates every field and keys its errors by field.
 export const updateCustomerDetailsAction = defineAction({
