@@ -1,5 +1,6 @@
 'use server';
-import { updateCustomerDetails, updateCustomerDetailsInput } from '@/lib/customers/update-customer-details';
+import { updateCustomerDetailsInput } from '@/lib/customers/schemas';
+import { updateCustomerDetails } from '@/lib/customers/update-customer-details';
 import { defineAction } from '@/lib/pipeline/define-action';
 
 /** R3: account info, each error next to its field; a form read before another save is refused. */

@@ -3,14 +3,10 @@ import { revalidatePath } from 'next/cache';
 import { Invalid } from '@/lib/errors';
 import { baseUrl } from '@/lib/http/base-url';
 import { addSubscriptions } from '@/lib/orders/add-subscriptions';
+import { customerDetailsInput } from '@/lib/customers/schemas';
 import { isDomainPrefixAvailable } from '@/lib/orders/is-domain-available';
 import { placeNewCustomerOrder } from '@/lib/orders/place-new-customer-order';
-import {
-  addSubscriptionsInput,
-  customerDetailsInput,
-  domainCheckInput,
-  newCustomerOrderInput,
-} from '@/lib/orders/schemas';
+import { addSubscriptionsInput, domainCheckInput, newCustomerOrderInput } from '@/lib/orders/schemas';
 import { defineAction } from '@/lib/pipeline/define-action';
 
 /** As you type in Domain: is the prefix well formed and free? */

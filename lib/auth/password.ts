@@ -1,6 +1,5 @@
 import 'server-only';
 import { hash, verify } from '@node-rs/argon2';
-import { z } from 'zod';
 
 // argon2id (the library's default algorithm) with its default cost
 // (19 MiB, 2 passes): OWASP's recommended minimum.
@@ -38,11 +37,3 @@ export function verifyAgainstDummy(password: string): Promise<boolean> {
   dummyHash ??= hash(crypto.randomUUID());
   return dummyHash.then((h) => verifyPassword(h, password));
 }
-
-/** New passwords: 12–128 characters with a letter and a digit. */
-export const newPasswordSchema = z
-  .string()
-  .min(12, 'errors.passwordTooShort')
-  .max(128, 'errors.passwordTooLong')
-  .regex(/[A-Za-z]/, 'errors.passwordWeak')
-  .regex(/[0-9]/, 'errors.passwordWeak');

@@ -1,5 +1,4 @@
 import 'server-only';
-import { z } from 'zod';
 import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/authz/context';
@@ -7,18 +6,15 @@ import { assertCan } from '@/lib/authz/policy';
 import { customerScopeSql } from '@/lib/authz/scopes-sql';
 import { isPlainId } from '@/lib/validation/text';
 import { NotFound } from '@/lib/errors';
+import {
+  CUSTOMER_SUBSCRIPTIONS_CURSOR as CURSOR,
+  findCustomerSubscriptionsInput,
+  type FindCustomerSubscriptionsInput,
+} from './schemas';
 
 export const CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE = 50;
 /** Totals above this show as "1,000+": counting stops there. */
 export const CUSTOMER_SUBSCRIPTIONS_COUNT_CAP = 1000;
-
-const CURSOR = /^(\d{1,15})\.([A-Za-z0-9_-]{1,40})$/;
-
-export const findCustomerSubscriptionsInput = z.object({
-  /** Keyset cursor: `<createdAt ms>.<id>` of the last subscription on the previous page. */
-  after: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(CURSOR).optional()).catch(undefined),
-});
-export type FindCustomerSubscriptionsInput = z.input<typeof findCustomerSubscriptionsInput>;
 
 type Row = {
   total: number;

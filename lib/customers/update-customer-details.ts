@@ -1,21 +1,12 @@
 import 'server-only';
-import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { customerAdminScope } from '@/lib/authz/scopes';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, NotFound } from '@/lib/errors';
-import { customerDetailsInput } from '@/lib/orders/schemas';
 import { parseInput } from '@/lib/validation/parse-input';
-
-/** Account info a partner may change; the tenant domain is fixed at creation. */
-export const updateCustomerDetailsInput = customerDetailsInput.omit({ domainPrefix: true }).extend({
-  customerId: z.string().min(1).max(40),
-  /** The updatedAt the form was read at (optimistic locking). */
-  version: z.iso.datetime('errors.conflict'),
-});
-export type UpdateCustomerDetailsInput = z.input<typeof updateCustomerDetailsInput>;
+import { updateCustomerDetailsInput, type UpdateCustomerDetailsInput } from './schemas';
 
 /**
  * R3: the provider of record and the managing reseller (delegated admin) may

@@ -1,24 +1,11 @@
 import 'server-only';
-import { z } from 'zod';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { smtpUrl } from './transport';
-import { withoutNul } from '@/lib/validation/text';
+import { findMailboxInput, type FindMailboxInput } from './schemas';
 
 export const MAILBOX_LIMIT = 100;
-
-export const findMailboxInput = z.object({
-  // Addresses are stored lowercased (enqueue.ts); an empty box means "everyone",
-  // and an overlong one simply matches nothing.
-  to: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .optional()
-    .transform((v) => (v === undefined ? undefined : withoutNul(v).slice(0, 320) || undefined)),
-});
-export type FindMailboxInput = z.input<typeof findMailboxInput>;
 
 /**
  * Vendor staff: the outbox, newest first, at most MAILBOX_LIMIT messages,

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
-import { domainPrefixSchema } from './schemas';
+import { domainPrefixSchema } from '@/lib/customers/schemas';
 
 export type DomainAvailability = {
   available: boolean;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addSubscriptionsInput, customerDetailsInput, quantitySchema } from './schemas';
+import { customerDetailsInput } from '@/lib/customers/schemas';
+import { addSubscriptionsInput, quantitySchema } from './schemas';
 
 const details = {
   companyName: 'Contoso',

@@ -1,21 +1,9 @@
 import { z } from 'zod';
-import { COUNTRY_CODES, emailSchema } from '@/lib/organizations/schemas';
-import { LOCALES } from '@/lib/users/schemas';
+import { customerDetailsInput } from '@/lib/customers/schemas';
 
 // Inputs of the order verbs. Every message is a key of the `orders` catalog
-// (or a shared `errors.*` / `enrol.errors.*` key).
-
-const COUNTRIES = new Set(COUNTRY_CODES);
-
-/** SPEC §2: 3–27 chars of a–z and 0–9, starting with a letter; stored lower-cased. */
-export const domainPrefixSchema = z
-  .string('errors.required')
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z][a-z0-9]{2,26}$/, 'orders.errors.domainPrefix');
-
-const text = (max: number) =>
-  z.string('errors.required').trim().min(1, 'errors.required').max(max, 'orders.errors.tooLong');
+// (or a shared `errors.*` key). A new customer's details are the customer's
+// own fields (lib/customers/schemas.ts); the order adds its lines and parties.
 
 /** An optional text field: empty or missing is undefined. */
 function optional<T extends z.ZodType>(schema: T) {
@@ -26,33 +14,6 @@ function optional<T extends z.ZodType>(schema: T) {
 }
 
 const id = z.string().trim().min(1, 'errors.required').max(40, 'errors.invalidValue');
-
-/** The New customer form (F3), its labels in the issue. */
-export const customerDetailsInput = z.object({
-  companyName: text(200),
-  domainPrefix: domainPrefixSchema,
-  addressLine1: text(200),
-  addressLine2: optional(text(200)),
-  city: text(100),
-  region: optional(text(100)),
-  postalCode: text(20),
-  country: z
-    .string('errors.required')
-    .trim()
-    .toUpperCase()
-    .refine((c) => COUNTRIES.has(c), 'orders.errors.country'),
-  contactFirstName: text(100),
-  contactLastName: text(100),
-  contactEmail: emailSchema,
-  contactPhone: optional(
-    z
-      .string()
-      .trim()
-      .regex(/^\+?[0-9][0-9 ()./-]{3,30}$/, 'orders.errors.phone'),
-  ),
-  language: z.enum(LOCALES, 'orders.errors.language'),
-});
-export type CustomerDetailsInput = z.input<typeof customerDetailsInput>;
 
 /** Whole, positive licence counts; the offer's own min and max are checked by validateLines (R7). */
 /** Typed licence counts are digits only: "0x10", "1e3" or "Infinity" are not read as numbers. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newPasswordSchema } from '@/lib/auth/password';
+import { newPasswordSchema } from '@/lib/users/schemas';
 import { generateTemporaryPassword } from './temporary-password';
 
 describe('R6 temporary password', () => {

@@ -1,23 +1,14 @@
 import 'server-only';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { EnrolmentStatus, OrgKind } from '@/lib/generated/prisma/enums';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
-import { likeLiteral, likePattern, searchText } from '@/lib/validation/text';
+import { likeLiteral, likePattern } from '@/lib/validation/text';
+import { findPartnersInput, type FindPartnersInput } from './schemas';
 
 export const PARTNERS_PAGE_SIZE = 50;
-
-export const findPartnersInput = z.object({
-  /** Name anywhere in the text, or the start of an MPN ID. */
-  q: searchText(100),
-  status: z.enum(['PENDING', 'ACTIVE', 'SUSPENDED']).optional().catch(undefined),
-  /** Keyset cursor: the id of the last partner on the previous page. */
-  after: searchText(40),
-});
-/** As it arrives from the URL: anything unexpected is dropped by the schema. */
-export type FindPartnersInput = { q?: string; status?: string; after?: string };
 
 export type PartnerRow = {
   id: string;

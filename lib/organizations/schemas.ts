@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { newPasswordSchema } from '@/lib/auth/password';
+import { searchText } from '@/lib/validation/text';
+import { newPasswordSchema } from '@/lib/users/schemas';
 
 /** ISO 3166-1 alpha-2 codes: what organisations store as their country. */
 export const COUNTRY_CODES = (
@@ -85,3 +86,14 @@ export const updateProviderProfileInput = z.object({
   version: optional(z.string().max(40)),
 });
 export type UpdateProviderProfileInput = z.infer<typeof updateProviderProfileInput>;
+
+/** Vendor staff's Partners list: its search and filter. */
+export const findPartnersInput = z.object({
+  /** Name anywhere in the text, or the start of an MPN ID. */
+  q: searchText(100),
+  status: z.enum(['PENDING', 'ACTIVE', 'SUSPENDED']).optional().catch(undefined),
+  /** Keyset cursor: the id of the last partner on the previous page. */
+  after: searchText(40),
+});
+/** As it arrives from the URL: anything unexpected is dropped by the schema. */
+export type FindPartnersInput = { q?: string; status?: string; after?: string };

@@ -1,27 +1,18 @@
 import 'server-only';
-import { z } from 'zod';
-import { likeLiteral, searchText } from '@/lib/validation/text';
+import { likeLiteral } from '@/lib/validation/text';
 import { query, rowLimit } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
 import { partnershipScopeSql } from '@/lib/authz/scopes-sql';
 import { pendingInvitationsOf, pendingInvitationsSql, type PendingInvitationJson } from './find-invitations';
+import {
+  INDIRECT_RESELLERS_CURSOR as CURSOR,
+  findIndirectResellersInput,
+  type FindIndirectResellersInput,
+} from './schemas';
 
 export const INDIRECT_RESELLERS_PAGE_SIZE = 50;
-
-const CURSOR = /^(ACTIVE|ENDED)\.(\d{1,15})\.([A-Za-z0-9_-]{1,40})$/;
-const blank = (v: unknown) => (v === '' ? undefined : v);
-
-export const findIndirectResellersInput = z.object({
-  /** Reseller name (anywhere in it) or the start of its MPN ID. */
-  q: searchText(100),
-  /** Keyset cursor: `<state>.<startedAt ms>.<id>` of the last partnership on the previous page. */
-  after: z.preprocess(blank, z.string().regex(CURSOR).optional()).catch(undefined),
-  /** A partnership just removed: returned beside the page (for the confirmation) when it is in reach and ended. */
-  removed: searchText(40),
-});
-export type FindIndirectResellersInput = z.input<typeof findIndirectResellersInput>;
 
 type Row = {
   part: 0 | 1;

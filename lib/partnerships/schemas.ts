@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalEmail, subjectText } from '@/lib/validation/text';
+import { optionalEmail, searchText, subjectText } from '@/lib/validation/text';
 
 export const INVITATION_DAYS = 30;
 
@@ -26,3 +26,17 @@ export const respondInput = z.object({
 export type RespondInput = z.input<typeof respondInput>;
 
 export const partnershipIdInput = z.object({ partnershipId: z.string().min(1).max(40) });
+
+/** Keyset cursor of the Indirect resellers list: `<state>.<startedAt ms>.<id>`. */
+export const INDIRECT_RESELLERS_CURSOR = /^(ACTIVE|ENDED)\.(\d{1,15})\.([A-Za-z0-9_-]{1,40})$/;
+const blank = (v: unknown) => (v === '' ? undefined : v);
+
+export const findIndirectResellersInput = z.object({
+  /** Reseller name (anywhere in it) or the start of its MPN ID. */
+  q: searchText(100),
+  /** Keyset cursor: `<state>.<startedAt ms>.<id>` of the last partnership on the previous page. */
+  after: z.preprocess(blank, z.string().regex(INDIRECT_RESELLERS_CURSOR).optional()).catch(undefined),
+  /** A partnership just removed: returned beside the page (for the confirmation) when it is in reach and ended. */
+  removed: searchText(40),
+});
+export type FindIndirectResellersInput = z.input<typeof findIndirectResellersInput>;

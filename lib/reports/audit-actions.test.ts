@@ -22,7 +22,7 @@ const code = [...sources(LIB), path.resolve(LIB, '../prisma/demo-data.ts')]
 const literals = (re: RegExp) =>
   [...new Set([...code.matchAll(re)].flatMap((m) => m.slice(1).filter(Boolean) as string[]))].sort();
 const recordedActions = literals(/action: (?:[^,'\n]*\? )?'([a-z_]+\.[a-z_]+)'(?: : '([a-z_]+\.[a-z_]+)')?/g).concat(
-  literals(/audit\('([a-z_]+\.[a-z_]+)'/g),
+  literals(/audit\(\s*'([a-z_]+\.[a-z_]+)'/g),
 );
 const recordedTargets = literals(/targetType: '([a-zA-Z]+)'/g).filter((t) => t !== 'targetType');
 

@@ -1,16 +1,14 @@
 import 'server-only';
-import { z } from 'zod';
 import { db } from '@/lib/db';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Ctx } from '@/lib/authz/context';
 import { assertCan } from '@/lib/authz/policy';
 import { NotFound, Refused } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse-input';
-
-export const disableUserInput = z.object({ userId: z.string().min(1).max(40) });
+import { disableUserInput, type DisableUserInput } from './schemas';
 
 /** An org admin disables a user of the same org; that user's sessions end at once. */
-export async function disableUser(ctx: Ctx, raw: z.infer<typeof disableUserInput>): Promise<void> {
+export async function disableUser(ctx: Ctx, raw: DisableUserInput): Promise<void> {
   assertCan(ctx, 'users.manage');
   const { userId } = parseInput(disableUserInput, raw);
   if (userId === ctx.userId) throw new Refused('errors.cannotDisableSelf');

@@ -1,13 +1,8 @@
 import 'server-only';
-import { z } from 'zod';
 import { db } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import { isRandomSecretHash, verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
-
-export const credentialsInput = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(128),
-});
+import { credentialsInput } from './schemas';
 
 export type SignedInUser = { id: string; email: string; name: string; sessionVersion: number };
 

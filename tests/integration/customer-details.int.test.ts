@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../setup/per-file';
 import { makeChannel, makeCtx } from '../factories';
 import { db } from '@/lib/db';
-import { updateCustomerDetails, type UpdateCustomerDetailsInput } from '@/lib/customers/update-customer-details';
+import { updateCustomerDetails } from '@/lib/customers/update-customer-details';
+import type { UpdateCustomerDetailsInput } from '@/lib/customers/schemas';
 import { Conflict, Invalid, NotFound, Refused } from '@/lib/errors';
 
 beforeEach(resetDatabase);
