@@ -6,7 +6,9 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SOURCES = [
+/** What the production build is made from: a change to any of these rebuilds it. */
+export const SOURCES = [
+  'actions',
   'app',
   'components',
   'lib',

@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RULES = path.join(ROOT, 'docs', 'rules.md');
 const DECISIONS = path.join(ROOT, 'docs', 'decisions');
 
-const SCANNED = ['app', 'lib', 'components', 'tests', 'scripts', 'prisma'];
+const SCANNED = ['actions', 'app', 'lib', 'components', 'tests', 'scripts', 'prisma'];
 const SKIPPED = new Set(['node_modules', '.next', path.join('lib', 'generated')]);
 const SOURCE = /\.(ts|tsx|mts|cts|js|mjs|cjs|json|sql|prisma)$/;
 
