@@ -8,9 +8,9 @@ import { join, relative, sep } from 'node:path';
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const APP = join(ROOT, 'app');
 
-/** lib modules that are not domain functions (session, policy, formatting, constants). */
+/** lib modules that are not domain functions (session, policy, formatting, constants, settings). */
 const NOT_DOMAIN = [
-  /^@\/lib\/(auth|authz|i18n|http)\//,
+  /^@\/lib\/(auth|authz|i18n|http|env)\//,
   /^@\/lib\/(errors|format|env|actions|clock|db|tokens)$/,
   /^@\/lib\/offers\/money$/,
   /^@\/lib\/reports\/csv$/,
