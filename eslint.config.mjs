@@ -59,6 +59,38 @@ const useServerOutsideActions = [
     message: "Server actions live in actions/<area>.ts ('use server' nowhere else).",
   },
 ];
+// Settings: the environment is read in lib/env* only, through one zod schema
+// (lib/env/schema.ts, README "Configuration"). The framework's NODE_ENV,
+// NEXT_RUNTIME and NEXT_PHASE stay literal `process.env.X` reads (Next.js
+// replaces them at build time).
+const envMessage = 'Read settings through lib/env (the zod schema in lib/env/schema.ts), not process.env.';
+const noProcessEnv = [
+  {
+    selector:
+      "MemberExpression[property.name='env']:matches([object.name='process'], [object.property.name='process'])" +
+      ':not(MemberExpression[property.name=/^(NODE_ENV|NEXT_RUNTIME|NEXT_PHASE)$/] > MemberExpression.object)',
+    message: envMessage,
+  },
+  { selector: "MemberExpression[object.name='process'][property.value='env']", message: envMessage },
+  {
+    selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']",
+    message: envMessage,
+  },
+  {
+    selector: "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
+    message: envMessage,
+  },
+];
+const productCode = ['app/**', 'lib/**', 'components/**', 'proxy.ts', 'instrumentation.ts', 'next.config.ts'];
+const productScripts = [
+  'scripts/start.ts',
+  'scripts/mail-worker.ts',
+  'scripts/lib/secret.ts',
+  'scripts/lib/serve.ts',
+  'scripts/db/migrate.ts',
+  'scripts/db/engine.ts',
+  'prisma/seed.ts',
+];
 
 export default tseslint.config(
   {
@@ -93,7 +125,7 @@ export default tseslint.config(
     files: ['actions/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [...noDatabaseInUi.patterns, noPages, noComponents] }],
-      'no-restricted-syntax': ['error', ...actionExportRules],
+      'no-restricted-syntax': ['error', ...actionExportRules, ...noProcessEnv],
     },
   },
   { files: ['lib/**'], rules: { 'no-restricted-imports': ['error', noUiInLib] } },
@@ -101,5 +133,11 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['actions/**'],
     rules: { 'no-restricted-syntax': ['error', ...useServerOutsideActions] },
+  },
+  {
+    // After the block above: for these files this list replaces it, so it repeats it.
+    files: [...productCode, ...productScripts],
+    ignores: ['lib/env.ts', 'lib/env/**'],
+    rules: { 'no-restricted-syntax': ['error', ...noProcessEnv, ...useServerOutsideActions] },
   },
 );

@@ -1,8 +1,13 @@
 // Next.js calls register() once when a server process starts: the mail
 // worker runs in it (MAIL_WORKER=off leaves delivery to `npm run mail:worker`).
+// NEXT_RUNTIME and NEXT_PHASE are the framework's, read literally (Next.js
+// replaces NEXT_RUNTIME at build time, so the edge build drops the rest);
+// the product's MAIL_WORKER goes through lib/env/schema.ts.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.MAIL_WORKER === 'off') return;
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { readEnv } = await import('./lib/env/schema');
+  if (!readEnv('MAIL_WORKER')) return;
   const { startMailWorker } = await import('./lib/email/worker');
   startMailWorker();
 }

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { encode, getToken } from 'next-auth/jwt';
 import { clock } from '@/lib/clock';
 import { seenIsStale, sessionExpired, sessionLimits } from '@/lib/auth/session-times';
+import { readEnv } from '@/lib/env/schema';
 
 // Runs before every page, server action and route handler. Not a security
 // boundary for data (pages and the domain layer check the session); it:
@@ -12,10 +13,11 @@ import { seenIsStale, sessionExpired, sessionLimits } from '@/lib/auth/session-t
 // - renews the session token's last-activity time (idle expiry, lib/auth/session-times.ts).
 // Headers that do not change per request are in next.config.ts.
 
-const secureCookies = () => (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+const secureCookies = () => (readEnv('NEXTAUTH_URL') ?? '').startsWith('https://');
 const sessionCookie = () => (secureCookies() ? '__Secure-next-auth.session-token' : 'next-auth.session-token');
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
+  // A framework variable, read literally: Next.js replaces it at build time (lib/env/schema.ts).
   const dev = process.env.NODE_ENV === 'development';
   return [
     "default-src 'self'",
@@ -35,7 +37,7 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
 
 async function renewedSessionCookie(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith('/api/auth/')) return null; // next-auth writes its own cookie there
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = readEnv('NEXTAUTH_SECRET');
   if (!secret || !request.cookies.has(sessionCookie())) return null;
   const token = await getToken({ req: request, secret, secureCookie: secureCookies() }).catch(() => null);
   if (!token || sessionExpired(token) || !seenIsStale(token)) return null;

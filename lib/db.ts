@@ -3,18 +3,19 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { readEnv } from '@/lib/env/schema';
 
 // The one connection pool and the one Prisma client on it. Created lazily so
 // they see the final DATABASE_URL (the start script may point it at the
 // embedded database). Password hashes are omitted from every query unless a
 // caller asks for them explicitly.
 function createPool() {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = readEnv('DATABASE_URL');
   if (!connectionString) throw new Error('DATABASE_URL is not set');
-  const max = Number(process.env.DATABASE_POOL_MAX ?? 10);
+  const max = readEnv('DATABASE_POOL_MAX');
   // pg's own default (10 s): an idle connection is closed, a later query opens
   // a new one. Settable so the tests can cross it in a second.
-  const idleTimeoutMillis = Number(process.env.DATABASE_POOL_IDLE_SECONDS ?? 10) * 1000;
+  const idleTimeoutMillis = readEnv('DATABASE_POOL_IDLE_SECONDS') * 1000;
   return new pg.Pool({ connectionString, max, idleTimeoutMillis });
 }
 

@@ -1,10 +1,10 @@
 import 'server-only';
-import { z } from 'zod';
+import { parseEnv } from './env/schema';
 
-// Configuration read once from the environment (README "Configuration").
-const envSchema = z.object({
-  VENDOR_NAME: z.string().min(1).default('Microsoft'),
-  TENANT_DOMAIN: z.string().min(3).default('onmicrosoft.example'),
-});
-
-export const env = envSchema.parse(process.env);
+// The web app's settings, parsed once at import through the one schema in
+// lib/env/schema.ts (README "Configuration"); a refused value (an empty
+// VENDOR_NAME, a TENANT_DOMAIN under 3 characters) stops the import with
+// zod's error, as before. Code that must see a value set or changed after
+// import (DATABASE_URL, SMTP_URL, the session lifetimes, …) calls `readEnv`
+// from lib/env/schema.ts at call time instead: see that file's header.
+export const env = parseEnv(process.env);

@@ -2,15 +2,16 @@
 // database already has organisations).
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
+import { readEnv } from '../lib/env/schema';
 import { seedDemoData } from './demo-data';
 
 export async function seed(databaseUrl: string): Promise<'seeded' | 'skipped'> {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }) });
   try {
     return await seedDemoData(db, {
-      password: process.env.DEMO_PASSWORD || 'Demo-Passw0rd!',
-      vendorName: process.env.VENDOR_NAME || 'Microsoft',
-      tenantDomain: process.env.TENANT_DOMAIN || 'onmicrosoft.example',
+      password: readEnv('DEMO_PASSWORD'),
+      vendorName: readEnv('VENDOR_NAME'),
+      tenantDomain: readEnv('TENANT_DOMAIN'),
     });
   } finally {
     await db.$disconnect();
@@ -18,7 +19,7 @@ export async function seed(databaseUrl: string): Promise<'seeded' | 'skipped'> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const url = process.env.DATABASE_URL;
+  const url = readEnv('DATABASE_URL');
   if (!url) {
     console.error('DATABASE_URL is not set: point it at the database to fill with demo data.');
     process.exit(1);

@@ -3,12 +3,14 @@
 // Runs with the react-server condition so lib/'s `server-only` marker loads.
 import { disconnectDb } from '../lib/db';
 import { startMailWorker } from '../lib/email/worker';
+import { envIsSet, readEnv } from '../lib/env/schema';
 
-if (!process.env.DATABASE_URL) {
+if (!readEnv('DATABASE_URL')) {
   console.error('DATABASE_URL is not set: the worker delivers the outbox of a PostgreSQL server.');
   process.exit(1);
 }
-if (!process.env.SMTP_URL) {
+// As before: any value counts here (the portal trims it before use).
+if (!envIsSet('SMTP_URL')) {
   console.error('SMTP_URL is not set: without it mail stays in the outbox (the portal shows it on /mailbox).');
   process.exit(1);
 }

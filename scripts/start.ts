@@ -10,15 +10,17 @@ import { buildIfNeeded } from './lib/build';
 import { ensureAuthSecret } from './lib/secret';
 import { lockDataFolder } from './lib/data-lock';
 import { assertPortFree, onStop, serveNext } from './lib/serve';
+import { DEFAULT_DEMO_PASSWORD, envIsSet, readEnv, setEnv } from '../lib/env/schema';
 
 const dev = process.argv.includes('--dev');
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? '0.0.0.0';
-const dataDir = path.resolve(process.env.PC_DATA_DIR ?? '.data');
+const port = readEnv('PORT');
+const hostname = readEnv('HOST');
+const dataDir = path.resolve(readEnv('PC_DATA_DIR'));
+const configuredDatabaseUrl = readEnv('DATABASE_URL');
 
 // One process per embedded data folder (scripts/lib/data-lock.ts), taken
 // before anything else so that a second start names what it collides with.
-if (!process.env.DATABASE_URL) {
+if (!configuredDatabaseUrl) {
   try {
     lockDataFolder(dataDir, { port });
   } catch (error) {
@@ -35,7 +37,8 @@ try {
 }
 
 let embedded: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;
-if (!process.env.DATABASE_URL) {
+let databaseUrl: string;
+if (!configuredDatabaseUrl) {
   const pgliteDir = path.join(dataDir, 'pglite');
   // A first start stopped before its demo data was in (killed, Ctrl+C) left a
   // half-made database that holds nothing of anyone's: make it again.
@@ -60,34 +63,36 @@ if (!process.env.DATABASE_URL) {
     );
     process.exit(1);
   }
-  process.env.DATABASE_URL = embedded.url;
-  process.env.DATABASE_POOL_MAX = String(embedded.maxConnections);
+  // For the web server that runs in this process (lib/db.ts reads them when it opens its pool).
+  setEnv({ DATABASE_URL: embedded.url, DATABASE_POOL_MAX: String(embedded.maxConnections) });
+  databaseUrl = embedded.url;
   console.log(
     embedded.isNew ? `Created the embedded database in ${dataDir}.` : `Using the embedded database in ${dataDir}.`,
   );
 } else {
-  const applied = await applyMigrations(process.env.DATABASE_URL);
+  databaseUrl = configuredDatabaseUrl;
+  const applied = await applyMigrations(databaseUrl);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
 }
-const databaseUrl = process.env.DATABASE_URL;
 
-if (embedded?.isNew || process.env.PC_SEED_DEMO === '1') {
+if (embedded?.isNew || readEnv('PC_SEED_DEMO')) {
   const result = await seed(databaseUrl);
   if (result === 'seeded') console.log('Demo data created.');
 }
 // The end-to-end suite's extra records (tests/e2e/fixtures.ts), on its own
 // new embedded database only: the suite runs on `npm start` itself.
-if (embedded?.isNew && process.env.PC_E2E_FIXTURES === '1') {
+if (embedded?.isNew && readEnv('PC_E2E_FIXTURES')) {
   const { addE2eFixtures } = await import('../tests/e2e/fixtures');
   await addE2eFixtures(databaseUrl);
 }
 if (embedded?.isNew) rmSync(path.join(dataDir, 'pglite.creating'), { force: true });
 
-process.env.NEXTAUTH_SECRET = ensureAuthSecret(dataDir);
+setEnv({ NEXTAUTH_SECRET: ensureAuthSecret(dataDir) });
 // Sign-in redirects follow the address the browser used (localhost, 127.0.0.1, a LAN name).
-if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST = '1';
+if (!readEnv('NEXTAUTH_URL')) setEnv({ AUTH_TRUST_HOST: '1' });
 
-if (!dev) buildIfNeeded(process.env);
+// `next build` runs with this process's environment (buildIfNeeded's default).
+if (!dev) buildIfNeeded();
 const served = await serveNext({ dev, port, hostname });
 // The web server first, then the database it uses, so PGlite closes cleanly.
 onStop(async () => {
@@ -96,7 +101,7 @@ onStop(async () => {
 });
 
 // A configured DEMO_PASSWORD is a secret: it is not printed.
-const password = process.env.DEMO_PASSWORD ? 'set in DEMO_PASSWORD' : 'Demo-Passw0rd!';
+const password = envIsSet('DEMO_PASSWORD') ? 'set in DEMO_PASSWORD' : DEFAULT_DEMO_PASSWORD;
 console.log(`\nPartner Center is running at http://localhost:${port}`);
 if (embedded) {
   console.log(

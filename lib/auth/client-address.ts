@@ -1,5 +1,6 @@
 import 'server-only';
 import { headers } from 'next/headers';
+import { readEnv } from '@/lib/env/schema';
 
 // The client's network address, for per-address rate limits.
 // scripts/lib/serve.ts writes the socket's address into `x-pc-client-address`
@@ -17,11 +18,9 @@ function read(source: HeaderSource, name: string): string | undefined {
   return Array.isArray(value) ? value.join(',') : value;
 }
 
+/** Read per call: a test turns TRUST_PROXY on and off at run time. */
 export function trustedProxyHops(): number {
-  const raw = (process.env.TRUST_PROXY ?? '').trim().toLowerCase();
-  if (raw === 'true' || raw === 'yes') return 1;
-  const hops = Number(raw);
-  return Number.isInteger(hops) && hops > 0 ? hops : 0;
+  return readEnv('TRUST_PROXY');
 }
 
 export function clientAddressFrom(source: HeaderSource): string {

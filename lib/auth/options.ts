@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { endSessions } from '@/lib/users/end-sessions';
 import { clock } from '@/lib/clock';
+import { readEnv } from '@/lib/env/schema';
 import { waitMinutes } from '@/lib/rate-limit/limiter';
 import { clientAddressFrom } from './client-address';
 import { signInWithLimits, TOO_MANY_ATTEMPTS } from './sign-in';
@@ -18,7 +19,7 @@ import { sessionLimits } from './session-times';
 // defaults), and Secure with the __Secure- prefix when NEXTAUTH_URL is https.
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: Math.ceil(sessionLimits().absoluteMs / 1000) },
-  useSecureCookies: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
+  useSecureCookies: (readEnv('NEXTAUTH_URL') ?? '').startsWith('https://'),
   pages: { signIn: '/sign-in' },
   providers: [
     CredentialsProvider({

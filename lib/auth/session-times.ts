@@ -5,18 +5,15 @@
 // by proxy.ts at most once a minute), both in milliseconds.
 // No 'server-only' marker: proxy.ts imports this too.
 import { clock } from '@/lib/clock';
+import { readEnv } from '@/lib/env/schema';
 
 const MINUTE = 60_000;
 
-function positive(raw: string | undefined, fallback: number): number {
-  const n = Number(raw);
-  return raw && Number.isFinite(n) && n > 0 ? n : fallback;
-}
-
+/** Read per call (lib/env/schema.ts: nonsense keeps the defaults): tests change both at run time. */
 export function sessionLimits() {
   return {
-    idleMs: positive(process.env.SESSION_IDLE_MINUTES, 8 * 60) * MINUTE,
-    absoluteMs: positive(process.env.SESSION_MAX_HOURS, 7 * 24) * 60 * MINUTE,
+    idleMs: readEnv('SESSION_IDLE_MINUTES') * MINUTE,
+    absoluteMs: readEnv('SESSION_MAX_HOURS') * 60 * MINUTE,
   };
 }
 

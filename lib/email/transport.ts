@@ -1,12 +1,12 @@
 import 'server-only';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { readEnv } from '@/lib/env/schema';
 
 // The SMTP connection, from SMTP_URL (README "Configuration"). Read when
 // first needed, not at import, so it sees the environment as the start
-// script or a test left it. nodemailer's logger stays off: a log line
-// must never carry a message body (invitation links are in them).
-
-const DEFAULT_FROM = 'Partner Center <no-reply@partner-center.example>';
+// script or a test left it (tests set and delete SMTP_URL at run time).
+// nodemailer's logger stays off: a log line must never carry a message body
+// (invitation links are in them).
 
 // A stalled server must not hold the worker for nodemailer's default hour;
 // the delivery lease (deliver.ts) outlasts a batch at these limits.
@@ -14,12 +14,12 @@ const DEFAULT_FROM = 'Partner Center <no-reply@partner-center.example>';
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
 export function smtpUrl(): string | null {
-  return process.env.SMTP_URL?.trim() || null;
+  return readEnv('SMTP_URL') ?? null;
 }
 
 /** The sender of every message: MAIL_FROM, else the portal's no-reply address. */
 export function mailFrom(): string {
-  return process.env.MAIL_FROM?.trim() || DEFAULT_FROM;
+  return readEnv('MAIL_FROM');
 }
 
 let cached: { url: string; transport: Transporter } | undefined;

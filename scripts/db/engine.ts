@@ -16,6 +16,7 @@ import {
 import type { SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { readEnv } from '../../lib/env/schema';
 
 type Bindings = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
 export type { SchemaEngine };
@@ -99,7 +100,7 @@ export interface OpenedEngine {
 
 function log(line: string): void {
   // JSON tracing lines; shown on request only.
-  if (process.env.DEBUG?.includes('schema-engine')) console.error(line);
+  if (readEnv('DEBUG')?.includes('schema-engine')) console.error(line);
 }
 
 async function openEngine(

@@ -5,6 +5,7 @@
 //
 // `npm run db:migrate` applies to $DATABASE_URL.
 import { pathToFileURL } from 'node:url';
+import { readEnv } from '../../lib/env/schema';
 import { NO_FILTER, openEngineOnUrl, withPanic } from './engine';
 import { loadMigrationsList } from './migrations-dir';
 
@@ -23,7 +24,7 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
 }
 
 async function main(): Promise<void> {
-  const url = process.env.DATABASE_URL;
+  const url = readEnv('DATABASE_URL');
   if (!url) {
     console.error(
       'DATABASE_URL is not set. Example: DATABASE_URL=postgresql://postgres@127.0.0.1:5432/mydb npm run db:migrate',

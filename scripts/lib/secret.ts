@@ -4,9 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readEnv } from '../../lib/env/schema';
 
 export function ensureAuthSecret(dataDir: string): string {
-  const configured = process.env.NEXTAUTH_SECRET;
+  const configured = readEnv('NEXTAUTH_SECRET');
   if (configured) return configured;
   const file = path.join(dataDir, 'auth-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();

@@ -6,6 +6,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import next from 'next';
+import { setEnv } from '../../lib/env/schema';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -13,8 +14,7 @@ export type Served = { close(): Promise<void> };
 
 /** Reads process.env as it is now: set DATABASE_URL and the secret first. */
 export async function serveNext(options: { dev: boolean; port: number; hostname: string }): Promise<Served> {
-  (process.env as Record<string, string>).NODE_ENV = options.dev ? 'development' : 'production';
-  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  setEnv({ NODE_ENV: options.dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' });
   const createNext = ((next as unknown as { default?: typeof next }).default ?? next) as typeof next;
   const app = createNext({ dev: options.dev, dir: ROOT, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();

@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import type { Ctx } from '@/lib/authz/context';
 import { requirePageCtx } from '@/lib/auth/page';
+import { readEnv } from '@/lib/env/schema';
 import { CustomersView } from '@/components/customers/customers-view';
 import { CustomerView } from '@/components/customers/customer-view';
 import { IndirectResellersView } from '@/components/partnerships/indirect-resellers-view';
@@ -52,7 +53,7 @@ export async function renderFloor(layout: string, searchParams: Promise<Search>)
   // Rendered per request like the lists (they read the session and the URL).
   await connection();
   const floor = Object.hasOwn(FLOORS, layout) ? FLOORS[layout] : undefined; // not a name inherited from Object
-  if (process.env.PC_BENCH !== '1' || !floor) notFound();
+  if (!readEnv('PC_BENCH') || !floor) notFound();
   const ctx = await requirePageCtx('/bench-floor');
   return floor(ctx, await searchParams);
 }

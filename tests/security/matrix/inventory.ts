@@ -11,9 +11,9 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 const APP = join(ROOT, 'app');
 const SOURCES = ['app', 'actions', 'components'].map((dir) => join(ROOT, dir));
 
-/** lib modules that are not domain functions (session, policy, formatting, constants). */
+/** lib modules that are not domain functions (session, policy, formatting, constants, settings). */
 const NOT_DOMAIN = [
-  /^@\/lib\/(auth|authz|i18n|http|pipeline|validation)\//,
+  /^@\/lib\/(auth|authz|i18n|http|env|pipeline|validation)\//,
   /^@\/lib\/(errors|format|env|actions|clock|db|tokens)$/,
   /^@\/lib\/offers\/money$/,
   /^@\/lib\/reports\/csv$/,

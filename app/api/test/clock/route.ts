@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { clock } from '@/lib/clock';
+import { readEnv } from '@/lib/env/schema';
 
 // End-to-end tests only: moves the server's clock (lib/clock.ts) so a browser
 // test can cross the 168-hour window of R7. It exists only when the server
@@ -10,13 +11,13 @@ export const dynamic = 'force-dynamic';
 const notFound = () => new NextResponse(null, { status: 404 });
 
 export async function GET() {
-  if (process.env.PC_TEST_CLOCK !== '1') return notFound();
+  if (!readEnv('PC_TEST_CLOCK')) return notFound();
   return NextResponse.json({ now: clock.now().toISOString() });
 }
 
 /** Body: `{ "advanceMs": number }` or `{ "reset": true }`. */
 export async function POST(request: Request) {
-  if (process.env.PC_TEST_CLOCK !== '1') return notFound();
+  if (!readEnv('PC_TEST_CLOCK')) return notFound();
   // Route handlers get no Origin check from Next.js (only server actions do):
   // a page of another site may not move the clock, and only a JSON body (which
   // a cross-site form cannot send without a preflight) is read.
