@@ -91,8 +91,8 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     newPasswordSchema: 'field',
     changePasswordInput: 'form', // write-functions-accounts: change password
     setLocaleInput: 'form',
-    credentialsInput: 'form', // sign-in: hostile credentials and look-alike emails
-    disableUserInput: 'form', // write-functions-accounts: disable a user
+    credentialsInput: 'form', // accounts: sign-in with hostile credentials and look-alike emails
+    disableUserInput: 'form', // write-functions-accounts: disable a user; accounts: hostile ids
   },
 };
 

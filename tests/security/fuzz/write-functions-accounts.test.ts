@@ -1,5 +1,5 @@
 // Property-based: the form posts of organisations, offers and users (a
-// provider's profile, a password change; vendor staff's
+// provider's profile, a password change, disabling a user; vendor staff's
 // partner approval and offers; the public enrolment), filled with random and
 // hostile values, through the harness of forms.ts: a result or a typed
 // domain error, a refusal writes nothing, and channel B's records never
@@ -14,7 +14,8 @@ import { setPartnerStatusInput, updateProviderProfileInput } from '@/lib/organiz
 import { createOffer } from '@/lib/offers/create-offer';
 import { createOfferInput } from '@/lib/offers/schemas';
 import { changePassword } from '@/lib/users/change-password';
-import { changePasswordInput } from '@/lib/users/schemas';
+import { disableUser } from '@/lib/users/disable-user';
+import { changePasswordInput, disableUserInput } from '@/lib/users/schemas';
 
 const CASES: Case[] = [
   {
@@ -30,6 +31,15 @@ const CASES: Case[] = [
     schema: changePasswordInput,
     keys: ['currentPassword', 'newPassword', 'confirmPassword'],
     run: (ctx, input) => changePassword(ctx, input),
+  },
+  {
+    // Its own id is refused, a colleague's is disabled, channel B's user is not found (and never changes).
+    name: 'disable a user (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: disableUserInput,
+    keys: ['userId'],
+    ids: (w) => [w.ctx.resellerA.userId, w.users.colleagueA.id, w.ctx.providerA.userId, w.users.userB.id],
+    run: (ctx, input) => disableUser(ctx, input),
   },
   // Vendor staff reach every organisation: only "a refusal writes nothing" applies.
   {
