@@ -1,7 +1,7 @@
 // Two independent channels (provider, two resellers, a customer with
 // subscriptions and audit events each) for the fuzz tests: everything of
 // channel B is "another organisation's data" for channel A's users.
-import { makeChannel, makeCtx, makeOffer, makeSubscription } from '../../factories';
+import { makeChannel, makeCtx, makeOffer, makeSubscription, makeUser } from '../../factories';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
 
@@ -43,6 +43,11 @@ export async function makeWorld() {
     resellerA: await makeCtx('ADMIN', { organizationId: a.resellerA.id }),
     customerA: await makeCtx('CUSTOMER_ADMIN', { customerId: a.customer.id }),
   } satisfies Record<string, Ctx>;
+  /** Users besides those of the contexts: a colleague of resellerA's admin, and a user of channel B. */
+  const users = {
+    colleagueA: await makeUser('ADMIN', { organizationId: a.resellerA.id }),
+    userB: await makeUser('ADMIN', { organizationId: b.resellerA.id }),
+  };
   /** Ids and names that must never appear in what channel A's users get. */
   const foreign = [
     b.provider.id,
@@ -55,7 +60,7 @@ export async function makeWorld() {
     b.provider.legalName,
     b.resellerA.legalName,
   ];
-  return { a, b, subA, subB, offer, ctx, foreign };
+  return { a, b, subA, subB, offer, ctx, users, foreign };
 }
 
 /** The row counts and latest change of every table a domain write touches: equal before and after a refusal. */

@@ -1,17 +1,21 @@
 // Property-based: the reads behind every search, filter and id in a URL
-// (customers, subscriptions, audit log, incentives, indirect resellers,
-// detail pages, token links) answer any input with rows or a typed domain
-// error (never a database or type error, which the user would see as a
-// 500), and never with another organisation's data, even when the input
-// names that organisation's ids.
+// (customers and their subscriptions, subscriptions, audit log, incentives,
+// indirect resellers, vendor staff's partners, detail pages, token links)
+// answer any input with rows or a typed domain error (never a database or
+// type error, which the user would see as a 500), and never with another
+// organisation's data, even when the input names that organisation's ids.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../../setup/per-file';
+import { makeCtx, makeOrg } from '../../factories';
 import { anyFieldValue, hostileText } from './hostile';
 import { makeWorld } from './channel';
+import type { Ctx } from '@/lib/authz/context';
 import { DomainError } from '@/lib/errors';
 import { findCustomers } from '@/lib/customers/find-customers';
 import { getCustomer } from '@/lib/customers/get-customer';
+import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscriptions';
+import { findPartners } from '@/lib/organizations/find-partners';
 import { findResellerSubscriptions } from '@/lib/reports/find-reseller-subscriptions';
 import { findAuditEvents } from '@/lib/reports/find-audit-events';
 import { getIncentivesReport } from '@/lib/reports/incentives';
@@ -25,10 +29,12 @@ import { isDomainPrefixAvailable } from '@/lib/orders/is-domain-available';
 
 type World = Awaited<ReturnType<typeof makeWorld>>;
 let world: World;
+let vendor: Ctx;
 
 beforeAll(async () => {
   await resetDatabase();
   world = await makeWorld();
+  vendor = await makeCtx('VENDOR_ADMIN', { organizationId: (await makeOrg('VENDOR')).id });
 });
 
 const RUNS = { numRuns: 40 };
@@ -39,8 +45,12 @@ const value = () =>
 const fields = (...keys: string[]) =>
   fc.record(Object.fromEntries(keys.map((k) => [k, value()])), { requiredKeys: [] }) as fc.Arbitrary<never>;
 
-/** Runs a read: a typed domain error is an answer; anything else fails the property. The result must not name channel B. */
-async function read(run: () => Promise<unknown>) {
+/**
+ * Runs a read: a typed domain error is an answer; anything else fails the
+ * property. The result must not name channel B, unless the reader is vendor
+ * staff, who reach every organisation.
+ */
+async function read(run: () => Promise<unknown>, vendorWide = false) {
   let result: unknown;
   try {
     result = await run();
@@ -48,6 +58,7 @@ async function read(run: () => Promise<unknown>) {
     if (error instanceof DomainError) return;
     throw error;
   }
+  if (vendorWide) return;
   const text = JSON.stringify(result);
   for (const foreign of world.foreign) expect(text, `leaks ${foreign}`).not.toContain(foreign);
 }
@@ -111,6 +122,37 @@ describe('searches and filters', () => {
   it('indirect resellers (q)', async () => {
     await fc.assert(
       fc.asyncProperty(fields('q'), async (input) => read(() => findIndirectResellers(world.ctx.providerA, input))),
+      RUNS,
+    );
+  });
+
+  it("a customer's subscriptions (after), of any customer id, for provider, reseller and customer users", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        // Besides any value, cursors of the right shape (`<ms>.<id>`), at the edges of time and naming channel B.
+        fc.record(
+          {
+            after: fc.oneof(
+              value(),
+              fc.constantFrom('0.a', '999999999999999.zz', `${Date.now()}.${world.subA.id}`, `1.${world.subB.id}`),
+            ),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.oneof(hostileText, fc.constantFrom(world.a.customer.id, ...world.foreign)),
+        fc.constantFrom('providerA', 'resellerA', 'customerA') as fc.Arbitrary<keyof World['ctx']>,
+        async (input, customerId, who) => read(() => findCustomerSubscriptions(world.ctx[who], customerId, input)),
+      ),
+      RUNS,
+    );
+  });
+
+  it("partners (q, status, after): vendor staff's list answers anything, everyone else is refused", async () => {
+    await fc.assert(
+      fc.asyncProperty(fields('q', 'status', 'after'), fc.boolean(), async (input, asVendor) => {
+        if (asVendor) await read(() => findPartners(vendor, input), true);
+        else await expect(findPartners(world.ctx.providerA, input)).rejects.toBeInstanceOf(DomainError);
+      }),
       RUNS,
     );
   });

@@ -1,0 +1,85 @@
+// Property-based: the form posts of organisations, offers and users (a
+// provider's profile, a password change, disabling a user; vendor staff's
+// partner approval and offers; the public enrolment), filled with random and
+// hostile values, through the harness of forms.ts: a result or a typed
+// domain error, a refusal writes nothing, and channel B's records never
+// change through channel A's users. The partner channel's forms:
+// write-functions.test.ts.
+import { z } from 'zod';
+import { describeFormPosts, type Case } from './forms';
+import { updateProviderProfile } from '@/lib/organizations/update-provider-profile';
+import { setPartnerStatus } from '@/lib/organizations/set-partner-status';
+import { enrolReseller } from '@/lib/organizations/enrol-reseller';
+import { setPartnerStatusInput, updateProviderProfileInput } from '@/lib/organizations/schemas';
+import { createOffer } from '@/lib/offers/create-offer';
+import { createOfferInput } from '@/lib/offers/schemas';
+import { changePassword } from '@/lib/users/change-password';
+import { disableUser } from '@/lib/users/disable-user';
+import { changePasswordInput, disableUserInput } from '@/lib/users/schemas';
+
+const CASES: Case[] = [
+  {
+    name: 'provider profile',
+    ctx: (w) => w.ctx.providerA,
+    schema: updateProviderProfileInput,
+    keys: ['orgId', 'description', 'regionsServed', 'contactEmail', 'contactPhone', 'website', 'version'],
+    run: (ctx, input) => updateProviderProfile(ctx, input),
+  },
+  {
+    name: 'change password',
+    ctx: (w) => w.ctx.resellerA,
+    schema: changePasswordInput,
+    keys: ['currentPassword', 'newPassword', 'confirmPassword'],
+    run: (ctx, input) => changePassword(ctx, input),
+  },
+  {
+    // Its own id is refused, a colleague's is disabled, channel B's user is not found (and never changes).
+    name: 'disable a user (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: disableUserInput,
+    keys: ['userId'],
+    ids: (w) => [w.ctx.resellerA.userId, w.users.colleagueA.id, w.ctx.providerA.userId, w.users.userB.id],
+    run: (ctx, input) => disableUser(ctx, input),
+  },
+  // Vendor staff reach every organisation: only "a refusal writes nothing" applies.
+  {
+    name: 'partner approve/suspend (vendor)',
+    ctx: (w) => w.vendor,
+    schema: setPartnerStatusInput,
+    keys: ['orgId', 'status'],
+    run: (ctx, input) => setPartnerStatus(ctx, input),
+    foreignSafe: false,
+  },
+  {
+    name: 'New offer (vendor)',
+    ctx: (w) => w.vendor,
+    schema: createOfferInput,
+    foreignSafe: false,
+    keys: [
+      'sku',
+      'name',
+      'description',
+      'billingFrequency',
+      'termMonths',
+      'unitPrice',
+      'currency',
+      'minQuantity',
+      'maxQuantity',
+      'isAzurePlan',
+      'incentiveRate',
+      'upgradeTargetIds',
+      'active',
+    ],
+    run: (ctx, input) => createOffer(ctx, input),
+  },
+  {
+    name: 'enrolment (public)',
+    ctx: () => null,
+    schema: z.record(z.string(), z.string()),
+    foreignSafe: false,
+    keys: ['companyName', 'mpnId', 'country', 'adminName', 'email', 'password', 'confirmPassword'],
+    run: (_ctx, input) => enrolReseller(input as never),
+  },
+];
+
+describeFormPosts(CASES);
