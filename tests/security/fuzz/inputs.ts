@@ -46,6 +46,7 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     setOfferActiveInput: 'form',
   },
   orders: {
+    domainCheckInput: 'form', // the Domain field as typed: isDomainPrefixAvailable then checks it
     quantitySchema: 'field', // adversarial-input: licence counts
     lineInput: 'field',
     linesInput: 'field',
@@ -86,6 +87,8 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     subscriptionRef: 'form', // write-functions: suspend, reactivate, cancel
     changeSubscriptionInput: 'form', // write-functions: subscription Submit; adversarial-input
     verifyMpnInput: 'form',
+    supportContactInput: 'form', // the helpdesk's Submit: a pick of changeSubscriptionInput
+    verifyMpnRequest: 'form', // Verify as typed: verifyResellerMpnId then parses verifyMpnInput
   },
   users: {
     newPasswordSchema: 'field',
