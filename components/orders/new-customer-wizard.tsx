@@ -2,12 +2,12 @@
 import { useMemo, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { Button } from '@/components/ui/button';
 import { placeNewCustomerOrderAction, validateDetailsAction } from '@/actions/orders';
 import { DetailsStep } from './details-step';
 import { OffersStep } from './offers-step';
 import { ReviewStep, type ReviewLine } from './review-step';
 import { SetupInfo } from './setup-info';
+import { WizardButtons, type Step } from './wizard-buttons';
 import {
   DETAIL_FIELDS,
   type Country,
@@ -31,7 +31,6 @@ type Props = {
   defaultLanguage: 'en' | 'ja';
 };
 
-type Step = 'details' | 'offers' | 'review' | 'confirmation';
 type Placed = { adminEmail: string; temporaryPassword: string | null; replayed: boolean };
 
 const STEPS: Exclude<Step, 'confirmation'>[] = ['details', 'offers', 'review'];
@@ -232,42 +231,15 @@ export function NewCustomerWizard({
         <SetupInfo {...placed} companyName={details.companyName} doneHref={doneHref} />
       ) : null}
       {step !== 'confirmation' ? (
-        <div className="mt-6 flex flex-wrap gap-3">
-          {step === 'offers' ? (
-            <Button type="button" variant="secondary" onClick={() => go('details')}>
-              {t('back')}
-            </Button>
-          ) : null}
-          {step === 'review' ? (
-            <Button type="button" variant="secondary" onClick={() => go('offers')} disabled={pending}>
-              {t('back')}
-            </Button>
-          ) : null}
-          {step === 'details' ? (
-            <Button type="button" onClick={toSubscriptions} disabled={pending}>
-              {t('nextSubscriptions')}
-            </Button>
-          ) : null}
-          {step === 'offers' ? (
-            <Button type="button" onClick={toReview}>
-              {t('nextReview')}
-            </Button>
-          ) : null}
-          {step === 'review' ? (
-            <Button type="button" onClick={submit} disabled={pending} aria-busy={pending || undefined}>
-              {pending ? t('submitting') : t('submit')}
-            </Button>
-          ) : null}
-          <Button
-            type="button"
-            variant="secondary"
-            onClick={cancel}
-            className="ml-auto"
-            disabled={pending && step === 'review'}
-          >
-            {t('cancel')}
-          </Button>
-        </div>
+        <WizardButtons
+          step={step}
+          pending={pending}
+          onGo={go}
+          onSubscriptions={toSubscriptions}
+          onReview={toReview}
+          onSubmit={submit}
+          onCancel={cancel}
+        />
       ) : null}
     </>
   );
