@@ -6,8 +6,8 @@ import type { ActionState } from '@/lib/pipeline/form-state';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { TextareaField } from '@/components/vendor/textarea-field';
-import { CheckboxField } from './checkbox-field';
+import { TextareaField } from '@/components/ui/textarea-field';
+import { CheckboxField } from '@/components/ui/checkbox-field';
 import { UpgradeTargetsField, type OfferOption } from './upgrade-targets-field';
 
 export const BILLING = ['MONTHLY', 'ANNUAL', 'USAGE'] as const;

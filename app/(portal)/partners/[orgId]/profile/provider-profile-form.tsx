@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { TextareaField } from '@/components/vendor/textarea-field';
+import { TextareaField } from '@/components/ui/textarea-field';
 import { updateProviderProfileAction } from '@/actions/organizations';
 
 type Profile = {
