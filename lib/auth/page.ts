@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import type { Ctx } from '@/lib/authz/context';
 import { NotFound, Refused } from '@/lib/errors';
 import { getCtx } from './session';
+import { countInvalidToken, tokenLinksRefused } from '@/lib/rate-limit/token-links';
 import { safeCallbackUrl } from './callback-url';
 
 /**
@@ -29,4 +30,22 @@ export async function loadOr404<T>(read: () => Promise<T>): Promise<T> {
     if (error instanceof NotFound || error instanceof Refused) notFound();
     throw error;
   }
+}
+
+/**
+ * The start of each page a mailed link opens (partnership invitations,
+ * relationship requests): anyone may open it, signed in or not, but a forced
+ * password change comes first, an address that sent too many unknown tokens
+ * is refused for a while (`refusedMinutes`), and an unknown token is counted.
+ */
+export async function openTokenLink<V extends { status: string }>(
+  read: (ctx: Ctx | null) => Promise<V>,
+): Promise<{ ctx: Ctx | null; refusedMinutes: number } | { ctx: Ctx | null; refusedMinutes: null; view: V }> {
+  const ctx = await getCtx();
+  if (ctx?.mustChangePassword) redirect('/change-password');
+  const refusedMinutes = await tokenLinksRefused();
+  if (refusedMinutes !== null) return { ctx, refusedMinutes };
+  const view = await read(ctx);
+  if (view.status === 'invalid') await countInvalidToken();
+  return { ctx, refusedMinutes: null, view };
 }
