@@ -1,4 +1,4 @@
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { CATALOGS } from '@/lib/i18n/catalog';
 
 // Email templates, in the recipient's language. Their words are in the message
