@@ -54,6 +54,7 @@ function check(label: string, bin: string, args: string[]) {
 
 check('lint (eslint, layering rules)', 'eslint', ['--max-warnings=0', '.']);
 check('format (prettier --check)', 'prettier', ['--check', '.']);
+check('unused dependencies and files, unlisted imports, import cycles (knip)', 'knip', []);
 check('type check (tsc --strict)', 'tsc', ['--noEmit']);
 
 const vitestFile = path.join(OUT, 'vitest.json');

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { getIncentivesReport } from '@/lib/reports/incentives';
+import type { getIncentivesReport } from '@/lib/reports/incentives/get-incentives-report';
 import { formatMoney } from '@/lib/offers/money';
 import { formatDate, numberFormat } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';

@@ -2,7 +2,7 @@ import 'server-only';
 import type { Ctx } from '@/lib/authz/context';
 import { currencyDigits } from '@/lib/offers/money';
 import { toCsv } from './csv';
-import { getIncentivesExport } from './incentives';
+import { getIncentivesExport } from './incentives/get-incentives-export';
 import { AUDIT_EXPORT_ROWS, findAuditEvents } from './find-audit-events';
 import type { FindAuditEventsInput, IncentivesInput } from './schemas';
 

@@ -14,7 +14,7 @@ import { findIndirectResellers, findIndirectResellersSql } from '../../lib/partn
 import { findResellerSubscriptions, findResellerSubscriptionsSql } from '../../lib/reports/find-reseller-subscriptions';
 import { findAuditEvents, findAuditEventsSql } from '../../lib/reports/find-audit-events';
 import { findAuditEventsInput } from '../../lib/reports/schemas';
-import { getIncentivesReport, incentivesSql } from '../../lib/reports/incentives';
+import { getIncentivesReport, incentivesSql } from '../../lib/reports/incentives/get-incentives-report';
 import { findPublicProviders, findPublicProvidersSql } from '../../lib/organizations/find-public-providers';
 
 export const PROVIDER_USER = 'admin@northwind.example';

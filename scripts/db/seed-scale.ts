@@ -36,25 +36,10 @@ import pg from 'pg';
 import { z } from 'zod';
 import { seed } from '../../prisma/seed';
 import { applyMigrations } from './migrate';
+import { DEFAULT_SIZES, type ScaleSizes } from './scale/sizes';
 import { scaleSteps, type ScaleRefs } from './scale/sql';
 
-export type ScaleSizes = {
-  providers: number;
-  resellers: number;
-  customers: number;
-  subscriptions: number;
-  auditEvents: number;
-  outbox: number;
-};
-
-export const DEFAULT_SIZES: ScaleSizes = {
-  providers: 5,
-  resellers: 10_000,
-  customers: 100_000,
-  subscriptions: 300_000,
-  auditEvents: 1_000_000,
-  outbox: 50_000,
-};
+export { DEFAULT_SIZES, type ScaleSizes };
 
 export type SeedScaleOptions = { force?: boolean; fresh?: boolean; log?: (line: string) => void };
 

@@ -6,9 +6,10 @@
 // 2. a second `npm start` on the same data folder refuses with a clear
 //    message, and the first keeps serving;
 // 3. SIGTERM, then `npm start` with every default: a change made before is
-//    there, the browsers are still signed in, every page answers; then again
-//    after 35 s idle (past the pool's real 10 s); Ctrl+C (SIGINT) and a third
-//    start keep a second change;
+//    there, the browsers are still signed in, every page answers; the bench's
+//    floors and the test clock, which only PC_BENCH=1 and PC_TEST_CLOCK=1 turn
+//    on, answer 404; then again after 35 s idle (past the pool's real 10 s);
+//    Ctrl+C (SIGINT) and a third start keep a second change;
 // 4. no server error in the portal's log across all of it.
 //
 //   node --import tsx tests/default-run/idle-restart.ts [--idle-seconds 35] [--port 3700]
@@ -82,6 +83,28 @@ async function visitAll(check: Checks['check'], users: Signed[], when: string): 
   );
 }
 
+/**
+ * What only a flag turns on answers 404 in a plain `npm start`, even to a
+ * signed-in user: the bench's floors (PC_BENCH=1) and the test clock
+ * (PC_TEST_CLOCK=1, which would let anyone move the portal's clock).
+ */
+async function flaggedOff(check: Checks['check'], page: Page): Promise<void> {
+  const probes: ['GET' | 'POST', string, string][] = [
+    ['GET', '/bench-floor', 'PC_BENCH'],
+    ['GET', '/bench-floor/incentives', 'PC_BENCH'],
+    ['GET', '/api/test/clock', 'PC_TEST_CLOCK'],
+    ['POST', '/api/test/clock', 'PC_TEST_CLOCK'],
+  ];
+  for (const [method, path, flag] of probes) {
+    const response = await page.request.fetch(path, {
+      method,
+      maxRedirects: 0,
+      ...(method === 'POST' && { data: { advanceMs: 0 } }),
+    });
+    check(response.status() === 404, `${method} ${path} answers 404 without ${flag}=1 (status ${response.status()})`);
+  }
+}
+
 async function changePassword(page: Page, from: string, to: string): Promise<boolean> {
   await page.goto('/change-password');
   await page.getByLabel('Current password').fill(from);
@@ -142,6 +165,7 @@ await runScenario('idle-restart', async ({ browser, dataDir, check, start, logEr
   // 3. Every default: the pool's own 10 s idle timeout.
   portal = await start(PORT);
   await visit(users, 'after a restart (SIGTERM), same browsers, still signed in');
+  await flaggedOff(check, users[0]!.page);
   check(
     await signsIn(browser, base, 'sales@northwind.example', firstPassword),
     'the password changed before SIGTERM is the one that signs in',

@@ -36,6 +36,9 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   delete env.DATABASE_URL;
   delete env.DATABASE_POOL_MAX;
   delete env.NEXTAUTH_SECRET;
+  // The bench's floors and the test clock stay off, as in a terminal.
+  delete env.PC_BENCH;
+  delete env.PC_TEST_CLOCK;
   for (const key of Object.keys(env))
     if (key === 'NODE_OPTIONS' || key.startsWith('PW_') || key.startsWith('PLAYWRIGHT_') || key.startsWith('VITEST'))
       delete env[key];

@@ -7,11 +7,10 @@ import {
   INCENTIVES_FILTER_OPTIONS,
   INCENTIVES_RESELLER_COUNT_CAP,
   INCENTIVES_WALK,
-  getIncentivesExport,
-  getIncentivesReport,
-  incentivesSql,
   type IncentiveRow,
-} from '@/lib/reports/incentives';
+} from '@/lib/reports/incentives/sql';
+import { getIncentivesExport } from '@/lib/reports/incentives/get-incentives-export';
+import { getIncentivesReport, incentivesSql } from '@/lib/reports/incentives/get-incentives-report';
 import { INCENTIVES_PAGE_SIZE, type IncentivesInput } from '@/lib/reports/schemas';
 
 // The incentives report in keyset pages: the pages together hold exactly the

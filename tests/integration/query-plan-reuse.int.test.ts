@@ -9,7 +9,7 @@ import { makeCreditedSubscription, makePeriod } from '../factories/reports';
 import { query, rowLimit, timestampLiteral } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { findCustomers } from '@/lib/customers/find-customers';
-import { getIncentivesReport } from '@/lib/reports/incentives';
+import { getIncentivesReport } from '@/lib/reports/incentives/get-incentives-report';
 
 beforeEach(resetDatabase);
 

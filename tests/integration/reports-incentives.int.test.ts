@@ -5,7 +5,8 @@ import { makeCreditedSubscription, makePeriod } from '../factories/reports';
 import { db } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import { NotFound, Refused } from '@/lib/errors';
-import { getIncentivesReport, listIncentiveResellers } from '@/lib/reports/incentives';
+import { getIncentivesReport } from '@/lib/reports/incentives/get-incentives-report';
+import { listIncentiveResellers } from '@/lib/reports/incentives/list-incentive-resellers';
 import { exportIncentivesCsv, INCENTIVES_CSV_COLUMNS } from '@/lib/reports/export-reports';
 
 beforeEach(resetDatabase);

@@ -15,7 +15,7 @@ import { findIndirectResellers } from '@/lib/partnerships/find-indirect-reseller
 import { findPublicProviders } from '@/lib/organizations/find-public-providers';
 import { findResellerSubscriptions } from '@/lib/reports/find-reseller-subscriptions';
 import { findAuditEvents } from '@/lib/reports/find-audit-events';
-import { getIncentivesReport } from '@/lib/reports/incentives';
+import { getIncentivesReport } from '@/lib/reports/incentives/get-incentives-report';
 
 let statements = 0;
 const original = pg.Client.prototype.query;

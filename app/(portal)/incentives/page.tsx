@@ -1,5 +1,5 @@
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
-import { getIncentivesReport } from '@/lib/reports/incentives';
+import { getIncentivesReport } from '@/lib/reports/incentives/get-incentives-report';
 import { IncentivesView, type IncentivesSearch } from '@/components/reports/incentives-view';
 
 /**

@@ -9,7 +9,7 @@
 // the active partnerships per provider (to pick a managing reseller that is
 // partnered with the customer's provider, R3/R8/R9), customers, subscriptions
 // and the demo users who act in audit events.
-import type { ScaleSizes } from '../seed-scale';
+import type { ScaleSizes } from './sizes';
 import * as W from './words';
 
 export type ScaleRefs = {

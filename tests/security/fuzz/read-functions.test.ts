@@ -18,7 +18,7 @@ import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscri
 import { findPartners } from '@/lib/organizations/find-partners';
 import { findResellerSubscriptions } from '@/lib/reports/find-reseller-subscriptions';
 import { findAuditEvents } from '@/lib/reports/find-audit-events';
-import { getIncentivesReport } from '@/lib/reports/incentives';
+import { getIncentivesReport } from '@/lib/reports/incentives/get-incentives-report';
 import { exportAuditEventsCsv, exportIncentivesCsv } from '@/lib/reports/export-reports';
 import { findIndirectResellers } from '@/lib/partnerships/find-indirect-resellers';
 import { getSubscriptionDetail } from '@/lib/subscriptions/get-subscription-detail';

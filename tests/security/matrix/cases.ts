@@ -25,7 +25,8 @@ import { findPurchasableOffers } from '@/lib/offers/find-purchasable-offers';
 import { findIndirectProviders } from '@/lib/partnerships/find-indirect-providers';
 import { findIndirectResellers } from '@/lib/partnerships/find-indirect-resellers';
 import { findPendingInvitations, findReceivedInvitations } from '@/lib/partnerships/find-invitations';
-import { getIncentivesReport, listIncentiveResellers } from '@/lib/reports/incentives';
+import { getIncentivesReport } from '@/lib/reports/incentives/get-incentives-report';
+import { listIncentiveResellers } from '@/lib/reports/incentives/list-incentive-resellers';
 import { previewRemovePartnership, removePartnership } from '@/lib/partnerships/remove-partnership';
 import { findMailbox } from '@/lib/email/find-mailbox';
 import { findOffers } from '@/lib/offers/find-offers';
@@ -333,7 +334,7 @@ export const CASES: Case[] = [
     own: ownFor({ provider: (w) => w.ours.resellerId, reseller: (w) => w.ours.resellerId }),
   },
   {
-    fn: 'lib/reports/incentives#getIncentivesReport',
+    fn: 'lib/reports/incentives/get-incentives-report#getIncentivesReport',
     kind: 'id',
     clean: true,
     grant: { permission: 'incentives.read', audiences: PARTNERS },
@@ -342,7 +343,7 @@ export const CASES: Case[] = [
     ownMarker: (w) => w.ours.resellerId,
   },
   {
-    fn: 'lib/reports/incentives#listIncentiveResellers',
+    fn: 'lib/reports/incentives/list-incentive-resellers#listIncentiveResellers',
     kind: 'list',
     grant: { permission: 'incentives.read', audiences: ['provider'] },
     call: (ctx) => listIncentiveResellers(ctx),
