@@ -9,7 +9,9 @@ import { useEffect, useState } from 'react';
 const TEXT = {
   en: {
     title: 'Something went wrong',
-    body: 'The page could not be shown. Try again in a moment; if it keeps happening, tell your administrator the reference below.',
+    body:
+      'The page could not be shown. Try again in a moment; if it keeps happening, ' +
+      'tell your administrator the reference below.',
     reference: 'Reference:',
     tryAgain: 'Try again',
     home: 'Go to the home page',
@@ -42,7 +44,8 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={reset} className="rounded bg-brand px-4 py-2 font-medium text-white">
           {t.tryAgain}
         </button>
-        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load of Home after a failure; keeps next/link's code off routes without links */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full load of Home after a failure;
+            keeps next/link's code off routes without links */}
         <a href="/" className="self-center text-brand underline">
           {t.home}
         </a>

@@ -6,7 +6,8 @@ export default async function NotFound() {
     <main className="mx-auto max-w-xl px-4 py-16">
       <h1 className="mb-4 text-2xl font-semibold">{t('title')}</h1>
       <p className="mb-6">{t('body')}</p>
-      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- keeps next/link's code off routes without links */}
+      {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- keeps next/link's code off routes
+          without links */}
       <a href="/" className="lnk">
         {t('home')}
       </a>

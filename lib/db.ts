@@ -126,8 +126,11 @@ const UNAVAILABLE_KINDS = new Set([
   'TooManyConnections',
   'TlsConnectionError',
 ]);
-const PG_CONNECTION_LOST =
-  /^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable|timeout exceeded when trying to connect)$/;
+const PG_CONNECTION_LOST = new RegExp(
+  '^(Connection terminated( unexpectedly| due to connection timeout)?' +
+    '|Client has encountered a connection error and is not queryable' +
+    '|timeout exceeded when trying to connect)$',
+);
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
 
 /**
@@ -152,7 +155,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof x.code === 'string' && (UNAVAILABLE_CODES.has(x.code) || NETWORK_CODES.has(x.code))) return true;
     if (typeof x.errorCode === 'string' && UNAVAILABLE_CODES.has(x.errorCode)) return true;
     if (typeof x.kind === 'string' && UNAVAILABLE_KINDS.has(x.kind)) return true;
-    // PostgreSQL SQLSTATE: 57P01–57P05 (shutdown, crash, cannot connect now…), class 08 (connection), 53300 (too many connections).
+    // PostgreSQL SQLSTATE: 57P01–57P05 (shutdown, crash, cannot connect now…), class 08 (connection), 53300 (too many
+    // connections).
     // (`kind: 'postgres'` when it came through Prisma; a pg DatabaseError when it came through query()).
     if (
       (x.kind === 'postgres' || e instanceof pg.DatabaseError) &&

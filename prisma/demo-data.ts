@@ -37,7 +37,8 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
           profile: {
             create: {
               description:
-                'Cloud distributor serving resellers across North America and Japan: Microsoft 365, Azure and partner enablement.',
+                'Cloud distributor serving resellers across North America and Japan: ' +
+                'Microsoft 365, Azure and partner enablement.',
               regionsServed: ['United States', 'Canada', 'Japan'],
               contactEmail: 'partners@northwind.example',
               contactPhone: '+1 206 555 0100',

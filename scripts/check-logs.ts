@@ -25,8 +25,11 @@ const SHAPES: { kind: string; pattern: RegExp }[] = [
   // "password": "…", password=…, temporaryPassword: '…' (not an empty or redacted value).
   {
     kind: 'password field',
-    pattern:
-      /\b(?:temporary)?pass(?:word|wd)\b["']?\s*[:=]\s*["']?(?!\*|\[redacted|""|''|null|undefined|true|false)[^\s"',;}]{4,}/i,
+    pattern: new RegExp(
+      String.raw`\b(?:temporary)?pass(?:word|wd)\b["']?\s*[:=]\s*["']?` +
+        String.raw`(?!\*|\[redacted|""|''|null|undefined|true|false)[^\s"',;}]{4,}`,
+      'i',
+    ),
   },
   { kind: 'authorization header', pattern: /\bauthorization\s*[:=]\s*["']?(?:bearer|basic)\s+\S+/i },
 ];

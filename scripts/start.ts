@@ -105,7 +105,8 @@ const password = envIsSet('DEMO_PASSWORD') ? 'set in DEMO_PASSWORD' : DEFAULT_DE
 console.log(`\nPartner Center is running at http://localhost:${port}`);
 if (embedded) {
   console.log(
-    `Sign in as admin@northwind.example (provider), admin@fabrikam.example (reseller), staff@vendor.example (vendor staff)`,
+    `Sign in as admin@northwind.example (provider), admin@fabrikam.example (reseller), ` +
+      `staff@vendor.example (vendor staff)`,
   );
   console.log(`or admin@woodgrove.onmicrosoft.example (customer), with the password ${password}`);
 }

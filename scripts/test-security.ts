@@ -118,12 +118,14 @@ const pages: PagesSummary | null = pageFiles.length
 const lines = ['', '── Security summary ──'];
 if (matrix) {
   lines.push(
-    `Matrix (domain functions): ${matrix.cells} cells = ${matrix.actors} users in ${matrix.roles} roles × ${matrix.resources} foreign resource kinds × ${matrix.functions} functions`,
+    `Matrix (domain functions): ${matrix.cells} cells = ${matrix.actors} users in ${matrix.roles} roles × ` +
+      `${matrix.resources} foreign resource kinds × ${matrix.functions} functions`,
   );
 } else lines.push('Matrix (domain functions): did not run');
 if (pages)
   lines.push(
-    `Matrix (pages, HTTP): ${pages.cells} requests = every page and route under app/ × every foreign id × ${pageFiles.length - 1} users and signed out`,
+    `Matrix (pages, HTTP): ${pages.cells} requests = every page and route under app/ × every foreign id × ` +
+      `${pageFiles.length - 1} users and signed out`,
   );
 const leaks = (matrix?.leaks ?? 0) + (pages?.leaks ?? 0);
 lines.push(`Leaks: ${leaks}`, ...[...(matrix?.leakList ?? []), ...(pages?.leakList ?? [])].map((l) => `  - ${l}`));

@@ -65,7 +65,9 @@ export async function CustomerView({
     [t('address'), address],
     [
       t('contact'),
-      `${customer.contactFirstName} ${customer.contactLastName} · ${customer.contactEmail}${customer.contactPhone ? ` · ${customer.contactPhone}` : ''}`,
+      `${customer.contactFirstName} ${customer.contactLastName} · ${customer.contactEmail}${
+        customer.contactPhone ? ` · ${customer.contactPhone}` : ''
+      }`,
     ],
     [t('provider'), `${customer.provider.legalName} (${customer.provider.mpnId})`],
     [
@@ -142,7 +144,9 @@ export async function CustomerView({
           <p className="mt-4">
             <Link
               className="lnk"
-              href={`/customers/${customer.id}?${new URLSearchParams({ after: subscriptions.nextCursor })}#subscriptions-heading`}
+              href={`/customers/${customer.id}?${new URLSearchParams({
+                after: subscriptions.nextCursor,
+              })}#subscriptions-heading`}
             >
               {tc('nextPage')}
             </Link>

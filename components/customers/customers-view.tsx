@@ -54,7 +54,9 @@ export async function CustomersView({
         {audienceOf(ctx) === 'reseller' && can(ctx, 'partnerships.write') ? (
           <Link
             href="/customers/request-relationship"
-            className="ml-auto rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+            className={
+              'ml-auto rounded border border-slate-400 bg-white ' + 'px-4 py-2 text-sm font-medium hover:bg-slate-100'
+            }
           >
             {tr('button')}
           </Link>

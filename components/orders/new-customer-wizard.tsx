@@ -22,7 +22,10 @@ type Props = {
   idempotencyKey: string;
   mode: 'provider' | 'reseller';
   parties: PartyOption[];
-  /** The provider has too many partners for a list: the reseller is typed by MPN ID (parties then holds at most the preselected one, keyed by MPN ID). */
+  /**
+   * The provider has too many partners for a list: the reseller is typed by MPN ID (parties then holds at most the
+   * preselected one, keyed by MPN ID).
+   */
   typedParty?: boolean;
   initialParty: string;
   offers: WizardOffer[];

@@ -18,7 +18,10 @@ export type IndirectResellersSearch = { q?: string; after?: string; removed?: st
 export type IndirectResellersData = Awaited<ReturnType<typeof findIndirectResellers>>;
 export type PendingInvitationsData = PendingInvitation[];
 
-/** The Indirect resellers page as it shows a page of partnerships (the page loads them; the bench floor passes fixed ones). */
+/**
+ * The Indirect resellers page as it shows a page of partnerships (the page loads them; the bench floor passes fixed
+ * ones).
+ */
 export async function IndirectResellersView({
   ctx,
   search: { q, done },

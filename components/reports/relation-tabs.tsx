@@ -2,7 +2,10 @@ import Link from 'next/link';
 
 type Tab = { value: string; label: string };
 
-/** Links between views of one list (e.g. all / managed / support list); the current one is marked for screen readers. */
+/**
+ * Links between views of one list (e.g. all / managed / support list); the current one is marked for screen
+ * readers.
+ */
 export function RelationTabs({
   label,
   tabs,
@@ -23,7 +26,11 @@ export function RelationTabs({
             key={tab.value}
             href={href(tab.value)}
             aria-current={active ? 'page' : undefined}
-            className={`-mb-px rounded-t border px-4 py-2 text-sm font-medium ${active ? 'border-slate-300 border-b-white bg-white text-slate-900' : 'border-transparent text-brand hover:bg-slate-100'}`}
+            className={`-mb-px rounded-t border px-4 py-2 text-sm font-medium ${
+              active
+                ? 'border-slate-300 border-b-white bg-white text-slate-900'
+                : 'border-transparent text-brand hover:bg-slate-100'
+            }`}
           >
             {tab.label}
           </Link>

@@ -22,7 +22,9 @@ export async function LanguageSwitch() {
           value={locale}
           lang={locale}
           aria-pressed={current === locale}
-          className={`inline-flex h-7 min-w-18 items-center justify-center rounded px-2 ${current === locale ? 'bg-white/20 font-semibold' : 'hover:bg-white/10'}`}
+          className={`inline-flex h-7 min-w-18 items-center justify-center rounded px-2 ${
+            current === locale ? 'bg-white/20 font-semibold' : 'hover:bg-white/10'
+          }`}
         >
           {label}
         </button>

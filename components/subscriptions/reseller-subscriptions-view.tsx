@@ -12,7 +12,10 @@ import { RelationTabs } from '@/components/reports/relation-tabs';
 export type ResellerSubscriptionsSearch = { relation?: string; status?: string; q?: string; after?: string };
 export type ResellerSubscriptionsData = Awaited<ReturnType<typeof findResellerSubscriptions>>;
 
-/** The reseller's Subscriptions page as it shows a page of them (the page loads them; the bench floor passes fixed ones). */
+/**
+ * The reseller's Subscriptions page as it shows a page of them (the page loads them; the bench floor passes fixed
+ * ones).
+ */
 export async function ResellerSubscriptionsView({
   search,
   data: { rows, nextCursor },

@@ -40,7 +40,10 @@ export async function StatusActions({ subscriptionId, version, may, cancelClosed
       {may.cancel ? (
         <Link
           href={`/subscriptions/${subscriptionId}/cancel`}
-          className="self-start rounded border border-red-700 bg-white px-3 py-1 text-sm font-medium text-red-800 hover:bg-red-50"
+          className={
+            'self-start rounded border border-red-700 bg-white px-3 ' +
+            'py-1 text-sm font-medium text-red-800 hover:bg-red-50'
+          }
         >
           {t('cancelLink')}
         </Link>

@@ -35,7 +35,12 @@ export async function ProviderProfileView({ org }: Props) {
     [t('website'), org.profile?.website ?? org.website ?? none],
   ];
   return (
-    <dl className="grid max-w-3xl grid-cols-1 gap-x-6 gap-y-3 rounded border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr]">
+    <dl
+      className={
+        'grid max-w-3xl grid-cols-1 gap-x-6 gap-y-3 rounded ' +
+        'border border-slate-200 bg-white p-4 sm:grid-cols-[12rem_1fr]'
+      }
+    >
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-sm font-medium text-slate-600">{label}</dt>

@@ -57,7 +57,10 @@ export function findCustomerSubscriptionsSql(
   return Prisma.sql`
     WITH t AS MATERIALIZED (
       SELECT c.id,
-             (SELECT count(*)::int FROM (SELECT 1 FROM "Subscription" k WHERE k."customerId" = c.id ${rowLimit(CUSTOMER_SUBSCRIPTIONS_COUNT_CAP + 1)}) k) AS total,
+             (SELECT count(*)::int
+                FROM (SELECT 1 FROM "Subscription" k
+                       WHERE k."customerId" = c.id
+                       ${rowLimit(CUSTOMER_SUBSCRIPTIONS_COUNT_CAP + 1)}) k) AS total,
              EXISTS (SELECT 1 FROM "Subscription" a JOIN "Offer" ao ON ao.id = a."offerId"
                       WHERE a."customerId" = c.id AND ao."isAzurePlan" AND a.status <> 'CANCELLED') AS "hasAzurePlan"
         FROM "Customer" c

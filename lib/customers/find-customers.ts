@@ -88,7 +88,8 @@ export function findCustomersSql(
   }
   const matches = (alias: string) => {
     const a = Prisma.raw(`"${alias}"`);
-    return Prisma.sql`(${a}."companyName" ILIKE ${likePattern(input.q!)} OR ${a}."tenantDomain" LIKE ${likePattern(input.q!.toLowerCase())})`;
+    return Prisma.sql`(${a}."companyName" ILIKE ${likePattern(input.q!)}
+      OR ${a}."tenantDomain" LIKE ${likePattern(input.q!.toLowerCase())})`;
   };
   // A bounded walk reads the window first and matches in it (below).
   const walk = Boolean(input.q && options.walk);
@@ -97,7 +98,8 @@ export function findCustomersSql(
   const backwards = Boolean(input.before || input.last === '1');
   const cursorId = input.before ?? (input.last === '1' ? undefined : input.after);
   const cursor = cursorId
-    ? Prisma.sql`AND (c."companyName", c.id) ${Prisma.raw(backwards ? '<' : '>')} (SELECT k."companyName", k.id FROM "Customer" k WHERE k.id = ${cursorId} AND ${customerScopeSql(ctx, 'k')})`
+    ? Prisma.sql`AND (c."companyName", c.id) ${Prisma.raw(backwards ? '<' : '>')}
+        (SELECT k."companyName", k.id FROM "Customer" k WHERE k.id = ${cursorId} AND ${customerScopeSql(ctx, 'k')})`
     : Prisma.empty;
   const dir = Prisma.raw(backwards ? 'DESC' : 'ASC');
   const order = (alias: string) =>
@@ -126,16 +128,23 @@ export function findCustomersSql(
   // page tells whether there is more than one page.
   const total = input.q
     ? walk
-      ? Prisma.sql`SELECT NULL::int AS n, CASE WHEN (SELECT count(*) FROM keys) <= ${size} THEN (SELECT count(*)::int FROM (SELECT 1 FROM "Customer" c WHERE ${where} ${cursor} ${rowLimit(SEARCH_WALK)}) x) END AS walked`
+      ? Prisma.sql`SELECT NULL::int AS n,
+          CASE WHEN (SELECT count(*) FROM keys) <= ${size}
+               THEN (SELECT count(*)::int
+                       FROM (SELECT 1 FROM "Customer" c WHERE ${where} ${cursor} ${rowLimit(SEARCH_WALK)}) x)
+          END AS walked`
       : Prisma.sql`SELECT NULL::int AS n, NULL::int AS walked`
-    : Prisma.sql`SELECT count(*)::int AS n, NULL::int AS walked FROM (SELECT 1 FROM "Customer" c WHERE ${where} ${rowLimit(COUNT_CAP + 1)}) capped`;
+    : Prisma.sql`SELECT count(*)::int AS n, NULL::int AS walked
+        FROM (SELECT 1 FROM "Customer" c WHERE ${where} ${rowLimit(COUNT_CAP + 1)}) capped`;
   // The page's keys come from the index alone (the search's columns ride in
   // it); the rows are read for those 51 keys only.
   const filter = (options.filter && resellerFilterSql(ctx, input.reseller)) || Prisma.sql`NULL::json`;
   return Prisma.sql`
     WITH keys AS (${keys}), total AS (${total})
-    SELECT 0 AS part, total.n AS total, total.walked, ${filter} AS filter, NULL AS id, NULL AS "companyName", NULL AS "tenantDomain", NULL::timestamp AS "createdAt",
-           NULL AS "providerId", NULL AS "providerName", NULL AS "resellerId", NULL AS "resellerName", NULL AS "resellerMpnId"
+    SELECT 0 AS part, total.n AS total, total.walked, ${filter} AS filter,
+           NULL AS id, NULL AS "companyName", NULL AS "tenantDomain", NULL::timestamp AS "createdAt",
+           NULL AS "providerId", NULL AS "providerName", NULL AS "resellerId", NULL AS "resellerName",
+           NULL AS "resellerMpnId"
       FROM total
     UNION ALL
     SELECT 1, NULL, NULL, NULL, c.id, c."companyName", c."tenantDomain", c."createdAt",

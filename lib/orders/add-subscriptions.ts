@@ -47,7 +47,8 @@ export async function addSubscriptions(ctx: Ctx, raw: AddSubscriptionsInput): Pr
 
   try {
     const created = await db().$transaction(async (tx) => {
-      // R1 again, holding the partnership until commit (a concurrent R10 must not leave a subscription credited to an ex-partner).
+      // R1 again, holding the partnership until commit (a concurrent R10 must not leave a subscription credited to an
+      // ex-partner).
       if (reseller) await holdActivePartnership(tx, customer.providerId, reseller.id);
       return createOrder(tx, ctx, {
         customerId: customer.id,

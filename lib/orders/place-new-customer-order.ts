@@ -88,7 +88,8 @@ export async function placeNewCustomerOrder(
   };
   try {
     return await db().$transaction(async (tx) => {
-      // R1 again, holding the partnership until commit (a concurrent R10 must not leave this customer with an ex-partner).
+      // R1 again, holding the partnership until commit (a concurrent R10 must not leave this customer with an
+      // ex-partner).
       if (reseller) await holdActivePartnership(tx, providerId, reseller.id);
       const customer = await tx.customer.create({
         data: { ...details, tenantDomain, providerId, managingResellerId: reseller?.id ?? null, createdAt: now },

@@ -35,7 +35,8 @@ export function findPartnersSql(input: z.output<typeof findPartnersInput>, size 
     );
   if (input.after) {
     where.push(
-      Prisma.sql`(o.kind, o."legalName", o.id) > (SELECT k.kind, k."legalName", k.id FROM "Organization" k WHERE k.id = ${input.after})`,
+      Prisma.sql`(o.kind, o."legalName", o.id)
+        > (SELECT k.kind, k."legalName", k.id FROM "Organization" k WHERE k.id = ${input.after})`,
     );
   }
   return Prisma.sql`

@@ -20,7 +20,8 @@ type Row = {
 export function findPublicProvidersSql(): Prisma.Sql {
   return Prisma.sql`
     SELECT o.id, o."legalName", o."mpnId", o.country, o.website,
-           pp.id IS NOT NULL AS "hasProfile", pp.description, pp."regionsServed", pp."contactEmail", pp."contactPhone", pp.website AS "profileWebsite"
+           pp.id IS NOT NULL AS "hasProfile", pp.description, pp."regionsServed",
+           pp."contactEmail", pp."contactPhone", pp.website AS "profileWebsite"
       FROM "Organization" o
       LEFT JOIN "ProviderProfile" pp ON pp."organizationId" = o.id
      WHERE o.kind = 'INDIRECT_PROVIDER' AND o.status = 'ACTIVE'

@@ -49,6 +49,8 @@ export function resellerRef(value: string): { id: string } | { mpnId: string } {
  * it wrote) or has already ended the row (and this one is refused).
  */
 export async function holdActivePartnership(tx: Tx | ReturnType<typeof db>, providerId: string, resellerId: string) {
-  await tx.$queryRaw`SELECT "id" FROM "Partnership" WHERE "providerId" = ${providerId} AND "resellerId" = ${resellerId} AND "state" = 'ACTIVE' FOR SHARE`;
+  await tx.$queryRaw`SELECT "id" FROM "Partnership"
+    WHERE "providerId" = ${providerId} AND "resellerId" = ${resellerId} AND "state" = 'ACTIVE'
+    FOR SHARE`;
   return assertActivePartnership(providerId, { id: resellerId }, tx);
 }

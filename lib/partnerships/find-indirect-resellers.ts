@@ -30,11 +30,15 @@ type Row = {
   pinned: boolean;
 };
 
-const COLUMNS = Prisma.sql`p.id, p.state, p."startedAt", p."endedAt", r.id AS "resellerId", r."legalName", r."mpnId", r.status::text AS "resellerStatus"`;
+const COLUMNS = Prisma.sql`p.id, p.state, p."startedAt", p."endedAt",
+  r.id AS "resellerId", r."legalName", r."mpnId", r.status::text AS "resellerStatus"`;
 
 /** What the list sends besides its rows. */
 export type FindIndirectResellersOptions = {
-  /** The provider's pending invitations (findPendingInvitations), in the same statement: the page shows them above the list. */
+  /**
+   * The provider's pending invitations (findPendingInvitations), in the same statement: the page shows them above the
+   * list.
+   */
   invitations?: boolean;
 };
 
@@ -63,7 +67,8 @@ export function findIndirectResellersSql(
   if (input.after) {
     const [, state, ms, id] = CURSOR.exec(input.after)!;
     where.push(
-      Prisma.sql`(p.state, p."startedAt", p.id) > (${state}::"PartnershipState", ${new Date(Number(ms))}::timestamptz, ${id})`,
+      Prisma.sql`(p.state, p."startedAt", p.id)
+        > (${state}::"PartnershipState", ${new Date(Number(ms))}::timestamptz, ${id})`,
     );
   }
   const page = Prisma.sql`
@@ -87,17 +92,22 @@ export function findIndirectResellersSql(
   // over all of the provider's resellers.
   const invitations = options.invitations
     ? Prisma.sql`
-    SELECT 0 AS part, ${pendingInvitationsSql(ctx)} AS invitations, NULL AS id, NULL AS state, NULL::timestamp AS "startedAt", NULL::timestamp AS "endedAt",
-           NULL AS "resellerId", NULL AS "legalName", NULL AS "mpnId", NULL AS "resellerStatus", NULL::boolean AS pinned, NULL::int AS customers, NULL::int AS licences
+    SELECT 0 AS part, ${pendingInvitationsSql(ctx)} AS invitations,
+           NULL AS id, NULL AS state, NULL::timestamp AS "startedAt", NULL::timestamp AS "endedAt",
+           NULL AS "resellerId", NULL AS "legalName", NULL AS "mpnId", NULL AS "resellerStatus",
+           NULL::boolean AS pinned, NULL::int AS customers, NULL::int AS licences
     UNION ALL`
     : Prisma.empty;
   return Prisma.sql`${invitations}
-    SELECT 1 AS part, NULL::json AS invitations, x.id, x.state::text AS state, x."startedAt", x."endedAt", x."resellerId", x."legalName", x."mpnId", x."resellerStatus", x.pinned,
+    SELECT 1 AS part, NULL::json AS invitations, x.id, x.state::text AS state, x."startedAt", x."endedAt",
+           x."resellerId", x."legalName", x."mpnId", x."resellerStatus", x.pinned,
            CASE WHEN x.state = 'ACTIVE' THEN (
-             SELECT count(*)::int FROM "Customer" cu WHERE cu."providerId" = ${providerId} AND cu."managingResellerId" = x."resellerId"
+             SELECT count(*)::int FROM "Customer" cu
+              WHERE cu."providerId" = ${providerId} AND cu."managingResellerId" = x."resellerId"
            ) ELSE 0 END AS customers,
            CASE WHEN x.state = 'ACTIVE' THEN COALESCE((
-             SELECT l.licences FROM "ResellerLicenceCount" l WHERE l."providerId" = ${providerId} AND l."resellerId" = x."resellerId"
+             SELECT l.licences FROM "ResellerLicenceCount" l
+              WHERE l."providerId" = ${providerId} AND l."resellerId" = x."resellerId"
            ), 0) ELSE 0 END AS licences
       FROM ((${page}) ${removed}) x
      ORDER BY part, pinned, state, "startedAt", id`;

@@ -33,7 +33,10 @@ const PENDING_MAX = 200;
 export function pendingInvitationsSql(ctx: Ctx): Prisma.Sql {
   const utc = (column: string) => Prisma.raw(`i."${column}" AT TIME ZONE 'UTC'`);
   return Prisma.sql`(
-    SELECT coalesce(json_agg(json_build_object('id', i.id, 'resellerEmail', i."resellerEmail", 'createdAt', ${utc('createdAt')}, 'sentAt', ${utc('sentAt')}, 'expiresAt', ${utc('expiresAt')}) ORDER BY i."createdAt" DESC, i.id DESC), '[]'::json)
+    SELECT coalesce(json_agg(json_build_object('id', i.id, 'resellerEmail', i."resellerEmail",
+                                               'createdAt', ${utc('createdAt')}, 'sentAt', ${utc('sentAt')},
+                                               'expiresAt', ${utc('expiresAt')})
+                             ORDER BY i."createdAt" DESC, i.id DESC), '[]'::json)
       FROM (SELECT * FROM "PartnershipInvitation" i
              WHERE i."providerId" = ${ctx.orgId!} AND i.state = 'PENDING' AND i."expiresAt" > ${clock.now()}
              ORDER BY i."createdAt" DESC, i.id DESC

@@ -57,10 +57,14 @@ export function resellerFilterSql(ctx: Ctx, selected?: string | null): Prisma.Sq
          WHERE p."providerId" = ${providerId} AND p.state = 'ACTIVE') END,
       'selected', (
         SELECT ${option('o')}
-          FROM "Organization" o JOIN "Partnership" p ON p."resellerId" = o.id AND p."providerId" = ${providerId} AND p.state = 'ACTIVE'
+          FROM "Organization" o
+          JOIN "Partnership" p ON p."resellerId" = o.id AND p."providerId" = ${providerId} AND p.state = 'ACTIVE'
          WHERE ${wanted}::text IS NOT NULL AND (o.id = ${wanted} OR o."mpnId" = ${wanted})
          LIMIT 1))
-      FROM (SELECT count(*)::int AS n FROM (SELECT 1 FROM "Partnership" p WHERE p."providerId" = ${providerId} AND p.state = 'ACTIVE' ${rowLimit(FILTER_OPTIONS_MAX + 1)}) x) n)`;
+      FROM (SELECT count(*)::int AS n
+              FROM (SELECT 1 FROM "Partnership" p
+                     WHERE p."providerId" = ${providerId} AND p.state = 'ACTIVE'
+                     ${rowLimit(FILTER_OPTIONS_MAX + 1)}) x) n)`;
 }
 
 /** The filter from resellerFilterSql's value (null: the user has none). */

@@ -46,5 +46,7 @@ export function parseFields<S extends z.ZodType | undefined>(schema: S | undefin
   return parseInput(schema ?? unparsed, fields) as InputOf<S>;
 }
 
-/** No schema of its own: the fields go on as they are (NUL bytes still refused) to a domain function that parses them. */
+/**
+ * No schema of its own: the fields go on as they are (NUL bytes still refused) to a domain function that parses them.
+ */
 const unparsed = z.record(z.string(), z.unknown());

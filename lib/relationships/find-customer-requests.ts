@@ -63,7 +63,9 @@ export async function listRequestProviders(ctx: Ctx) {
   return rows.map((r) => r.provider);
 }
 
-/** A reseller's own pending requests, for its request page (tenant domains only: it may not manage those customers yet). */
+/**
+ * A reseller's own pending requests, for its request page (tenant domains only: it may not manage those customers yet).
+ */
 export async function findResellerRequests(ctx: Ctx) {
   if (audienceOf(ctx) !== 'reseller' || !can(ctx, 'partnerships.read') || ctx.orgStatus !== 'ACTIVE') return [];
   return db().customerRelationshipRequest.findMany({

@@ -63,7 +63,9 @@ export async function respondToRelationshipRequest(ctx: Ctx, raw: RespondRelatio
     if (input.decision === 'accept') {
       // Hold the partnership row until commit, so R10 (which ends it first,
       // then frees its customers) either sees this customer or wins and refuses us.
-      await tx.$queryRaw`SELECT "id" FROM "Partnership" WHERE "providerId" = ${request.providerId} AND "resellerId" = ${request.resellerId} AND "state" = 'ACTIVE' FOR SHARE`;
+      await tx.$queryRaw`SELECT "id" FROM "Partnership"
+        WHERE "providerId" = ${request.providerId} AND "resellerId" = ${request.resellerId} AND "state" = 'ACTIVE'
+        FOR SHARE`;
       try {
         await assertActivePartnership(request.providerId, { id: request.resellerId }, tx);
       } catch (error) {

@@ -47,7 +47,8 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
   if (input.status) filters.push(Prisma.sql`s.status = ${input.status}::"SubscriptionStatus"`);
   if (input.q) {
     filters.push(
-      Prisma.sql`(c."companyName" ILIKE ${likePattern(input.q)} OR c."tenantDomain" LIKE ${likePattern(input.q.toLowerCase())})`,
+      Prisma.sql`(c."companyName" ILIKE ${likePattern(input.q)}
+        OR c."tenantDomain" LIKE ${likePattern(input.q.toLowerCase())})`,
     );
   }
   if (input.after) {
@@ -89,13 +90,16 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
         Prisma.sql`WITH supported_elsewhere AS MATERIALIZED (
         SELECT s.id FROM "Subscription" s
          WHERE s."supportContactOrgId" = ${orgId}
-           AND (s."customerManagingResellerId" IS NULL OR s."customerManagingResellerId" < ${orgId} OR s."customerManagingResellerId" > ${orgId})
+           AND (s."customerManagingResellerId" IS NULL
+                OR s."customerManagingResellerId" < ${orgId}
+                OR s."customerManagingResellerId" > ${orgId})
       )`;
   return Prisma.sql`
     ${elsewhere}
     SELECT x.id, x.quantity, x.status::text AS status, x."supportContactOrgId", o.name AS "offerName",
            x."customerId", x."companyName", x."tenantDomain", x."managingResellerId",
-           r.id AS "resellerId", r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId", sc."legalName" AS "supportName"
+           r.id AS "resellerId", r."legalName" AS "resellerName", r."mpnId" AS "resellerMpnId",
+           sc."legalName" AS "supportName"
       FROM (SELECT * FROM (${branches}) b ORDER BY b."companyName", b.id ${rowLimit(limit)}) x
       JOIN "Offer" o ON o.id = x."offerId"
       LEFT JOIN "Organization" r ON r.id = x."resellerId"

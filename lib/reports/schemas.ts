@@ -15,7 +15,9 @@ export const SUBSCRIPTION_STATUSES = ['ACTIVE', 'SUSPENDED', 'CANCELLED'] as con
 export const SUBSCRIPTION_CURSOR = /^([^\u0000]{1,220})\|([A-Za-z0-9_-]{1,40})$/;
 
 export const findResellerSubscriptionsInput = z.object({
-  /** managed: customers it manages; support: subscriptions it is the designated support contact for (its support list). */
+  /**
+   * managed: customers it manages; support: subscriptions it is the designated support contact for (its support list).
+   */
   relation: z.enum(RELATIONS).catch('all').default('all'),
   status: z.enum(SUBSCRIPTION_STATUSES).optional().catch(undefined),
   /** Customer name or tenant domain. */
@@ -38,7 +40,10 @@ export const incentivesInput = z.object({
   month: z.string().regex(MONTH).optional().catch(undefined),
   /** Provider only: one reseller (organisation id). */
   reseller: searchText(40),
-  /** Provider only: one reseller by its MPN ID (the filter's text field when the provider has too many resellers for a list). */
+  /**
+   * Provider only: one reseller by its MPN ID (the filter's text field when the provider has too many resellers for a
+   * list).
+   */
   mpn: searchText(20),
   /** Keyset cursor: `<reseller id>.<row number within that reseller>` of the last row on the previous page. */
   after: z

@@ -100,7 +100,9 @@ export async function getSubscriptionDetail(ctx: Ctx, subscriptionId: string) {
 
 export type SubscriptionDetail = Awaited<ReturnType<typeof getSubscriptionDetail>>;
 
-/** Audit events with who acted: the user's name and organisation (or customer tenant). Two queries for the whole page. */
+/**
+ * Audit events with who acted: the user's name and organisation (or customer tenant). Two queries for the whole page.
+ */
 async function withActors<E extends { actorUserId: string | null; actorOrgId: string | null }>(events: E[]) {
   const userIds = [...new Set(events.map((e) => e.actorUserId).filter((id): id is string => !!id))];
   const users = userIds.length

@@ -22,8 +22,12 @@ type CustomerParties = {
 export async function supportContactOptions(client: Client, customer: CustomerParties): Promise<Party[]> {
   const options: Party[] = [customer.provider];
   if (customer.managingResellerId && customer.resellerDelegatedAdmin) {
-    // In a change's transaction, hold the partnership until commit (a concurrent R10 must not leave an ex-partner as support contact).
-    await client.$queryRaw`SELECT "id" FROM "Partnership" WHERE "providerId" = ${customer.providerId} AND "resellerId" = ${customer.managingResellerId} AND "state" = 'ACTIVE' FOR SHARE`;
+    // In a change's transaction, hold the partnership until commit (a concurrent R10 must not leave an ex-partner
+    // as support contact).
+    await client.$queryRaw`SELECT "id" FROM "Partnership"
+      WHERE "providerId" = ${customer.providerId} AND "resellerId" = ${customer.managingResellerId}
+        AND "state" = 'ACTIVE'
+      FOR SHARE`;
     const partnership = await client.partnership.findFirst({
       where: {
         providerId: customer.providerId,

@@ -34,9 +34,9 @@ export async function resolveResellerByMpn(
   assertSelfIfReseller(ctx, org.id);
   if (org.status !== 'ACTIVE') throw new Refused('subscriptionDetail.mpn.suspended', 'R8', { mpnId });
   // Held until commit when tx is a transaction (see holdActivePartnership).
-  const [partnership] = await tx.$queryRaw<
-    { id: string }[]
-  >`SELECT "id" FROM "Partnership" WHERE "providerId" = ${provider.id} AND "resellerId" = ${org.id} AND "state" = 'ACTIVE' FOR SHARE`;
+  const [partnership] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Partnership"
+    WHERE "providerId" = ${provider.id} AND "resellerId" = ${org.id} AND "state" = 'ACTIVE'
+    FOR SHARE`;
   if (!partnership)
     throw new Refused('subscriptionDetail.mpn.notPartnered', 'R1', { mpnId, provider: provider.legalName });
   return { id: org.id, legalName: org.legalName, mpnId: org.mpnId };

@@ -29,7 +29,9 @@ export function fieldsWithNul(raw: unknown): string[] {
     .map(([k]) => k);
 }
 
-/** An id from a URL: one with NUL (or over-long) names nothing, so the page answers 404 rather than a database error. */
+/**
+ * An id from a URL: one with NUL (or over-long) names nothing, so the page answers 404 rather than a database error.
+ */
 export function isPlainId(id: unknown): id is string {
   return typeof id === 'string' && id.length > 0 && id.length <= 100 && !id.includes('\u0000');
 }

@@ -15,12 +15,17 @@ export type Vitals = {
 
 const MEASURE = `new Promise((resolve) => {
   let lcp = 0; let cls = 0;
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) lcp = Math.max(lcp, e.renderTime || e.loadTime || e.startTime); })
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) lcp = Math.max(lcp, e.renderTime || e.loadTime || e.startTime);
+  })
     .observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) cls += e.value; })
     .observe({ type: 'layout-shift', buffered: true });
-  const scripts = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'script' || e.name.endsWith('.js'));
-  setTimeout(() => resolve({ lcp, cls, js: scripts.reduce((s, e) => s + (e.encodedBodySize || e.transferSize || 0), 0), jsFiles: scripts.length }), 500);
+  const scripts = performance.getEntriesByType('resource').filter((e) =>
+    e.initiatorType === 'script' || e.name.endsWith('.js'));
+  setTimeout(() => resolve({
+    lcp, cls, js: scripts.reduce((s, e) => s + (e.encodedBodySize || e.transferSize || 0), 0), jsFiles: scripts.length
+  }), 500);
 })`;
 
 /** Null figures when no Chromium is installed (the run goes on without them). */

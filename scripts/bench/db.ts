@@ -15,7 +15,10 @@ export type Sizes = {
   outbox: number;
 };
 
-/** The scale seed's proportions (100,000 customers: 10,000 resellers, 300,000 subscriptions, 1,000,000 audit events, 50,000 outbox messages). */
+/**
+ * The scale seed's proportions (100,000 customers: 10,000 resellers, 300,000 subscriptions, 1,000,000 audit events,
+ * 50,000 outbox messages).
+ */
 export function sizesFor(customers: number): Sizes {
   const k = customers / 100_000;
   return {
@@ -51,7 +54,8 @@ async function fill(url: string, sizes: Sizes, log: (line: string) => void): Pro
   await client.connect();
   try {
     await client.query(
-      `CREATE TABLE IF NOT EXISTS ${MARKER} (sizes jsonb NOT NULL, counts jsonb NOT NULL, "seededAt" timestamptz NOT NULL DEFAULT now())`,
+      `CREATE TABLE IF NOT EXISTS ${MARKER} ` +
+        `(sizes jsonb NOT NULL, counts jsonb NOT NULL, "seededAt" timestamptz NOT NULL DEFAULT now())`,
     );
     await client.query(`DELETE FROM ${MARKER}`);
     await client.query(`INSERT INTO ${MARKER} (sizes, counts) VALUES ($1, $2)`, [

@@ -75,10 +75,13 @@ try {
   await second.stop('SIGINT');
 
   console.log(
-    `first npm start on a new data folder${built ? ' (building the portal first)' : ' (build already there)'}: serving after ${seconds(serving)}, sign-in page after ${seconds(firstPage)}`,
+    `first npm start on a new data folder${built ? ' (building the portal first)' : ' (build already there)'}: ` +
+      `serving after ${seconds(serving)}, sign-in page after ${seconds(firstPage)}`,
   );
   console.log(
-    `memory of the running process: ${Math.round(atStart.rss)} MiB when it serves; ${Math.round(afterPages.rss)} MiB (peak ${Math.round(afterPages.peak)} MiB) after ${USERS.length} users opened ${opened} pages`,
+    `memory of the running process: ${Math.round(atStart.rss)} MiB when it serves; ` +
+      `${Math.round(afterPages.rss)} MiB (peak ${Math.round(afterPages.peak)} MiB) ` +
+      `after ${USERS.length} users opened ${opened} pages`,
   );
   console.log(
     `second npm start on the same folder: serving after ${seconds(secondServing)}, ${Math.round(secondMemory.rss)} MiB`,

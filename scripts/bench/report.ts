@@ -40,7 +40,10 @@ export type CaseResult = {
   } | null;
 };
 
-/** The floors under load: their turns beside the first page (`before`) and beside the last (`after`), and the mean over their `runs` (one per page). */
+/**
+ * The floors under load: their turns beside the first page (`before`) and beside the last (`after`), and the mean over
+ * their `runs` (one per page).
+ */
 export type FloorLoad = { before: LoadResult; after: LoadResult; requestsPerSecond: number; runs?: number };
 /** A page under load, with its floor's throughput in the turns alternating with it. */
 export type PageLoad = LoadResult & { floorRequestsPerSecond?: number };
@@ -99,7 +102,10 @@ const mark = (ok: boolean | null) => (ok === null ? ' ' : ok ? '✓' : '✗');
 const atMost = (v: number | null, limit: number) => (v === null ? null : v <= limit);
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-/** The floor's requests per second beside a page (over the run, for results written before the floor was measured beside each page). */
+/**
+ * The floor's requests per second beside a page (over the run, for results written before the floor was measured beside
+ * each page).
+ */
 const floorBeside = (load: PageLoad, floorOverRun: number) => load.floorRequestsPerSecond ?? floorOverRun;
 
 /** A page's requests per second ÷ the floor's beside it. */
@@ -184,7 +190,8 @@ function sections(r: BenchResult) {
           ms(c.load.latencyMs.p50),
           ms(c.load.latencyMs.p95),
           ms(c.load.latencyMs.p99),
-          `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ${mark(c.load.errors === 0 && c.load.requests > 0)}`,
+          `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ` +
+            `${mark(c.load.errors === 0 && c.load.requests > 0)}`,
           floorBeside(c.load, floorRps).toFixed(0),
           `${x(q)} ${mark(ok)}`,
         ];
@@ -227,8 +234,14 @@ function sections(r: BenchResult) {
     ]),
   };
   const orderRatio = ratio(r.orders.order.median, r.orders.floor.median);
-  const order = `Order submission (${r.orders.via}): median ${ms(r.orders.order.median)} ms, p95 ${ms(r.orders.order.p95)} ms; floor ${ms(r.orders.floor.median)} ms; order÷floor ${x(orderRatio)} ${mark(atMost(orderRatio, t.orderOverFloor))} (${r.orders.ordersPlaced} orders placed)`;
-  const memory = `Server peak memory after the load (VmHWM, ${r.memory.processes} process(es)): ${(r.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`;
+  const order =
+    `Order submission (${r.orders.via}): median ${ms(r.orders.order.median)} ms, p95 ${ms(r.orders.order.p95)} ms; ` +
+    `floor ${ms(r.orders.floor.median)} ms; ` +
+    `order÷floor ${x(orderRatio)} ${mark(atMost(orderRatio, t.orderOverFloor))} ` +
+    `(${r.orders.ordersPlaced} orders placed)`;
+  const memory =
+    `Server peak memory after the load (VmHWM, ${r.memory.processes} process(es)): ` +
+    `${(r.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`;
   const embedded = r.embedded
     ? {
         headers: [
@@ -267,8 +280,14 @@ function sections(r: BenchResult) {
   const mismatched = r.cases
     .filter((c) => c.domainRows !== null && c.domainRows !== c.rawRows && c.domainRows + 1 !== c.rawRows)
     .map((c) => `${c.name} (raw ${c.rawRows}, domain ${c.domainRows})`);
-  const heading = `${big.customers.toLocaleString('en')} customers (${big.name}${big.reused ? ', reused' : `, seeded in ${big.seedSeconds.toFixed(0)} s`}); times in ms; page = server time to first byte; ✓/✗ against the acceptance thresholds`;
-  const floors = `Floors: each page beside its layout's floor (its own view with 50 fixed rows, no query; ${[...new Set(r.cases.map((c) => c.floorPath?.split('?')[0] ?? '/bench-floor'))].join(', ')}); a public page beside the Customers layout's, signed in.`;
+  const heading =
+    `${big.customers.toLocaleString('en')} customers ` +
+    `(${big.name}${big.reused ? ', reused' : `, seeded in ${big.seedSeconds.toFixed(0)} s`}); ` +
+    'times in ms; page = server time to first byte; ✓/✗ against the acceptance thresholds';
+  const floors =
+    "Floors: each page beside its layout's floor (its own view with 50 fixed rows, no query; " +
+    `${[...new Set(r.cases.map((c) => c.floorPath?.split('?')[0] ?? '/bench-floor'))].join(', ')}); ` +
+    "a public page beside the Customers layout's, signed in.";
   return { timing, load, vitals, routes, order, memory, embedded, mismatched, heading, floorRps, floors };
 }
 
@@ -279,7 +298,8 @@ export function writeReport(r: BenchResult, dir: string): void {
   if (s.mismatched.length) out.push(`Row counts differ between raw SQL and domain: ${s.mismatched.join('; ')}`);
   out.push(
     '',
-    `== Under load: ${r.cases[0]?.load.connections ?? 0} connections, ${r.cases[0]?.load.seconds ?? 0} s per page (latency in ms)`,
+    `== Under load: ${r.cases[0]?.load.connections ?? 0} connections, ` +
+      `${r.cases[0]?.load.seconds ?? 0} s per page (latency in ms)`,
     table(s.load.headers, s.load.rows, s.load.align),
   );
   out.push('', s.memory, s.order);
@@ -296,12 +316,15 @@ export function writeReport(r: BenchResult, dir: string): void {
   if (s.embedded)
     out.push(
       '',
-      `== Embedded PostgreSQL (PGlite), ${r.embedded!.customers.toLocaleString('en')} customers; floor under load ${r.embedded!.floorLoad.requestsPerSecond.toFixed(0)} req/s; peak memory ${(r.embedded!.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`,
+      `== Embedded PostgreSQL (PGlite), ${r.embedded!.customers.toLocaleString('en')} customers; ` +
+        `floor under load ${r.embedded!.floorLoad.requestsPerSecond.toFixed(0)} req/s; ` +
+        `peak memory ${(r.embedded!.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`,
       table(s.embedded.headers, s.embedded.rows, s.embedded.align),
     );
   out.push(
     '',
-    `${r.command} — ${r.machine.cores} cores (${r.machine.cpu}), node ${r.machine.node}, ${r.seconds.toFixed(0)} s${r.quick ? ' (quick run: few iterations, short load)' : ''}`,
+    `${r.command} — ${r.machine.cores} cores (${r.machine.cpu}), node ${r.machine.node}, ` +
+      `${r.seconds.toFixed(0)} s${r.quick ? ' (quick run: few iterations, short load)' : ''}`,
   );
   console.log(out.join('\n'));
 
@@ -326,7 +349,8 @@ export function writeReport(r: BenchResult, dir: string): void {
     '# Bench summary',
     '',
     `Command: \`${r.command}\` (finished ${r.finishedAt}, ${r.seconds.toFixed(0)} s${r.quick ? ', quick run' : ''}).`,
-    `Machine: ${r.machine.cores} cores (${r.machine.cpu}), ${(r.machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, node ${r.machine.node}, ${r.machine.platform}.`,
+    `Machine: ${r.machine.cores} cores (${r.machine.cpu}), ${(r.machine.memoryBytes / 2 ** 30).toFixed(1)} GiB, ` +
+      `node ${r.machine.node}, ${r.machine.platform}.`,
     `Data: ${Object.values(r.databases)
       .map((d) => `${d.name} ${JSON.stringify(d.counts)}`)
       .join('; ')}.`,
@@ -338,7 +362,8 @@ export function writeReport(r: BenchResult, dir: string): void {
     mdTable(s.timing.headers, s.timing.rows),
     ...(s.mismatched.length ? ['', `Row counts differ between raw SQL and domain: ${s.mismatched.join('; ')}.`] : []),
     '',
-    `## Under load (${r.cases[0]?.load.connections ?? 0} connections, ${r.cases[0]?.load.seconds ?? 0} s per page, latency in ms)`,
+    `## Under load (${r.cases[0]?.load.connections ?? 0} connections, ` +
+      `${r.cases[0]?.load.seconds ?? 0} s per page, latency in ms)`,
     '',
     mdTable(s.load.headers, s.load.rows),
     '',

@@ -199,7 +199,8 @@ async function measureSqlAndDomain(pool: Pool, fx: Fixtures, runs: number, warmu
 
 function logSql(name: string, f: SqlFigures[string]) {
   log(
-    `  ${name}: raw ${f.raw.median.toFixed(2)} ms, domain ${f.domain.median.toFixed(2)} ms (${f.rawRows}/${f.domainRows} rows)`,
+    `  ${name}: raw ${f.raw.median.toFixed(2)} ms, domain ${f.domain.median.toFixed(2)} ms ` +
+      `(${f.rawRows}/${f.domainRows} rows)`,
   );
 }
 
@@ -315,7 +316,9 @@ async function measurePages(sites: Site[], runs: number, warmup: number, budget:
     };
     const o = out[c.name]!;
     log(
-      `  ${c.name}: floor ${ms(o.floor.ttfb.median)} ms, ${sites.map((s, k) => `${s.server.name} page ${ms(o.page[k]!.ttfb.median)} ms`).join(', ')} (${o.floor.ttfb.runs} runs)`,
+      `  ${c.name}: floor ${ms(o.floor.ttfb.median)} ms, ` +
+        `${sites.map((s, k) => `${s.server.name} page ${ms(o.page[k]!.ttfb.median)} ms`).join(', ')} ` +
+        `(${o.floor.ttfb.runs} runs)`,
     );
   }
   return out;
@@ -356,7 +359,9 @@ async function measureLoad(site: Site, seconds: number, connections: number) {
     floors.push(r.floor);
     pages[c.name] = { ...r.page, floorRequestsPerSecond: r.floor.requestsPerSecond };
     log(
-      `  ${c.name}: ${r.page.requestsPerSecond.toFixed(0)} req/s (floor beside it ${r.floor.requestsPerSecond.toFixed(0)}), p50 ${ms(r.page.latencyMs.p50)} ms, p99 ${ms(r.page.latencyMs.p99)} ms, errors ${r.page.errors}`,
+      `  ${c.name}: ${r.page.requestsPerSecond.toFixed(0)} req/s ` +
+        `(floor beside it ${r.floor.requestsPerSecond.toFixed(0)}), ` +
+        `p50 ${ms(r.page.latencyMs.p50)} ms, p99 ${ms(r.page.latencyMs.p99)} ms, errors ${r.page.errors}`,
     );
   }
   const floorRequestsPerSecond = floors.reduce((sum, f) => sum + f.requestsPerSecond, 0) / floors.length;
@@ -454,7 +459,8 @@ async function main() {
     const sql = await measureSqlAndDomain(bigPool, bigFx, N.sqlRuns, N.sqlWarmup);
 
     log(
-      `Pages (${N.pageRuns} runs each, beside the floor) at ${bigCustomers.toLocaleString('en')} and at 1,000 customers…`,
+      `Pages (${N.pageRuns} runs each, beside the floor) at ${bigCustomers.toLocaleString('en')} ` +
+        `and at 1,000 customers…`,
     );
     const bigSite = await signInAll(bigServer, bigFx);
     const smallSite = await signInAll(smallServer, smallFx);

@@ -161,7 +161,10 @@ function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return runScriptsWith(adapter, (script) => client.query(script));
 }
 
-/** Replaces an adapter's executeScript: the script runs whole through `run`, and a failure is reported as the adapter reports its own. */
+/**
+ * Replaces an adapter's executeScript: the script runs whole through `run`, and a failure is reported as the adapter
+ * reports its own.
+ */
 function runScriptsWith(adapter: SqlDriverAdapter, run: (script: string) => Promise<unknown>): SqlDriverAdapter {
   const onError = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
   adapter.executeScript = async (script: string) => {

@@ -18,8 +18,10 @@ export class DataFolderInUse extends Error {
   ) {
     super(
       `Partner Center is already running on the embedded database in ${dataDir} ` +
-        `(process ${holder.pid}${holder.port ? `, port ${holder.port}` : ''}${holder.startedAt ? `, started ${holder.startedAt}` : ''}). ` +
-        'Two processes must not open one data folder: stop the other one first (Ctrl+C where it runs), or set PC_DATA_DIR to another folder.',
+        `(process ${holder.pid}${holder.port ? `, port ${holder.port}` : ''}` +
+        `${holder.startedAt ? `, started ${holder.startedAt}` : ''}). ` +
+        'Two processes must not open one data folder: stop the other one first (Ctrl+C where it runs), ' +
+        'or set PC_DATA_DIR to another folder.',
     );
   }
 }

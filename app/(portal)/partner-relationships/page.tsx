@@ -76,7 +76,10 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
                 <div className="mt-4 flex flex-wrap gap-3">
                   <Link
                     href="/partner-relationships?confirm=remove"
-                    className="rounded border border-red-700 bg-white px-4 py-2 text-sm font-medium text-red-800 hover:bg-red-50"
+                    className={
+                      'rounded border border-red-700 bg-white px-4 py-2 ' +
+                      'text-sm font-medium text-red-800 hover:bg-red-50'
+                    }
                   >
                     {t('removeDelegatedAdmin')}
                   </Link>
@@ -114,7 +117,10 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
               />
               <Link
                 href="/partner-relationships"
-                className="self-start rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+                className={
+                  'self-start rounded border border-slate-400 bg-white ' +
+                  'px-4 py-2 text-sm font-medium hover:bg-slate-100'
+                }
               >
                 {t('cancel')}
               </Link>

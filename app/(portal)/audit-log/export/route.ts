@@ -4,7 +4,10 @@ import { NotFound, Refused } from '@/lib/errors';
 import { csvResponse } from '@/lib/reports/csv';
 import { AUDIT_CSV_COLUMNS, exportAuditEventsCsv } from '@/lib/reports/export-reports';
 
-/** The audit log (with the page's filters) as CSV; the domain function checks the permission and scope (404 otherwise). */
+/**
+ * The audit log (with the page's filters) as CSV; the domain function checks the permission and scope
+ * (404 otherwise).
+ */
 export async function GET(request: Request) {
   const ctx = await getCtx();
   if (!ctx || ctx.mustChangePassword) return new Response('Not found', { status: 404 });

@@ -29,7 +29,8 @@ export default async function NewCustomerPage({ searchParams }: { searchParams: 
             selected: null,
           })),
     ]);
-    // Too many partners for a list: the reseller is typed by MPN ID, the one preselected from Indirect resellers filled in.
+    // Too many partners for a list: the reseller is typed by MPN ID, the one preselected from Indirect resellers
+    // filled in.
     const typed = parties.options === null;
     const list =
       parties.options ??

@@ -38,7 +38,10 @@ export default async function CancelSubscriptionPage({ params }: { params: Promi
             <CancelSubscriptionForm subscriptionId={s.id} version={s.version} label={t('cancelConfirm')} />
             <Link
               href={back}
-              className="self-start rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+              className={
+                'self-start rounded border border-slate-400 bg-white ' +
+                'px-4 py-2 text-sm font-medium hover:bg-slate-100'
+              }
             >
               {t('keep')}
             </Link>
