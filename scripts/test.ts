@@ -157,13 +157,15 @@ const matrix = readJson<{ cells: number; leaks: number; unintendedWrites: number
 );
 if (matrix)
   lines.push(
-    `  security matrix: ${matrix.cells} cells, ${matrix.leaks} leaks, ${matrix.unintendedWrites} unintended writes, ${matrix.overBlocked} over-blocked grants`,
+    `  security matrix: ${matrix.cells} cells, ${matrix.leaks} leaks, ` +
+      `${matrix.unintendedWrites} unintended writes, ${matrix.overBlocked} over-blocked grants`,
   );
 
 console.log(`\n${lines.join('\n')}\n`);
 const browser = (c: E2eCount) => (c ? `${c.passed} passed, ${c.failed} failed` : 'did not run');
 console.log(
   `${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}` +
-    ` (browser suite on the PostgreSQL server: ${browser(e2eServer.count)}; on the default run: ${browser(e2eEmbedded.count)})`,
+    ` (browser suite on the PostgreSQL server: ${browser(e2eServer.count)}; ` +
+    `on the default run: ${browser(e2eEmbedded.count)})`,
 );
 process.exit(total.failed > 0 ? 1 : 0);

@@ -163,7 +163,14 @@ export async function IncentivesView({ search, report }: { search: IncentivesSea
         >
           <IncentiveRows
             rows={report.rows.map((r) => ({
-              key: `${r.resellerId}-${r.subscriptionId}-${r.from.getTime()}-${r.quantity}-${r.unitPriceMinor}-${r.incentiveRateBps}`,
+              key: [
+                r.resellerId,
+                r.subscriptionId,
+                r.from.getTime(),
+                r.quantity,
+                r.unitPriceMinor,
+                r.incentiveRateBps,
+              ].join('-'),
               reseller: r.resellerName,
               resellerMpnId: r.resellerMpnId,
               customer: r.customerName,

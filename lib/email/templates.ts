@@ -30,7 +30,10 @@ export const TEMPLATES = {
     subject: t('partnershipEnded.subject', v),
     text: t('partnershipEnded.text', v),
   }),
-  /** F6: the provider or reseller wrote subject and body (with the link); the footer says who sent it from the portal. */
+  /**
+   * F6: the provider or reseller wrote subject and body (with the link); the
+   * footer says who sent it from the portal.
+   */
   'reseller-relationship-request': (t, v) => ({
     subject: v.subject!,
     text: t('resellerRelationshipRequest.text', v),

@@ -181,7 +181,8 @@ export async function resolveFixtures(query: Query, now = new Date()): Promise<F
     [providerId],
   );
   const auditAction = await one(
-    `SELECT action FROM (SELECT action FROM "AuditEvent" WHERE "orgIds" @> ARRAY[$1]::text[] ORDER BY "occurredAt" DESC LIMIT 20000) e
+    `SELECT action FROM (SELECT action FROM "AuditEvent" WHERE "orgIds" @> ARRAY[$1]::text[]
+        ORDER BY "occurredAt" DESC LIMIT 20000) e
       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
     [providerId],
   );
