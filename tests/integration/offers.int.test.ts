@@ -123,7 +123,8 @@ describe('offer catalog', () => {
     });
     expect(await db().offer.count({ where: { sku: 'DUP-1' } })).toBe(1);
     expect((await db().offer.findUniqueOrThrow({ where: { id: b.offerId } })).sku).toBe('DUP-2');
-    expect(a.offerId).toBeTruthy();
+    // The one DUP-1 offer is still the first one: the refused create and edit replaced nothing.
+    expect((await db().offer.findUniqueOrThrow({ where: { sku: 'DUP-1' } })).id).toBe(a.offerId);
   });
 
   it('invalid numbers and codes are refused, each with its field’s message, and nothing is stored', async () => {
