@@ -16,7 +16,8 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { lockFile } from '../../scripts/lib/data-lock';
-import { numberArg, PASSWORD, runScenario, signInBrowser, startExpectingRefusal, type Checks } from './portal';
+import { PASSWORD, startExpectingRefusal } from './portal';
+import { numberArg, runScenario, signInBrowser, type Checks } from './scenario';
 
 const IDLE_SECONDS = numberArg('idle-seconds', 35);
 const PORT = numberArg('port', 3700);
@@ -72,14 +73,16 @@ async function visitAll(check: Checks['check'], users: Signed[], when: string): 
         const signedIn = await u.page.getByRole('button', { name: 'Sign out' }).count();
         if (status !== 200 || error || !heading || !signedIn)
           bad.push(
-            `${u.email} ${p}: status ${status}${error ? ', error page' : ''}${heading ? '' : ', no heading'}${signedIn ? '' : ', signed out'}`,
+            `${u.email} ${p}: status ${status}${error ? ', error page' : ''}` +
+              `${heading ? '' : ', no heading'}${signedIn ? '' : ', signed out'}`,
           );
       }
     }),
   );
   check(
     bad.length === 0,
-    `${when}: ${pages} pages of ${users.length} users answer${bad.length ? `; failed:\n    ${bad.join('\n    ')}` : ''}`,
+    `${when}: ${pages} pages of ${users.length} users answer` +
+      (bad.length ? `; failed:\n    ${bad.join('\n    ')}` : ''),
   );
 }
 
@@ -191,6 +194,7 @@ await runScenario('idle-restart', async ({ browser, dataDir, check, start, logEr
   const errors = logErrors();
   check(
     errors.length === 0,
-    `no server error in the portal's log (${errors.length})${errors.length ? `:\n    ${errors.slice(0, 10).join('\n    ')}` : ''}`,
+    `no server error in the portal's log (${errors.length})` +
+      (errors.length ? `:\n    ${errors.slice(0, 10).join('\n    ')}` : ''),
   );
 });

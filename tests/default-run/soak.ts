@@ -11,7 +11,7 @@
 //
 //   node --import tsx tests/default-run/soak.ts [--seconds 240] [--port 3720]
 import type { Browser, Page } from '@playwright/test';
-import { numberArg, runScenario, signInBrowser } from './portal';
+import { numberArg, runScenario, signInBrowser } from './scenario';
 
 const SECONDS = numberArg('seconds', 240);
 const PORT = numberArg('port', 3720);
@@ -41,7 +41,10 @@ const tally: Tally = {
   longestGapMs: 0,
 };
 
-/** Signs in, counting from then on every answer of 500 or more (a page, a server action, a React Server Components fetch) and every browser error. */
+/**
+ * Signs in, counting from then on every answer of 500 or more (a page, a
+ * server action, a React Server Components fetch) and every browser error.
+ */
 async function signIn(browser: Browser, base: string, email: string): Promise<Page> {
   const page = await signInBrowser(browser, base, email);
   page.on('response', (r) => {
@@ -171,11 +174,14 @@ await runScenario('soak', async ({ browser, check, start, logErrors }) => {
   );
   check(
     tally.errorPages.length === 0,
-    `${tally.pages} pages in ${SECONDS} s by 3 users, ${tally.idleGaps} pauses past the pool's idle timeout (longest ${Math.round(tally.longestGapMs / 1000)} s): ${tally.errorPages.length} error pages${tally.errorPages.length ? `:\n    ${tally.errorPages.slice(0, 20).join('\n    ')}` : ''}`,
+    `${tally.pages} pages in ${SECONDS} s by 3 users, ${tally.idleGaps} pauses past the pool's idle timeout ` +
+      `(longest ${Math.round(tally.longestGapMs / 1000)} s): ${tally.errorPages.length} error pages` +
+      (tally.errorPages.length ? `:\n    ${tally.errorPages.slice(0, 20).join('\n    ')}` : ''),
   );
   check(
     tally.browserErrors.length === 0,
-    `${tally.browserErrors.length} browser errors${tally.browserErrors.length ? `:\n    ${tally.browserErrors.slice(0, 10).join('\n    ')}` : ''}`,
+    `${tally.browserErrors.length} browser errors` +
+      (tally.browserErrors.length ? `:\n    ${tally.browserErrors.slice(0, 10).join('\n    ')}` : ''),
   );
 
   const code = await portal.stop('SIGTERM');
@@ -192,6 +198,7 @@ await runScenario('soak', async ({ browser, check, start, logErrors }) => {
   const errors = logErrors();
   check(
     errors.length === 0,
-    `${errors.length} server errors in the portal's log${errors.length ? `:\n    ${errors.slice(0, 10).join('\n    ')}` : ''}`,
+    `${errors.length} server errors in the portal's log` +
+      (errors.length ? `:\n    ${errors.slice(0, 10).join('\n    ')}` : ''),
   );
 });

@@ -13,6 +13,7 @@ import { db, disconnectDb, isDatabaseUnavailable } from '@/lib/db';
 import { loadCtx } from '@/lib/auth/session';
 import { placeNewCustomerOrder } from '@/lib/orders/place-new-customer-order';
 import type { NewCustomerOrderInput } from '@/lib/orders/schemas';
+import { Invalid } from '@/lib/errors';
 
 let cluster: PrivateCluster | undefined;
 const unhandled: unknown[] = [];
@@ -147,7 +148,7 @@ describe.skipIf(privateClusterUnavailable)('PostgreSQL restarted while the porta
   });
 
   it('the classifier does not call ordinary errors "unavailable"', async () => {
-    const { ctx } = await scenario();
+    const { ctx, review } = await scenario();
     const unique = await makeOrg('INDIRECT_PROVIDER');
     const duplicate = await db()
       .organization.create({ data: { kind: 'INDIRECT_PROVIDER', legalName: 'x', country: 'US', mpnId: unique.mpnId } })
@@ -166,6 +167,12 @@ describe.skipIf(privateClusterUnavailable)('PostgreSQL restarted while the porta
         ),
       ),
     ).toBe(false);
-    expect(ctx.userId).toBeTruthy();
+    // A refusal of the portal's own (an invalid review) is not "unavailable" either.
+    const refused = await placeNewCustomerOrder(ctx, { ...review(), lines: [] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(Invalid);
+    expect(isDatabaseUnavailable(refused)).toBe(false);
   });
 });

@@ -1,67 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../setup/per-file';
 import { makeCtx, makeCustomer, makeOffer, makeOrg, makeSubscription } from '../factories';
+import { editOf, fieldErrors, offer, snapshot, staff } from './offers-helpers';
 import { db } from '@/lib/db';
 import { createOffer } from '@/lib/offers/create-offer';
 import { findOffers } from '@/lib/offers/find-offers';
 import { getOffer } from '@/lib/offers/get-offer';
 import { setOfferActive } from '@/lib/offers/set-offer-active';
 import { updateOffer } from '@/lib/offers/update-offer';
-import type { CreateOfferInput, UpdateOfferInput } from '@/lib/offers/schemas';
-import { Conflict, Invalid, Refused } from '@/lib/errors';
+import type { UpdateOfferInput } from '@/lib/offers/schemas';
+import { Conflict, Refused } from '@/lib/errors';
 
+// Duplicate SKUs, invalid numbers and Azure plans: offers-validation.int.test.ts.
 beforeEach(resetDatabase);
-
-let n = 0;
-async function staff() {
-  return makeCtx('VENDOR_ADMIN', { organizationId: (await makeOrg('VENDOR')).id });
-}
-
-function offer(overrides: Record<string, unknown> = {}): CreateOfferInput {
-  return {
-    sku: `TEST-${++n}`,
-    name: `Offer ${n}`,
-    description: 'Per user.',
-    billingFrequency: 'MONTHLY',
-    termMonths: 1,
-    unitPrice: '6.00',
-    currency: 'USD',
-    minQuantity: 1,
-    maxQuantity: 300,
-    isAzurePlan: false,
-    incentiveRate: '12.5',
-    upgradeTargetIds: [],
-    active: true,
-    ...overrides,
-  } as CreateOfferInput;
-}
-
-async function editOf(
-  ctx: Awaited<ReturnType<typeof staff>>,
-  offerId: string,
-  overrides: Record<string, unknown> = {},
-): Promise<UpdateOfferInput> {
-  const o = await getOffer(ctx, offerId);
-  return {
-    ...offer({ sku: o.sku, name: o.name, upgradeTargetIds: o.upgradeTargets.map((u) => u.id) }),
-    offerId,
-    version: o.updatedAt.toISOString(),
-    ...overrides,
-  } as UpdateOfferInput;
-}
-
-/** The Invalid's message keys for one field (fails the test when something else was thrown). */
-async function fieldErrors(promise: Promise<unknown>): Promise<Invalid['fieldErrors']> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Invalid);
-  return (error as Invalid).fieldErrors;
-}
-
-const snapshot = () =>
-  db().offer.findMany({ orderBy: { sku: 'asc' }, include: { upgradeTargets: { select: { id: true } } } });
 
 describe('offer catalog', () => {
   it('vendor staff add an offer: price in minor units, rate in basis points, upgrade targets, audited', async () => {
@@ -111,73 +62,6 @@ describe('offer catalog', () => {
     }
     expect(await snapshot()).toEqual(before);
     expect(await db().auditEvent.count()).toBe(0);
-  });
-
-  it('a duplicate SKU is refused, on create and on edit', async () => {
-    const ctx = await staff();
-    const a = await createOffer(ctx, offer({ sku: 'DUP-1' }));
-    const b = await createOffer(ctx, offer({ sku: 'DUP-2' }));
-    expect(await fieldErrors(createOffer(ctx, offer({ sku: 'dup-1' })))).toEqual({ sku: ['offers.errors.skuTaken'] });
-    expect(await fieldErrors(updateOffer(ctx, await editOf(ctx, b.offerId, { sku: 'DUP-1' })))).toEqual({
-      sku: ['offers.errors.skuTaken'],
-    });
-    expect(await db().offer.count({ where: { sku: 'DUP-1' } })).toBe(1);
-    expect((await db().offer.findUniqueOrThrow({ where: { id: b.offerId } })).sku).toBe('DUP-2');
-    expect(a.offerId).toBeTruthy();
-  });
-
-  it('invalid numbers and codes are refused, each with its field’s message, and nothing is stored', async () => {
-    const ctx = await staff();
-    const cases: [Record<string, unknown>, string, string][] = [
-      [{ unitPrice: '-1' }, 'unitPrice', 'offers.errors.negative'],
-      [{ unitPrice: '6.001' }, 'unitPrice', 'offers.errors.priceFormat'],
-      [{ unitPrice: 'six' }, 'unitPrice', 'offers.errors.priceFormat'],
-      [{ unitPrice: '6.50', currency: 'JPY' }, 'unitPrice', 'offers.errors.priceDecimals'],
-      [{ currency: 'US' }, 'currency', 'offers.errors.currency'],
-      [{ minQuantity: 0 }, 'minQuantity', 'offers.errors.quantityRange'],
-      [{ minQuantity: '2.5' }, 'minQuantity', 'offers.errors.wholeNumber'],
-      [{ minQuantity: 10, maxQuantity: 5 }, 'maxQuantity', 'offers.errors.maxBelowMin'],
-      [{ incentiveRate: '100.01' }, 'incentiveRate', 'offers.errors.rateRange'],
-      [{ incentiveRate: '-5' }, 'incentiveRate', 'offers.errors.negative'],
-      [{ incentiveRate: '1.234' }, 'incentiveRate', 'offers.errors.rateFormat'],
-      [{ termMonths: null }, 'termMonths', 'offers.errors.termRequired'],
-      [{ billingFrequency: 'ANNUAL', termMonths: 6 }, 'termMonths', 'offers.errors.termAnnual'],
-      [{ sku: 'bad sku!' }, 'sku', 'offers.errors.skuFormat'],
-    ];
-    for (const [bad, field, key] of cases) {
-      expect((await fieldErrors(createOffer(ctx, offer(bad))))[field], JSON.stringify(bad)).toEqual([key]);
-    }
-    expect(await db().offer.count()).toBe(0);
-    expect(await db().auditEvent.count()).toBe(0);
-  });
-
-  it('an Azure plan is forced to 1–1 licences; usage billing has no term', async () => {
-    const ctx = await staff();
-    const { offerId } = await createOffer(
-      ctx,
-      offer({
-        isAzurePlan: true,
-        billingFrequency: 'USAGE',
-        termMonths: 12,
-        minQuantity: 5,
-        maxQuantity: 50,
-        unitPrice: '0',
-      }),
-    );
-    expect(await db().offer.findUniqueOrThrow({ where: { id: offerId } })).toMatchObject({
-      isAzurePlan: true,
-      minQuantity: 1,
-      maxQuantity: 1,
-      termMonths: null,
-    });
-    await updateOffer(
-      ctx,
-      await editOf(ctx, offerId, { isAzurePlan: true, billingFrequency: 'USAGE', minQuantity: 3, maxQuantity: 300 }),
-    );
-    expect(await db().offer.findUniqueOrThrow({ where: { id: offerId } })).toMatchObject({
-      minQuantity: 1,
-      maxQuantity: 1,
-    });
   });
 
   it('an offer cannot target itself, nor an offer that already leads back to it', async () => {

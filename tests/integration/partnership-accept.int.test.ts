@@ -130,7 +130,11 @@ describe('F2 / R2 accepting a partnership link', () => {
     });
     await expectRefused(other, fourthToken, 'declined');
     expect(await db().partnership.count()).toBe(1);
-    expect(draft.invitationId).toBeTruthy();
+    // The refusals left the first link as it was: accepted by the reseller that used it.
+    expect(await db().partnershipInvitation.findUniqueOrThrow({ where: { id: draft.invitationId } })).toMatchObject({
+      state: 'ACCEPTED',
+      acceptedByOrgId: resellerCtx.orgId,
+    });
   });
 
   it('a link refused for one reason changes nothing', async () => {

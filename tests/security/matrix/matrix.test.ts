@@ -3,16 +3,12 @@
 // or server action uses (found by walking app/). Foreign input must be refused
 // (NotFound/Refused) or answered without the other side's data; nothing may be
 // written; and every grant of ROLE_PERMISSIONS must still work on our own data.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import pg from 'pg';
 import { beforeAll, expect, it } from 'vitest';
 import { resetDatabase } from '../../setup/per-file';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
-import { can } from '@/lib/authz/policy';
-import { Conflict, Invalid, NotFound, Refused, Unauthenticated } from '@/lib/errors';
 import { inventory } from './inventory';
-import { CASES, NOT_CALLED, NO_DATA, type Case, type Outcome } from './cases';
+import { CASES, NOT_CALLED, NO_DATA, type Case } from './cases';
+import { attempt, granted, label, report, snapshot, text, type Summary } from './matrix-helpers';
 import { buildWorld, RESOURCES, type World } from './world';
 
 let w: World;
@@ -21,67 +17,6 @@ beforeAll(async () => {
   await resetDatabase();
   w = await buildWorld();
 }, 120_000);
-
-function classify(error: unknown): Outcome {
-  if (error instanceof NotFound) return 'NotFound';
-  if (error instanceof Refused) return error.messageKey === 'errors.forbidden' ? 'Forbidden' : 'Refused';
-  if (error instanceof Conflict) return 'Conflict';
-  if (error instanceof Invalid) return 'Invalid';
-  if (error instanceof Unauthenticated) return 'Unauthenticated';
-  return 'Error';
-}
-
-async function attempt(run: () => Promise<unknown>): Promise<{ outcome: Outcome; result?: unknown; error?: unknown }> {
-  try {
-    return { outcome: 'ok', result: await run() };
-  } catch (error) {
-    // next/navigation's redirect() is not used by domain functions; anything else is a finding.
-    return { outcome: classify(error), error };
-  }
-}
-
-function text(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ?? '';
-}
-
-/**
- * Tables a refused call may write by design: the rate limiter counts attempts
- * (Verify counts every try, links count unknown tokens), which is the point.
- */
-const COUNTERS = new Set(['RateLimit']);
-
-/** Every row of every table but the counters, as text, per table (read with pg, not the app's client). */
-async function snapshot(): Promise<Map<string, string>> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const tables = await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`,
-    );
-    const out = new Map<string, string>();
-    for (const { name } of tables.rows) {
-      if (COUNTERS.has(name)) continue;
-      const rows = await client.query(`SELECT * FROM "${name}"`);
-      out.set(
-        name,
-        rows.rows
-          .map((r) => JSON.stringify(r))
-          .sort()
-          .join('\n'),
-      );
-    }
-    return out;
-  } finally {
-    await client.end();
-  }
-}
-
-const granted = (c: Case, ctx: Ctx) =>
-  c.grant.audiences.includes(audienceOf(ctx)) &&
-  (c.grant.permission === null || can(ctx, c.grant.permission)) &&
-  (c.grant.when?.(ctx) ?? true);
-
-const label = (c: Case) => (c.variant ? `${c.fn} (${c.variant})` : c.fn);
 
 it('has a case for every page, route, server action and reading component', () => {
   const known = new Set([...CASES.map((c) => c.fn), ...Object.keys(NOT_CALLED)]);
@@ -170,7 +105,8 @@ it('refuses every foreign resource to every role, writes nothing, and over-block
         }
         if (r.outcome === 'ok' || r.outcome === 'Conflict')
           leaks.push(
-            `${email} ${label(c)} with the other channel's ${resource}: ${r.outcome === 'ok' ? 'succeeded' : 'found it (Conflict)'}`,
+            `${email} ${label(c)} with the other channel's ${resource}: ` +
+              (r.outcome === 'ok' ? 'succeeded' : 'found it (Conflict)'),
           );
         else errors.push(`${email} ${label(c)} with the other channel's ${resource}: ${r.outcome} ${String(r.error)}`);
       }
@@ -224,7 +160,7 @@ it('refuses every foreign resource to every role, writes nothing, and over-block
 
   const roles = new Set(w.actors.map((a) => a.ctx.role)).size;
   const actions = new Set(CASES.map((c) => c.fn)).size;
-  const summary = {
+  const summary: Summary = {
     cells,
     actors: w.actors.length,
     roles,
@@ -243,19 +179,7 @@ it('refuses every foreign resource to every role, writes nothing, and over-block
     overBlockedList: overBlocked,
     errorList: errors,
   };
-  mkdirSync(join(process.cwd(), '.test-output'), { recursive: true });
-  writeFileSync(join(process.cwd(), '.test-output', 'security-matrix.json'), JSON.stringify(summary, null, 2));
-  console.log(
-    [
-      `Security matrix: ${cells} cells — ${w.actors.length} users (${roles} roles, every organisation kind) × ${RESOURCES.length} foreign resources × ${actions} domain functions (${CASES.length} cases)`,
-      `  own organisation: ${grantsChecked} granted calls checked for over-blocking, ${refusalsChecked} calls without the grant checked for refusal`,
-      `  leaks: ${leaks.length}, unintended writes: ${written.length}, over-blocked grants: ${overBlocked.length}, errors: ${errors.length} (vendor-wide or link-holder cells by design: ${byDesign.length})`,
-      ...leaks.map((l) => `  LEAK ${l}`),
-      ...written.map((t) => `  WRITTEN ${t}`),
-      ...overBlocked.map((o) => `  OVER-BLOCKED ${o}`),
-      ...errors.map((e) => `  ERROR ${e}`),
-    ].join('\n'),
-  );
+  report(summary);
   expect(leaks, 'leaks').toEqual([]);
   expect(written, 'tables written by refused or read-only calls').toEqual([]);
   expect(overBlocked, 'over-blocked grants').toEqual([]);

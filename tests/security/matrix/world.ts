@@ -1,14 +1,13 @@
 // The matrix's data: the demo data (Northwind, Fabrikam, Tailspin, Adatum,
 // Woodgrove and one user of every role) is "our" side; a second channel
-// (Contoso provider, Litware reseller, Fourth Coffee customer) is the OTHER
+// (Contoso provider, Litware reseller, Fourth Coffee customer, world-other-channel.ts) is the OTHER
 // side, with one record of every kind the portal shows.
 import { db } from '@/lib/db';
-import { hashToken, newToken } from '@/lib/tokens';
 import { loadCtx } from '@/lib/auth/session';
 import type { Ctx } from '@/lib/authz/context';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { seedDemoData } from '@/prisma/demo-data';
-import { makeCustomer, makeOrg, makePartnership, makeUser } from '../../factories';
+import { buildOtherChannel, pendingInvitation, pendingRequest } from './world-other-channel';
 
 export const RESOURCES = [
   'customer',
@@ -58,38 +57,6 @@ export type World = {
   markers: string[];
 };
 
-const DAY = 24 * 60 * 60 * 1000;
-
-async function pendingInvitation(providerId: string, createdById: string) {
-  const token = newToken();
-  const inv = await db().partnershipInvitation.create({
-    data: {
-      providerId,
-      createdById,
-      subject: 'Matrix invitation',
-      body: 'Matrix',
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + 30 * DAY),
-    },
-  });
-  return { id: inv.id, token };
-}
-
-async function pendingRequest(providerId: string, resellerId: string, customerId: string, createdById: string) {
-  const token = newToken();
-  const req = await db().customerRelationshipRequest.create({
-    data: {
-      providerId,
-      resellerId,
-      customerId,
-      createdById,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + 30 * DAY),
-    },
-  });
-  return { id: req.id, token };
-}
-
 export async function buildWorld(): Promise<World> {
   await seedDemoData(db() as never, {
     password: 'Demo-Passw0rd!',
@@ -116,74 +83,8 @@ export async function buildWorld(): Promise<World> {
   const ourRequest = await pendingRequest(northwind.id, tailspin.id, woodgrove.id, nora.id);
 
   // The other channel: provider Contoso, reseller Litware (delegated admin of Fourth Coffee).
-  const contoso = await makeOrg('INDIRECT_PROVIDER', { legalName: 'Contoso Matrix Provider' });
-  const litware = await makeOrg('INDIRECT_RESELLER', { legalName: 'Litware Matrix Reseller' });
-  const theirPartnership = await makePartnership(contoso.id, litware.id);
-  const fourth = await makeCustomer(contoso.id, litware.id, 'Fourth Coffee Matrix');
-  const theirAdmin = await makeUser('ADMIN', { organizationId: contoso.id });
-  await makeUser('ADMIN', { organizationId: litware.id });
-  await makeUser('CUSTOMER_ADMIN', { customerId: fourth.id });
-  const theirProfile = await db().providerProfile.create({
-    data: { organizationId: contoso.id, description: 'Contoso Matrix profile', regionsServed: ['Matrixland'] },
-  });
-  const theirOffer = await db().offer.create({
-    data: {
-      sku: 'MATRIX-FOREIGN',
-      name: 'Matrix foreign offer',
-      billingFrequency: 'MONTHLY',
-      termMonths: 1,
-      unitPriceMinor: 700,
-      maxQuantity: 300,
-    },
-  });
-  const theirOrder = await db().order.create({
-    data: {
-      customerId: fourth.id,
-      placedByUserId: theirAdmin.id,
-      placedByOrgId: contoso.id,
-      idempotencyKey: 'matrix-foreign',
-      lines: { create: [{ offerId: theirOffer.id, quantity: 4, resellerMpnId: litware.mpnId }] },
-    },
-  });
-  const now = new Date();
-  const theirSubscription = await db().subscription.create({
-    data: {
-      customerId: fourth.id,
-      offerId: theirOffer.id,
-      orderId: theirOrder.id,
-      quantity: 4,
-      purchasedAt: now,
-      termStartedAt: now,
-      resellerId: litware.id,
-      supportContactOrgId: litware.id,
-      resellerAssociations: {
-        create: [
-          {
-            resellerId: litware.id,
-            startedAt: now,
-            offerId: theirOffer.id,
-            quantity: 4,
-            unitPriceMinor: 700,
-            currency: 'USD',
-            incentiveRateBps: 500,
-          },
-        ],
-      },
-    },
-  });
-  const theirAudit = await db().auditEvent.create({
-    data: {
-      actorUserId: theirAdmin.id,
-      actorOrgId: contoso.id,
-      action: 'customer.created',
-      targetType: 'customer',
-      targetId: fourth.id,
-      orgIds: [contoso.id, litware.id],
-      after: { companyName: 'Fourth Coffee Matrix' },
-    },
-  });
-  const theirInvitation = await pendingInvitation(contoso.id, theirAdmin.id);
-  const theirRequest = await pendingRequest(contoso.id, litware.id, fourth.id, theirAdmin.id);
+  const other = await buildOtherChannel();
+  const { theirs } = other;
 
   const actors = await Promise.all(
     ACTORS.map(async ({ email }) => {
@@ -194,26 +95,6 @@ export async function buildWorld(): Promise<World> {
     }),
   );
 
-  const theirs: Side = {
-    customer: fourth.id,
-    subscription: theirSubscription.id,
-    partnership: theirPartnership.id,
-    invitation: theirInvitation.id,
-    relationshipRequest: theirRequest.id,
-    order: theirOrder.id,
-    auditEvent: theirAudit.id,
-    user: theirAdmin.id,
-    providerProfile: contoso.id,
-    offer: theirOffer.id,
-    providerId: contoso.id,
-    resellerId: litware.id,
-    invitationToken: theirInvitation.token,
-    requestToken: theirRequest.token,
-    offerVersion: theirOffer.updatedAt.toISOString(),
-    profileVersion: theirProfile.updatedAt.toISOString(),
-    customerVersion: fourth.updatedAt.toISOString(),
-    subscriptionVersion: theirSubscription.version,
-  };
   const ours: World['ours'] = {
     customer: woodgrove.id,
     subscription: subscription.id,
@@ -238,17 +119,13 @@ export async function buildWorld(): Promise<World> {
     vendorId: vendor.id,
     tenantDomain: woodgrove.tenantDomain,
   };
-  // Every id of the other side and its distinctive names; the offer catalog is shared by design, so its offer is not a marker.
+  // Every id of the other side and its distinctive names; the offer catalog is shared by design, so its offer is not a
+  // marker.
   const markers = [
     ...RESOURCES.filter((r) => r !== 'offer').map((r) => theirs[r]),
     theirs.providerId,
     theirs.resellerId,
-    theirProfile.id,
-    'Contoso Matrix',
-    'Litware Matrix',
-    'Fourth Coffee Matrix',
-    fourth.tenantDomain,
-    theirAdmin.email,
+    ...other.markers,
   ];
   return { ours, theirs, actors, markers };
 }
