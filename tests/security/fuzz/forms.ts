@@ -24,8 +24,6 @@ export type World = Awaited<ReturnType<typeof makeWorld>> & { vendor: Ctx };
 
 export const BASE = { baseUrl: 'http://portal.test', locale: 'en' };
 const RUNS = { numRuns: 25 };
-/** The input of an action that leaves all parsing to its domain function. */
-export const anyFields = z.record(z.string(), z.string());
 
 /**
  * What a form field may carry: hostile text, odd numbers, flags, channel A's

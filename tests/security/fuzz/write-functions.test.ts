@@ -5,16 +5,16 @@
 // change through channel A's users. Organisations, offers and users:
 // write-functions-accounts.test.ts.
 import { z } from 'zod';
-import { BASE, anyFields, describeFormPosts, type Case } from './forms';
+import { BASE, describeFormPosts, type Case } from './forms';
 import { DomainError } from '@/lib/errors';
 import { updateCustomerDetails } from '@/lib/customers/update-customer-details';
-import type { UpdateCustomerDetailsInput } from '@/lib/customers/schemas';
+import { updateCustomerDetailsInput } from '@/lib/customers/schemas';
 import { changeSubscription } from '@/lib/subscriptions/change-subscription';
 import { cancelSubscription, reactivateSubscription, suspendSubscription } from '@/lib/subscriptions/change-status';
-import type { ChangeSubscriptionInput, SubscriptionRef } from '@/lib/subscriptions/schemas';
+import { changeSubscriptionInput, subscriptionRef } from '@/lib/subscriptions/schemas';
 import { addSubscriptions } from '@/lib/orders/add-subscriptions';
 import { placeNewCustomerOrder } from '@/lib/orders/place-new-customer-order';
-import { newCustomerOrderInput } from '@/lib/orders/schemas';
+import { addSubscriptionsInput, newCustomerOrderInput } from '@/lib/orders/schemas';
 import { sendPartnershipRequest } from '@/lib/partnerships/send-partnership-request';
 import { invitationIdInput, partnershipIdInput, sendPartnershipRequestInput } from '@/lib/partnerships/schemas';
 import { revokeInvitation } from '@/lib/partnerships/manage-invitation';
@@ -35,7 +35,7 @@ const CASES: Case[] = [
   {
     name: 'customer account info (Edit customer)',
     ctx: (w) => w.ctx.providerA,
-    schema: anyFields,
+    schema: updateCustomerDetailsInput,
     keys: [
       'customerId',
       'version',
@@ -53,30 +53,30 @@ const CASES: Case[] = [
       'language',
       'domainPrefix',
     ],
-    run: (ctx, input) => updateCustomerDetails(ctx, input as unknown as UpdateCustomerDetailsInput),
+    run: (ctx, input: z.infer<typeof updateCustomerDetailsInput>) => updateCustomerDetails(ctx, input),
   },
   {
     name: 'subscription Submit (licences, upgrade, reseller, support contact)',
     ctx: (w) => w.ctx.resellerA,
-    schema: anyFields,
+    schema: changeSubscriptionInput,
     keys: ['subscriptionId', 'version', 'quantity', 'offerId', 'resellerId', 'resellerMpnId', 'supportContactOrgId'],
-    run: (ctx, input) => changeSubscription(ctx, input as unknown as ChangeSubscriptionInput),
+    run: (ctx, input: z.infer<typeof changeSubscriptionInput>) => changeSubscription(ctx, input),
   },
   {
     name: 'subscription Submit by the provider',
     ctx: (w) => w.ctx.providerA,
-    schema: anyFields,
+    schema: changeSubscriptionInput,
     keys: ['subscriptionId', 'version', 'quantity', 'offerId', 'resellerId', 'resellerMpnId', 'supportContactOrgId'],
-    run: (ctx, input) => changeSubscription(ctx, input as unknown as ChangeSubscriptionInput),
+    run: (ctx, input: z.infer<typeof changeSubscriptionInput>) => changeSubscription(ctx, input),
   },
   {
     name: 'suspend, reactivate, cancel',
     ctx: (w) => w.ctx.providerA,
-    schema: anyFields,
+    schema: subscriptionRef,
     keys: ['subscriptionId', 'version'],
-    run: async (ctx, input) => {
+    run: async (ctx, input: z.infer<typeof subscriptionRef>) => {
       for (const step of [suspendSubscription, reactivateSubscription, cancelSubscription])
-        await step(ctx, input as unknown as SubscriptionRef).catch((e) => {
+        await step(ctx, input).catch((e) => {
           if (!(e instanceof DomainError)) throw e;
         });
     },
@@ -84,18 +84,7 @@ const CASES: Case[] = [
   {
     name: 'Add subscriptions',
     ctx: (w) => w.ctx.providerA,
-    schema: z.object({
-      customerId: z.string(),
-      idempotencyKey: z.string(),
-      resellerId: z.string().optional(),
-      lines: z.string().transform((t) => {
-        try {
-          return JSON.parse(t) as unknown;
-        } catch {
-          return [];
-        }
-      }),
-    }),
+    schema: addSubscriptionsInput,
     keys: ['customerId', 'idempotencyKey', 'resellerId', 'lines'],
     run: (ctx, input) => addSubscriptions(ctx, input),
   },
