@@ -6,7 +6,10 @@ import { PrismaClient } from '../../lib/generated/prisma/client';
 
 export const FIRST_SIGN_IN = { email: 'first-sign-in@woodgrove.onmicrosoft.example', password: 'Temporary-Passw0rd-1' };
 
-/** F6 / R11: a second customer of Northwind, managed by no reseller, with an Azure plan subscription and its own admin. */
+/**
+ * F6 / R11: a second customer of Northwind, managed by no reseller, with an
+ * Azure plan subscription and its own admin.
+ */
 export const LITWARE = { company: 'Litware Inc', prefix: 'litware', admin: 'admin@litware.onmicrosoft.example' };
 
 /**

@@ -119,7 +119,10 @@ export async function makeChannel() {
   return { provider, resellerA, resellerB, customer };
 }
 
-/** Offers shaped like the demo catalog: Business Basic and Standard (1–300, monthly), Azure plan (usage, always 1), a retired one. */
+/**
+ * Offers shaped like the demo catalog: Business Basic and Standard (1–300,
+ * monthly), Azure plan (usage, always 1), a retired one.
+ */
 export async function makeDemoOffers() {
   const offer = (name: string, extra: object = {}) =>
     db().offer.create({

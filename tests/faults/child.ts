@@ -8,7 +8,10 @@ import { disconnectDb } from '../../lib/db';
 const mode = process.argv[2];
 const input = JSON.parse(process.env.PC_FAULT_INPUT ?? '{}') as Record<string, unknown>;
 
-/** With PC_FAULT_GATED, loads everything first, says "ready" and waits for a line on stdin (so a test times the work, not the start). */
+/**
+ * With PC_FAULT_GATED, loads everything first, says "ready" and waits for a
+ * line on stdin (so a test times the work, not the start).
+ */
 async function gate(): Promise<void> {
   if (!process.env.PC_FAULT_GATED) return;
   process.stdout.write('ready\n');

@@ -121,7 +121,8 @@ describe('mail faults', () => {
       const pending = await db().outboxMessage.findMany({ where: { state: 'PENDING' }, select: { id: true } });
       expect(pending.map((p) => messageIdOf(p.id))).toContain(inFlight);
 
-      // Another worker at once: the dead worker's claims are leased, so nothing is sent twice while it might still be sending.
+      // Another worker at once: the dead worker's claims are leased, so nothing
+      // is sent twice while it might still be sending.
       expect(await deliverDueMessages()).toEqual({ sent: 0, failed: 0, retried: 0 });
       // When the lease ends, everything the dead worker claimed is delivered.
       clock.advance(16 * MINUTE);

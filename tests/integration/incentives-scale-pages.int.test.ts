@@ -21,7 +21,8 @@ describe('incentives report at scale: keyset pages by reseller', () => {
 
   it('the pages together hold exactly the rows of the month, in order; each page’s totals cover all the rows of its resellers', async () => {
     const { rows: all } = await getIncentivesExport(w.ctx, { month: MONTH });
-    // 6 resellers × 20 subscriptions, every 7th with two rows; Foxtrot (September only) and the other provider's customer are out.
+    // 6 resellers × 20 subscriptions, every 7th with two rows; Foxtrot (September
+    // only) and the other provider's customer are out.
     expect(all.length).toBeGreaterThan(2 * INCENTIVES_PAGE_SIZE);
     expect(new Set(all.map((r) => r.resellerId)).size).toBe(6);
     expect(all.some((r) => r.resellerId === w.resellers[6]!.id)).toBe(false);
@@ -97,7 +98,8 @@ describe('incentives report at scale: keyset pages by reseller', () => {
     expect(byMpn.unknownReseller).toBe(false);
     expect(byMpn.rows.map(key)).toEqual(byId.slice(0, INCENTIVES_PAGE_SIZE).map(key));
 
-    // Not one of this provider's resellers (another provider's reseller, or no one): a clear "unknown" and nothing else.
+    // Not one of this provider's resellers (another provider's reseller, or no
+    // one): a clear "unknown" and nothing else.
     const stranger = await makeOrg('INDIRECT_RESELLER');
     await makePartnership(w.other.id, stranger.id);
     for (const mpn of [stranger.mpnId!, '9999999']) {

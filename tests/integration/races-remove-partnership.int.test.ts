@@ -127,7 +127,8 @@ describe('races', () => {
         idempotencyKey: crypto.randomUUID(),
         lines: [{ offerId: offers.basic.id, quantity: 1 }],
       });
-      // addSubscriptions credits the managing reseller by default: take that credit off first, so only the support contact races.
+      // addSubscriptions credits the managing reseller by default: take that
+      // credit off first, so only the support contact races.
       await changeSubscription(providerCtx, { subscriptionId: subscriptionIds[0]!, version: 1, resellerId: '' });
       const results = await Promise.allSettled([
         changeSubscription(providerCtx, {

@@ -54,7 +54,10 @@ type World = {
   offerId: string;
 };
 
-/** A provider, a partnered reseller, two customers it manages (one with two subscriptions), an incentive period and two audit events. */
+/**
+ * A provider, a partnered reseller, two customers it manages (one with two
+ * subscriptions), an incentive period and two audit events.
+ */
 async function smallWorld(): Promise<World> {
   const provider = await makeOrg('INDIRECT_PROVIDER');
   const reseller = await makeOrg('INDIRECT_RESELLER');
@@ -96,7 +99,11 @@ async function smallWorld(): Promise<World> {
 
 const MORE = 60; // more than a page (50) of every list
 
-/** Set-based: MORE resellers partnered with the provider, MORE customers of the reseller with a subscription each, MORE subscriptions on one customer, MORE periods, events and public providers. */
+/**
+ * Set-based: MORE resellers partnered with the provider, MORE customers of the
+ * reseller with a subscription each, MORE subscriptions on one customer, MORE
+ * periods, events and public providers.
+ */
 async function grow(w: World) {
   const n = MORE;
   await db().$executeRaw`

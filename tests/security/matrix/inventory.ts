@@ -21,7 +21,10 @@ const NOT_DOMAIN = [
 ];
 
 export type Entry = {
-  /** 'page' (page.tsx), 'route' (route.ts), 'action' (an export of a 'use server' file) or 'component' (one that reads). */
+  /**
+   * 'page' (page.tsx), 'route' (route.ts), 'action' (an export of a
+   * 'use server' file) or 'component' (one that reads).
+   */
   kind: 'page' | 'route' | 'action' | 'component';
   /** URL path for pages and routes (route groups dropped), file#export for actions, the file for components. */
   name: string;
