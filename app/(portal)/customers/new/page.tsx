@@ -48,7 +48,7 @@ export default async function NewCustomerPage({ searchParams }: { searchParams: 
     ? ((typed ? options[0]?.id : options.find((o) => o.id === reseller)?.id) ?? '')
     : (options[0]?.id ?? '');
   return (
-    <IntlClient>
+    <IntlClient namespaces={['newCustomer', 'orders.errors', 'errors']}>
       <NewCustomerWizard
         // A fresh key per opening of the form: the same review submitted twice is one order (R5).
         idempotencyKey={randomUUID()}
