@@ -1,9 +1,9 @@
 'use client';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import type { ActionState } from '@/lib/pipeline/form-state';
+import { keepTypedValues } from '@/components/ui/keep-typed-values';
 import { addSubscriptionsAction } from '@/actions/orders';
 
 type Offer = {
@@ -21,6 +21,8 @@ type Reseller = { id: string; legalName: string; mpnId: string | null };
 /** `resellers` null: the provider has too many partners for a list, and the reseller is typed by MPN ID. */
 export function AddSubscriptionForm(props: {
   customerId: string;
+  /** The first order's idempotency key, made by the server (the form renders it). */
+  idempotencyKey: string;
   offers: Offer[];
   resellers: Reseller[] | null;
   defaultResellerId: string | null;
@@ -33,32 +35,25 @@ export function AddSubscriptionForm(props: {
   const [resellerId, setResellerId] = useState(
     (props.resellers ? props.defaultResellerId : props.defaultResellerMpnId) ?? '',
   );
-  const [key, setKey] = useState(() => crypto.randomUUID());
-  const [state, setState] = useState<ActionState<{ added: number; replayed: boolean }>>();
-  const [pending, start] = useTransition();
+  const [key, setKey] = useState(props.idempotencyKey);
+  const [state, formAction, pending] = useActionState(addSubscriptionsAction, undefined);
+  const lines = Object.entries(chosen).map(([offerId, quantity]) => ({ offerId, quantity }));
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData();
-    form.set('customerId', props.customerId);
-    form.set('idempotencyKey', key);
-    form.set('resellerId', resellerId);
-    form.set('lines', JSON.stringify(Object.entries(chosen).map(([offerId, quantity]) => ({ offerId, quantity }))));
-    start(async () => {
-      const result = await addSubscriptionsAction(undefined, form);
-      setState(result);
-      if (result.ok) {
-        setChosen({});
-        setKey(crypto.randomUUID()); // the next order is a new one
-        router.refresh();
-      }
-    });
-  }
+  useEffect(() => {
+    if (!state?.ok) return;
+    setChosen({});
+    setKey(crypto.randomUUID()); // the next order is a new one
+    router.refresh();
+  }, [state, router]);
 
   const price = (o: Offer) => format.number(o.unitPriceMinor / 100, { style: 'currency', currency: o.currency });
   return (
-    <form onSubmit={submit} className="flex flex-col gap-3" aria-label={t('title')}>
+    <form action={formAction} onReset={keepTypedValues} className="flex flex-col gap-3" aria-label={t('title')}>
       <h3 className="font-semibold">{t('title')}</h3>
+      <input type="hidden" name="customerId" value={props.customerId} />
+      <input type="hidden" name="idempotencyKey" value={key} />
+      <input type="hidden" name="resellerId" value={resellerId} />
+      <input type="hidden" name="lines" value={JSON.stringify(lines)} />
       {state && !state.ok && state.formError ? (
         <p role="alert" className="text-sm text-red-700">
           {state.formError}
@@ -141,7 +136,7 @@ export function AddSubscriptionForm(props: {
         <p className="text-sm text-red-700">{state.fieldErrors.resellerId.join(' ')}</p>
       ) : null}
       <div>
-        <Button type="submit" disabled={pending || Object.keys(chosen).length === 0}>
+        <Button type="submit" disabled={pending || lines.length === 0}>
           {t('submit')}
         </Button>
       </div>

@@ -1,11 +1,11 @@
 'use client';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import type { ActionState } from '@/lib/pipeline/form-state';
+import { keepTypedValues } from '@/components/ui/keep-typed-values';
 import { updateCustomerDetailsAction } from '@/actions/customers';
 
 const TEXT_FIELDS = [
@@ -38,26 +38,18 @@ export function EditCustomerForm({
   const te = useTranslations('customerEdit');
   const router = useRouter();
   const [values, setValues] = useState(initial);
-  const [state, setState] = useState<ActionState<unknown>>();
-  const [pending, start] = useTransition();
+  const [state, formAction, pending] = useActionState(updateCustomerDetailsAction, undefined);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    start(async () => {
-      const result = await updateCustomerDetailsAction(undefined, form);
-      setState(result);
-      if (result.ok) {
-        router.push(`/customers/${customerId}?saved=1`);
-        router.refresh();
-      }
-    });
-  }
+  useEffect(() => {
+    if (!state?.ok) return;
+    router.push(`/customers/${customerId}?saved=1`);
+    router.refresh();
+  }, [state, router, customerId]);
 
   const set = (name: keyof Values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [name]: e.target.value }));
   return (
-    <form onSubmit={submit} noValidate className="grid max-w-3xl gap-4 sm:grid-cols-2">
+    <form action={formAction} onReset={keepTypedValues} noValidate className="grid max-w-3xl gap-4 sm:grid-cols-2">
       <input type="hidden" name="customerId" value={customerId} />
       <input type="hidden" name="version" value={version} />
       {state && !state.ok && state.formError ? (

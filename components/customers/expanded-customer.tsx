@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/authz/context';
@@ -36,6 +37,7 @@ export async function ExpandedCustomer({ ctx, customerId }: { ctx: Ctx; customer
         <IntlClient namespaces={['addSubscription']}>
           <AddSubscriptionForm
             customerId={customerId}
+            idempotencyKey={randomUUID()}
             offers={offers}
             resellers={creditable.resellers}
             defaultResellerId={creditable.defaultResellerId}

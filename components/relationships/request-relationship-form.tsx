@@ -1,11 +1,11 @@
 'use client';
-import { useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import type { ActionState } from '@/lib/pipeline/form-state';
+import { keepTypedValues } from '@/components/ui/keep-typed-values';
 import { startRelationshipRequestAction } from '@/actions/relationships';
 import { RelationshipDraftForm, type RelationshipDraft } from './relationship-draft';
 
@@ -24,29 +24,18 @@ export function RequestRelationshipForm(props: Props) {
   const t = useTranslations('relationships.request');
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [draft, setDraft] = useState<RelationshipDraft | null>(null);
-  const [state, setState] = useState<ActionState<RelationshipDraft>>();
-  const [pending, start] = useTransition();
+  const [state, formAction, pending] = useActionState(startRelationshipRequestAction, undefined);
+  // The draft of the last request made, until Done (or Escape) closes it.
+  const [closed, setClosed] = useState<typeof state>();
+  const draft: RelationshipDraft | null = state?.ok && state !== closed ? (state.data ?? null) : null;
 
   useEffect(() => {
     if (draft) dialog.current?.showModal();
   }, [draft]);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    if (!form.has('includeDelegatedAdmin')) form.set('includeDelegatedAdmin', 'false');
-    start(async () => {
-      const result = await startRelationshipRequestAction(undefined, form);
-      setState(result);
-      if (result.ok && result.data) setDraft(result.data);
-    });
-  }
-
   function close() {
     dialog.current?.close();
-    setDraft(null);
-    setState(undefined);
+    setClosed(state);
     router.refresh(); // the new request shows as pending
   }
 
@@ -56,7 +45,7 @@ export function RequestRelationshipForm(props: Props) {
   const errors = state?.fieldErrors ?? {};
   return (
     <>
-      <form onSubmit={submit} className="flex max-w-xl flex-col gap-4">
+      <form action={formAction} onReset={keepTypedValues} className="flex max-w-xl flex-col gap-4">
         {props.mode === 'provider' ? (
           <>
             <input type="hidden" name="customerId" value={props.customerId} />

@@ -1,9 +1,10 @@
 'use client';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
+import { keepTypedValues } from '@/components/ui/keep-typed-values';
 import type { ActionState } from '@/lib/pipeline/form-state';
 import { changeSubscriptionAction, changeSupportContactAction } from '@/actions/subscriptions';
 import { VerifyMpn } from './verify-mpn';
@@ -25,6 +26,9 @@ export type ChangeFormProps = {
   windowNote: string;
 };
 
+type ChangeState = ActionState<{ version: number; changed: string[] }>;
+type ChangeAction = (prev: ChangeState | undefined, form: FormData) => Promise<ChangeState>;
+
 const partyLabel = (p: Party) => (p.mpnId ? `${p.legalName} (${p.mpnId})` : p.legalName);
 
 /**
@@ -34,7 +38,9 @@ const partyLabel = (p: Party) => (p.mpnId ? `${p.legalName} (${p.mpnId})` : p.le
  */
 export function SubscriptionChangeForm(props: ChangeFormProps) {
   const t = useTranslations('subscriptionDetail');
-  const [state, setState] = useState<ActionState<{ version: number; changed: string[] }>>();
+  // Without subscriptions.write only the support contact is sent.
+  const send: ChangeAction = props.write ? changeSubscriptionAction : changeSupportContactAction;
+  const [state, formAction, pending] = useActionState(send, undefined);
   return (
     <div className="flex max-w-3xl flex-col gap-4">
       {state && !state.ok && state.formError ? (
@@ -47,15 +53,16 @@ export function SubscriptionChangeForm(props: ChangeFormProps) {
           {state.data?.changed.length ? t('saved') : t('unchanged')}
         </p>
       ) : null}
-      <Fields key={props.version} {...props} fieldErrors={state?.fieldErrors} onResult={setState} />
+      <Fields key={props.version} {...props} action={formAction} pending={pending} fieldErrors={state?.fieldErrors} />
     </div>
   );
 }
 
 function Fields(
   props: ChangeFormProps & {
+    action: (form: FormData) => void;
+    pending: boolean;
     fieldErrors?: Record<string, string[]>;
-    onResult: (r: ActionState<{ version: number; changed: string[] }>) => void;
   },
 ) {
   const t = useTranslations('subscriptionDetail');
@@ -64,15 +71,6 @@ function Fields(
   const [resellerId, setResellerId] = useState(props.reseller?.id ?? '');
   const [mpnId, setMpnId] = useState('');
   const [support, setSupport] = useState(props.supportContactOrgId);
-  const [pending, start] = useTransition();
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    start(async () => {
-      props.onResult(await (props.write ? changeSubscriptionAction : changeSupportContactAction)(undefined, form));
-    });
-  }
 
   // The current reseller stays visible even when the list would not offer it.
   const current = props.reseller;
@@ -80,7 +78,13 @@ function Fields(
     current && !props.resellers.some((r) => r.id === current.id) ? [current, ...props.resellers] : props.resellers;
   const qtyErrors = props.fieldErrors?.quantity;
   return (
-    <form onSubmit={submit} noValidate aria-label={t('changeTitle')} className="grid gap-4 sm:grid-cols-2">
+    <form
+      action={props.action}
+      onReset={keepTypedValues}
+      noValidate
+      aria-label={t('changeTitle')}
+      className="grid gap-4 sm:grid-cols-2"
+    >
       <input type="hidden" name="subscriptionId" value={props.subscriptionId} />
       <input type="hidden" name="version" value={props.version} />
       <div className="flex flex-col gap-1">
@@ -170,7 +174,7 @@ function Fields(
         </p>
       </div>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={pending}>
+        <Button type="submit" disabled={props.pending}>
           {t('submit')}
         </Button>
       </div>
