@@ -131,8 +131,10 @@ async function connect(url: string): Promise<pg.Client> {
 
 async function hasScaleData(client: pg.Client): Promise<boolean> {
   const { rows } = await client.query<{ found: boolean }>(`SELECT
-      EXISTS (SELECT 1 FROM "Organization" WHERE starts_with(id, 'sc')) OR EXISTS (SELECT 1 FROM "Customer" WHERE starts_with(id, 'sc'))
-   OR EXISTS (SELECT 1 FROM "AuditEvent" WHERE starts_with(id, 'sc')) OR EXISTS (SELECT 1 FROM "OutboxMessage" WHERE starts_with(id, 'sc')) AS found`);
+      EXISTS (SELECT 1 FROM "Organization" WHERE starts_with(id, 'sc'))
+   OR EXISTS (SELECT 1 FROM "Customer" WHERE starts_with(id, 'sc'))
+   OR EXISTS (SELECT 1 FROM "AuditEvent" WHERE starts_with(id, 'sc'))
+   OR EXISTS (SELECT 1 FROM "OutboxMessage" WHERE starts_with(id, 'sc')) AS found`);
   return rows[0]?.found ?? false;
 }
 
@@ -165,16 +167,19 @@ async function loadRefs(client: pg.Client): Promise<ScaleRefs> {
   );
   if (!northwind.rows[0] || !admin.rows[0] || offers.rows.length !== 5) {
     throw new Error(
-      'The demo data is missing (Northwind Distribution, MPN ID 4100001, admin@northwind.example and the five demo offers): ' +
-        'the database already had organisations, so the demo seed was skipped. Use an empty database.',
+      'The demo data is missing (Northwind Distribution, MPN ID 4100001, admin@northwind.example and the five ' +
+        'demo offers): the database already had organisations, so the demo seed was skipped. Use an empty database.',
     );
   }
   const clash = await client.query<{ mpnId: string }>(
-    `SELECT "mpnId" FROM "Organization" WHERE "mpnId" BETWEEN '4100002' AND '4199999' OR "mpnId" BETWEEN '5210001' AND '5399999' LIMIT 1`,
+    `SELECT "mpnId" FROM "Organization"
+      WHERE "mpnId" BETWEEN '4100002' AND '4199999' OR "mpnId" BETWEEN '5210001' AND '5399999'
+      LIMIT 1`,
   );
   if (clash.rows[0])
     throw new Error(
-      `MPN ID ${clash.rows[0].mpnId} is taken: the scale data uses 4100002–4199999 and 5210001–5399999. Use an empty database.`,
+      `MPN ID ${clash.rows[0].mpnId} is taken: the scale data uses 4100002–4199999 and 5210001–5399999. ` +
+        'Use an empty database.',
     );
   return {
     northwindId: northwind.rows[0].id,
@@ -200,14 +205,18 @@ async function dropForBulkLoad(client: pg.Client, tables: string[]): Promise<Reb
     `WITH t AS (SELECT oid FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relname = ANY($1))
      SELECT 'f' AS kind, format('foreign key %I', c.conname) AS label,
             format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname) AS drop,
-            format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid)) AS create
-       FROM pg_constraint c WHERE c.contype = 'f' AND (c.conrelid IN (SELECT oid FROM t) OR c.confrelid IN (SELECT oid FROM t))
+            format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
+              AS create
+       FROM pg_constraint c
+      WHERE c.contype = 'f' AND (c.conrelid IN (SELECT oid FROM t) OR c.confrelid IN (SELECT oid FROM t))
      UNION ALL
-     SELECT 'p', format('primary key %I', c.conname), format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
+     SELECT 'p', format('primary key %I', c.conname),
+            format('ALTER TABLE %s DROP CONSTRAINT %I', c.conrelid::regclass, c.conname),
             format('ALTER TABLE %s ADD CONSTRAINT %I %s', c.conrelid::regclass, c.conname, pg_get_constraintdef(c.oid))
        FROM pg_constraint c WHERE c.contype = 'p' AND c.conrelid IN (SELECT oid FROM t)
      UNION ALL
-     SELECT 'i', format('index %s', i.indexrelid::regclass), format('DROP INDEX %s', i.indexrelid::regclass), pg_get_indexdef(i.indexrelid)
+     SELECT 'i', format('index %s', i.indexrelid::regclass), format('DROP INDEX %s', i.indexrelid::regclass),
+            pg_get_indexdef(i.indexrelid)
        FROM pg_index i WHERE i.indrelid IN (SELECT oid FROM t)
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)`,
     [tables],
@@ -240,7 +249,8 @@ export async function seedScale(
   const log = opts.log ?? (() => {});
   if (!opts.force && !isLocalDatabaseUrl(databaseUrl)) {
     throw new Error(
-      `Refusing to fill ${new URL(databaseUrl).hostname}: not this machine. Scale data is for local databases; pass --force to fill it anyway.`,
+      `Refusing to fill ${new URL(databaseUrl).hostname}: not this machine. ` +
+        'Scale data is for local databases; pass --force to fill it anyway.',
     );
   }
   const sizes = resolveSizes(given);
@@ -398,7 +408,8 @@ async function resolveTarget(): Promise<string> {
     client = await connect(DEFAULT_SERVER);
   } catch {
     throw new Error(
-      'No database: DATABASE_URL is not set and no PostgreSQL answers on 127.0.0.1:5432. Set DATABASE_URL or start PostgreSQL.',
+      'No database: DATABASE_URL is not set and no PostgreSQL answers on 127.0.0.1:5432. ' +
+        'Set DATABASE_URL or start PostgreSQL.',
     );
   }
   try {
