@@ -227,11 +227,6 @@ async function dropForBulkLoad(client: pg.Client, tables: string[]): Promise<Reb
   return [...order('p'), ...order('i'), ...order('f')];
 }
 
-/**
- * Fills `databaseUrl` with scale data (see the file header); returns the row
- * count of each table. Uses one connection at a time (the embedded server
- * serves one).
- */
 /** ResellerLicenceCount from scratch (the trigger keeps it afterwards). */
 const RECOUNT_LICENCES = `
   DELETE FROM "ResellerLicenceCount";
@@ -241,6 +236,11 @@ const RECOUNT_LICENCES = `
    WHERE s.status = 'ACTIVE' AND s."resellerId" IS NOT NULL
    GROUP BY c."providerId", s."resellerId"`;
 
+/**
+ * Fills `databaseUrl` with scale data (see the file header); returns the row
+ * count of each table. Uses one connection at a time (the embedded server
+ * serves one).
+ */
 export async function seedScale(
   databaseUrl: string,
   given: Partial<ScaleSizes>,
