@@ -7,6 +7,17 @@ export type FieldErrors = Record<string, string[]>;
 /** A message key of the catalogs ("orders.errors.x"); zod's own English messages are not. */
 const isMessageKey = (message: string) => /^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/.test(message);
 
+/** The order lines as posted: a list, or one JSON text (a form's hidden field). */
+function linesOf(raw: unknown): unknown {
+  const lines = (raw as { lines?: unknown } | null)?.lines;
+  if (typeof lines !== 'string') return lines;
+  try {
+    return JSON.parse(lines);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The field an issue belongs to: its top-level key, except inside order lines
  * (`lines`), where it is `lines.<offerId>` (or `lines.<index>` for a line
@@ -16,7 +27,7 @@ function fieldOf(issue: z.core.$ZodIssue, raw: unknown): string {
   const [head, index] = issue.path;
   const field = String(head ?? '_form');
   if (field !== 'lines' || typeof index !== 'number') return field;
-  const lines = (raw as { lines?: unknown } | null)?.lines;
+  const lines = linesOf(raw);
   const offerId = Array.isArray(lines) ? (lines[index] as { offerId?: unknown } | null)?.offerId : undefined;
   return typeof offerId === 'string' ? `lines.${offerId}` : `lines.${index}`;
 }
