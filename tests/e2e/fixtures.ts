@@ -7,7 +7,7 @@ import { PrismaClient } from '../../lib/generated/prisma/client';
 import { addFlowFixtures } from './fixtures/flows';
 import { addOtherChannel } from './fixtures/other-channel';
 
-export { LITWARE, PARTNERSHIP_REMOVAL } from './fixtures/flows';
+export { LICENCE_CHANGES, LITWARE, PARTNERSHIP_REMOVAL } from './fixtures/flows';
 export { OTHER_CHANNEL } from './fixtures/other-channel';
 
 export const FIRST_SIGN_IN = { email: 'first-sign-in@woodgrove.onmicrosoft.example', password: 'Temporary-Passw0rd-1' };
