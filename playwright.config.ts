@@ -36,7 +36,9 @@ export default defineConfig({
     launchOptions: chromium ? { executablePath: chromium } : {},
   },
   // Specs under flows/ change the shared demo data (a partnership accepted,
-  // another removed), so they run after every other spec has read it.
+  // another removed), so they run after every other spec has read it. Each
+  // starts from records no other flow changes (tests/e2e/fixtures/flows.ts),
+  // so any one runs alone and in any order.
   // The patterns hold tests/e2e/ so that a checkout in a folder named
   // "flows" does not put every spec in that project.
   // embedded-start.spec.ts starts `npm start` on its own data folders: on the
