@@ -16,6 +16,7 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`;
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 // Where the e2e server's SMTP listener writes what it receives (workers inherit it).
 process.env.E2E_MAIL_LOG ??= path.join(tmpdir(), `pc-e2e-mail-${process.pid}.jsonl`);
+const FLOWS = /tests\/e2e\/flows\//;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -35,18 +36,22 @@ export default defineConfig({
     launchOptions: chromium ? { executablePath: chromium } : {},
   },
   // Specs under flows/ change the shared demo data (a partnership accepted,
-  // another removed), so they run after every other spec has read it.
+  // another removed), so they run after every other spec has read it. Each
+  // starts from records no other flow changes (tests/e2e/fixtures/flows.ts),
+  // so any one runs alone and in any order.
+  // The patterns hold tests/e2e/ so that a checkout in a folder named
+  // "flows" does not put every spec in that project.
   // embedded-start.spec.ts starts `npm start` on its own data folders: on the
   // embedded target the whole suite already runs on it.
   projects: [
     {
       name: 'chromium',
-      testIgnore: target === 'embedded' ? [/flows\//, /embedded-start\.spec\.ts/] : /flows\//,
+      testIgnore: target === 'embedded' ? [FLOWS, /embedded-start\.spec\.ts/] : FLOWS,
       use: { ...devices['Desktop Chrome'] },
     },
     {
       name: 'flows',
-      testMatch: /flows\/.*\.spec\.ts/,
+      testMatch: /tests\/e2e\/flows\/.*\.spec\.ts$/,
       dependencies: ['chromium'],
       use: { ...devices['Desktop Chrome'] },
     },

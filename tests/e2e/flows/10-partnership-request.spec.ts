@@ -3,7 +3,8 @@ import { signIn, waitForMail } from '../helpers';
 
 // F1 and F2 on the demo data: Northwind invites Adatum Reseller, which accepts.
 // These change the demo data, so they run after the read-only specs (see
-// playwright.config.ts, project "flows").
+// playwright.config.ts, project "flows"). They start from Adatum Reseller not
+// partnered with Northwind, which no other flow changes.
 
 async function as(browser: Browser, email: string) {
   const context = await browser.newContext();

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from '../helpers';
 
-// F4 on the demo data (before the Fabrikam partnership is removed by a later flow).
+// F4 on the demo data: Woodgrove Bank, managed by Fabrikam, has no Business
+// Standard subscription until this flow adds one. No other flow adds one to it
+// or changes Northwind's partnership with Fabrikam.
 test('F4: Woodgrove Bank’s row expands; Add subscription credits Fabrikam; Fabrikam and Woodgrove see it', async ({
   browser,
 }) => {

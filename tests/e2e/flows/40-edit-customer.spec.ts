@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import { signIn } from '../helpers';
 
 // R3: the managing reseller has admin access to its customer's account info.
+// Starts from the demo's Woodgrove Bank in Seattle, managed by Fabrikam; no
+// other flow changes its account info or its managing reseller.
 test('Fabrikam, as Woodgrove Bank’s managing reseller, changes its account info; Tailspin cannot open the form', async ({
   browser,
 }) => {

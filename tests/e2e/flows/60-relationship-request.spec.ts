@@ -5,8 +5,8 @@ import { LITWARE } from '../fixtures';
 // F6 / R12 and R11 on Litware Inc (an e2e-only customer of Northwind with an
 // Azure plan, managed by nobody): Northwind asks for Tailspin IT, Litware's
 // admin accepts, Northwind gives tenant owner, Litware's admin removes it and
-// then the delegated admin. Fabrikam's own request is declined, so Woodgrove
-// Bank stays Fabrikam's only customer for 90-remove-partnership.
+// then the delegated admin; Fabrikam's own request is declined. Litware is the
+// flow's own (tests/e2e/fixtures/flows.ts): no other flow changes it.
 test.describe.configure({ mode: 'serial' });
 
 async function as(browser: Browser, email: string, locale?: 'ja') {
