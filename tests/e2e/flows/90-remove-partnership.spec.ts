@@ -3,10 +3,10 @@ import { PARTNERSHIP_REMOVAL as REMOVAL } from '../fixtures';
 import { signIn } from '../helpers';
 
 // R10: Northwind removes a reseller, which loses the one customer it manages.
-// Fabrikam's and Woodgrove Bank's parts are played by the flow's own reseller
-// and customer (tests/e2e/fixtures/flows.ts, PARTNERSHIP_REMOVAL), so the
-// demo's partnership stays for the other flows whatever order they run in.
-test('Remove partnership: Fabrikam loses Woodgrove Bank at once, Northwind keeps it', async ({ browser }) => {
+// The reseller and customer are the flow's own (tests/e2e/fixtures/flows.ts,
+// PARTNERSHIP_REMOVAL: Trey Research managing Alpine Ski House), so the demo's
+// partnerships stay for the other flows whatever order they run in.
+test('Remove partnership: Trey Research loses Alpine Ski House at once, Northwind keeps it', async ({ browser }) => {
   const reseller = await browser.newPage();
   await signIn(reseller, REMOVAL.admin);
   await reseller.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
