@@ -1,22 +1,15 @@
 'use client';
-import { useMemo, useState, useTransition } from 'react';
+import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { placeNewCustomerOrderAction, validateDetailsAction } from '@/actions/orders';
 import { DetailsStep } from './details-step';
 import { OffersStep } from './offers-step';
 import { ReviewStep, type ReviewLine } from './review-step';
 import { SetupInfo } from './setup-info';
+import { StepForm, detailFields, orderFields } from './step-form';
+import { useWizardActions } from './use-wizard-actions';
 import { WizardButtons, type Step } from './wizard-buttons';
-import {
-  DETAIL_FIELDS,
-  type Country,
-  type Details,
-  type FieldErrors,
-  type LineDraft,
-  type PartyOption,
-  type WizardOffer,
-} from './types';
+import type { Country, Details, LineDraft, PartyOption, WizardOffer } from './types';
 
 type Props = {
   idempotencyKey: string;
@@ -34,15 +27,13 @@ type Props = {
   defaultLanguage: 'en' | 'ja';
 };
 
-type Placed = { adminEmail: string; temporaryPassword: string | null; replayed: boolean };
-
 const STEPS: Exclude<Step, 'confirmation'>[] = ['details', 'offers', 'review'];
-const DETAIL_KEYS = new Set<string>([...DETAIL_FIELDS, 'resellerId', 'providerId']);
 
 /**
  * F3 in one page. Everything typed stays in this component's state while
  * moving between steps; nothing is stored before Submit, so Cancel only
- * forgets it. The temporary password exists only here (R6).
+ * forgets it. The temporary password exists only here (R6), in the state of
+ * `useWizardActions`, whose forms' answers move between the steps.
  */
 export function NewCustomerWizard({
   idempotencyKey,
@@ -58,7 +49,6 @@ export function NewCustomerWizard({
   const t = useTranslations('newCustomer');
   const tr = useTranslations();
   const router = useRouter();
-  const [step, setStep] = useState<Step>('details');
   const [party, setParty] = useState(initialParty);
   const [details, setDetails] = useState<Details>({
     companyName: '',
@@ -76,10 +66,8 @@ export function NewCustomerWizard({
     language: defaultLanguage,
   });
   const [lines, setLines] = useState<Record<string, LineDraft>>({});
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [placed, setPlaced] = useState<Placed | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { step, errors, formError, placed, go, forget, setErrors, setFormError, validateAction, placeAction, pending } =
+    useWizardActions();
 
   const chosen: ReviewLine[] = useMemo(
     () =>
@@ -87,34 +75,6 @@ export function NewCustomerWizard({
     [offers, lines],
   );
   const partyOption = parties.find((p) => p.id === party);
-
-  /** An edited field drops its old message; the server checks it again on the next step. */
-  function forget(...keys: string[]) {
-    setErrors((e) =>
-      keys.some((k) => k in e) ? Object.fromEntries(Object.entries(e).filter(([k]) => !keys.includes(k))) : e,
-    );
-  }
-
-  function go(next: Step) {
-    setFormError(null);
-    setStep(next);
-    window.scrollTo?.(0, 0);
-  }
-
-  function detailsForm(): FormData {
-    const form = new FormData();
-    for (const field of DETAIL_FIELDS) form.set(field, details[field]);
-    return form;
-  }
-
-  function toSubscriptions() {
-    startTransition(async () => {
-      const result = await validateDetailsAction(undefined, detailsForm());
-      setErrors(result.fieldErrors ?? {});
-      if (!result.ok) return setFormError(result.formError ?? null);
-      go('offers');
-    });
-  }
 
   function toReview() {
     if (chosen.length === 0) {
@@ -125,39 +85,6 @@ export function NewCustomerWizard({
     go('review');
   }
 
-  function submit() {
-    startTransition(async () => {
-      const form = detailsForm();
-      form.set(
-        'lines',
-        JSON.stringify(
-          offers
-            .filter((o) => lines[o.id]?.checked)
-            .map((o) => ({ offerId: o.id, quantity: lines[o.id]?.quantity ?? '' })),
-        ),
-      );
-      form.set('idempotencyKey', idempotencyKey);
-      if (party) form.set(mode === 'provider' ? 'resellerId' : 'providerId', party);
-      const result = await placeNewCustomerOrderAction(undefined, form);
-      if (result.ok && result.data) {
-        setErrors({});
-        setPlaced({
-          adminEmail: result.data.adminEmail,
-          temporaryPassword: result.data.temporaryPassword,
-          replayed: result.data.replayed,
-        });
-        return go('confirmation');
-      }
-      const fieldErrors = result.fieldErrors ?? {};
-      setErrors(fieldErrors);
-      const keys = Object.keys(fieldErrors);
-      // Back to the step that holds the field in error, with its message beside it.
-      if (keys.some((k) => DETAIL_KEYS.has(k))) setStep('details');
-      else if (keys.some((k) => k === 'lines' || k.startsWith('lines.'))) setStep('offers');
-      setFormError(result.formError ?? null);
-    });
-  }
-
   function cancel() {
     // Nothing was stored: forgetting the state is the whole of Cancel.
     router.push('/customers');
@@ -165,6 +92,10 @@ export function NewCustomerWizard({
 
   const title = step === 'confirmation' ? t('confirmation') : t(`steps.${step}`);
   const doneHref = mode === 'provider' && party ? `/customers?reseller=${encodeURIComponent(party)}` : '/customers';
+  const buttons =
+    step !== 'confirmation' ? (
+      <WizardButtons step={step} pending={pending} onGo={go} onReview={toReview} onCancel={cancel} />
+    ) : null;
   return (
     <>
       <div className="mb-6">
@@ -233,16 +164,26 @@ export function NewCustomerWizard({
       {step === 'confirmation' && placed ? (
         <SetupInfo {...placed} companyName={details.companyName} doneHref={doneHref} />
       ) : null}
-      {step !== 'confirmation' ? (
-        <WizardButtons
-          step={step}
-          pending={pending}
-          onGo={go}
-          onSubscriptions={toSubscriptions}
-          onReview={toReview}
-          onSubmit={submit}
-          onCancel={cancel}
-        />
+      {step === 'details' ? (
+        <StepForm action={validateAction} fields={detailFields(details)}>
+          {buttons}
+        </StepForm>
+      ) : null}
+      {step === 'offers' ? buttons : null}
+      {step === 'review' ? (
+        <StepForm
+          action={placeAction}
+          fields={orderFields({
+            details,
+            offers,
+            lines,
+            idempotencyKey,
+            partyField: mode === 'provider' ? 'resellerId' : 'providerId',
+            party,
+          })}
+        >
+          {buttons}
+        </StepForm>
       ) : null}
     </>
   );

@@ -8,14 +8,15 @@ type Props = {
   step: Exclude<Step, 'confirmation'>;
   pending: boolean;
   onGo: (step: Step) => void;
-  onSubscriptions: () => void;
   onReview: () => void;
-  onSubmit: () => void;
   onCancel: () => void;
 };
 
-/** The New customer wizard's buttons: Back, the step's Next (or Submit), and Cancel. */
-export function WizardButtons({ step, pending, onGo, onSubscriptions, onReview, onSubmit, onCancel }: Props) {
+/**
+ * The New customer wizard's buttons: Back, the step's Next (or Submit), and Cancel. Next: Subscriptions and Submit
+ * submit the step's form (`StepForm`); the others are plain buttons.
+ */
+export function WizardButtons({ step, pending, onGo, onReview, onCancel }: Props) {
   const t = useTranslations('newCustomer');
   return (
     <div className="mt-6 flex flex-wrap gap-3">
@@ -30,7 +31,7 @@ export function WizardButtons({ step, pending, onGo, onSubscriptions, onReview, 
         </Button>
       ) : null}
       {step === 'details' ? (
-        <Button type="button" onClick={onSubscriptions} disabled={pending}>
+        <Button type="submit" disabled={pending}>
           {t('nextSubscriptions')}
         </Button>
       ) : null}
@@ -40,7 +41,7 @@ export function WizardButtons({ step, pending, onGo, onSubscriptions, onReview, 
         </Button>
       ) : null}
       {step === 'review' ? (
-        <Button type="button" onClick={onSubmit} disabled={pending} aria-busy={pending || undefined}>
+        <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
           {pending ? t('submitting') : t('submit')}
         </Button>
       ) : null}
