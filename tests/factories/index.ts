@@ -43,6 +43,21 @@ export async function makeUser(
   });
 }
 
+/** A test customer's tenant, address and contact, from its domain prefix. */
+export function customerFields(prefix: string) {
+  return {
+    domainPrefix: prefix,
+    tenantDomain: `${prefix}.onmicrosoft.example`,
+    addressLine1: '1 Main St',
+    city: 'Seattle',
+    postalCode: '98101',
+    country: 'US',
+    contactFirstName: 'Pat',
+    contactLastName: 'Doe',
+    contactEmail: 'pat@test.example',
+  };
+}
+
 /** A user and the context the portal would build for it. */
 export async function makeCtx(role: Role, where: { organizationId?: string; customerId?: string }): Promise<Ctx> {
   const user = await makeUser(role, where);
@@ -64,15 +79,7 @@ export async function makeCustomer(
   return db().customer.create({
     data: {
       companyName,
-      domainPrefix: prefix,
-      tenantDomain: `${prefix}.onmicrosoft.example`,
-      addressLine1: '1 Main St',
-      city: 'Seattle',
-      postalCode: '98101',
-      country: 'US',
-      contactFirstName: 'Pat',
-      contactLastName: 'Doe',
-      contactEmail: 'pat@test.example',
+      ...customerFields(prefix),
       providerId,
       managingResellerId,
     },

@@ -1,4 +1,4 @@
-import { makeCtx, makeDemoOffers, makeOrg, makePartnership } from '../factories';
+import { customerFields, makeCtx, makeDemoOffers, makeOrg, makePartnership } from '../factories';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
 import type { IncentiveRow } from '@/lib/reports/incentives/sql';
@@ -64,15 +64,7 @@ export async function world() {
         const prefix = `s${i}k${k}${mpnOf()}`;
         return {
           companyName: `Customer ${String.fromCharCode(90 - ((i * 7 + k * 3) % 26))}${k} ${i}`,
-          domainPrefix: prefix,
-          tenantDomain: `${prefix}.onmicrosoft.example`,
-          addressLine1: '1 Main St',
-          city: 'Seattle',
-          postalCode: '98101',
-          country: 'US',
-          contactFirstName: 'Pat',
-          contactLastName: 'Doe',
-          contactEmail: 'pat@test.example',
+          ...customerFields(prefix),
           providerId: provider.id,
           managingResellerId: r.id,
         };
@@ -83,15 +75,7 @@ export async function world() {
   const otherCustomer = await db().customer.create({
     data: {
       companyName: 'Other Customer',
-      domainPrefix: otherPrefix,
-      tenantDomain: `${otherPrefix}.onmicrosoft.example`,
-      addressLine1: '1 Main St',
-      city: 'Seattle',
-      postalCode: '98101',
-      country: 'US',
-      contactFirstName: 'Pat',
-      contactLastName: 'Doe',
-      contactEmail: 'pat@test.example',
+      ...customerFields(otherPrefix),
       providerId: other.id,
       managingResellerId: resellers[0]!.id,
     },
