@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { encode, getToken } from 'next-auth/jwt';
 import { clock } from '@/lib/clock';
 import { seenIsStale, sessionExpired, sessionLimits } from '@/lib/auth/session-times';
 import { readEnv } from '@/lib/env/schema';
+import { decodeSessionToken, encodeSessionToken, sessionCookieName } from '@/lib/auth/session-token';
 
 // Runs before every page, server action and route handler. Not a security
 // boundary for data (pages and the domain layer check the session); it:
@@ -14,7 +14,6 @@ import { readEnv } from '@/lib/env/schema';
 // Headers that do not change per request are in next.config.ts.
 
 const secureCookies = () => (readEnv('NEXTAUTH_URL') ?? '').startsWith('https://');
-const sessionCookie = () => (secureCookies() ? '__Secure-next-auth.session-token' : 'next-auth.session-token');
 
 function contentSecurityPolicy(nonce: string, https: boolean): string {
   // A framework variable, read literally: Next.js replaces it at build time (lib/env/schema.ts).
@@ -38,12 +37,13 @@ function contentSecurityPolicy(nonce: string, https: boolean): string {
 async function renewedSessionCookie(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith('/api/auth/')) return null; // next-auth writes its own cookie there
   const secret = readEnv('NEXTAUTH_SECRET');
-  if (!secret || !request.cookies.has(sessionCookie())) return null;
-  const token = await getToken({ req: request, secret, secureCookie: secureCookies() }).catch(() => null);
+  const cookie = request.cookies.get(sessionCookieName())?.value;
+  if (!secret || !cookie) return null;
+  const token = await decodeSessionToken({ token: cookie, secret }).catch(() => null);
   if (!token || sessionExpired(token) || !seenIsStale(token)) return null;
   const maxAge = Math.ceil(sessionLimits().absoluteMs / 1000);
-  const value = await encode({ token: { ...token, seen: clock.now().getTime() }, secret, maxAge });
-  return { name: sessionCookie(), value, maxAge };
+  const value = await encodeSessionToken({ token: { ...token, seen: clock.now().getTime() }, secret, maxAge });
+  return { name: sessionCookieName(), value, maxAge };
 }
 
 /** A path whose escapes do not decode (e.g. `%E0%A4%A`) can name no page: answer 400, not a server error. */

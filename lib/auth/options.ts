@@ -8,6 +8,7 @@ import { waitMinutes } from '@/lib/rate-limit/limiter';
 import { clientAddressFrom } from './client-address';
 import { signInWithLimits, TOO_MANY_ATTEMPTS } from './sign-in';
 import { sessionLimits } from './session-times';
+import { decodeSessionToken, encodeSessionToken } from './session-token';
 
 // next-auth with email + password. Sessions are stateless JWTs (no sticky
 // routing needed); each token carries the user's session version, which
@@ -19,6 +20,7 @@ import { sessionLimits } from './session-times';
 // defaults), and Secure with the __Secure- prefix when NEXTAUTH_URL is https.
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: Math.ceil(sessionLimits().absoluteMs / 1000) },
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   useSecureCookies: (readEnv('NEXTAUTH_URL') ?? '').startsWith('https://'),
   pages: { signIn: '/sign-in' },
   providers: [

@@ -138,15 +138,27 @@ export function parseEnv(source: EnvSource = process.env): Env {
 }
 
 const oneKeySchemas = new Map<EnvKey, z.ZodType>();
+/** The last value parsed for each key from process.env, with the text it came from (every value is a primitive). */
+const parsed = new Map<EnvKey, { raw: string | undefined; value: unknown }>();
 
-/** One setting, read from the environment as it is now (the same schema, the same ZodError). */
+/**
+ * One setting, read from the environment as it is now (the same schema, the
+ * same ZodError). A value read again from process.env is parsed again only
+ * when its text changed (tests change settings at run time): pages read
+ * several settings on every request.
+ */
 export function readEnv<K extends EnvKey>(key: K, source: EnvSource = process.env): Env[K] {
+  const raw = source[key];
+  const last = source === process.env ? parsed.get(key) : undefined;
+  if (last && last.raw === raw) return last.value as Env[K];
   let schema = oneKeySchemas.get(key);
   if (!schema) {
     schema = z.object({ [key]: envSchema.shape[key] });
     oneKeySchemas.set(key, schema);
   }
-  return (schema.parse(source) as Pick<Env, K>)[key];
+  const value = (schema.parse(source) as Pick<Env, K>)[key];
+  if (source === process.env) parsed.set(key, { raw, value });
+  return value;
 }
 
 /**
