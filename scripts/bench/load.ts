@@ -49,31 +49,48 @@ function combine(slices: Slice[]): LoadResult {
   };
 }
 
+/** A page to load: on the portal's server, or on another (the bare Next.js page's). */
+export type Target = { base: string; path: string; cookie: string | null };
+
 /**
- * A page and the floor loaded in turns (`slices` runs of each, `seconds` in
- * all for each): both see the machine as it is during those seconds, so its
- * drifts and hiccups fall on both sides of their ratio. `between` runs after
- * every run (the caller lets the server finish its backlog there).
+ * Pages loaded in turns (`slices` runs of each, `seconds` in all for each):
+ * all see the machine as it is during those seconds, so its drifts and
+ * hiccups fall on every side of their ratios. `between` runs after every run
+ * (the caller lets the server finish its backlog there).
  */
+export async function loadInTurns(
+  targets: Target[],
+  opts: { connections: number; seconds: number; slices: number; between: () => Promise<void> },
+): Promise<LoadResult[]> {
+  const slices: Slice[][] = targets.map(() => []);
+  const each = opts.seconds / opts.slices;
+  for (let i = 0; i < opts.slices; i++) {
+    // Rotate which goes first, so none always follows another's backlog.
+    for (let k = 0; k < targets.length; k++) {
+      const t = (i + k) % targets.length;
+      const target = targets[t]!;
+      slices[t]!.push(await loadOnce(target.base, target.path, target.cookie, opts.connections, each));
+      await opts.between();
+    }
+  }
+  return slices.map(combine);
+}
+
+/** A page and its floor on one server, loaded in turns (loadInTurns). */
 export async function loadBeside(
   base: string,
   page: { path: string; cookie: string | null },
   floor: { path: string; cookie: string | null },
   opts: { connections: number; seconds: number; slices: number; between: () => Promise<void> },
 ): Promise<{ page: LoadResult; floor: LoadResult }> {
-  const pages: Slice[] = [];
-  const floors: Slice[] = [];
-  const each = opts.seconds / opts.slices;
-  for (let i = 0; i < opts.slices; i++) {
-    // Alternate which goes first, so neither always follows the other's backlog.
-    const order = i % 2 === 0 ? [page, floor] : [floor, page];
-    for (const target of order) {
-      const slice = await loadOnce(base, target.path, target.cookie, opts.connections, each);
-      (target === page ? pages : floors).push(slice);
-      await opts.between();
-    }
-  }
-  return { page: combine(pages), floor: combine(floors) };
+  const [pageResult, floorResult] = await loadInTurns(
+    [
+      { base, ...page },
+      { base, ...floor },
+    ],
+    opts,
+  );
+  return { page: pageResult!, floor: floorResult! };
 }
 
 async function loadOnce(

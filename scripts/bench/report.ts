@@ -45,8 +45,18 @@ export type CaseResult = {
  * their `runs` (one per page).
  */
 export type FloorLoad = { before: LoadResult; after: LoadResult; requestsPerSecond: number; runs?: number };
-/** A page under load, with its floor's throughput in the turns alternating with it. */
-export type PageLoad = LoadResult & { floorRequestsPerSecond?: number };
+/** A page under load, with its floor's and the bare Next.js page's throughput in the turns alternating with it. */
+export type PageLoad = LoadResult & { floorRequestsPerSecond?: number; bareRequestsPerSecond?: number };
+
+/**
+ * The framework's floor: the portal's floor (/bench-floor) beside a bare
+ * Next.js page of the same version with the same 50 rows (bench/bare), one
+ * request at a time (alternately, to the last byte) and under load (in turns).
+ */
+export type Framework = {
+  floor: { oneRequest: Summary; load: LoadResult };
+  bare: { oneRequest: Summary; load: LoadResult; peakBytes: number; routeJs: RouteJs | null };
+};
 
 export type BenchResult = {
   command: string;
@@ -71,8 +81,10 @@ export type BenchResult = {
   floorLoad: FloorLoad;
   floorVitals: Vitals | null;
   orders: { order: Summary; floor: Summary; ordersPlaced: number; via: string };
-  memory: { peakBytes: number; processes: number };
+  /** Summed over the server's process group; largestBytes: the web process itself. */
+  memory: { peakBytes: number; processes: number; largestBytes?: number };
   routeJs: RouteJs[];
+  framework?: Framework;
   embedded: {
     customers: number;
     counts: Record<string, number>;
@@ -90,8 +102,14 @@ export const THRESHOLDS = {
   bigOverSmall: 1.2,
   throughputOverFloor: 0.8,
   orderOverFloor: 3,
-  /** Compressed JavaScript per route, bytes (150 kB, Next's own kB of 1,000 bytes). */
-  routeJsBytes: 150_000,
+  /** Compressed JavaScript per route, bytes (120 kB, Next's own kB of 1,000 bytes). */
+  routeJsBytes: 120_000,
+  /** The portal's floor beside the bare Next.js page: throughput at least, p50 at most; each list's throughput. */
+  floorOverBareThroughput: 0.6,
+  floorOverBareP50: 2,
+  listOverBareThroughput: 0.5,
+  /** Peak resident memory of one web process through the load. */
+  processPeakBytes: 500 * 2 ** 20,
   lcpMs: 1000,
   cls: 0,
 };
@@ -167,9 +185,23 @@ function sections(r: BenchResult) {
     }),
   };
   const floorRps = r.floorLoad.requestsPerSecond;
+  const overBare = (l: PageLoad) => {
+    const q = l.bareRequestsPerSecond ? ratio(l.requestsPerSecond, l.bareRequestsPerSecond) : null;
+    return q === null ? '—' : `${x(q)} ${mark(q >= t.listOverBareThroughput)}`;
+  };
   const load = {
-    headers: ['Page', 'req/s', 'p50', 'p95', 'p99', 'errors', 'its floor beside it, req/s', '÷floor req/s'],
-    align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
+    headers: [
+      'Page',
+      'req/s',
+      'p50',
+      'p95',
+      'p99',
+      'errors',
+      'its floor beside it, req/s',
+      '÷floor req/s',
+      '÷bare req/s',
+    ],
+    align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
     rows: [
       [
         `Floors (first, last${r.floorLoad.runs ? ` of ${r.floorLoad.runs} runs` : ''})`,
@@ -180,6 +212,7 @@ function sections(r: BenchResult) {
         String(r.floorLoad.before.errors + r.floorLoad.after.errors),
         `${floorRps.toFixed(0)} (mean)`,
         '1.00×',
+        '',
       ],
       ...r.cases.map((c) => {
         const q = throughputRatio(c.load, floorRps);
@@ -194,6 +227,7 @@ function sections(r: BenchResult) {
             `${mark(c.load.errors === 0 && c.load.requests > 0)}`,
           floorBeside(c.load, floorRps).toFixed(0),
           `${x(q)} ${mark(ok)}`,
+          overBare(c.load),
         ];
       }),
     ],
@@ -226,10 +260,15 @@ function sections(r: BenchResult) {
   const routes = {
     headers: ['Route', 'files', 'JS gzip', 'JS raw'],
     align: ['l', 'r', 'r', 'r'] as ('l' | 'r')[],
-    rows: r.routeJs.map((j) => [
+    rows: [
+      ...(r.framework?.bare.routeJs
+        ? [{ ...r.framework.bare.routeJs, route: 'the bare Next.js page (bench/bare)', bare: true }]
+        : []),
+      ...r.routeJs.map((j) => ({ ...j, bare: false })),
+    ].map((j) => [
       j.route,
       String(j.files),
-      `${kb(j.gzipBytes)} ${mark(j.gzipBytes <= t.routeJsBytes)}`,
+      j.bare ? kb(j.gzipBytes) : `${kb(j.gzipBytes)} ${mark(j.gzipBytes <= t.routeJsBytes)}`,
       kb(j.rawBytes),
     ]),
   };
@@ -239,9 +278,35 @@ function sections(r: BenchResult) {
     `floor ${ms(r.orders.floor.median)} ms; ` +
     `order÷floor ${x(orderRatio)} ${mark(atMost(orderRatio, t.orderOverFloor))} ` +
     `(${r.orders.ordersPlaced} orders placed)`;
+  const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
   const memory =
-    `Server peak memory after the load (VmHWM, ${r.memory.processes} process(es)): ` +
-    `${(r.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`;
+    `Server peak memory after the load (VmHWM, ${r.memory.processes} process(es)): ${mib(r.memory.peakBytes)}` +
+    (r.memory.largestBytes === undefined
+      ? ''
+      : `; the web process ${mib(r.memory.largestBytes)} ` +
+        `${mark(r.memory.largestBytes <= t.processPeakBytes)} (at most ${mib(t.processPeakBytes)})`);
+  const f = r.framework;
+  const framework = f
+    ? (() => {
+        const q = ratio(f.floor.load.requestsPerSecond, f.bare.load.requestsPerSecond);
+        const p = ratio(f.floor.oneRequest.median, f.bare.oneRequest.median);
+        return [
+          `Throughput, ${f.floor.load.connections} connections in turns: ` +
+            `floor ${f.floor.load.requestsPerSecond.toFixed(0)} ÷ ` +
+            `bare ${f.bare.load.requestsPerSecond.toFixed(0)} req/s = ${x(q)} ` +
+            `${mark(q === null ? null : q >= t.floorOverBareThroughput)} (at least ${t.floorOverBareThroughput})`,
+          `One request at a time, p50 to the last byte: floor ${ms(f.floor.oneRequest.median)} ÷ bare ` +
+            `${ms(f.bare.oneRequest.median)} ms = ${x(p)} ${mark(atMost(p, t.floorOverBareP50))} ` +
+            `(at most ${t.floorOverBareP50})`,
+          "Peak memory: the portal's web process " +
+            `${r.memory.largestBytes === undefined ? '—' : mib(r.memory.largestBytes)}` +
+            ` (at most ${mib(t.processPeakBytes)}); the bare page's server ${mib(f.bare.peakBytes)}`,
+          `Compressed JavaScript: the bare page ${f.bare.routeJs ? kb(f.bare.routeJs.gzipBytes) : '—'}; ` +
+            `the portal's routes ${kb(Math.min(...r.routeJs.map((j) => j.gzipBytes)))}–` +
+            `${kb(Math.max(...r.routeJs.map((j) => j.gzipBytes)))} (at most ${kb(t.routeJsBytes)} each)`,
+        ];
+      })()
+    : null;
   const embedded = r.embedded
     ? {
         headers: [
@@ -288,12 +353,14 @@ function sections(r: BenchResult) {
     "Floors: each page beside its layout's floor (its own view with 50 fixed rows, no query; " +
     `${[...new Set(r.cases.map((c) => c.floorPath?.split('?')[0] ?? '/bench-floor'))].join(', ')}); ` +
     "a public page beside the Customers layout's, signed in.";
-  return { timing, load, vitals, routes, order, memory, embedded, mismatched, heading, floorRps, floors };
+  return { timing, load, vitals, routes, order, memory, framework, embedded, mismatched, heading, floorRps, floors };
 }
 
 export function writeReport(r: BenchResult, dir: string): void {
   const s = sections(r);
   const out: string[] = [];
+  if (s.framework)
+    out.push('', "== The framework's floor: the portal's /bench-floor beside a bare Next.js page", ...s.framework);
   out.push('', `== Lists at ${s.heading}`, s.floors, table(s.timing.headers, s.timing.rows, s.timing.align));
   if (s.mismatched.length) out.push(`Row counts differ between raw SQL and domain: ${s.mismatched.join('; ')}`);
   out.push(
@@ -337,6 +404,9 @@ export function writeReport(r: BenchResult, dir: string): void {
         name: c.name,
         ...derive(c),
         throughputOverFloor: throughputRatio(c.load, s.floorRps),
+        throughputOverBare: c.load.bareRequestsPerSecond
+          ? ratio(c.load.requestsPerSecond, c.load.bareRequestsPerSecond)
+          : null,
       })),
     },
     null,
@@ -354,6 +424,14 @@ export function writeReport(r: BenchResult, dir: string): void {
     `Data: ${Object.values(r.databases)
       .map((d) => `${d.name} ${JSON.stringify(d.counts)}`)
       .join('; ')}.`,
+    ...(s.framework
+      ? [
+          '',
+          "## The framework's floor: the portal's /bench-floor beside a bare Next.js page",
+          '',
+          ...s.framework.map((l) => `- ${l}`),
+        ]
+      : []),
     '',
     `## Lists at ${s.heading}`,
     '',

@@ -26,13 +26,14 @@ import {
 } from './cases';
 import { userCtx } from '../../lib/auth/load-ctx';
 import { getPage, signIn } from './http';
-import { loadBeside, type LoadResult } from './load';
+import { loadInTurns, type LoadResult, type Target } from './load';
+import { buildBare, startBare } from './bare';
 import { measureRouteJs } from './js-size';
 import { measureVitals } from './browser';
 import { findActionId, submitOrder } from './order';
 import { groupPeakMemory, startServer, type BenchServer } from './server';
 import { summarise, type Summary } from './stats';
-import { writeReport, type BenchResult, type CaseResult, type PageTimes } from './report';
+import { writeReport, type BenchResult, type CaseResult, type Framework, type PageTimes } from './report';
 import type { Ctx } from '../../lib/authz/context';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -102,7 +103,7 @@ const withinBudget = (i: number, since: number, seconds: number) =>
 const warmingUp = (i: number, warmup: number, since: number, seconds: number) =>
   i < warmup && (i < 1 || performance.now() - since < (seconds * 1000) / 5);
 
-const PORTS = { big: 3701, small: 3702, embeddedWeb: 3703, embeddedDbServer: 3704, embeddedDbBench: 3705 };
+const PORTS = { big: 3701, small: 3702, embeddedWeb: 3703, embeddedDbServer: 3704, embeddedDbBench: 3705, bare: 3706 };
 const RESULTS = path.join(ROOT, 'bench', 'results');
 /** The servers' output (not committed: bench/.gitignore). */
 const LOGS = path.join(RESULTS, 'logs');
@@ -339,29 +340,73 @@ async function settle(site: Site, floorMs: number): Promise<void> {
   }
 }
 
-async function measureLoad(site: Site, seconds: number, connections: number) {
+async function idleFloorMs(site: Site): Promise<number> {
   const unloaded: number[] = [];
   for (let i = 0; i < 10; i++) unloaded.push((await getPage(site.server.base, DEFAULT_FLOOR, floorCookie(site))).total);
-  const idle = summarise(unloaded).median;
-  // Each page is loaded in turns with its floor (loadSlices runs of each,
-  // `seconds` in all for each): a machine that slows down or speeds up during
-  // the minutes of the run moves both sides of the page's ratio alike.
+  return summarise(unloaded).median;
+}
+
+/**
+ * The framework's floor: the portal's default floor beside the bare Next.js
+ * page, one request at a time (alternately, `runs` each after a warm-up; time
+ * to the last byte) and under load (in turns).
+ */
+async function measureFramework(site: Site, bare: Target, runs: number, seconds: number, connections: number) {
+  const floor: Target = { base: site.server.base, path: DEFAULT_FLOOR, cookie: floorCookie(site) };
+  // The bare server has served nothing yet: both warm up alike (JIT) before they are timed.
+  const warmUp = { connections: 10, seconds: Math.min(seconds, 6), slices: 2, between: async () => {} };
+  await loadInTurns([floor, bare], warmUp);
+  const times = { floor: [] as number[], bare: [] as number[] };
+  for (let i = -Math.ceil(runs / 10); i < runs; i++) {
+    const order = i % 2 === 0 ? (['floor', 'bare'] as const) : (['bare', 'floor'] as const);
+    for (const side of order) {
+      const t = side === 'floor' ? floor : bare;
+      const took = (await getPage(t.base, t.path, t.cookie)).total;
+      if (i >= 0) times[side].push(took);
+    }
+  }
+  const idle = await idleFloorMs(site);
+  const [floorLoad, bareLoad] = await loadInTurns([floor, bare], {
+    connections,
+    seconds,
+    slices: loadSlices(seconds),
+    between: () => settle(site, idle),
+  });
+  return {
+    floor: { oneRequest: summarise(times.floor), load: floorLoad! },
+    bare: { oneRequest: summarise(times.bare), load: bareLoad! },
+  };
+}
+
+async function measureLoad(site: Site, bare: Target | null, seconds: number, connections: number) {
+  const idle = await idleFloorMs(site);
+  // Each page is loaded in turns with its floor and the bare Next.js page when
+  // given (loadSlices runs of each, `seconds` in all for each): a machine that
+  // slows down or speeds up during the minutes of the run moves every side
+  // of the page's ratios alike.
   const between = () => settle(site, idle);
   const floors: LoadResult[] = [];
-  const pages: Record<string, LoadResult & { floorRequestsPerSecond: number }> = {};
+  const pages: Record<string, LoadResult & { floorRequestsPerSecond: number; bareRequestsPerSecond?: number }> = {};
   for (const c of CASES) {
-    const r = await loadBeside(
-      site.server.base,
-      { path: c.pagePath(site.fx), cookie: cookieFor(site, c) },
-      floorOf(site, c),
+    const [page, floor, bareLoad] = await loadInTurns(
+      [
+        { base: site.server.base, path: c.pagePath(site.fx), cookie: cookieFor(site, c) },
+        { base: site.server.base, ...floorOf(site, c) },
+        ...(bare ? [bare] : []),
+      ],
       { connections, seconds, slices: loadSlices(seconds), between },
     );
-    floors.push(r.floor);
-    pages[c.name] = { ...r.page, floorRequestsPerSecond: r.floor.requestsPerSecond };
+    floors.push(floor!);
+    pages[c.name] = {
+      ...page!,
+      floorRequestsPerSecond: floor!.requestsPerSecond,
+      ...(bareLoad ? { bareRequestsPerSecond: bareLoad.requestsPerSecond } : {}),
+    };
     log(
-      `  ${c.name}: ${r.page.requestsPerSecond.toFixed(0)} req/s ` +
-        `(floor beside it ${r.floor.requestsPerSecond.toFixed(0)}), ` +
-        `p50 ${ms(r.page.latencyMs.p50)} ms, p99 ${ms(r.page.latencyMs.p99)} ms, errors ${r.page.errors}`,
+      `  ${c.name}: ${page!.requestsPerSecond.toFixed(0)} req/s ` +
+        `(floor beside it ${floor!.requestsPerSecond.toFixed(0)}` +
+        `${bareLoad ? `, bare page ${bareLoad.requestsPerSecond.toFixed(0)}` : ''}), ` +
+        `p50 ${ms(page!.latencyMs.p50)} ms, p99 ${ms(page!.latencyMs.p99)} ms, errors ${page!.errors}`,
     );
   }
   const floorRequestsPerSecond = floors.reduce((sum, f) => sum + f.requestsPerSecond, 0) / floors.length;
@@ -412,6 +457,8 @@ async function main() {
 
   log('Production build (rebuilt only when the sources changed)…');
   buildIfNeeded({ ...process.env, NODE_ENV: 'production' });
+  log('The bare Next.js page (the framework floor)…');
+  const bareDir = buildBare(log);
 
   const adminUrl = await findPostgresServer();
   if (!adminUrl)
@@ -448,6 +495,8 @@ async function main() {
     { DATABASE_URL: small.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret },
     LOGS,
   );
+  const bareServer = await startBare(PORTS.bare, LOGS);
+  const bare: Target = { base: bareServer.base, path: '/', cookie: null };
   const bigPool = new pg.Pool({ connectionString: big.url, max: 2 });
   const smallPool = new pg.Pool({ connectionString: small.url, max: 2 });
   try {
@@ -472,13 +521,36 @@ async function main() {
     const orders = await measureOrders(bigSite, bigPool, N.orderRuns);
     log(`  order ${orders.order.median.toFixed(1)} ms, floor ${orders.floor.median.toFixed(1)} ms`);
 
-    log(`Load: ${N.connections} connections, ${N.loadSeconds} s per page…`);
-    const load = await measureLoad(bigSite, N.loadSeconds, N.connections);
+    log(
+      `The framework's floor: /bench-floor beside the bare Next.js page (${N.pageRuns} requests each, ` +
+        `then ${N.connections} connections, ${N.loadSeconds} s each)…`,
+    );
+    const frame = await measureFramework(bigSite, bare, N.pageRuns, N.loadSeconds, N.connections);
+    log(
+      `  one request: floor ${ms(frame.floor.oneRequest.median)} ms, bare ${ms(frame.bare.oneRequest.median)} ms; ` +
+        `under load: floor ${frame.floor.load.requestsPerSecond.toFixed(0)} req/s, ` +
+        `bare ${frame.bare.load.requestsPerSecond.toFixed(0)} req/s`,
+    );
+
+    log(`Load: ${N.connections} connections, ${N.loadSeconds} s per page (beside its floor and the bare page)…`);
+    const load = await measureLoad(bigSite, bare, N.loadSeconds, N.connections);
     const memory = groupPeakMemory(bigServer.pid);
-    log(`  server peak memory ${(memory.bytes / 2 ** 20).toFixed(0)} MiB (${memory.processes} process(es))`);
+    log(
+      `  server peak memory ${(memory.bytes / 2 ** 20).toFixed(0)} MiB (${memory.processes} process(es)), ` +
+        `the web process ${(memory.largestBytes / 2 ** 20).toFixed(0)} MiB`,
+    );
 
     log('JavaScript per route (production build manifests)…');
     const routeJs = measureRouteJs(ROOT);
+    const framework: Framework = {
+      floor: frame.floor,
+      bare: {
+        ...frame.bare,
+        peakBytes: groupPeakMemory(bareServer.pid).largestBytes,
+        routeJs: measureRouteJs(bareDir).find((j) => j.route === '/') ?? null,
+      },
+    };
+    await bareServer.stop();
 
     log(`LCP and CLS in Chromium (${N.vitalsLoads} load(s) a page after one warm-up)…`);
     const vitals = await measureVitals(
@@ -553,8 +625,9 @@ async function main() {
       },
       floorVitals: vitals[0] ?? null,
       orders,
-      memory: { peakBytes: memory.bytes, processes: memory.processes },
+      memory: { peakBytes: memory.bytes, processes: memory.processes, largestBytes: memory.largestBytes },
       routeJs,
+      framework,
       embedded: embedded
         ? {
             customers: EMBEDDED_CUSTOMERS,
@@ -570,6 +643,7 @@ async function main() {
   } finally {
     await smallServer?.stop();
     await bigServer.stop();
+    await bareServer.stop();
     await bigPool.end().catch(() => {});
     await smallPool.end().catch(() => {});
   }
@@ -614,7 +688,7 @@ async function runEmbedded(secret: string) {
     log(`  pages (${N.embeddedPageRuns} runs each, beside the floor)…`);
     const pages = await measurePages([site], N.embeddedPageRuns, Math.min(N.pageWarmup, 5), BUDGET.embeddedPage);
     log(`  load: ${N.connections} connections, ${N.embeddedLoadSeconds} s per page…`);
-    const load = await measureLoad(site, N.embeddedLoadSeconds, N.connections);
+    const load = await measureLoad(site, null, N.embeddedLoadSeconds, N.connections);
     const memory = groupPeakMemory(server.pid);
     const cases: Record<string, NonNullable<CaseResult['embedded']>> = {};
     for (const c of CASES) {

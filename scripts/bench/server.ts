@@ -23,16 +23,24 @@ process.on('exit', () => {
   for (const child of running) killGroup(child, 'SIGKILL');
 });
 
+/** What to run: the portal (scripts/bench/serve.ts) unless told otherwise; `ready` is the line that says it serves. */
+type Command = { args: string[]; cwd: string; ready: string };
+
 export async function startServer(
   name: string,
   port: number,
   env: Record<string, string>,
   logDir: string,
+  command: Command = {
+    args: ['--import', 'tsx', path.join(ROOT, 'scripts/bench/serve.ts')],
+    cwd: ROOT,
+    ready: 'bench server ready',
+  },
 ): Promise<BenchServer> {
   const logFile = path.join(logDir, `server-${name}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench/serve.ts')], {
-    cwd: ROOT,
+  const child = spawn(process.execPath, command.args, {
+    cwd: command.cwd,
     detached: true, // a new process group: setsid semantics for kill(-pid)
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
@@ -55,7 +63,7 @@ export async function startServer(
       180_000,
     );
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('bench server ready')) {
+      if (chunk.toString().includes(command.ready)) {
         clearTimeout(timer);
         resolve();
       }
@@ -81,10 +89,15 @@ export async function startServer(
   };
 }
 
-/** Peak resident memory (VmHWM) summed over the processes of a group, in bytes. */
-export function groupPeakMemory(pgid: number): { bytes: number; processes: number } {
+/**
+ * Peak resident memory (VmHWM) summed over the processes of a group, and the
+ * largest single process's (the web server itself; the others are helpers
+ * such as tsx's esbuild service), in bytes.
+ */
+export function groupPeakMemory(pgid: number): { bytes: number; processes: number; largestBytes: number } {
   let bytes = 0;
   let processes = 0;
+  let largestBytes = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -95,11 +108,12 @@ export function groupPeakMemory(pgid: number): { bytes: number; processes: numbe
       const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
       if (hwm) {
         bytes += Number(hwm[1]) * 1024;
+        largestBytes = Math.max(largestBytes, Number(hwm[1]) * 1024);
         processes++;
       }
     } catch {
       // the process ended meanwhile
     }
   }
-  return { bytes, processes };
+  return { bytes, processes, largestBytes };
 }
