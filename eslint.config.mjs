@@ -97,12 +97,13 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/',
-      '.next/',
+      // Any Next.js build output (the portal's, and bench/bare's if built in place).
+      '**/.next/',
       'lib/generated/',
       '.data/',
       'test-results/',
       'playwright-report/',
-      'next-env.d.ts',
+      '**/next-env.d.ts',
       '.scratch-db/',
     ],
   },
