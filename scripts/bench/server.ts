@@ -26,13 +26,24 @@ process.on('exit', () => {
 /** What to run: the portal (scripts/bench/serve.ts) unless told otherwise; `ready` is the line that says it serves. */
 type Command = { args: string[]; cwd: string; ready: string };
 
+/** Node's own flags in `npm start` (package.json), such as the heap's limit: the bench runs the portal as it is run. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const start = pkg.scripts.start;
+  const words = start.split(/\s+/);
+  const flags = words.slice(1, words.indexOf('--import'));
+  if (words[0] !== 'node' || flags.some((f) => !f.startsWith('--')))
+    throw new Error(`Unexpected start script: ${start}`);
+  return flags;
+}
+
 export async function startServer(
   name: string,
   port: number,
   env: Record<string, string>,
   logDir: string,
   command: Command = {
-    args: ['--import', 'tsx', path.join(ROOT, 'scripts/bench/serve.ts')],
+    args: [...startFlags(), '--import', 'tsx', path.join(ROOT, 'scripts/bench/serve.ts')],
     cwd: ROOT,
     ready: 'bench server ready',
   },

@@ -15,6 +15,12 @@ export type Served = { close(): Promise<void> };
 /** Reads process.env as it is now: set DATABASE_URL and the secret first. */
 export async function serveNext(options: { dev: boolean; port: number; hostname: string }): Promise<Served> {
   setEnv({ NODE_ENV: options.dev ? 'development' : 'production', NEXT_TELEMETRY_DISABLED: '1' });
+  // tsx turns Node's source maps on (for the scripts' own stack traces). With
+  // them on, Node reads and keeps the map of every server chunk it loads (18 MB
+  // of .map files in .next/server) in the heap: about 140 MiB more at peak
+  // (docs/decisions/0047-one-process-under-500-mib.md). A production server
+  // logs its errors with the built chunks' positions instead.
+  if (!options.dev) process.setSourceMapsEnabled(false);
   const createNext = ((next as unknown as { default?: typeof next }).default ?? next) as typeof next;
   const app = createNext({ dev: options.dev, dir: ROOT, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
