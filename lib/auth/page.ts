@@ -14,7 +14,7 @@ import { safeCallbackUrl } from './callback-url';
 export async function requirePageCtx(path: string): Promise<Ctx> {
   const ctx = await getCtx();
   if (!ctx) {
-    // Layouts do not know the page's path; proxy.ts passes the one asked for.
+    // Layouts do not know the page's path; proxy.ts (or the portal's server) passes the one asked for.
     const asked = (await headers()).get('x-pc-path') ?? path;
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeCallbackUrl(asked))}`);
   }

@@ -7,6 +7,7 @@ import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import next from 'next';
 import { setEnv } from '../../lib/env/schema';
+import { prepareDocument } from '../../lib/http/document-shell';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -29,7 +30,16 @@ export async function serveNext(options: { dev: boolean; port: number; hostname:
     // The socket's address, for per-address rate limits (lib/auth/client-address.ts);
     // replaces any value the client sent.
     req.headers['x-pc-client-address'] = req.socket.remoteAddress ?? 'unknown';
-    void handle(req, res);
+    prepareDocument(req, res).then(
+      (answered) => {
+        if (!answered) void handle(req, res);
+      },
+      (error: unknown) => {
+        console.error(error);
+        res.statusCode = 500;
+        res.end();
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
