@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { npmStartArgs } from '../../tests/setup/start-command';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -26,24 +27,14 @@ process.on('exit', () => {
 /** What to run: the portal (scripts/bench/serve.ts) unless told otherwise; `ready` is the line that says it serves. */
 type Command = { args: string[]; cwd: string; ready: string };
 
-/** Node's own flags in `npm start` (package.json), such as the heap's limit: the bench runs the portal as it is run. */
-function startFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
-  const start = pkg.scripts.start;
-  const words = start.split(/\s+/);
-  const flags = words.slice(1, words.indexOf('--import'));
-  if (words[0] !== 'node' || flags.some((f) => !f.startsWith('--')))
-    throw new Error(`Unexpected start script: ${start}`);
-  return flags;
-}
-
 export async function startServer(
   name: string,
   port: number,
   env: Record<string, string>,
   logDir: string,
   command: Command = {
-    args: [...startFlags(), '--import', 'tsx', path.join(ROOT, 'scripts/bench/serve.ts')],
+    // As `npm start` runs (Node's flags, scripts/run.mjs), with the bench's own script.
+    args: [...npmStartArgs().slice(0, -1), path.join(ROOT, 'scripts/bench/serve.ts')],
     cwd: ROOT,
     ready: 'bench server ready',
   },

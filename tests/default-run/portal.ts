@@ -5,6 +5,7 @@
 // stop and kill it as a person or a machine would.
 // Checks, command-line numbers and browser scenarios: scenario.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { npmStartArgs } from '../setup/start-command';
 import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,7 +59,7 @@ export function startPortal(options: {
   timeoutMs?: number;
 }): Promise<Portal> {
   const { dataDir, port } = options;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, npmStartArgs(), {
     cwd: ROOT,
     env: cleanEnv({ PORT: String(port), PC_DATA_DIR: dataDir, HOST: '127.0.0.1', ...options.env }),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ACCOUNTS, PASSWORD } from './helpers';
+import { npmStartArgs } from '../setup/start-command';
 
 // `npm start` without DATABASE_URL: a new embedded database with demo data,
 // then a second start on the same data folder keeps what changed.
@@ -16,7 +17,7 @@ function start(dataDir: string): Promise<ChildProcess> {
   // The test worker's module loader must not leak into the portal's processes.
   for (const key of Object.keys(env))
     if (key === 'NODE_OPTIONS' || key.startsWith('PW_') || key.startsWith('PLAYWRIGHT_')) delete env[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, npmStartArgs(), {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

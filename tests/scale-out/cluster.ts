@@ -4,6 +4,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, request as forward, type Server } from 'node:http';
 import path from 'node:path';
+import { npmStartArgs } from '../setup/start-command';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -58,7 +59,7 @@ export function startBackend(name: Backend['name'], port: number, env: Record<st
   // Nothing of the caller's may change what is tested (TRUST_PROXY would move
   // the rate-limit address, PC_TEST_CLOCK the clock, NEXTAUTH_URL the cookies).
   for (const key of ['NEXTAUTH_URL', 'TRUST_PROXY', 'PC_TEST_CLOCK', 'PC_SEED_DEMO']) delete childEnv[key];
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/start.ts')], {
+  const child = spawn(process.execPath, npmStartArgs(), {
     cwd: ROOT,
     env: childEnv,
     detached: true, // setsid: its own session and process group
