@@ -7,6 +7,7 @@ import { createServer as createNetServer } from 'node:net';
 import path from 'node:path';
 import next from 'next';
 import { setEnv } from '../../lib/env/schema';
+import { formatAbortReasonStacks } from '../../lib/http/abort-reasons';
 import { prepareDocument } from '../../lib/http/document-shell';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -22,6 +23,8 @@ export async function serveNext(options: { dev: boolean; port: number; hostname:
   // (docs/decisions/0047-one-process-under-500-mib.md). A production server
   // logs its errors with the built chunks' positions instead.
   if (!options.dev) process.setSourceMapsEnabled(false);
+  // Without it each render kept every later one alive (decision 0050).
+  formatAbortReasonStacks();
   const createNext = ((next as unknown as { default?: typeof next }).default ?? next) as typeof next;
   const app = createNext({ dev: options.dev, dir: ROOT, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
