@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decode, encode } from 'next-auth/jwt';
 import { decodeSessionToken, encodeSessionToken } from './session-token';
 
@@ -8,6 +8,10 @@ const claims = { uid: 'user-1', sv: 3, auth: 1_700_000_000_000, seen: 1_700_000_
 // The portal makes and reads session tokens with a key derived once per
 // process; a token must stay exactly what next-auth makes and reads.
 describe('session token', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('reads a token next-auth made, and next-auth reads one made here', async () => {
     const byNextAuth = await encode({ token: claims, secret, maxAge: 60 });
     expect(await decodeSessionToken({ token: byNextAuth, secret })).toMatchObject(claims);
@@ -30,6 +34,22 @@ describe('session token', () => {
     await expect(decodeSessionToken({ token, secret })).rejects.toThrow(/exp/);
     const fresh = await encodeSessionToken({ token: claims, secret, maxAge: -10 });
     expect(await decodeSessionToken({ token: fresh, secret })).toMatchObject(claims);
+  });
+
+  it('a token read before is refused once it expires, and its claims cannot be changed through a reader', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const token = await encodeSessionToken({ token: claims, secret, maxAge: 60 });
+    const first = await decodeSessionToken({ token, secret });
+    first!.uid = 'someone-else';
+    const second = await decodeSessionToken({ token, secret });
+    expect(second).toMatchObject(claims);
+    second!.uid = 'someone-else';
+    expect(await decodeSessionToken({ token, secret })).toMatchObject(claims);
+    vi.setSystemTime(Date.now() + 74_000); // 14 s past exp: within next-auth's skew
+    expect(await decodeSessionToken({ token, secret })).toMatchObject(claims);
+    vi.setSystemTime(Date.now() + 2_000);
+    await expect(decodeSessionToken({ token, secret })).rejects.toThrow(/exp/);
+    await expect(decodeSessionToken({ token, secret: `${secret}x` })).rejects.toThrow();
   });
 
   it('an absent token is no session', async () => {

@@ -39,13 +39,33 @@ export async function encodeSessionToken(params: {
     .encrypt(keyFor(secretOf(params.secret)));
 }
 
+const CLOCK_TOLERANCE_S = 15; // next-auth's
+
+// Tokens read lately, by their exact text: a page load reads its token twice
+// (the server's renewal check, then the page's session), and a signed-in
+// user's next requests carry the same token. A token is only found here as
+// decrypted with the same key, and its expiry is checked again on each read.
+const READ_MAX = 1000;
+const read = new Map<string, { key: Uint8Array; payload: JWTPayload }>();
+
 /** The token's claims; throws when it was not made with this secret, was altered, or has expired. */
 export async function decodeSessionToken(params: {
   token?: string;
   secret?: string | Buffer;
 }): Promise<JWTPayload | null> {
   if (!params.token) return null;
-  const { payload } = await jwtDecrypt(params.token, keyFor(secretOf(params.secret)), { clockTolerance: 15 });
+  const key = keyFor(secretOf(params.secret));
+  const known = read.get(params.token);
+  if (known && known.key === key) {
+    if (typeof known.payload.exp === 'number' && known.payload.exp < Date.now() / 1000 - CLOCK_TOLERANCE_S) {
+      read.delete(params.token);
+      throw new Error('"exp" claim timestamp check failed');
+    }
+    return { ...known.payload };
+  }
+  const { payload } = await jwtDecrypt(params.token, key, { clockTolerance: CLOCK_TOLERANCE_S });
+  if (read.size >= READ_MAX) read.delete(read.keys().next().value!); // the oldest
+  read.set(params.token, { key, payload: { ...payload } });
   return payload;
 }
 

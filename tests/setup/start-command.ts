@@ -6,7 +6,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** Node's arguments of `npm start`, e.g. `['--max-old-space-size=384', 'scripts/run.mjs', 'scripts/start.ts']`. */
+/** Node's arguments of `npm start`, e.g. `['--max-old-space-size=384', …, 'scripts/run.mjs', 'scripts/start.ts']`. */
 export function npmStartArgs(): string[] {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const [command, ...args] = pkg.scripts.start.trim().split(/\s+/);
