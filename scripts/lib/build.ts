@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { precompressStatic } from '../../lib/http/static-brotli';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** What the production build is made from: a change to any of these rebuilds it. */
@@ -46,7 +47,12 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv = process.env): void {
     existsSync(path.join(ROOT, '.next', 'BUILD_ID')) &&
     existsSync(STAMP) &&
     readFileSync(STAMP, 'utf8') === fingerprint;
-  if (built) return;
+  if (!built) build(env, fingerprint);
+  // Brotli copies of the build's scripts and style sheets, served by the portal's server (decision 0052).
+  precompressStatic(path.join(ROOT, '.next', 'static'));
+}
+
+function build(env: NodeJS.ProcessEnv, fingerprint: string): void {
   console.log('Building the portal (next build)…');
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
     cwd: ROOT,

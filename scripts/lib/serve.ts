@@ -9,6 +9,7 @@ import next from 'next';
 import { setEnv } from '../../lib/env/schema';
 import { formatAbortReasonStacks } from '../../lib/http/abort-reasons';
 import { prepareDocument } from '../../lib/http/document-shell';
+import { staticBrotli } from '../../lib/http/static-brotli';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -29,7 +30,10 @@ export async function serveNext(options: { dev: boolean; port: number; hostname:
   const app = createNext({ dev: options.dev, dir: ROOT, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // The build's Brotli copies of its scripts and style sheets (decision 0052).
+  const brotli = options.dev ? null : staticBrotli(path.join(ROOT, '.next', 'static'));
   const server: Server = createHttpServer((req, res) => {
+    if (brotli?.(req, res)) return;
     // The socket's address, for per-address rate limits (lib/auth/client-address.ts);
     // replaces any value the client sent.
     req.headers['x-pc-client-address'] = req.socket.remoteAddress ?? 'unknown';
