@@ -4,7 +4,7 @@
 // `next build`), and the portal's server sends that copy: 14 % fewer bytes of
 // JavaScript on every page than gzip at its best level (decision 0052).
 // Anything else (no copy, another encoding, another path) is left to Next.js.
-import { createReadStream, existsSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -124,7 +124,10 @@ export function precompressStatic(staticDir: string): number {
         [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
       },
     });
-    writeFileSync(`${file}.br`, compressed);
+    // Written whole, then renamed: a second process starting at once never serves half a copy.
+    const partial = `${file}.br.${process.pid}.partial`;
+    writeFileSync(partial, compressed);
+    renameSync(partial, `${file}.br`);
     written++;
   }
   return written;
