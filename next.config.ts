@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { BARE_POLICY, SECURITY_HEADERS } from './lib/http/fixed-headers';
 
 // Messages are compiled at build time (ICU to a compact form), so neither the
 // server nor the browser parses them per request and the browser gets the
@@ -9,20 +10,10 @@ const withNextIntl = createNextIntlPlugin({
   experimental: { messages: { path: './lib/i18n/messages', format: 'json', locales: ['en', 'ja'], precompile: true } },
 });
 
-// On every response. The Content-Security-Policy (with a nonce per request)
-// and HSTS are set by proxy.ts; Next's build files, which proxy.ts skips, get
-// a policy that allows nothing to run from them as documents.
-const securityHeaders = [
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  {
-    key: 'Permissions-Policy',
-    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-  },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-];
-
+// On every response: SECURITY_HEADERS (lib/http/fixed-headers.ts). The
+// Content-Security-Policy (with a nonce per request) and HSTS are set by
+// proxy.ts; Next's build files, which proxy.ts skips, get a policy that allows
+// nothing to run from them as documents.
 const config: NextConfig = {
   poweredByHeader: false,
   // Native and WASM packages load at run time from node_modules.
@@ -34,10 +25,10 @@ const config: NextConfig = {
   ],
   async headers() {
     return [
-      { source: '/:path*', headers: securityHeaders },
+      { source: '/:path*', headers: SECURITY_HEADERS },
       {
         source: '/_next/:path*',
-        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }],
+        headers: [{ key: 'Content-Security-Policy', value: BARE_POLICY }],
       },
     ];
   },

@@ -15,8 +15,7 @@ import { decodeSessionToken, encodeSessionToken, sessionCookieName } from '@/lib
 
 export const HSTS = 'max-age=63072000; includeSubDomains';
 
-/** The policy of an answer that is not a page (the 400 below). */
-export const BARE_POLICY = "default-src 'none'; frame-ancestors 'none'";
+export { BARE_POLICY } from './fixed-headers';
 
 export const secureCookies = () => (readEnv('NEXTAUTH_URL') ?? '').startsWith('https://');
 

@@ -8,6 +8,7 @@ import { createReadStream, existsSync, readFileSync, readdirSync, renameSync, st
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { BARE_POLICY, SECURITY_HEADERS } from './fixed-headers';
 
 const PREFIX = '/_next/static/';
 const TYPES: Record<string, string> = {
@@ -16,19 +17,15 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * What Next.js sends with a build file besides its type and length:
- * next.config.ts `headers()` (every response, and the `/_next/` policy) and
- * its static file handler (immutable caching). tests/e2e/static-brotli.spec.ts
+ * What Next.js sends with a build file besides its type and length: the
+ * headers of next.config.ts (every answer's, and the `/_next/` policy) and its
+ * static handler's immutable caching. tests/e2e/security/headers.spec.ts
  * compares both answers for the same file.
  */
 const BUILD_FILE_HEADERS: Record<string, string> = {
+  ...Object.fromEntries(SECURITY_HEADERS.map((h) => [h.key, h.value])),
+  'Content-Security-Policy': BARE_POLICY,
   'Cache-Control': 'public, max-age=31536000, immutable',
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
   Vary: 'Accept-Encoding',
 };
 
