@@ -1,7 +1,7 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
-import { recordAudit } from '@/lib/audit/record-audit';
+import { recordAuditMany, type AuditEntry } from '@/lib/audit/record-audit';
 import { Invalid } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { periodData } from '@/lib/subscriptions/association';
@@ -59,13 +59,16 @@ type NewOrder = {
   lines: OrderLineDraft[];
   offers: CheckedOffers;
   now: Date;
+  /** Events of the same change written with the order's (e.g. the new customer's), before them. */
+  audit?: AuditEntry[];
 };
 
 /**
  * The order, its lines and one ACTIVE subscription per line (support contact:
  * the provider; R8: the reseller credited with an open association period),
- * with audit events. The (placedByOrgId, idempotencyKey) unique index makes a
- * second submission of the same review fail here (R5).
+ * with audit events (one statement for all of them). The (placedByOrgId,
+ * idempotencyKey) unique index makes a second submission of the same review
+ * fail here (R5).
  */
 export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
   const order = await tx.order.create({
@@ -87,6 +90,7 @@ export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
   });
   const orgIds = [o.providerId, o.reseller?.id];
   const subscriptionIds: string[] = [];
+  const events: AuditEntry[] = [...(o.audit ?? [])];
   for (const line of o.lines) {
     const offer = o.offers.get(line.offerId)!;
     const termMonths = offer.termMonths;
@@ -115,7 +119,7 @@ export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
       quantity: line.quantity,
       resellerMpnId: o.reseller?.mpnId ?? null,
     };
-    await recordAudit(tx, ctx, {
+    events.push({
       action: 'subscription.created',
       targetType: 'subscription',
       targetId: subscription.id,
@@ -123,13 +127,14 @@ export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
       after,
     });
   }
-  await recordAudit(tx, ctx, {
+  events.push({
     action: 'order.placed',
     targetType: 'order',
     targetId: order.id,
     orgIds,
     after: { customerId: o.customerId, lines: o.lines, resellerMpnId: o.reseller?.mpnId ?? null },
   });
+  await recordAuditMany(tx, ctx, events);
   return { orderId: order.id, subscriptionIds };
 }
 

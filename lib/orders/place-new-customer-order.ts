@@ -4,7 +4,7 @@ import { clock } from '@/lib/clock';
 import { env } from '@/lib/env';
 import type { Ctx } from '@/lib/authz/context';
 import { assertAudience, assertCan } from '@/lib/authz/policy';
-import { recordAudit } from '@/lib/audit/record-audit';
+import type { AuditEntry } from '@/lib/audit/record-audit';
 import { enqueueMail } from '@/lib/email/enqueue';
 import { hashRandomSecret } from '@/lib/auth/password';
 import { Invalid } from '@/lib/errors';
@@ -37,6 +37,15 @@ async function replayOf(orgId: string, idempotencyKey: string): Promise<PlacedOr
   );
 }
 
+/** A promise's outcome as a value, so one failure among reads made at once is looked at in its turn. */
+async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
 const domainTaken = () => new Invalid({ domainPrefix: ['orders.errors.domainTaken'] });
 
 /**
@@ -55,10 +64,17 @@ export async function placeNewCustomerOrder(
   const input = parseInput(newCustomerOrderInput, raw);
   const { providerId, reseller } = await resolveParties(ctx, input);
   const orgId = ctx.orgId!;
-  const earlier = await replayOf(orgId, input.idempotencyKey);
+  // What the order needs to know first, read at once (each is one statement); a replay wins over the rest.
+  const [earlier, checked, taken, provider] = await Promise.all([
+    replayOf(orgId, input.idempotencyKey),
+    settle(checkLines(input.lines)),
+    db().customer.findUnique({ where: { domainPrefix: input.domainPrefix }, select: { id: true } }),
+    db().organization.findUniqueOrThrow({ where: { id: providerId }, select: { legalName: true } }),
+  ]);
   if (earlier) return earlier;
-  const offers = await checkLines(input.lines);
-  if (await db().customer.findUnique({ where: { domainPrefix: input.domainPrefix }, select: { id: true } })) {
+  if (!checked.ok) throw checked.error;
+  const offers = checked.value;
+  if (taken) {
     // The same review, submitted at once, may have just committed it (R5): that is a replay, not a clash.
     const replay = await replayOf(orgId, input.idempotencyKey);
     if (replay) return replay;
@@ -107,19 +123,18 @@ export async function placeNewCustomerOrder(
         },
         select: { id: true },
       });
-      const orgIds = [providerId, reseller?.id];
-      await recordAudit(tx, ctx, {
+      const created: AuditEntry = {
         action: 'customer.created',
         targetType: 'customer',
         targetId: customer.id,
-        orgIds,
+        orgIds: [providerId, reseller?.id],
         after: {
           companyName: details.companyName,
           tenantDomain,
           managingResellerMpnId: reseller?.mpnId ?? null,
           adminUserId: admin.id,
         },
-      });
+      };
       const { orderId } = await createOrder(tx, ctx, {
         customerId: customer.id,
         providerId,
@@ -128,10 +143,7 @@ export async function placeNewCustomerOrder(
         lines,
         offers,
         now,
-      });
-      const provider = await tx.organization.findUniqueOrThrow({
-        where: { id: providerId },
-        select: { legalName: true },
+        audit: [created],
       });
       await enqueueMail(tx, {
         kind: 'customer-welcome',
