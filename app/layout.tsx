@@ -1,14 +1,8 @@
-import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
 
 // Every page depends on the session and the language cookie.
 export const dynamic = 'force-dynamic';
-
-export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations();
-  return { title: t('app.name') };
-}
 
 // The browser paints nothing of a page until its last element (PAGE_END) is
 // parsed: a page arrives whole (nothing on it waits for data after the first
@@ -19,10 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
 const PAGE_END = 'page-end';
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations('app')]);
   return (
     <html lang={locale}>
       <head>
+        {/* The title in the layout itself: Next's metadata resolution (generateMetadata) costs every page more. */}
+        <title>{t('name')}</title>
         <link rel="expect" href={`#${PAGE_END}`} blocking="render" />
       </head>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">

@@ -65,8 +65,16 @@ describe('abort reasons', () => {
     expect(controller.signal.aborted).toBe(true);
     expect(controller.signal.reason).toBe(reason);
     expect(reason.stack).toContain('done');
+    expect(reason.stack).toContain('abort-reasons.test'); // another reason keeps where it was made
     const plain = new AbortController();
     plain.abort();
     expect(plain.signal.reason).toBeInstanceOf(DOMException);
+  });
+
+  it("keeps React's end-of-render reason as its text alone", () => {
+    undo = formatAbortReasonStacks();
+    const reason = new Error('This render completed successfully. All cacheSignals are now aborted.');
+    new AbortController().abort(reason);
+    expect(reason.stack).toBe(`Error: ${reason.message}`);
   });
 });

@@ -14,6 +14,19 @@
 
 let installed: (() => void) | null = null;
 
+// React's reason for ending every render (not a failure; its stack says nothing).
+const RENDER_COMPLETED = 'This render completed successfully';
+
+/**
+ * Reading the stack formats it, and V8 then drops the frames. React's
+ * end-of-render reason gets its text set instead: the same effect without
+ * formatting the frames (Next's Error.prepareStackTrace) on every page.
+ */
+function dropFrames(reason: Error): void {
+  if (reason.message.startsWith(RENDER_COMPLETED)) reason.stack = `${reason.name}: ${reason.message}`;
+  else void reason.stack;
+}
+
 /** Formats the stack of every Error given to AbortController#abort; returns a function that undoes it. */
 export function formatAbortReasonStacks(): () => void {
   if (installed) return installed;
@@ -22,7 +35,7 @@ export function formatAbortReasonStacks(): () => void {
   Object.defineProperty(AbortController.prototype, 'abort', {
     ...abort,
     value: function abortWithFormattedStack(this: AbortController, reason?: unknown) {
-      if (reason instanceof Error) void reason.stack; // formatting drops the frames
+      if (reason instanceof Error) dropFrames(reason);
       return original.call(this, reason);
     },
   });
