@@ -1,5 +1,5 @@
 import { FactList } from '@/components/ui/fact-list';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/authz/policy';
 import { audienceOf, type Ctx } from '@/lib/authz/context';

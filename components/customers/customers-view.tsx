@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/authz/context';
 import { can } from '@/lib/authz/policy';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { Ctx } from '@/lib/authz/context';
 import { loadOr404 } from '@/lib/auth/page';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from '@/lib/reports/audit-actions';
 

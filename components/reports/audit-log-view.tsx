@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import type { findAuditEvents } from '@/lib/reports/find-audit-events';
@@ -46,7 +46,6 @@ export async function AuditLogView({
       <PageHeader title={t('title')}>
         <Link
           href={`/audit-log/export?${new URLSearchParams(filters)}`}
-          prefetch={false}
           className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
         >
           {t('export')}

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { getIncentivesReport } from '@/lib/reports/incentives/get-incentives-report';
 import { formatMoney } from '@/lib/offers/money';
@@ -45,7 +45,6 @@ export async function IncentivesView({ search, report }: { search: IncentivesSea
           <Link
             href={`/incentives/export?${exportQuery}`}
             className="rounded border border-slate-400 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
-            prefetch={false}
           >
             {t('export')}
           </Link>

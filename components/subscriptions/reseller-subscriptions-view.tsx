@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { getTranslations } from 'next-intl/server';
 import type { findResellerSubscriptions } from '@/lib/reports/find-reseller-subscriptions';
 import { RELATIONS, SUBSCRIPTION_STATUSES } from '@/lib/reports/schemas';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/ui/link';
 import { openTokenLink } from '@/lib/auth/page';
 import { TokenLinkLayout } from '@/components/shell/token-link-layout';
 import { getFormatter, getTranslations } from 'next-intl/server';
