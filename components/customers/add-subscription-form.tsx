@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from '@/components/ui/intl';
 import { Button } from '@/components/ui/button';
 import { keepTypedValues } from '@/components/ui/keep-typed-values';
 import { addSubscriptionsAction } from '@/actions/orders';

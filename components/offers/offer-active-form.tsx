@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 import type { ActionState } from '@/lib/pipeline/form-state';
 import { Button } from '@/components/ui/button';
 

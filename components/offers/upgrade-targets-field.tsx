@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 
 export type OfferOption = { id: string; name: string; sku: string; active: boolean };
 

@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 import { Field } from '@/components/ui/field';
 import { DomainField } from './domain-field';
 import { SelectField } from '@/components/ui/select-field';

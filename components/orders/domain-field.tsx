@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 import { checkDomainAction } from '@/actions/orders';
 
 type Check = { prefix: string; available: boolean; reason?: string };

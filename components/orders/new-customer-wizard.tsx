@@ -1,7 +1,7 @@
 'use client';
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 import { DetailsStep } from './details-step';
 import { OffersStep } from './offers-step';
 import { ReviewStep, type ReviewLine } from './review-step';

@@ -1,5 +1,5 @@
 'use client';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/components/ui/intl';
 import { formatMoney } from '@/lib/offers/money';
 import type { FieldErrors, LineDraft, WizardOffer } from './types';
 

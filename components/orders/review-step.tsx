@@ -1,6 +1,6 @@
 'use client';
 import { FactList } from '@/components/ui/fact-list';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from '@/components/ui/intl';
 import { formatMoney } from '@/lib/offers/money';
 import type { Country, Details, WizardOffer } from './types';
 

@@ -1,7 +1,7 @@
 'use client';
 import { Link } from '@/components/ui/link';
 import { useActionState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 import { Button } from '@/components/ui/button';
 import { respondToInvitationAction } from '@/actions/partnerships';
 

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 import { Button } from '@/components/ui/button';
 import { DraftEmailForm } from '@/components/ui/draft-email-form';
 import { sendPartnershipRequestAction, startPartnershipRequestAction } from '@/actions/partnerships';

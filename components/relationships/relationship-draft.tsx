@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 import { DraftEmailForm } from '@/components/ui/draft-email-form';
 import { sendRelationshipRequestAction } from '@/actions/relationships';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState, useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';

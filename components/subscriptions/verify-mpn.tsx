@@ -1,6 +1,6 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 import { Button } from '@/components/ui/button';
 import { verifyMpnAction } from '@/actions/subscriptions';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from '@/components/ui/intl';
 import type { ActionState } from '@/lib/pipeline/form-state';
 import { Button } from './button';
 import { Field } from './field';

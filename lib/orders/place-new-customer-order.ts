@@ -65,11 +65,14 @@ export async function placeNewCustomerOrder(
   const { providerId, reseller } = await resolveParties(ctx, input);
   const orgId = ctx.orgId!;
   // What the order needs to know first, read at once (each is one statement); a replay wins over the rest.
-  const [earlier, checked, taken, provider] = await Promise.all([
+  // The temporary password is hashed (on libuv's threads) meanwhile.
+  const temporaryPassword = generateTemporaryPassword();
+  const [earlier, checked, taken, provider, passwordHash] = await Promise.all([
     replayOf(orgId, input.idempotencyKey),
     settle(checkLines(input.lines)),
     db().customer.findUnique({ where: { domainPrefix: input.domainPrefix }, select: { id: true } }),
     db().organization.findUniqueOrThrow({ where: { id: providerId }, select: { legalName: true } }),
+    hashRandomSecret(temporaryPassword),
   ]);
   if (earlier) return earlier;
   if (!checked.ok) throw checked.error;
@@ -83,8 +86,6 @@ export async function placeNewCustomerOrder(
 
   const tenantDomain = `${input.domainPrefix}.${env.TENANT_DOMAIN}`;
   const adminEmail = `admin@${tenantDomain}`;
-  const temporaryPassword = generateTemporaryPassword();
-  const passwordHash = await hashRandomSecret(temporaryPassword);
   const now = clock.now();
   const { lines, idempotencyKey } = input;
   const details = {

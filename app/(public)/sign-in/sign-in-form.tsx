@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/components/ui/intl';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { signInWithCredentials } from '@/lib/auth/sign-in-client';
