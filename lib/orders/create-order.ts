@@ -78,15 +78,16 @@ export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
       placedByOrgId: ctx.orgId!,
       idempotencyKey: o.idempotencyKey,
       createdAt: o.now,
-      lines: {
-        create: o.lines.map((l) => ({
-          offerId: l.offerId,
-          quantity: l.quantity,
-          resellerMpnId: o.reseller?.mpnId ?? null,
-        })),
-      },
     },
     select: { id: true },
+  });
+  await tx.orderLine.createMany({
+    data: o.lines.map((l) => ({
+      orderId: order.id,
+      offerId: l.offerId,
+      quantity: l.quantity,
+      resellerMpnId: o.reseller?.mpnId ?? null,
+    })),
   });
   const orgIds = [o.providerId, o.reseller?.id];
   const subscriptionIds: string[] = [];

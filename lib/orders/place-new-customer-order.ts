@@ -46,6 +46,11 @@ async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | 
   }
 }
 
+const legalNameOf = (id: string) =>
+  db()
+    .organization.findUniqueOrThrow({ where: { id }, select: { legalName: true } })
+    .then((o) => o.legalName);
+
 const domainTaken = () => new Invalid({ domainPrefix: ['orders.errors.domainTaken'] });
 
 /**
@@ -65,24 +70,18 @@ export async function placeNewCustomerOrder(
   const { providerId, reseller } = await resolveParties(ctx, input);
   const orgId = ctx.orgId!;
   // What the order needs to know first, read at once (each is one statement); a replay wins over the rest.
-  // The temporary password is hashed (on libuv's threads) meanwhile.
+  // The temporary password is hashed (on libuv's threads) meanwhile. A domain prefix already taken is
+  // refused by its unique index inside the transaction (below), as a concurrent order's would be.
   const temporaryPassword = generateTemporaryPassword();
-  const [earlier, checked, taken, provider, passwordHash] = await Promise.all([
+  const [earlier, checked, providerName, passwordHash] = await Promise.all([
     replayOf(orgId, input.idempotencyKey),
     settle(checkLines(input.lines)),
-    db().customer.findUnique({ where: { domainPrefix: input.domainPrefix }, select: { id: true } }),
-    db().organization.findUniqueOrThrow({ where: { id: providerId }, select: { legalName: true } }),
+    providerId === orgId ? ctx.orgName : legalNameOf(providerId),
     hashRandomSecret(temporaryPassword),
   ]);
   if (earlier) return earlier;
   if (!checked.ok) throw checked.error;
   const offers = checked.value;
-  if (taken) {
-    // The same review, submitted at once, may have just committed it (R5): that is a replay, not a clash.
-    const replay = await replayOf(orgId, input.idempotencyKey);
-    if (replay) return replay;
-    throw domainTaken();
-  }
 
   const tenantDomain = `${input.domainPrefix}.${env.TENANT_DOMAIN}`;
   const adminEmail = `admin@${tenantDomain}`;
@@ -154,7 +153,7 @@ export async function placeNewCustomerOrder(
           company: details.companyName,
           tenantDomain,
           adminEmail,
-          provider: provider.legalName,
+          provider: providerName,
           reseller: reseller?.legalName ?? '',
           url: raw.baseUrl ?? '',
         },
