@@ -1,6 +1,7 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 import { BARE_POLICY, SECURITY_HEADERS } from './lib/http/fixed-headers';
+import { withClientEntries } from './scripts/lib/client-entries';
 
 // Messages are compiled at build time (ICU to a compact form), so neither the
 // server nor the browser parses them per request and the browser gets the
@@ -23,6 +24,8 @@ const config: NextConfig = {
     '@electric-sql/pglite-socket',
     '@prisma/schema-engine-wasm',
   ],
+  // Built with webpack (`next build --webpack`, decision 0055).
+  webpack: withClientEntries,
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },

@@ -3,12 +3,12 @@
 // production with the portal's own node_modules (the same Next.js and React)
 // and served by `next start`.
 //
-// It is built in a copy under .data/bench-bare: Turbopack compiles only files
-// under its root, and with the portal's folder as its root it also took the
-// portal's proxy.ts and instrumentation.ts into the bare app. The copy keeps
-// the repository's layout (bench/bare, and the floor's fixed data at
-// app/(portal)/bench-floor/fixed-data.ts) so the page's import resolves in
-// both places; it is Turbopack's root (bench/bare/next.config.ts), with
+// It is built with webpack, as the portal is (decision 0055), in a copy under
+// .data/bench-bare, so nothing of the portal's folder (its proxy.ts,
+// instrumentation.ts, tsconfig) enters the bare app. The copy keeps the
+// repository's layout (bench/bare, the floor's fixed data at
+// app/(portal)/bench-floor/fixed-data.ts, the build's plugin at
+// scripts/lib/client-entries.ts) so the imports resolve in both places, with
 // node_modules as hard links to the portal's (made in a second, no space).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -18,7 +18,7 @@ import { startServer, type BenchServer } from './server';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const COPY = path.join(ROOT, '.data', 'bench-bare');
-const SOURCES = ['bench/bare', 'app/(portal)/bench-floor/fixed-data.ts'];
+const SOURCES = ['bench/bare', 'app/(portal)/bench-floor/fixed-data.ts', 'scripts/lib/client-entries.ts'];
 /** The bare app's folder inside the copy (where `next build` and `next start` run). */
 export const BARE_DIR = path.join(COPY, 'bench', 'bare');
 
@@ -57,7 +57,7 @@ export function buildBare(log: (line: string) => void): string {
   mkdirSync(COPY, { recursive: true });
   for (const file of files) cpSync(path.join(ROOT, file), path.join(COPY, file));
   execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(COPY, 'node_modules')]);
-  execFileSync(process.execPath, [path.join(COPY, 'node_modules/next/dist/bin/next'), 'build'], {
+  execFileSync(process.execPath, [path.join(COPY, 'node_modules/next/dist/bin/next'), 'build', '--webpack'], {
     cwd: BARE_DIR,
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,15 +1,17 @@
 // The compressed JavaScript each app route sends, read from the production
-// build (Next 16's build no longer prints sizes): the root main files of
-// .next/build-manifest.json plus every chunk the route's client reference
-// manifest lists for its segments (layouts, error and not-found boundaries,
-// the page), each file counted once per route, compressed as the portal's
-// server sends it (Brotli at its best quality, the build's own copies:
-// lib/http/static-brotli.ts) and, beside it, gzipped (level 9) as Next.js
-// alone would send it.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// build (Next 16's build no longer prints sizes). The build is webpack's
+// (decision 0055); its browser entry points and their files are written to
+// .next/client-entries.json by scripts/lib/client-entries.ts. A route sends
+// the root's main-app files and the files of every entry on its path: the
+// root's and each segment's layout, error, not-found and global-error
+// boundaries, and the page, each file counted once per route. Sizes are as
+// the portal's server sends them (Brotli at its best quality, the build's own
+// copies: lib/http/static-brotli.ts) and, beside them, gzipped (level 9) as
+// Next.js alone would send them.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runInNewContext } from 'node:vm';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { CLIENT_ENTRIES_FILE } from '../lib/client-entries';
 
 export type RouteJs = { route: string; files: number; brotliBytes: number; gzipBytes: number; rawBytes: number };
 
@@ -22,67 +24,58 @@ const brotli = (bytes: Buffer) =>
     },
   }).length;
 
-function routeOf(entry: string): string {
-  // "/(portal)/customers/[customerId]/page" → "/customers/[customerId]"
+/** "app/(portal)/customers/[customerId]/page" → "/customers/[customerId]" */
+export function routeOf(entry: string): string {
   const parts = entry.split('/').filter((p) => p && !/^\(.*\)$/.test(p) && !p.startsWith('@'));
+  parts.shift(); // "app"
   parts.pop(); // "page"
   return `/${parts.join('/')}`;
 }
 
-function findManifests(dir: string, out: string[]): void {
-  for (const name of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, name.name);
-    if (name.isDirectory()) findManifests(full, out);
-    else if (name.name === 'page_client-reference-manifest.js') out.push(full);
+const BOUNDARIES = ['layout', 'error', 'not-found', 'global-error'];
+
+/** The entries a page's route loads: main-app, then each segment's boundaries from the root down, then the page. */
+export function entriesOf(page: string, entries: Record<string, unknown>): string[] {
+  const segments = page.split('/').slice(0, -1); // ["app", "(portal)", "customers", "new"]
+  const out = ['main-app'];
+  for (let i = 1; i <= segments.length; i++) {
+    const dir = segments.slice(0, i).join('/');
+    for (const name of BOUNDARIES) if (Object.hasOwn(entries, `${dir}/${name}`)) out.push(`${dir}/${name}`);
   }
+  out.push(page);
+  return out;
 }
 
 export function measureRouteJs(root: string): RouteJs[] {
   const next = path.join(root, '.next');
-  const build = JSON.parse(readFileSync(path.join(next, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
+  const file = path.join(next, CLIENT_ENTRIES_FILE);
+  if (!existsSync(file)) throw new Error(`${file} is missing: build with \`next build --webpack\` (decision 0055)`);
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
   const sizes = new Map<string, { brotli: number; gzip: number; raw: number }>();
-  const sizeOf = (file: string) => {
-    let size = sizes.get(file);
+  const sizeOf = (chunk: string) => {
+    let size = sizes.get(chunk);
     if (!size) {
-      const full = path.join(next, file);
-      const bytes = existsSync(full) ? readFileSync(full) : Buffer.alloc(0);
-      size = {
-        brotli: bytes.length ? brotli(bytes) : 0,
-        gzip: bytes.length ? gzipSync(bytes, { level: 9 }).length : 0,
-        raw: bytes.length,
-      };
-      sizes.set(file, size);
+      const bytes = readFileSync(path.join(next, chunk));
+      size = { brotli: brotli(bytes), gzip: gzipSync(bytes, { level: 9 }).length, raw: bytes.length };
+      sizes.set(chunk, size);
     }
     return size;
   };
-  const manifests: string[] = [];
-  findManifests(path.join(next, 'server', 'app'), manifests);
   const routes: RouteJs[] = [];
-  for (const file of manifests) {
-    const sandbox: {
-      globalThis?: unknown;
-      __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }>;
-    } = {};
-    sandbox.globalThis = sandbox;
-    runInNewContext(readFileSync(file, 'utf8'), sandbox);
-    for (const [entry, manifest] of Object.entries(sandbox.__RSC_MANIFEST ?? {})) {
-      if (entry.startsWith('/_')) continue; // Next's own /_not-found and /_global-error
-      const files = new Set(build.rootMainFiles);
-      for (const [segment, chunks] of Object.entries(manifest.entryJSFiles)) {
-        if (segment.endsWith('/global-error')) continue; // loaded only when the root layout fails
-        for (const chunk of chunks) files.add(chunk);
-      }
-      let brotliBytes = 0;
-      let gzipBytes = 0;
-      let rawBytes = 0;
-      for (const f of files) {
-        const s = sizeOf(f);
-        brotliBytes += s.brotli;
-        gzipBytes += s.gzip;
-        rawBytes += s.raw;
-      }
-      routes.push({ route: routeOf(entry), files: files.size, brotliBytes, gzipBytes, rawBytes });
+  for (const page of Object.keys(entries)) {
+    // App pages only: not Next's own /_not-found and /_global-error, not route handlers.
+    if (!page.startsWith('app/') || !page.endsWith('/page') || page.startsWith('app/_')) continue;
+    const files = new Set(entriesOf(page, entries).flatMap((entry) => entries[entry] ?? []));
+    let brotliBytes = 0;
+    let gzipBytes = 0;
+    let rawBytes = 0;
+    for (const chunk of files) {
+      const s = sizeOf(chunk);
+      brotliBytes += s.brotli;
+      gzipBytes += s.gzip;
+      rawBytes += s.raw;
     }
+    routes.push({ route: routeOf(page), files: files.size, brotliBytes, gzipBytes, rawBytes });
   }
   return routes.sort((a, b) => a.route.localeCompare(b.route));
 }

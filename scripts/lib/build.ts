@@ -17,6 +17,7 @@ export const SOURCES = [
   'proxy.ts',
   'instrumentation.ts',
   'next.config.ts',
+  'scripts/lib/client-entries.ts',
   'package-lock.json',
   'postcss.config.mjs',
   'tsconfig.json',
@@ -53,8 +54,10 @@ export function buildIfNeeded(env: NodeJS.ProcessEnv = process.env): void {
 }
 
 function build(env: NodeJS.ProcessEnv, fingerprint: string): void {
-  console.log('Building the portal (next build)…');
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
+  console.log('Building the portal (next build --webpack)…');
+  // webpack, not Turbopack: every page sends 5 kB less of Next's own scripts (decision 0055).
+  const next = path.join(ROOT, 'node_modules/next/dist/bin/next');
+  const result = spawnSync(process.execPath, [next, 'build', '--webpack'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...env, NEXT_TELEMETRY_DISABLED: '1' },

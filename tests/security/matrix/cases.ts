@@ -47,5 +47,14 @@ export const NO_DATA: Record<string, string> = {
   '/api/auth/[...nextauth]': 'next-auth',
   '/api/test/clock': 'test clock, 404 unless PC_TEST_CLOCK=1',
   '/bench-floor': 'the benchmark floor: the Customers page with 50 fixed rows, 404 unless PC_BENCH=1',
-  '/bench-floor/[layout]': "the benchmark floors: each list's view with 50 fixed rows, 404 unless PC_BENCH=1",
+  '/bench-floor/customers':
+    'the benchmark floor of the Customers list: its view with 50 fixed rows, 404 unless PC_BENCH=1',
+  '/bench-floor/customer':
+    "the benchmark floor of a customer's subscriptions: its view with 50 fixed rows, 404 unless PC_BENCH=1",
+  '/bench-floor/indirect-resellers':
+    'the benchmark floor of Indirect resellers: its view with 50 fixed rows, 404 unless PC_BENCH=1',
+  '/bench-floor/subscriptions':
+    "the benchmark floor of the reseller's Subscriptions: its view with 50 fixed rows, 404 unless PC_BENCH=1",
+  '/bench-floor/audit-log': 'the benchmark floor of the Audit log: its view with 50 fixed rows, 404 unless PC_BENCH=1',
+  '/bench-floor/incentives': 'the benchmark floor of Incentives: its view with 50 fixed rows, 404 unless PC_BENCH=1',
 };
