@@ -24,8 +24,10 @@ const config: NextConfig = {
     '@electric-sql/pglite-socket',
     '@prisma/schema-engine-wasm',
   ],
-  // Built with webpack (`next build --webpack`, decision 0055).
+  // Production builds use webpack (`next build --webpack`, decision 0055);
+  // `npm run dev` keeps Turbopack, which needs no settings of its own.
   webpack: withClientEntries,
+  turbopack: {},
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },

@@ -10,8 +10,9 @@ import {
 } from '@/lib/http/shell';
 
 // Runs before every page, server action and route handler that the portal's
-// own server has not already prepared (a plain page load is prepared there,
-// lib/http/document-shell.ts: the same work without the proxy's machinery).
+// own server has not already prepared (a plain page load and a server action
+// called from a page are prepared there, lib/http/document-shell.ts: the same
+// work without the proxy's machinery).
 // Not a security boundary for data (pages and the domain layer check the
 // session); it:
 // - tells server components which path was asked for (sign-in sends the user back there);

@@ -1,10 +1,13 @@
 // The portal's own server (scripts/lib/serve.ts) prepares a plain page load
-// itself: the same work as proxy.ts (lib/http/shell.ts), done on Node's
-// request before Next.js sees it, without the proxy's machinery (a web
-// Request built from every request, its headers copied into the answer and
-// back). That machinery was the largest single cost of a signed-in page
-// (decision 0048). Everything else (client-side navigation and prefetch,
-// server actions, route handlers under /api, Next.js's own files) still goes
+// and a server action called from a page itself: the same work as proxy.ts
+// (lib/http/shell.ts), done on Node's request before Next.js sees it, without
+// the proxy's machinery (a web Request built from every request, its headers
+// copied into the answer and back). That machinery was the largest single
+// cost of a signed-in page (decision 0048); for an action, a session cookie
+// renewed by the proxy also made Next.js render the page again into the
+// action's answer (decision 0056). Everything else (client-side navigation
+// and prefetch, a form posted without JavaScript, route handlers under /api,
+// Next.js's own files, anything with an x-middleware-* header) still goes
 // through proxy.ts, exactly as before.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -21,16 +24,22 @@ import {
 /** The header that tells Next.js not to run proxy.ts again (its matcher); a client's own is removed. */
 const PREPARED = 'x-pc-shell';
 
-/** A request from Next.js's client router, a server action, or one of Next's own. */
+/** Headers of Next.js's client router, prefetches and its own requests: such requests are left to proxy.ts. */
 const ROUTER_HEADERS = ['rsc', 'next-router-prefetch', 'next-router-state-tree', 'next-action', 'x-nextjs-data'];
+/** What React sends with a server action call besides the action's id. */
+const ACTION_HEADERS = ['next-action', 'next-router-state-tree', 'next-url'];
 
-function isPlainPageLoad(req: IncomingMessage, pathname: string): boolean {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+function isPreparable(req: IncomingMessage, pathname: string): boolean {
   if (pathname.startsWith('/_next/') || pathname.startsWith('/api/')) return false;
-  for (const name of Object.keys(req.headers)) {
-    if (ROUTER_HEADERS.includes(name) || name.startsWith('x-middleware-')) return false;
+  const names = Object.keys(req.headers);
+  if (names.some((name) => name.startsWith('x-middleware-'))) return false;
+  // A plain page load.
+  if (req.method === 'GET' || req.method === 'HEAD') return !names.some((name) => ROUTER_HEADERS.includes(name));
+  // A server action called from a page (React's fetch, with the action's id).
+  if (req.method === 'POST' && names.includes('next-action')) {
+    return !names.some((name) => ROUTER_HEADERS.includes(name) && !ACTION_HEADERS.includes(name));
   }
-  return true;
+  return false;
 }
 
 function cookieOf(header: string | undefined, name: string): string | undefined {
@@ -57,15 +66,15 @@ function forwardedHttps(req: IncomingMessage): boolean {
 }
 
 /**
- * Prepares a plain page load (true when it has answered the request itself,
- * with a 400); leaves any other request to proxy.ts.
+ * Prepares a plain page load or a server action (true when it has answered
+ * the request itself, with a 400); leaves any other request to proxy.ts.
  */
 export async function prepareDocument(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   delete req.headers[PREPARED];
   const url = req.url ?? '/';
   const query = url.indexOf('?');
   const pathname = query < 0 ? url : url.slice(0, query);
-  if (!isPlainPageLoad(req, pathname)) return false;
+  if (!isPreparable(req, pathname)) return false;
   if (undecodable(pathname)) {
     res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'Content-Security-Policy': BARE_POLICY });
     res.end('Bad request');

@@ -5,8 +5,9 @@ import { clock } from '@/lib/clock';
 import { prepareDocument } from '@/lib/http/document-shell';
 import { decodeSessionToken, encodeSessionToken, sessionCookieName } from '@/lib/auth/session-token';
 
-// The portal's server prepares a plain page load itself (what proxy.ts does,
-// without the proxy's machinery) and leaves every other request to proxy.ts.
+// The portal's server prepares a plain page load and a server action called
+// from a page itself (what proxy.ts does, without the proxy's machinery) and
+// leaves every other request to proxy.ts.
 // A real HTTP server: the handler behind it stands for Next.js and echoes the
 // request headers it was given.
 const SECRET = 'a-test-secret-of-thirty-two-chars!!';
@@ -64,14 +65,36 @@ describe('a plain page load, prepared by the portal server', () => {
   });
 });
 
+describe('a server action called from a page, prepared by the portal server too', () => {
+  it('gets the same policy, path and mark as a page load, whatever mark the client sent', async () => {
+    const action = { 'next-action': 'abc', 'next-router-state-tree': '%5B%22%22%5D', 'x-pc-shell': 'x' };
+    const { res, seen } = await get('/customers/new', action, 'POST');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+    expect(seen!['content-security-policy']).toBe(csp);
+    expect(seen!['x-pc-path']).toBe('/customers/new');
+    expect(seen!['x-pc-shell']).toBe('1');
+    expect(seen!['next-action']).toBe('abc');
+  });
+
+  it('a path whose escapes do not decode is answered 400', async () => {
+    const { res, text } = await get('/customers/%E0%A4%A', { 'next-action': 'abc' }, 'POST');
+    expect(res.status).toBe(400);
+    expect(text).toBe('Bad request');
+  });
+});
+
 describe('every other request is left to proxy.ts', () => {
   const ROUTER: [string, Record<string, string>, string?][] = [
     ['client navigation', { rsc: '1' }],
     ['prefetch', { rsc: '1', 'next-router-prefetch': '1' }],
     ['middleware prefetch', { 'x-middleware-prefetch': '1' }],
     ['a middleware subrequest', { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' }],
-    ['a server action', { 'next-action': 'abc' }, 'POST'],
     ['a form post', {}, 'POST'],
+    ['a server action with a middleware header', { 'next-action': 'abc', 'x-middleware-subrequest': 'proxy' }, 'POST'],
+    ['a server action asking for a prefetch', { 'next-action': 'abc', 'next-router-prefetch': '1' }, 'POST'],
+    ['a server action sent as a navigation', { 'next-action': 'abc', rsc: '1' }, 'POST'],
+    ['an action id on a GET', { 'next-action': 'abc' }, 'GET'],
   ];
   for (const [label, headers, method] of ROUTER) {
     it(`${label}: not prepared, and a client's own mark is removed`, async () => {
@@ -113,6 +136,12 @@ describe('the session cookie on a plain page load', () => {
     const value = set.slice(set.indexOf('=') + 1, set.indexOf(';'));
     const renewed = await decodeSessionToken({ token: decodeURIComponent(value), secret: SECRET });
     expect(renewed!.seen).toBeGreaterThanOrEqual(clock.now().getTime() - 5_000);
+  });
+
+  it('a server action renews it as a page load does', async () => {
+    vi.stubEnv('NEXTAUTH_SECRET', SECRET);
+    const { res } = await get('/customers/new', { 'next-action': 'abc', cookie: await cookieFor(61_000) }, 'POST');
+    expect(res.headers.get('set-cookie')).toMatch(new RegExp(`^${sessionCookieName().replace(/\./g, '\\.')}=`));
   });
 
   it('leaves a cookie alone when its activity is recent, or its session ended', async () => {
