@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from '@/components/ui/intl';
+import { useAdoptTypedValues } from '@/components/ui/adopt-typed-values';
 import { DetailsStep } from './details-step';
 import { OffersStep } from './offers-step';
 import { ReviewStep, type ReviewLine } from './review-step';
@@ -9,7 +10,7 @@ import { SetupInfo } from './setup-info';
 import { StepForm, detailFields, orderFields } from './step-form';
 import { useWizardActions } from './use-wizard-actions';
 import { WizardButtons, type Step } from './wizard-buttons';
-import type { Country, Details, LineDraft, PartyOption, WizardOffer } from './types';
+import { DETAIL_FIELDS, type Country, type Details, type LineDraft, type PartyOption, type WizardOffer } from './types';
 
 type Props = {
   idempotencyKey: string;
@@ -66,6 +67,13 @@ export function NewCustomerWizard({
     language: defaultLanguage,
   });
   const [lines, setLines] = useState<Record<string, LineDraft>>({});
+  // The details step is the first shown: keep what was typed into it before hydration.
+  const partyField = mode === 'provider' ? 'resellerId' : 'providerId';
+  useAdoptTypedValues(
+    [...DETAIL_FIELDS, partyField],
+    (id) => (id === partyField ? party : details[id as keyof Details]),
+    (id, value) => (id === partyField ? setParty(value) : setDetails((d) => ({ ...d, [id]: value }))),
+  );
   const { step, errors, formError, placed, go, forget, setErrors, setFormError, validateAction, placeAction, pending } =
     useWizardActions();
 

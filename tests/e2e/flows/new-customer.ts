@@ -56,12 +56,6 @@ export const JA: Labels = {
 };
 
 export async function fillDetails(page: Page, l: Labels, company: string, prefix: string) {
-  // The wizard keeps its fields in React state: text typed before the page's
-  // script has taken over the form (hydration) is not kept, so wait for it.
-  await page.waitForFunction(() => {
-    const input = document.querySelector('input[name="companyName"]');
-    return !!input && Object.keys(input).some((key) => key.startsWith('__reactProps'));
-  });
   await page.getByLabel(l.companyName, { exact: true }).fill(company);
   await page.getByLabel(l.domain, { exact: true }).fill(prefix);
   await page.getByLabel(l.address1, { exact: true }).fill('1 Main Street');
