@@ -64,11 +64,16 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
   // Walks the reseller's customers in name order and each one's subscriptions
   // (LATERAL, and OFFSET 0 so it is not flattened: always this nested loop,
   // stopping at a page, never a hash of all the reseller's subscriptions,
-  // which the planner may otherwise pick).
+  // which the planner may otherwise pick). The support filter is written
+  // `(…) IS TRUE` so that it is checked on each subscription found by
+  // customer, never used to pick an index: a reused (generic) plan otherwise
+  // took the support-list index, whose customer column comes after status,
+  // and read the reseller's whole support list for every customer (5.9 ms
+  // against 1.1 ms at 100,000 customers).
   const managed = Prisma.sql`
     SELECT ${columns} FROM "Customer" c CROSS JOIN LATERAL (
       SELECT * FROM "Subscription" s1 WHERE s1."customerId" = c.id
-        ${input.relation === 'support' ? Prisma.sql`AND s1."supportContactOrgId" = ${orgId}` : Prisma.empty} OFFSET 0
+        ${input.relation === 'support' ? Prisma.sql`AND (s1."supportContactOrgId" = ${orgId}) IS TRUE` : Prisma.empty} OFFSET 0
     ) s
      WHERE c."managingResellerId" = ${orgId} AND ${where}
      ORDER BY c."companyName", s.id ${rowLimit(limit)}`;
@@ -118,11 +123,10 @@ export async function findResellerSubscriptions(ctx: Ctx, raw: FindResellerSubsc
   assertCan(ctx, 'subscriptions.read');
   assertAudience(ctx, 'reseller');
   const input = findResellerSubscriptionsInput.parse(raw);
-  // The support list's generic plan reads far more than a planned one (bench); a search is planned for its pattern.
-  const rows = await query<Row>(
-    findResellerSubscriptionsSql(ctx, input),
-    input.relation === 'managed' && !input.q ? { plan: 'reuse' } : {},
-  );
+  // A reused plan is as good as a planned one for every relation (the
+  // support filter is kept out of the index choice, above); a search is
+  // planned for its pattern.
+  const rows = await query<Row>(findResellerSubscriptionsSql(ctx, input), input.q ? {} : { plan: 'reuse' });
   const orgId = ctx.orgId!;
   const hasMore = rows.length > SUBSCRIPTIONS_PAGE_SIZE;
   const page = (hasMore ? rows.slice(0, SUBSCRIPTIONS_PAGE_SIZE) : rows).map((s) => ({
