@@ -5,7 +5,6 @@ import { can } from '@/lib/authz/policy';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import type { getCustomerWithRequests } from '@/lib/customers/get-customer';
 import type { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscriptions';
-import type { ResellerOption } from '@/lib/partnerships/list-reseller-options';
 import { formatDate } from '@/lib/format';
 import { PageHeader } from '@/components/ui/page-header';
 import { SubscriptionTable } from '@/components/customers/subscription-table';
@@ -21,21 +20,19 @@ export type CustomerSubscriptionsData = Awaited<ReturnType<typeof findCustomerSu
 
 /**
  * A customer's page: account info, reseller relationship, subscriptions (the
- * page loads them; the bench floor passes fixed ones). `resellers`: the
+ * page loads them; the bench floor passes fixed ones). `data.resellers`: the
  * provider's reseller options for a relationship request, when it may send one.
  */
 export async function CustomerView({
   ctx,
   search: { saved, after },
-  data: { customer, requests },
+  data: { customer, requests, resellers },
   subscriptions,
-  resellers,
 }: {
   ctx: Ctx;
   search: CustomerSearch;
   data: CustomerData;
   subscriptions: CustomerSubscriptionsData;
-  resellers: ResellerOption[] | null;
 }) {
   const audience = audienceOf(ctx);
   const [t, te, tr, tc, locale] = await Promise.all([

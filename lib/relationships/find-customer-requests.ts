@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { clock } from '@/lib/clock';
 import type { Ctx } from '@/lib/authz/context';
 import { audienceOf } from '@/lib/authz/context';
@@ -14,19 +14,28 @@ function requestReader(ctx: Ctx): Prisma.CustomerRelationshipRequestWhereInput |
   return audience === 'reseller' ? { resellerId: ctx.orgId! } : { providerId: ctx.orgId! };
 }
 
+/** requestReader as an SQL condition on the "CustomerRelationshipRequest" row aliased `alias`; null for nobody. */
+export function requestReaderSql(ctx: Ctx, alias: string): Prisma.Sql | null {
+  const reader = requestReader(ctx);
+  if (!reader) return null;
+  const q = Prisma.raw(`"${alias}"`);
+  return 'resellerId' in reader
+    ? Prisma.sql`${q}."resellerId" = ${reader.resellerId as string}`
+    : Prisma.sql`${q}."providerId" = ${reader.providerId as string}`;
+}
+
 /**
- * The pending requests a user sees on a customer, as arguments for the
- * customer's `relationshipRequests` (the customer page reads them in the
- * customer's own statement): nothing for a user who may not read them.
+ * The pending requests a user sees on a customer, newest 20 (the customer
+ * page reads the same in its own statement: getCustomerWithRequests).
  */
-export function pendingRequestsArgs(ctx: Ctx) {
+function pendingRequestsArgs(ctx: Ctx) {
   const reader = requestReader(ctx);
   const where: Prisma.CustomerRelationshipRequestWhereInput = reader
     ? { ...reader, state: 'PENDING', expiresAt: { gt: clock.now() } }
     : { id: { in: [] } };
   return {
     where,
-    orderBy: { createdAt: 'desc' },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: 20,
     select: {
       id: true,

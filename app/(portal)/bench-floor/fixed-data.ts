@@ -84,6 +84,8 @@ export const customer: { data: CustomerData; subscriptions: CustomerSubscription
       updatedAt: at,
     },
     requests: [],
+    // Too many resellers for a list (as at scale): the request form takes an MPN ID.
+    resellers: null,
   },
   subscriptions: {
     rows: each((i) => ({

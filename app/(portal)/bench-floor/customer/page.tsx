@@ -4,11 +4,5 @@ import * as fixed from '../fixed-data';
 
 /** The benchmark floor of a customer's subscriptions (see ../floors.tsx). */
 export default floorPage((ctx, search) => (
-  <CustomerView
-    ctx={ctx}
-    search={search}
-    data={fixed.customer.data}
-    subscriptions={fixed.customer.subscriptions}
-    resellers={null}
-  />
+  <CustomerView ctx={ctx} search={search} data={fixed.customer.data} subscriptions={fixed.customer.subscriptions} />
 ));
