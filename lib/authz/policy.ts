@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'mailbox.read',
   'incentives.read',
   'audit.read',
+  'apps.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -58,6 +59,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'account.self',
     'incentives.read',
     'audit.read',
+    'apps.manage',
   ],
   ADMIN_AGENT: [
     'home.read',

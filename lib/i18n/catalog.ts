@@ -18,6 +18,8 @@ import relationshipsEn from './messages/relationships/en.json';
 import relationshipsJa from './messages/relationships/ja.json';
 import reportsEn from './messages/reports/en.json';
 import reportsJa from './messages/reports/ja.json';
+import appsEn from './messages/apps/en.json';
+import appsJa from './messages/apps/ja.json';
 
 export const CATALOGS = {
   en: {
@@ -30,6 +32,7 @@ export const CATALOGS = {
     ...subscriptionsEn,
     ...relationshipsEn,
     ...reportsEn,
+    ...appsEn,
   },
   ja: {
     ...commonJa,
@@ -41,5 +44,6 @@ export const CATALOGS = {
     ...subscriptionsJa,
     ...relationshipsJa,
     ...reportsJa,
+    ...appsJa,
   },
 } as const;

@@ -37,6 +37,9 @@ export const AUDIT_ACTIONS = [
   'offer.deactivated',
   'user.password_changed',
   'user.disabled',
+  'api_app.created',
+  'api_app.secret_rotated',
+  'api_app.revoked',
 ] as const;
 
 export const AUDIT_TARGET_TYPES = [
@@ -49,4 +52,5 @@ export const AUDIT_TARGET_TYPES = [
   'organization',
   'offer',
   'user',
+  'apiApp',
 ] as const;

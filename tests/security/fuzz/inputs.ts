@@ -30,6 +30,10 @@ export type FuzzKind = 'search' | 'form' | 'field';
  * fuzz tests that run the verb parsing it.
  */
 export const FUZZ: Record<string, Record<string, FuzzKind>> = {
+  'api-apps': {
+    createApiAppInput: 'form', // write-functions-accounts: Register an app
+    apiAppInput: 'form', // write-functions-accounts: Rotate secret, Revoke
+  },
   customers: {
     findCustomersInput: 'search', // read-functions: customers
     domainPrefixSchema: 'field', // read-functions: domain prefix check; adversarial-input: look-alikes

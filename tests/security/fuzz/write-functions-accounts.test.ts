@@ -1,5 +1,6 @@
-// Property-based: the form posts of organisations, offers and users (a
-// provider's profile, a password change, disabling a user; vendor staff's
+// Property-based: the form posts of organisations, offers, users and API
+// apps (a provider's profile, a password change, disabling a user,
+// registering, rotating and revoking an app; vendor staff's
 // partner approval and offers; the public enrolment), filled with random and
 // hostile values, through the harness of forms.ts: a result or a typed
 // domain error, a refusal writes nothing, and channel B's records never
@@ -16,8 +17,33 @@ import { createOfferInput } from '@/lib/offers/schemas';
 import { changePassword } from '@/lib/users/change-password';
 import { disableUser } from '@/lib/users/disable-user';
 import { changePasswordInput, disableUserInput } from '@/lib/users/schemas';
+import { createApiApp } from '@/lib/api-apps/create-api-app';
+import { rotateApiAppSecret } from '@/lib/api-apps/rotate-api-app-secret';
+import { revokeApiApp } from '@/lib/api-apps/revoke-api-app';
+import { apiAppInput, createApiAppInput } from '@/lib/api-apps/schemas';
 
 const CASES: Case[] = [
+  {
+    name: 'Register an API app (org admin)',
+    ctx: (w) => w.ctx.providerA,
+    schema: createApiAppInput,
+    keys: ['name', 'scopes'],
+    run: (ctx, input) => createApiApp(ctx, input),
+  },
+  {
+    name: 'Rotate an API app secret (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: apiAppInput,
+    keys: ['appId'],
+    run: (ctx, input) => rotateApiAppSecret(ctx, input),
+  },
+  {
+    name: 'Revoke an API app (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: apiAppInput,
+    keys: ['appId'],
+    run: (ctx, input) => revokeApiApp(ctx, input),
+  },
   {
     name: 'provider profile',
     ctx: (w) => w.ctx.providerA,
