@@ -7,20 +7,29 @@ type Props<T extends string> = {
   action: (prev: ActionState<T> | undefined, form: FormData) => Promise<ActionState<T>>;
   fields: Record<string, string>;
   label: string;
+  /** The button's accessible name when the label alone is ambiguous (one button per row). */
+  ariaLabel?: string;
   /** Shown after success, by the value the action returned. */
   done?: Partial<Record<T, string>>;
   variant?: 'primary' | 'secondary' | 'link';
 };
 
 /** One button that runs a server action on hidden fields and says how it went. */
-export function ActionButton<T extends string>({ action, fields, label, done = {}, variant = 'secondary' }: Props<T>) {
+export function ActionButton<T extends string>({
+  action,
+  fields,
+  label,
+  ariaLabel,
+  done = {},
+  variant = 'secondary',
+}: Props<T>) {
   const [state, run, pending] = useActionState(action, undefined);
   return (
     <form action={run} className="inline-flex flex-col gap-1">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <Button type="submit" variant={variant} disabled={pending} className="px-3 py-1">
+      <Button type="submit" variant={variant} disabled={pending} className="px-3 py-1" aria-label={ariaLabel}>
         {label}
       </Button>
       {state?.ok && state.data && done[state.data] ? (

@@ -122,6 +122,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/customers', label: 'nav.customers', permission: 'customers.read' },
       { href: '/incentives', label: 'nav.incentives', permission: 'incentives.read' },
       { href: '/audit-log', label: 'nav.auditLog', permission: 'audit.read' },
+      { href: '/api-apps', label: 'nav.apiApps', permission: 'apps.manage' },
       { href: '/profile', label: 'nav.profile', permission: 'home.read' },
     ],
     reseller: [
@@ -131,6 +132,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/subscriptions', label: 'nav.subscriptions', permission: 'subscriptions.read' },
       { href: '/incentives', label: 'nav.incentives', permission: 'incentives.read' },
       { href: '/audit-log', label: 'nav.auditLog', permission: 'audit.read' },
+      { href: '/api-apps', label: 'nav.apiApps', permission: 'apps.manage' },
     ],
     customer: [
       { href: '/', label: 'nav.overview', permission: 'home.read' },

@@ -6,6 +6,7 @@
 // The cases live in one module per area (cases-<area>.ts); this index puts
 // them together in the order the matrix calls them (the write cases' order
 // matters: a request is sent before it is revoked).
+import { API_APP_CASES } from './cases-api-apps';
 import { CATALOG_CASES } from './cases-catalog';
 import { CUSTOMER_CASES } from './cases-customers';
 import { type Case } from './cases-kit';
@@ -25,6 +26,7 @@ export const CASES: Case[] = [
   ...CATALOG_CASES,
   ...SUBSCRIPTION_CASES,
   ...USER_CASES,
+  ...API_APP_CASES,
 ];
 
 /** Functions no case calls, each with the reason (the inventory still requires them to be listed). */

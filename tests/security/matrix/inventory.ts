@@ -16,6 +16,7 @@ const NOT_DOMAIN = [
   /^@\/lib\/(auth|authz|i18n|http|env|pipeline|validation)\//,
   /^@\/lib\/(errors|format|env|actions|clock|db|tokens)$/,
   /^@\/lib\/offers\/money$/,
+  /^@\/lib\/api-apps\/scopes$/,
   /^@\/lib\/reports\/csv$/,
   /\/schemas$/,
 ];

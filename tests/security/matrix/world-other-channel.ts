@@ -39,6 +39,20 @@ export async function pendingRequest(providerId: string, resellerId: string, cus
 }
 
 /** The other side's records; also what only they contain (names, tenant domain, admin email, profile id). */
+/** An API app of an organisation, as createApiApp leaves it (its secret is of no use here). */
+export function apiApp(organizationId: string, createdById: string, name: string) {
+  return db().apiApp.create({
+    data: {
+      organizationId,
+      createdById,
+      name,
+      clientId: `pcapp_${name.replace(/\W/g, '').slice(0, 16)}${Math.random().toString(36).slice(2, 8)}`,
+      scopes: ['customers.read'],
+      secretHash: 'matrix',
+    },
+  });
+}
+
 export async function buildOtherChannel(): Promise<{ theirs: Side; markers: string[] }> {
   // The other channel: provider Contoso, reseller Litware (delegated admin of Fourth Coffee).
   const contoso = await makeOrg('INDIRECT_PROVIDER', { legalName: 'Contoso Matrix Provider' });
@@ -110,6 +124,7 @@ export async function buildOtherChannel(): Promise<{ theirs: Side; markers: stri
   const theirInvitation = await pendingInvitation(contoso.id, theirAdmin.id);
   const theirRequest = await pendingRequest(contoso.id, litware.id, fourth.id, theirAdmin.id);
 
+  const theirApp = await apiApp(contoso.id, theirAdmin.id, 'Contoso Matrix app');
   const theirs: Side = {
     customer: fourth.id,
     subscription: theirSubscription.id,
@@ -121,6 +136,7 @@ export async function buildOtherChannel(): Promise<{ theirs: Side; markers: stri
     user: theirAdmin.id,
     providerProfile: contoso.id,
     offer: theirOffer.id,
+    apiApp: theirApp.id,
     providerId: contoso.id,
     resellerId: litware.id,
     invitationToken: theirInvitation.token,

@@ -7,7 +7,7 @@ import { loadCtx } from '@/lib/auth/session';
 import type { Ctx } from '@/lib/authz/context';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { seedDemoData } from '@/prisma/demo-data';
-import { buildOtherChannel, pendingInvitation, pendingRequest } from './world-other-channel';
+import { apiApp, buildOtherChannel, pendingInvitation, pendingRequest } from './world-other-channel';
 
 export const RESOURCES = [
   'customer',
@@ -20,6 +20,7 @@ export const RESOURCES = [
   'user',
   'providerProfile',
   'offer',
+  'apiApp',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -81,6 +82,7 @@ export async function buildWorld(): Promise<World> {
   const profile = await db().providerProfile.findUniqueOrThrow({ where: { organizationId: northwind.id } });
   const ourInvitation = await pendingInvitation(northwind.id, nora.id);
   const ourRequest = await pendingRequest(northwind.id, tailspin.id, woodgrove.id, nora.id);
+  const ourApp = await apiApp(northwind.id, nora.id, 'Northwind matrix app');
 
   // The other channel: provider Contoso, reseller Litware (delegated admin of Fourth Coffee).
   const other = await buildOtherChannel();
@@ -106,6 +108,7 @@ export async function buildWorld(): Promise<World> {
     user: nora.id,
     providerProfile: northwind.id,
     offer: offer.id,
+    apiApp: ourApp.id,
     providerId: northwind.id,
     resellerId: fabrikam.id,
     invitationToken: ourInvitation.token,
