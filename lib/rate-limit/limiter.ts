@@ -32,6 +32,9 @@ export const LIMITS = {
   passwordChangeUser: { name: 'password-change:user', max: 5, windowMs: 15 * MINUTE },
   /** Public enrolment: each attempt counts, per client address. */
   enrolAddress: { name: 'enrol:address', max: 20, windowMs: 60 * MINUTE },
+  /** API tokens (client credentials): failures only, as for sign-in. */
+  apiTokenClient: { name: 'api-token:client', max: 5, windowMs: 15 * MINUTE },
+  apiTokenAddress: { name: 'api-token:address', max: 20, windowMs: 15 * MINUTE },
   /** Other public actions (the language switch): generous, against floods only. */
   publicAddress: { name: 'public:address', max: 300, windowMs: 15 * MINUTE },
 } satisfies Record<string, Limit>;
@@ -127,4 +130,6 @@ export const limiters = {
   tokenAddress: new RateLimiter(LIMITS.tokenAddress),
   verifyMpnUser: new RateLimiter(LIMITS.verifyMpnUser),
   passwordChangeUser: new RateLimiter(LIMITS.passwordChangeUser),
+  apiTokenClient: new RateLimiter(LIMITS.apiTokenClient),
+  apiTokenAddress: new RateLimiter(LIMITS.apiTokenAddress),
 };

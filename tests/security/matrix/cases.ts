@@ -37,6 +37,9 @@ export const NOT_CALLED: Record<string, string> = {
     'acts only on the signed-in user (ctx.userId); no id of another record is accepted',
   'lib/rate-limit/token-links#tokenLinksRefused':
     'rate limit of link pages: reads a counter keyed by the client address, no record of any organisation',
+  'lib/api-apps/issue-token#issueToken':
+    "OAuth client credentials without a session: a token only for the app whose secret is given, carrying that app's " +
+    'own organisation and scopes (tests/integration/api-tokens.int.test.ts)',
   'lib/rate-limit/token-links#countInvalidToken':
     'rate limit of link pages: counts an unknown token for the client address, no record of any organisation',
 };
