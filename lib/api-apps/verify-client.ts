@@ -14,7 +14,8 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
  * no longer active included. Marks the app as used.
  */
 export async function verifyClient(clientId: string, clientSecret: string) {
-  if (clientId.length > 100 || clientSecret.length > 200) return null;
+  // Bounded, and no NUL (PostgreSQL text cannot hold it): such a client is no one.
+  if (clientId.length > 100 || clientSecret.length > 200 || clientId.includes('\u0000')) return null;
   const app = await db().apiApp.findUnique({
     where: { clientId },
     select: {

@@ -95,6 +95,8 @@ describe('POST /api/oauth/token', () => {
     );
     expect(json.status).toBe(400);
     expect((await json.json()).error).toBe('invalid_request');
+    const nul = await post({ grant_type: 'client_credentials', client_id: 'pcapp_\u0000', client_secret: 'x' });
+    expect(nul.status).toBe(401);
     const body = JSON.stringify(await (await post({ grant_type: 'client_credentials' }, basic('x', 'y'))).json());
     expect(body).not.toMatch(/prisma|select|stack|at \//i);
   });
