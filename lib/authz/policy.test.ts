@@ -45,6 +45,7 @@ describe('policy', () => {
       '/customers',
       '/incentives',
       '/audit-log',
+      '/api-apps',
       '/profile',
     ]);
     expect(navigationFor({ ...base, orgKind: 'INDIRECT_RESELLER' }).map((i) => i.href)).toEqual([
@@ -54,6 +55,7 @@ describe('policy', () => {
       '/subscriptions',
       '/incentives',
       '/audit-log',
+      '/api-apps',
     ]);
     expect(
       navigationFor({ ...base, role: 'CUSTOMER_ADMIN', orgId: null, orgKind: null, customerId: 'c' }).map(
