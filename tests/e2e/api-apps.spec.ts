@@ -24,6 +24,8 @@ test.describe('API apps', () => {
     await expect(shown).toBeVisible();
     const secret = (await shown.locator('[data-secret]').textContent())!;
     expect(secret).toMatch(/^pcs_[A-Za-z0-9_-]{43}$/);
+    const clientId = (await shown.locator('dd').first().textContent())!;
+    expect(clientId).toMatch(/^pcapp_/);
 
     const row = page.getByRole('row', { name: new RegExp(name) });
     await expect(row).toContainText('customers.read orders.write');
@@ -41,9 +43,27 @@ test.describe('API apps', () => {
     expect(next).toMatch(/^pcs_/);
     expect(next).not.toBe(secret);
 
+    // The app gets a token with its secret (HTTP Basic), narrowed to one scope; the page now shows it used.
+    const token = (secretNow: string) =>
+      page.request.post('/api/oauth/token', {
+        headers: { authorization: `Basic ${Buffer.from(`${clientId}:${secretNow}`).toString('base64')}` },
+        form: { grant_type: 'client_credentials', scope: 'orders.write' },
+        failOnStatusCode: false,
+      });
+    const issued = await token(next);
+    expect(issued.status()).toBe(200);
+    expect(await issued.json()).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'orders.write' });
+    // The secret before the rotation still works during its grace period.
+    expect((await token(secret)).status()).toBe(200);
+    await page.reload();
+    await expect(page.getByRole('row', { name: new RegExp(name) })).not.toContainText('Never');
+
     await row.getByRole('button', { name: `Revoke ${name}` }).click();
     await expect(row).toContainText('Revoked');
     await expect(row.getByRole('button')).toHaveCount(0);
+    const refused = await token(next);
+    expect(refused.status()).toBe(401);
+    expect((await refused.json()).error).toBe('invalid_client');
   });
 
   test('the page is for org admins only', async ({ page }) => {
