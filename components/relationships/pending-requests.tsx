@@ -2,22 +2,14 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Table, Td } from '@/components/ui/table';
 import { ActionButton } from '@/components/ui/action-button';
 import { revokeRelationshipRequestAction } from '@/actions/relationships';
-
-type Request = {
-  id: string;
-  createdAt: Date;
-  expiresAt: Date;
-  includeDelegatedAdmin: boolean;
-  recipientEmail: string | null;
-  reseller: { legalName: string; mpnId: string | null };
-};
+import type { PendingRequest } from '@/lib/customers/get-customer';
 
 /** Pending reseller relationship requests on a customer, each with Revoke (its link stops working). */
 export async function PendingRelationshipRequests({
   requests,
   canRevoke,
 }: {
-  requests: Request[];
+  requests: PendingRequest[];
   canRevoke: boolean;
 }) {
   const [t, ta, format] = await Promise.all([

@@ -39,7 +39,8 @@ export async function getCustomer(ctx: Ctx, customerId: string) {
 }
 
 type Party = { id: string; legalName: string; mpnId: string | null };
-type PendingRequest = {
+/** A pending relationship request as the customer page shows it. */
+export type PendingRequest = {
   id: string;
   createdAt: Date;
   expiresAt: Date;
