@@ -15,14 +15,14 @@ export type AuditEntry = {
 };
 
 /** Appends an audit event in the caller's transaction: who, org, what, target, when. */
-export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'userId' | 'orgId'> | null, entry: AuditEntry): Promise<void> {
+export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'userId' | 'orgId' | 'app'> | null, entry: AuditEntry): Promise<void> {
   await tx.auditEvent.create({ data: eventData(ctx, entry, clock.now()) });
 }
 
 /** Many events of one change in one statement (e.g. every subscription a removed partnership touched). */
 export async function recordAuditMany(
   tx: Tx,
-  ctx: Pick<Ctx, 'userId' | 'orgId'> | null,
+  ctx: Pick<Ctx, 'userId' | 'orgId' | 'app'> | null,
   entries: AuditEntry[],
 ): Promise<void> {
   if (entries.length === 0) return;
@@ -30,12 +30,13 @@ export async function recordAuditMany(
   await tx.auditEvent.createMany({ data: entries.map((entry) => eventData(ctx, entry, now)) });
 }
 
-function eventData(ctx: Pick<Ctx, 'userId' | 'orgId'> | null, entry: AuditEntry, occurredAt: Date) {
+function eventData(ctx: Pick<Ctx, 'userId' | 'orgId' | 'app'> | null, entry: AuditEntry, occurredAt: Date) {
   const orgIds = [...new Set([ctx?.orgId, ...(entry.orgIds ?? [])].filter((id): id is string => !!id))];
   return {
     occurredAt,
     actorUserId: ctx?.userId ?? null,
     actorOrgId: ctx?.orgId ?? null,
+    actorAppId: ctx?.app?.id ?? null,
     action: entry.action,
     outcome: entry.outcome ?? 'OK',
     targetType: entry.targetType,

@@ -1,4 +1,5 @@
 import type { EnrolmentStatus, OrgKind, Role } from '@/lib/generated/prisma/enums';
+import type { Permission } from './policy';
 
 /** Who is acting: built from the session and the database on every request. */
 export type Ctx = {
@@ -16,6 +17,11 @@ export type Ctx = {
   orgName: string;
   mustChangePassword: boolean;
   locale: string | null;
+  /**
+   * Set when an API app acts (lib/api/app-ctx.ts): the user is the app's
+   * creator, and only the permissions its token's scopes grant are held.
+   */
+  app?: { id: string; name: string; permissions: ReadonlySet<Permission> };
 };
 
 export type Audience = 'vendor' | 'provider' | 'reseller' | 'customer';

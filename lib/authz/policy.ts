@@ -106,6 +106,7 @@ function orgAllows(ctx: Ctx, permission: Permission): boolean {
 }
 
 export function can(ctx: Ctx, permission: Permission): boolean {
+  if (ctx.app && !ctx.app.permissions.has(permission)) return false;
   return ROLE_PERMISSIONS[ctx.role].includes(permission) && orgAllows(ctx, permission);
 }
 
