@@ -15,7 +15,11 @@ export type AuditEntry = {
 };
 
 /** Appends an audit event in the caller's transaction: who, org, what, target, when. */
-export async function recordAudit(tx: Tx, ctx: Pick<Ctx, 'userId' | 'orgId' | 'app'> | null, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: Tx,
+  ctx: Pick<Ctx, 'userId' | 'orgId' | 'app'> | null,
+  entry: AuditEntry,
+): Promise<void> {
   await tx.auditEvent.create({ data: eventData(ctx, entry, clock.now()) });
 }
 
