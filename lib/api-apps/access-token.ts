@@ -1,9 +1,10 @@
 import 'server-only';
 import { hkdfSync, randomUUID } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
-import { db } from '@/lib/db';
+import type { Ctx } from '@/lib/authz/context';
 import { clock } from '@/lib/clock';
 import { readEnv } from '@/lib/env/schema';
+import { appCtx } from './app-ctx';
 import { SCOPE_NAMES, type ApiScope } from './scopes';
 
 // The Partner API's access tokens: JWTs signed with HMAC-SHA256 (jose), with
@@ -40,11 +41,15 @@ export async function signAccessToken(claims: AccessClaims): Promise<string> {
     .sign(key());
 }
 
+/** A live token's claims and the context its app acts in (lib/api/app-ctx.ts). */
+export type AccessCaller = AccessClaims & { ctx: Ctx };
+
 /**
  * The claims of a token this portal signed, unaltered and unexpired, whose
- * app is still live (not revoked, its organisation active); null otherwise.
+ * app is still live (not revoked, its organisation active, its creator
+ * enabled), with the context the app acts in; null otherwise.
  */
-export async function verifyAccessToken(token: string): Promise<AccessClaims | null> {
+export async function verifyAccessToken(token: string): Promise<AccessCaller | null> {
   if (token.length > 4096) return null;
   let payload;
   try {
@@ -61,10 +66,6 @@ export async function verifyAccessToken(token: string): Promise<AccessClaims | n
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
   if (typeof payload.sub !== 'string' || typeof payload.org !== 'string') return null;
   if (!scopes.every((s): s is ApiScope => (SCOPE_NAMES as string[]).includes(s))) return null;
-  const app = await db().apiApp.findUnique({
-    where: { id: payload.sub },
-    select: { organizationId: true, revokedAt: true, organization: { select: { status: true } } },
-  });
-  if (!app || app.revokedAt || app.organizationId !== payload.org || app.organization.status !== 'ACTIVE') return null;
-  return { appId: payload.sub, organizationId: payload.org, scopes };
+  const ctx = await appCtx(payload.sub, payload.org, scopes);
+  return ctx ? { appId: payload.sub, organizationId: payload.org, scopes, ctx } : null;
 }

@@ -8,7 +8,8 @@ import type { Permission } from '@/lib/authz/policy';
 export const API_SCOPES = {
   'customers.read': ['customers.read'],
   'customers.write': ['customers.read', 'customers.write'],
-  'orders.write': ['customers.read', 'orders.write'],
+  // A new customer's order creates the customer (F3); PATCH of a customer still needs customers.write.
+  'orders.write': ['customers.read', 'customers.write', 'orders.write'],
   'subscriptions.read': ['subscriptions.read'],
   'subscriptions.write': ['subscriptions.read', 'subscriptions.write', 'support.write'],
   'partnerships.read': ['partnerships.read'],

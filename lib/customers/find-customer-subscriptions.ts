@@ -45,6 +45,7 @@ export function findCustomerSubscriptionsSql(
   ctx: Ctx,
   customerId: string,
   raw: FindCustomerSubscriptionsInput = {},
+  size = CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE,
 ): Prisma.Sql {
   const input = findCustomerSubscriptionsInput.parse(raw);
   const keyset = input.after
@@ -76,7 +77,7 @@ export function findCustomerSubscriptionsSql(
         SELECT * FROM "Subscription" s
          WHERE s."customerId" = t.id ${keyset}
          ORDER BY s."createdAt", s.id
-         ${rowLimit(CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE + 1)}
+         ${rowLimit(size + 1)}
       ) s ON TRUE
       LEFT JOIN "Offer" o ON o.id = s."offerId"
       LEFT JOIN "Organization" r ON r.id = s."resellerId"
@@ -93,14 +94,15 @@ export async function findCustomerSubscriptions(
   ctx: Ctx,
   customerId: string,
   raw: FindCustomerSubscriptionsInput = {},
+  size = CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE,
 ) {
   assertCan(ctx, 'customers.read');
   if (!isPlainId(customerId)) throw new NotFound('customer');
-  const all = await query<Row>(findCustomerSubscriptionsSql(ctx, customerId, raw), { plan: 'reuse' });
+  const all = await query<Row>(findCustomerSubscriptionsSql(ctx, customerId, raw, size), { plan: 'reuse' });
   if (all.length === 0) throw new NotFound('customer');
   const found = all.filter((r) => r.id !== null);
-  const hasMore = found.length > CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE;
-  const rows = (hasMore ? found.slice(0, CUSTOMER_SUBSCRIPTIONS_PAGE_SIZE) : found).map((s) => ({
+  const hasMore = found.length > size;
+  const rows = (hasMore ? found.slice(0, size) : found).map((s) => ({
     id: s.id!,
     quantity: s.quantity,
     status: s.status,

@@ -46,6 +46,8 @@ export type FindCustomersOptions = {
   filter?: boolean;
   /** A search read in a bounded walk (SEARCH_WALK) with a reused plan; findCustomers decides. */
   walk?: boolean;
+  /** Rows a page (PAGE_SIZE on the page; the API's `limit`). */
+  size?: number;
 };
 
 /**
@@ -167,18 +169,21 @@ export function findCustomersSql(
 export async function findCustomers(ctx: Ctx, raw: FindCustomersInput, options: FindCustomersOptions = {}) {
   assertCan(ctx, 'customers.read');
   const input = findCustomersInput.parse(raw);
-  let rows = await query<Row>(findCustomersSql(ctx, input, { ...options, walk: Boolean(input.q) }), { plan: 'reuse' });
+  const size = options.size ?? PAGE_SIZE;
+  let rows = await query<Row>(findCustomersSql(ctx, input, { ...options, walk: Boolean(input.q) }, size), {
+    plan: 'reuse',
+  });
   if (input.q && (rows.find((r) => r.part === 0)?.walked ?? 0) >= SEARCH_WALK) {
     // Fewer than a page matched in a window that did not reach the end: the whole search, planned for its words.
-    rows = await query<Row>(findCustomersSql(ctx, input, { ...options, walk: false }));
+    rows = await query<Row>(findCustomersSql(ctx, input, { ...options, walk: false }, size));
   }
   const head = rows.find((r) => r.part === 0);
   const total = head?.total ?? null;
   const found = rows.filter((r) => r.part === 1);
   const filter: ResellerFilter | null = options.filter ? resellerFilterOf(head?.filter ?? null) : null;
   const backwards = Boolean(input.before || input.last === '1');
-  const hasMore = found.length > PAGE_SIZE;
-  const kept = hasMore ? found.slice(0, PAGE_SIZE) : found;
+  const hasMore = found.length > size;
+  const kept = hasMore ? found.slice(0, size) : found;
   const ordered = backwards ? kept.reverse() : kept;
   const page: CustomerListRow[] = ordered.map((r) => ({
     id: r.id!,
@@ -197,7 +202,7 @@ export async function findCustomers(ctx: Ctx, raw: FindCustomersInput, options: 
     nextCursor: hasNext && page.length ? page[page.length - 1]!.id : null,
     previousCursor: hasPrevious && page.length ? page[0]!.id : null,
     // A search's total is its page, or "more than a page" when there are others.
-    total: input.q ? (hasNext || hasPrevious ? PAGE_SIZE : page.length) : Math.min(total ?? 0, COUNT_CAP),
+    total: input.q ? (hasNext || hasPrevious ? size : page.length) : Math.min(total ?? 0, COUNT_CAP),
     totalCapped: input.q ? hasNext || hasPrevious : (total ?? 0) > COUNT_CAP,
     filter,
   };

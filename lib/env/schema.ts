@@ -116,6 +116,8 @@ export const envSchema = z.object({
   SESSION_IDLE_MINUTES: positiveOr(8 * 60),
   /** Hours (7 days by default). */
   SESSION_MAX_HOURS: positiveOr(7 * 24),
+  /** Partner API requests one app may make in a minute (500 by default). */
+  API_QUOTA_PER_MINUTE: positiveOr(500),
   /** npm start seeds the demo data on a configured DATABASE_URL too. */
   PC_SEED_DEMO: onWhenOne,
   /** npm start adds the browser suite's records to a new embedded database. */

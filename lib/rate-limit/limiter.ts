@@ -87,6 +87,11 @@ export class RateLimiter {
    */
   async hit(subject: string): Promise<{ count: number; blocked: Blocked | null }> {
     const now = clock.now();
+    const row = await this.upsert(subject, now);
+    return { count: row.count, blocked: this.blockedBy(row, now) };
+  }
+
+  private async upsert(subject: string, now: Date): Promise<Row> {
     const since = new Date(now.getTime() - this.limit.windowMs);
     const rows = await this.client().$queryRaw<Row[]>`
       INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${this.key(subject)}, ${now}, 1)
@@ -96,9 +101,8 @@ export class RateLimiter {
         "windowStart" = CASE WHEN "RateLimit"."windowStart" <= ${now} AND "RateLimit"."windowStart" > ${since}
                        THEN "RateLimit"."windowStart" ELSE ${now} END
       RETURNING "windowStart", "count"`;
-    const row = rows[0]!;
     if (Math.random() < 0.01) await this.sweep(now);
-    return { count: row.count, blocked: this.blockedBy(row, now) };
+    return rows[0]!;
   }
 
   /**
@@ -110,6 +114,17 @@ export class RateLimiter {
     if (blocked) return blocked;
     const { count } = await this.hit(subject);
     return count > this.limit.max ? { retryAfterMs: this.limit.windowMs } : null;
+  }
+
+  /**
+   * Counts every event, refused ones too (a quota: a client that keeps
+   * calling keeps being refused until the window ends); says how many the
+   * window now holds and when it ends.
+   */
+  async count(subject: string): Promise<{ count: number; resetMs: number }> {
+    const now = clock.now();
+    const { count, windowStart } = await this.upsert(subject, now);
+    return { count, resetMs: windowStart.getTime() + this.limit.windowMs - now.getTime() };
   }
 
   /** Forgets the subject's window (e.g. after a successful sign-in). */

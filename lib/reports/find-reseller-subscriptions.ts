@@ -39,7 +39,11 @@ type Row = {
  *    join), usually few, then sorted.
  * A page costs its 50 rows plus the second branch, never the whole data.
  */
-export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscriptionsInput): Prisma.Sql {
+export function findResellerSubscriptionsSql(
+  ctx: Ctx,
+  raw: FindResellerSubscriptionsInput,
+  size = SUBSCRIPTIONS_PAGE_SIZE,
+): Prisma.Sql {
   const input = findResellerSubscriptionsInput.parse(raw);
   const orgId = ctx.orgId ?? '';
   const inReach = audienceOf(ctx) === 'reseller' && ctx.orgId !== null && ctx.orgStatus === 'ACTIVE';
@@ -56,7 +60,7 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
     // The first condition lets the customer index start at the cursor's name.
     filters.push(Prisma.sql`c."companyName" >= ${name} AND (c."companyName", s.id) > (${name}, ${id})`);
   }
-  const limit = SUBSCRIPTIONS_PAGE_SIZE + 1;
+  const limit = size + 1;
   const columns = Prisma.sql`s.id, s.quantity, s.status, s."supportContactOrgId", s."offerId", s."resellerId",
     c.id AS "customerId", c."companyName", c."tenantDomain", c."managingResellerId"`;
   const where = Prisma.join(filters, ' AND ');
@@ -121,17 +125,21 @@ export function findResellerSubscriptionsSql(ctx: Ctx, raw: FindResellerSubscrip
  * customer name or tenant domain; keyset pages ordered by (customer name, id).
  * One SQL statement.
  */
-export async function findResellerSubscriptions(ctx: Ctx, raw: FindResellerSubscriptionsInput) {
+export async function findResellerSubscriptions(
+  ctx: Ctx,
+  raw: FindResellerSubscriptionsInput,
+  size = SUBSCRIPTIONS_PAGE_SIZE,
+) {
   assertCan(ctx, 'subscriptions.read');
   assertAudience(ctx, 'reseller');
   const input = findResellerSubscriptionsInput.parse(raw);
   // A reused plan is as good as a planned one for every relation (the
   // support filter is kept out of the index choice, above); a search is
   // planned for its pattern.
-  const rows = await query<Row>(findResellerSubscriptionsSql(ctx, input), input.q ? {} : { plan: 'reuse' });
+  const rows = await query<Row>(findResellerSubscriptionsSql(ctx, input, size), input.q ? {} : { plan: 'reuse' });
   const orgId = ctx.orgId!;
-  const hasMore = rows.length > SUBSCRIPTIONS_PAGE_SIZE;
-  const page = (hasMore ? rows.slice(0, SUBSCRIPTIONS_PAGE_SIZE) : rows).map((s) => ({
+  const hasMore = rows.length > size;
+  const page = (hasMore ? rows.slice(0, size) : rows).map((s) => ({
     id: s.id,
     quantity: s.quantity,
     status: s.status,

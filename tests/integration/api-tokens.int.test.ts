@@ -52,7 +52,7 @@ describe('POST /api/oauth/token', () => {
       expect(res.headers.get('cache-control')).toBe('no-store');
       const body = await res.json();
       expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: 'customers.read orders.write' });
-      expect(await verifyAccessToken(body.access_token)).toEqual({
+      expect(await verifyAccessToken(body.access_token)).toMatchObject({
         appId: a.appId,
         organizationId: a.provider.id,
         scopes: ['customers.read', 'orders.write'],

@@ -20,8 +20,10 @@ export const INPUT_SCHEMAS: [string, z.core.$ZodType][] = Object.entries(modules
  * PostgreSQL text cannot hold) never comes out.
  * form: a form post or a call's input; its verb refuses what it cannot take.
  * field: one field's rule, composed into the inputs that name it.
+ * answer: a Partner API answer the OpenAPI document describes; never parsed
+ * from a client, it still takes any value without throwing.
  */
-export type FuzzKind = 'search' | 'form' | 'field';
+export type FuzzKind = 'search' | 'form' | 'field' | 'answer';
 
 /**
  * The fuzz case of every input schema, by area (lib/<area>/schemas.ts) and
@@ -30,6 +32,25 @@ export type FuzzKind = 'search' | 'form' | 'field';
  * fuzz tests that run the verb parsing it.
  */
 export const FUZZ: Record<string, Record<string, FuzzKind>> = {
+  api: {
+    customerPath: 'search', // api-matrix: every foreign id in the path
+    subscriptionPath: 'search',
+    pageQuery: 'search', // api-v1: limit and cursor
+    customerListQuery: 'search', // api-matrix: foreign filters
+    subscriptionListQuery: 'search',
+    createCustomerBody: 'form', // api-v1: bad bodies; api-matrix: foreign ids in the body
+    updateCustomerBody: 'form',
+    addSubscriptionsBody: 'form',
+    subscriptionPatchBody: 'form',
+    customerListItem: 'answer',
+    customerAnswer: 'answer',
+    placedOrderAnswer: 'answer',
+    addedSubscriptionsAnswer: 'answer',
+    subscriptionListItem: 'answer',
+    subscriptionAnswer: 'answer',
+    offerAnswer: 'answer',
+    providerAnswer: 'answer',
+  },
   'api-apps': {
     createApiAppInput: 'form', // write-functions-accounts: Register an app
     apiAppInput: 'form', // write-functions-accounts: Rotate secret, Revoke

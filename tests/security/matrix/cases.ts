@@ -51,6 +51,9 @@ export const NO_DATA: Record<string, string> = {
   '/change-password': "the signed-in user's own form",
   '/api/auth/[...nextauth]': 'next-auth',
   '/api/test/clock': 'test clock, 404 unless PC_TEST_CLOCK=1',
+  '/api/v1/openapi.json': "the Partner API's OpenAPI document: made from the operations' schemas, no data",
+  '/api/docs': "the Partner API's reference page (Swagger UI), reading the document",
+  '/api/docs/[asset]': "the reference page's script and style files",
   '/bench-floor': 'the benchmark floor: the Customers page with 50 fixed rows, 404 unless PC_BENCH=1',
   '/bench-floor/customers':
     'the benchmark floor of the Customers list: its view with 50 fixed rows, 404 unless PC_BENCH=1',

@@ -17,6 +17,8 @@ const NOT_DOMAIN = [
   /^@\/lib\/(errors|format|env|actions|clock|db|tokens)$/,
   /^@\/lib\/offers\/money$/,
   /^@\/lib\/api-apps\/scopes$/,
+  // The Partner API's machinery; its operations are followed to their domain calls (apiOperationCalls).
+  /^@\/lib\/api\//,
   /^@\/lib\/reports\/csv$/,
   /\/schemas$/,
 ];
@@ -79,6 +81,35 @@ function declarations(source: string): { name: string; exported: boolean; text: 
   }));
 }
 
+/**
+ * The domain functions a Partner API route's operations call: each
+ * `<name>Api.<key>` it uses is read in lib/api/<module>.ts (the operation's
+ * own text and the module's helpers it uses), as an action's are.
+ */
+function apiOperationCalls(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/import\s+\{([^}]*)\}\s+from\s+'@\/lib\/api\/([\w-]+)'/g)) {
+    const api = readFileSync(join(ROOT, 'lib', 'api', `${m[2]}.ts`), 'utf8');
+    const imports = domainImports(api);
+    const helpers = declarations(api).filter((d) => !d.exported);
+    for (const name of (m[1] ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => /Api$/.test(n))) {
+      for (const use of source.matchAll(new RegExp(`\\b${name}\\.(\\w+)`, 'g'))) {
+        const start = api.search(new RegExp(`^  ${use[1]}: defineOperation\\(`, 'm'));
+        if (start < 0) throw new Error(`lib/api/${m[2]}.ts has no operation ${use[1]}`);
+        const rest = api.slice(start + 1);
+        const end = rest.search(/^  \w+: defineOperation\(|^\};/m);
+        const text = rest.slice(0, end < 0 ? undefined : end);
+        const texts = [text, ...helpers.filter((h) => used(text, h.name)).map((h) => h.text)];
+        out.push(...[...imports].filter(([local]) => texts.some((t) => used(t, local))).map(([, id]) => id));
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
 export function inventory(): Entry[] {
   const entries: Entry[] = [];
   for (const file of SOURCES.flatMap(walk).sort()) {
@@ -90,7 +121,8 @@ export function inventory(): Entry[] {
     const body = source.replace(/^import .*$/gm, '');
     const calls = () => [...imports].filter(([local]) => used(body, local)).map(([, id]) => id);
     if (file.startsWith(APP + sep) && (base === 'page.tsx' || base === 'route.ts')) {
-      entries.push({ kind: base === 'page.tsx' ? 'page' : 'route', name: urlOf(file), file: rel, domain: calls() });
+      const domain = [...new Set([...calls(), ...apiOperationCalls(source)])];
+      entries.push({ kind: base === 'page.tsx' ? 'page' : 'route', name: urlOf(file), file: rel, domain });
     } else if (rel.startsWith(`components${sep}`) && calls().length > 0) {
       entries.push({ kind: 'component', name: rel, file: rel, domain: calls() });
     }
