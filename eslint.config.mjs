@@ -105,6 +105,7 @@ export default tseslint.config(
       'playwright-report/',
       '**/next-env.d.ts',
       '.scratch-db/',
+      'tests/api/partner-api.d.ts',
     ],
   },
   ...tseslint.configs.recommended,

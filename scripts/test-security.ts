@@ -12,10 +12,11 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, '.test-output');
 mkdirSync(OUT, { recursive: true });
 const MATRIX = path.join(OUT, 'security-matrix.json');
+const API = path.join(OUT, 'security-api-matrix.json');
 const PAGES = path.join(OUT, 'security-pages');
 const VITEST = path.join(OUT, 'security-vitest.json');
 const E2E = path.join(OUT, 'security-e2e.json');
-for (const file of [MATRIX, PAGES, VITEST, E2E]) rmSync(file, { force: true, recursive: true });
+for (const file of [MATRIX, API, PAGES, VITEST, E2E]) rmSync(file, { force: true, recursive: true });
 
 function run(label: string, bin: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${label}`);
@@ -56,6 +57,18 @@ type MatrixSummary = {
   unintendedWrites: number;
   overBlocked: number;
   errors: number;
+  leakList: string[];
+};
+type ApiSummary = {
+  cells: number;
+  apps: number;
+  operations: number;
+  resources: number;
+  scopes: number;
+  grants: number;
+  leaks: number;
+  unintendedWrites: number;
+  overBlocked: number;
   leakList: string[];
 };
 type PagesSummary = { cells: number; leaks: number; overBlocked: number; leakList: string[] };
@@ -115,6 +128,7 @@ const pages: PagesSummary | null = pageFiles.length
         leakList: [...a.leakList, ...b.leakList],
       }))
   : null;
+const api = readJson<ApiSummary>(API);
 const lines = ['', '── Security summary ──'];
 if (matrix) {
   lines.push(
@@ -127,11 +141,21 @@ if (pages)
     `Matrix (pages, HTTP): ${pages.cells} requests = every page and route under app/ × every foreign id × ` +
       `${pageFiles.length - 1} users and signed out`,
   );
-const leaks = (matrix?.leaks ?? 0) + (pages?.leaks ?? 0);
-lines.push(`Leaks: ${leaks}`, ...[...(matrix?.leakList ?? []), ...(pages?.leakList ?? [])].map((l) => `  - ${l}`));
-lines.push(`Unintended writes: ${matrix?.unintendedWrites ?? 'unknown'}`);
-lines.push(`Over-blocked grants: ${(matrix?.overBlocked ?? 0) + (pages?.overBlocked ?? 0)}`);
+lines.push(
+  api
+    ? `Matrix (Partner API): ${api.cells} requests = ${api.apps} apps (provider, reseller) × ${api.operations} ` +
+        `operations × ${api.resources} foreign resource kinds and ${api.scopes} scopes; ${api.grants} own calls`
+    : 'Matrix (Partner API): did not run',
+);
+const leaks = (matrix?.leaks ?? 0) + (pages?.leaks ?? 0) + (api?.leaks ?? 0);
+lines.push(
+  `Leaks: ${leaks}`,
+  ...[...(matrix?.leakList ?? []), ...(pages?.leakList ?? []), ...(api?.leakList ?? [])].map((l) => `  - ${l}`),
+);
+const writes = matrix && api ? matrix.unintendedWrites + api.unintendedWrites : 'unknown';
+lines.push(`Unintended writes: ${writes}`);
+lines.push(`Over-blocked grants: ${(matrix?.overBlocked ?? 0) + (pages?.overBlocked ?? 0) + (api?.overBlocked ?? 0)}`);
 lines.push(`Adversarial cases: ${adversarial} (${fuzz} fuzz tests, ${adversarial - fuzz} attack specs)`);
 lines.push(`Failures: ${failures}`);
 console.log(lines.join('\n'));
-process.exit(failures > 0 || !matrix || leaks > 0 || (matrix.unintendedWrites ?? 0) > 0 ? 1 : 0);
+process.exit(failures > 0 || !matrix || !api || leaks > 0 || writes !== 0 ? 1 : 0);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { verifyAccessToken, type AccessCaller } from '@/lib/api-apps/access-token';
 import { clientAddressFrom } from '@/lib/auth/client-address';
+import { assertAudience } from '@/lib/authz/policy';
 import { translatorFor } from '@/lib/i18n/translator';
 import { readEnv } from '@/lib/env/schema';
 import { LIMITS, RateLimiter } from '@/lib/rate-limit/limiter';
@@ -89,6 +90,7 @@ export function apiHandler(operation: ApiOperation) {
         const quota = await takeQuota(caller.appId);
         quotaHeaders = quota.headers;
         if (!quota.allowed) return fail(problem(429, 'quota_exceeded', 'The app sent too many requests.'));
+        if (operation.audience) assertAudience(caller.ctx, operation.audience);
       } else {
         const blocked = await publicLimiter.consume(clientAddressFrom(request.headers));
         if (blocked)

@@ -97,13 +97,14 @@ function responses(operation: ApiOperation): Json {
     out['401'] = problemResponse('No token, or a token that is invalid, expired or of a revoked app.');
     out['403'] = problemResponse('The token lacks the scope, or the role does not allow it.');
   }
-  if (operation.params) out['404'] = problemResponse('Not found, or outside your reach.');
+  if (operation.scope || operation.params) out['404'] = problemResponse('Not found, or outside your reach.');
   if (operation.body) {
     out['400'] = problemResponse('The body is not JSON.');
     out['413'] = problemResponse('The body is too large.');
     out['415'] = problemResponse('The body is not application/json.');
   }
-  if (operation.body || operation.query) out['422'] = problemResponse('A field or a rule refused the request.');
+  if (operation.body || operation.query || operation.method !== 'GET')
+    out['422'] = problemResponse('A field or a rule refused the request.');
   if (operation.method === 'POST')
     out['409'] = problemResponse('A request with this Idempotency-Key is still running.');
   if (operation.ifMatch) {
@@ -118,11 +119,12 @@ function responses(operation: ApiOperation): Json {
 }
 
 function operationObject(operation: ApiOperation): Json {
+  const audience = operation.audience ? `\n\nFor ${operation.audience}s; any other organisation gets 404.` : '';
   const codes = operation.codes?.length ? `\n\nRule codes: ${operation.codes.map((c) => `\`${c}\``).join(', ')}.` : '';
   return {
     operationId: operation.operationId,
     summary: operation.summary,
-    description: (operation.description ?? operation.summary) + codes,
+    description: (operation.description ?? operation.summary) + audience + codes,
     tags: [operation.tag],
     security: operation.scope ? [{ clientCredentials: [operation.scope] }] : [],
     parameters: parameters(operation),
@@ -143,7 +145,10 @@ const TAGS: Record<string, string> = {
   Orders: 'New subscriptions for a customer.',
   Subscriptions: 'Licences, status, reseller credit and support contact.',
   Offers: 'What can be ordered.',
+  Partnerships: 'Indirect resellers and their partnerships with a provider (R1, R2, R10).',
   Providers: 'Find a provider (public).',
+  Relationships: 'Reseller relationship requests to customers (F6, R11, R12).',
+  Reports: 'The audit log and the incentives report.',
   Reference: 'This document.',
 };
 

@@ -53,6 +53,8 @@ type Common<P extends Schema, Q extends Schema, B extends Schema> = {
   status?: 200 | 201;
   /** A PATCH: If-Match is required (428 without, 412 when stale). */
   ifMatch?: boolean;
+  /** The audience whose pages this is (as a page's assertAudience): any other answers 404. */
+  audience?: 'provider' | 'reseller';
   /** A list: `run` answers an ApiPage; the answer is `{ items, next }` with a Link header. */
   list?: boolean;
   /** Rules a refusal may name (documented with the operation). */

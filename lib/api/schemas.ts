@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { searchText } from '@/lib/validation/text';
 import { findCustomersInput, updateCustomerDetailsInput } from '@/lib/customers/schemas';
 import { addSubscriptionsInput, newCustomerOrderInput } from '@/lib/orders/schemas';
-import { findResellerSubscriptionsInput } from '@/lib/reports/schemas';
+import { findIndirectResellersInput, sendPartnershipRequestInput } from '@/lib/partnerships/schemas';
+import { findAuditEventsInput, findResellerSubscriptionsInput, incentivesInput } from '@/lib/reports/schemas';
 import { changeSubscriptionInput } from '@/lib/subscriptions/schemas';
 
 // The Partner API's own schemas: path parameters, list queries, and bodies
@@ -16,6 +17,9 @@ const pathId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
 
 export const customerPath = z.object({ customerId: pathId });
 export const subscriptionPath = z.object({ subscriptionId: pathId });
+export const invitationPath = z.object({ invitationId: pathId });
+export const partnershipPath = z.object({ partnershipId: pathId });
+export const requestPath = z.object({ requestId: pathId });
 
 /** `limit` (1–200, 50 by default) and the opaque `cursor` of a `next` link. */
 export const pageQuery = z.object({
@@ -28,6 +32,34 @@ export const customerListQuery = pageQuery.extend(findCustomersInput.pick({ q: t
 export const subscriptionListQuery = pageQuery.extend(
   findResellerSubscriptionsInput.pick({ relation: true, status: true, q: true }).shape,
 );
+
+export const resellerListQuery = pageQuery.extend(findIndirectResellersInput.pick({ q: true }).shape);
+
+export const auditEventsQuery = pageQuery.extend(
+  findAuditEventsInput.pick({ actor: true, action: true, targetType: true, targetId: true, from: true, to: true })
+    .shape,
+);
+
+/** The incentives report's pages have a fixed size (its rows are periods, grouped by reseller). */
+export const incentivesQuery = incentivesInput
+  .pick({ month: true, reseller: true, mpn: true })
+  .extend({ cursor: searchText(300) });
+
+/** A partnership invitation (F1); with `resellerEmail` it is also sent, with the default message. */
+export const invitationBody = sendPartnershipRequestInput.pick({ resellerEmail: true });
+
+/**
+ * A reseller relationship request (F6, R12): a provider names its customer and reseller; a reseller names
+ * one of its providers and the customer's tenant domain. `send` (default) mails it to the customer's admin.
+ */
+export const relationshipRequestBody = z.object({
+  customerId: pathId.optional(),
+  resellerId: pathId.optional(),
+  providerId: pathId.optional(),
+  tenantDomain: z.string().max(120).optional(),
+  includeDelegatedAdmin: z.boolean('errors.invalidValue').default(false),
+  send: z.boolean('errors.invalidValue').default(true),
+});
 
 /** A new customer with its first order (F3); Idempotency-Key travels as a header. */
 export const createCustomerBody = newCustomerOrderInput.omit({ idempotencyKey: true });
@@ -133,4 +165,88 @@ export const providerAnswer = z.object({
   contactEmail: z.string().nullable(),
   contactPhone: z.string().nullable(),
   countries: z.array(z.string()),
+});
+
+export const partnershipListItem = z.object({
+  id: z.string(),
+  state: z.enum(['ACTIVE', 'ENDED']),
+  startedAt: when,
+  endedAt: when.nullable(),
+  reseller: z.object({
+    id: z.string(),
+    legalName: z.string(),
+    mpnId: z.string().nullable(),
+    status: z.enum(['PENDING', 'ACTIVE', 'SUSPENDED']),
+  }),
+  /** Customers the reseller manages for this provider. */
+  customers: z.number().int(),
+  /** Licences credited to the reseller. */
+  licences: z.number().int(),
+});
+
+export const invitationAnswer = z.object({
+  invitationId: z.string(),
+  expiresAt: when,
+  /** The personalised link, answered once and never stored. */
+  link: z.string(),
+  sent: z.boolean(),
+});
+
+export const pendingInvitationItem = z.object({
+  id: z.string(),
+  /** Null for a draft never sent (its link was given out another way). */
+  resellerEmail: z.string().nullable(),
+  createdAt: when,
+  expiresAt: when,
+  sentAt: when.nullable(),
+});
+
+export const doneAnswer = z.object({ id: z.string(), state: z.string() });
+
+export const providerPartnershipItem = z.object({
+  id: z.string(),
+  state: z.enum(['ACTIVE', 'ENDED']),
+  startedAt: when,
+  endedAt: when.nullable(),
+  provider: z.object({ id: z.string(), legalName: z.string(), mpnId: z.string().nullable() }),
+});
+
+export const relationshipRequestAnswer = z.object({
+  requestId: z.string(),
+  expiresAt: when,
+  link: z.string(),
+  recipientEmail: z.string(),
+  sent: z.boolean(),
+});
+
+export const auditEventItem = z.object({
+  id: z.string(),
+  occurredAt: when,
+  action: z.string(),
+  outcome: z.enum(['OK', 'REFUSED']),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  actorOrg: z.string().nullable(),
+  change: z.string(),
+});
+
+export const incentiveItem = z.object({
+  resellerId: z.string(),
+  resellerName: z.string(),
+  resellerMpnId: z.string().nullable(),
+  providerName: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  subscriptionId: z.string(),
+  offerName: z.string(),
+  quantity: z.number().int(),
+  unitPriceMinor: z.number().int(),
+  currency: z.string(),
+  incentiveRateBps: z.number().int(),
+  from: when,
+  to: when,
+  days: z.number(),
+  earnedMinor: z.number(),
 });

@@ -52,6 +52,7 @@ export const subscriptionsApi = {
     method: 'GET',
     path: '/subscriptions',
     operationId: 'listSubscriptions',
+    audience: 'reseller',
     summary: "A reseller's subscriptions",
     description:
       'The subscriptions of the customers the reseller manages and those it is the support contact for ' +

@@ -1,4 +1,4 @@
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import { CATALOGS } from './catalog';
 
 /** A translator outside React (domain functions, emails): English unless Japanese is asked for. */

@@ -40,6 +40,8 @@ export type FindIndirectResellersOptions = {
    * list.
    */
   invitations?: boolean;
+  /** Rows a page (INDIRECT_RESELLERS_PAGE_SIZE on the page; the API's `limit`). */
+  size?: number;
 };
 
 /**
@@ -77,7 +79,7 @@ export function findIndirectResellersSql(
       JOIN "Organization" r ON r.id = p."resellerId"
      WHERE ${Prisma.join(where, ' AND ')}
      ORDER BY p.state, p."startedAt", p.id
-     ${rowLimit(INDIRECT_RESELLERS_PAGE_SIZE + 1)}`;
+     ${rowLimit((options.size ?? INDIRECT_RESELLERS_PAGE_SIZE) + 1)}`;
   const removed = input.removed
     ? Prisma.sql`
       UNION ALL
@@ -140,8 +142,9 @@ export async function findIndirectResellers(
     licences: r.licences,
   });
   const listed = all.filter((r) => !r.pinned);
-  const hasMore = listed.length > INDIRECT_RESELLERS_PAGE_SIZE;
-  const rows = (hasMore ? listed.slice(0, INDIRECT_RESELLERS_PAGE_SIZE) : listed).map(shape);
+  const size = options.size ?? INDIRECT_RESELLERS_PAGE_SIZE;
+  const hasMore = listed.length > size;
+  const rows = (hasMore ? listed.slice(0, size) : listed).map(shape);
   const last = rows[rows.length - 1];
   const pinned = all.find((r) => r.pinned);
   return {

@@ -23,6 +23,7 @@ describe('settings schema', () => {
       TRUST_PROXY: 0,
       SESSION_IDLE_MINUTES: 480,
       SESSION_MAX_HOURS: 168,
+      API_QUOTA_PER_MINUTE: 500,
       PC_SEED_DEMO: false,
       PC_E2E_FIXTURES: false,
       PC_TEST_CLOCK: false,

@@ -38,6 +38,14 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     pageQuery: 'search', // api-v1: limit and cursor
     customerListQuery: 'search', // api-matrix: foreign filters
     subscriptionListQuery: 'search',
+    resellerListQuery: 'search',
+    invitationPath: 'search',
+    partnershipPath: 'search',
+    requestPath: 'search',
+    auditEventsQuery: 'search',
+    incentivesQuery: 'search',
+    invitationBody: 'form',
+    relationshipRequestBody: 'form',
     createCustomerBody: 'form', // api-v1: bad bodies; api-matrix: foreign ids in the body
     updateCustomerBody: 'form',
     addSubscriptionsBody: 'form',
@@ -50,6 +58,14 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     subscriptionAnswer: 'answer',
     offerAnswer: 'answer',
     providerAnswer: 'answer',
+    partnershipListItem: 'answer',
+    invitationAnswer: 'answer',
+    pendingInvitationItem: 'answer',
+    doneAnswer: 'answer',
+    providerPartnershipItem: 'answer',
+    relationshipRequestAnswer: 'answer',
+    auditEventItem: 'answer',
+    incentiveItem: 'answer',
   },
   'api-apps': {
     createApiAppInput: 'form', // write-functions-accounts: Register an app

@@ -5,6 +5,8 @@
 // of the other side; foreign ids inside a body are refused; a token without
 // an operation's scope gets 403; nothing refused writes anything; and every
 // operation works on our own records with a token of exactly its scope.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, expect, it, vi } from 'vitest';
 import { resetDatabase } from '../../setup/per-file';
 import { createApiApp } from '@/lib/api-apps/create-api-app';
@@ -14,18 +16,22 @@ import { can } from '@/lib/authz/policy';
 import { apiHandler } from '@/lib/api/handler';
 import { OPERATIONS } from '@/lib/api/operations';
 import type { ApiOperation } from '@/lib/api/operation';
+import { openApiDocument } from '@/lib/api/openapi';
+import { responseValidator, type ResponseValidator } from '../../api/validate';
 import { snapshot, text } from './matrix-helpers';
 import { buildWorld, RESOURCES, type World } from './world';
 
 let w: World;
 type Actor = { email: string; orgId: string; reseller: boolean; full: string; single: Map<ApiScope, string> };
 let actors: Actor[];
+let validate: ResponseValidator;
 
 beforeAll(async () => {
   vi.stubEnv('NEXTAUTH_SECRET', 'a-test-secret-for-the-api-matrix-0123456789');
   vi.stubEnv('API_QUOTA_PER_MINUTE', '100000');
   await resetDatabase();
   w = await buildWorld();
+  validate = await responseValidator(openApiDocument());
   actors = [];
   for (const { email, ctx } of w.actors.filter((a) => a.ctx.role === 'ADMIN')) {
     const scopes = SCOPE_NAMES.filter((s) => grantable(s, (p) => can(ctx, p)));
@@ -66,7 +72,9 @@ async function send(
     { params: Promise.resolve(params) },
   );
   const raw = await response.text();
-  return { status: response.status, body: raw ? JSON.parse(raw) : null, etag: response.headers.get('etag') };
+  const answer = { status: response.status, body: raw ? JSON.parse(raw) : null, etag: response.headers.get('etag') };
+  validate(operation.method, path.split('?')[0]!, answer.status, answer.body); // every answer, as the document says
+  return answer;
 }
 
 const op = (id: string) => OPERATIONS.find((o) => o.operationId === id)!;
@@ -96,6 +104,12 @@ function bodyFor(operation: ApiOperation, actor: Actor, extra: Record<string, un
       };
     case 'addSubscriptions':
       return { lines, ...extra };
+    case 'createInvitation':
+      return { ...extra };
+    case 'createRelationshipRequest':
+      return actor.reseller
+        ? { providerId: w.ours.providerId, tenantDomain: w.ours.tenantDomain, send: false, ...extra }
+        : { customerId: w.ours.customer, resellerId: w.ours.tailspinId, send: false, ...extra };
     case 'updateCustomer':
     case 'updateSubscription':
       return { ...extra };
@@ -113,6 +127,20 @@ function versionOf(operation: ApiOperation, side: World['ours'] | World['theirs'
 
 const paramsOf = (operation: ApiOperation, id: string) =>
   Object.fromEntries([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, id]));
+
+/** Which of our records a path parameter names. */
+const OWN: Record<string, keyof World['ours']> = {
+  customerId: 'customer',
+  subscriptionId: 'subscription',
+  invitationId: 'invitation',
+  partnershipId: 'partnership',
+  requestId: 'relationshipRequest',
+};
+const ownParams = (operation: ApiOperation) =>
+  Object.fromEntries([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, String(w.ours[OWN[m[1]!]!])]));
+
+/** Own writes that change what later ones need: run last, in this order. */
+const LAST = ['resendInvitation', 'revokeInvitation', 'revokeRelationshipRequest', 'removePartnership'];
 
 it('refuses every foreign resource and every missing scope, writes nothing, and over-blocks no scope', async () => {
   const leaks: string[] = [];
@@ -156,9 +184,13 @@ it('refuses every foreign resource and every missing scope, writes nothing, and 
       if (operation.scope)
         for (const [scope, token] of actor.single) {
           if (scope === operation.scope) continue;
-          const own = operation.params ? paramsOf(operation, w.ours.customer) : {};
-          const ids = operation.path.includes('subscriptionId') ? paramsOf(operation, w.ours.subscription) : own;
-          const r = await send(operation, token, ids, bodyFor(operation, actor), versionOf(operation, w.ours));
+          const r = await send(
+            operation,
+            token,
+            ownParams(operation),
+            bodyFor(operation, actor),
+            versionOf(operation, w.ours),
+          );
           check(`${label} with only ${scope}`, r, [403]);
         }
     }
@@ -187,28 +219,57 @@ it('refuses every foreign resource and every missing scope, writes nothing, and 
 
   // 5. Our own records with a token of exactly the operation's scope (writes: after the snapshot).
   let grants = 0;
-  for (const actor of actors) {
-    for (const operation of OPERATIONS) {
-      const token = operation.scope ? actor.single.get(operation.scope) : null;
-      if (operation.scope && !token) continue; // a scope the admin's role cannot grant
-      if (operation.operationId === 'listSubscriptions' && !actor.reseller) continue; // a reseller's list (documented)
-      const params = operation.path.includes('subscriptionId')
-        ? paramsOf(operation, w.ours.subscription)
-        : paramsOf(operation, w.ours.customer);
-      let headers: Record<string, string> = {};
-      if (operation.ifMatch) {
-        const read = operation.operationId === 'updateCustomer' ? op('getCustomer') : op('getSubscription');
-        const current = await send(read, actor.full, params);
-        headers = { 'if-match': current.etag ?? '' };
+  const requests = new Map<string, string>();
+  const phases = [OPERATIONS.filter((o) => !LAST.includes(o.operationId)), LAST.map((id) => op(id))];
+  for (const phase of phases)
+    for (const actor of actors) {
+      for (const operation of phase) {
+        const token = operation.scope ? actor.single.get(operation.scope) : null;
+        if (operation.scope && !token) continue; // a scope the admin's role cannot grant
+        const params = ownParams(operation);
+        // The relationship request an app revokes is the one it made above.
+        const made = requests.get(actor.email);
+        if (operation.operationId === 'revokeRelationshipRequest' && made) params.requestId = made;
+        let headers: Record<string, string> = {};
+        if (operation.ifMatch) {
+          const read = operation.operationId === 'updateCustomer' ? op('getCustomer') : op('getSubscription');
+          const current = await send(read, actor.full, params);
+          headers = { 'if-match': current.etag ?? '' };
+        }
+        const r = await send(operation, token ?? null, params, bodyFor(operation, actor), headers);
+        if (operation.operationId === 'createRelationshipRequest' && r.status === 201)
+          requests.set(actor.email, (r.body as { requestId: string }).requestId);
+        cells++;
+        const audience = operation.audience;
+        const label = `${actor.email} ${operation.method} ${operation.path}`;
+        if (audience && audience !== (actor.reseller ? 'reseller' : 'provider')) {
+          if (r.status !== 404) leaks.push(`${label}: another audience's operation answered ${r.status}`);
+          continue;
+        }
+        grants++;
+        // Reached: a success, or a rule's refusal (422) on our own record; never kept out of it.
+        if ([401, 403, 404, 412, 428].includes(r.status) || r.status >= 500)
+          overBlocked.push(`${label}: ${r.status} ${text(r.body)}`);
       }
-      const r = await send(operation, token ?? null, params, bodyFor(operation, actor), headers);
-      grants++;
-      cells++;
-      if (r.status >= 400)
-        overBlocked.push(`${actor.email} ${operation.method} ${operation.path}: ${r.status} ${text(r.body)}`);
     }
-  }
 
+  // Read by `npm run test:security` for its summary.
+  mkdirSync(join(process.cwd(), '.test-output'), { recursive: true });
+  writeFileSync(
+    join(process.cwd(), '.test-output', 'security-api-matrix.json'),
+    JSON.stringify({
+      cells,
+      apps: actors.length,
+      operations: OPERATIONS.length,
+      resources: RESOURCES.length,
+      scopes: SCOPE_NAMES.length,
+      grants,
+      leaks: leaks.length,
+      unintendedWrites: written.length,
+      overBlocked: overBlocked.length,
+      leakList: leaks,
+    }),
+  );
   console.log(
     [
       `API matrix: ${cells} cells — ${actors.length} apps (provider, reseller) × ${OPERATIONS.length} operations × ` +
