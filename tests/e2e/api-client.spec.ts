@@ -12,7 +12,14 @@ import { signIn } from './helpers';
 // openapi-fetch, every answer checked against that document. Each app is
 // registered on the API apps page by its admin.
 
-const SCOPES = ['customers.read', 'customers.write', 'orders.write', 'subscriptions.read', 'subscriptions.write'];
+const SCOPES = [
+  'customers.read',
+  'customers.write',
+  'orders.write',
+  'subscriptions.read',
+  'subscriptions.write',
+  'partnerships.read',
+];
 
 async function registerApp(browser: Browser, email: string, name: string) {
   const context = await browser.newContext();
@@ -63,8 +70,10 @@ test('a generated client: a provider orders for Tailspin IT, Tailspin finds it, 
   const tailspin = client(await registerApp(browser, 'admin@tailspin.example', `Client ${run}`));
 
   const offers = await provider.GET('/offers');
+  expect(offers.response.status).toBe(200);
   const basic = offers.data!.items.find((o) => o.sku === 'M365-BB')!;
   const resellers = await provider.GET('/indirect-resellers', { params: { query: { q: 'Tailspin' } } });
+  expect(resellers.response.status).toBe(200);
   const tailspinId = resellers.data!.items.find((p) => p.reseller.legalName === 'Tailspin IT')!.reseller.id;
 
   // A new customer with a 5-licence order for Tailspin IT; the same Idempotency-Key again creates nothing more.
@@ -132,4 +141,11 @@ test('a generated client: a provider orders for Tailspin IT, Tailspin finds it, 
   expect(refused!.headers.get('ratelimit-policy')).toMatch(/^"app";q=\d+;w=60$/);
   await new Promise((resolve) => setTimeout(resolve, wait * 1000 + 200));
   expect((await tailspin.GET('/subscriptions', { params: { query: { limit: 1 } } })).response.status).toBe(200);
+});
+
+test('the API reference page renders the document with Swagger UI', async ({ page }) => {
+  await page.goto('/api/docs');
+  await expect(page.getByRole('heading', { name: /Partner Center API/ })).toBeVisible();
+  await expect(page.getByText('List customers').first()).toBeVisible();
+  await expect(page.getByText('/customers/{customerId}').first()).toBeVisible();
 });

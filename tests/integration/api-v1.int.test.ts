@@ -19,6 +19,10 @@ import * as customer from '@/app/api/v1/customers/[customerId]/route';
 import * as customerSubscriptions from '@/app/api/v1/customers/[customerId]/subscriptions/route';
 import * as subscription from '@/app/api/v1/subscriptions/[subscriptionId]/route';
 import * as providers from '@/app/api/v1/providers/route';
+import * as invitations from '@/app/api/v1/invitations/route';
+import * as revokeInvitation from '@/app/api/v1/invitations/[invitationId]/revoke/route';
+import * as auditEvents from '@/app/api/v1/audit-events/route';
+import * as incentives from '@/app/api/v1/reports/incentives/route';
 
 beforeEach(() => {
   vi.stubEnv('NEXTAUTH_SECRET', 'a-test-secret-for-the-partner-api-0123456789');
@@ -67,6 +71,24 @@ describe('tokens and scopes', () => {
     expect(scoped.headers.get('www-authenticate')).toContain('scope="customers.read"');
     await revokeApiApp(admin, { appId: app.appId });
     expect((await call(customers.GET, 'GET', '/customers', { token: app.token })).status).toBe(401);
+  });
+
+  it('refuses an expired token, and a token signed with another secret, changing nothing', async () => {
+    const { app, customer: c } = await setup();
+    const before = await db().customer.findUniqueOrThrow({ where: { id: c.id } });
+    clock.advance(3_601_000);
+    const expired = await call(customer.PATCH, 'PATCH', `/customers/${c.id}`, {
+      token: app.token,
+      params: { customerId: c.id },
+      body: { city: 'Expired' },
+      headers: { 'if-match': '"x"' },
+    });
+    expect(expired.body).toMatchObject({ status: 401, code: 'invalid_token' });
+    clock.reset();
+    vi.stubEnv('NEXTAUTH_SECRET', 'another-secret-entirely-0123456789-abcdef');
+    const forged = await call(customers.GET, 'GET', '/customers', { token: app.token });
+    expect(forged.status).toBe(401);
+    expect(await db().customer.findUniqueOrThrow({ where: { id: c.id } })).toEqual(before);
   });
 
   it("acts with no more than the token's scopes: a read-only token cannot order", async () => {
@@ -269,6 +291,45 @@ describe('subscriptions', () => {
       params: { customerId: c.id },
     });
     expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([s.id]);
+  });
+});
+
+describe('partnerships and reports', () => {
+  it('invites a reseller by mail, lists and revokes the invitation; a reseller gets 404; the audit log shows the app', async () => {
+    const { app, resellerA } = await setup();
+    const created = await call(invitations.POST, 'POST', '/invitations', {
+      token: app.token,
+      body: { resellerEmail: 'new-reseller@example.com' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ sent: true, link: expect.stringContaining('/partnership-invitations/') });
+    expect(await db().outboxMessage.count({ where: { to: 'new-reseller@example.com' } })).toBe(1);
+    const listed = await call(invitations.GET, 'GET', '/invitations', { token: app.token });
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(created.body.invitationId);
+    const params = { invitationId: created.body.invitationId };
+    const path = `/invitations/${params.invitationId}/revoke`;
+    expect((await call(revokeInvitation.POST, 'POST', path, { token: app.token, params })).status).toBe(200);
+    const again = await call(revokeInvitation.POST, 'POST', path, { token: app.token, params });
+    expect(again.status).toBe(422);
+    expect(again.body.code).toBe('not_pending');
+    const resellerAdmin = await makeCtx('ADMIN', { organizationId: resellerA.id });
+    const theirs = await tokenFor(resellerAdmin);
+    expect((await call(invitations.GET, 'GET', '/invitations', { token: theirs.token })).status).toBe(404);
+    const events = await call(auditEvents.GET, 'GET', '/audit-events?action=partnership.invitation_revoked', {
+      token: app.token,
+    });
+    expect(events.body.items).toHaveLength(1);
+    const event = await db().auditEvent.findUniqueOrThrow({ where: { id: events.body.items[0].id } });
+    expect(event.actorAppId).toBe(app.appId);
+  });
+
+  it('answers the incentives report of a month', async () => {
+    const { app } = await setup();
+    const month = new Date().toISOString().slice(0, 7);
+    const res = await call(incentives.GET, 'GET', `/reports/incentives?month=${month}`, { token: app.token });
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items[0]).toMatchObject({ currency: 'USD', incentiveRateBps: 500 });
   });
 });
 
