@@ -150,6 +150,7 @@ const TAGS: Record<string, string> = {
   Relationships: 'Reseller relationship requests to customers (F6, R11, R12).',
   Reports: 'The audit log and the incentives report.',
   Reference: 'This document.',
+  'API apps': "The organisation's API apps (decision 0058).",
 };
 
 /** The document served at /api/v1/openapi.json. */

@@ -1,4 +1,5 @@
 import 'server-only';
+import { appsApi } from './apps';
 import { catalogApi } from './catalog';
 import { customersApi } from './customers';
 import type { ApiOperation } from './operation';
@@ -15,4 +16,5 @@ export const OPERATIONS: ApiOperation[] = [
   ...Object.values(relationshipsApi),
   ...Object.values(reportsApi),
   ...Object.values(catalogApi),
+  ...Object.values(appsApi),
 ] as ApiOperation[];

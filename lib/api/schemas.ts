@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { createApiAppInput } from '@/lib/api-apps/schemas';
 import { searchText } from '@/lib/validation/text';
 import { findCustomersInput, updateCustomerDetailsInput } from '@/lib/customers/schemas';
 import { addSubscriptionsInput, newCustomerOrderInput } from '@/lib/orders/schemas';
@@ -20,6 +21,7 @@ export const subscriptionPath = z.object({ subscriptionId: pathId });
 export const invitationPath = z.object({ invitationId: pathId });
 export const partnershipPath = z.object({ partnershipId: pathId });
 export const requestPath = z.object({ requestId: pathId });
+export const appPath = z.object({ appId: pathId });
 
 /** `limit` (1–200, 50 by default) and the opaque `cursor` of a `next` link. */
 export const pageQuery = z.object({
@@ -60,6 +62,9 @@ export const relationshipRequestBody = z.object({
   includeDelegatedAdmin: z.boolean('errors.invalidValue').default(false),
   send: z.boolean('errors.invalidValue').default(true),
 });
+
+/** An API app registered through the API: a name and scopes, never more than the calling token holds. */
+export const apiAppBody = createApiAppInput;
 
 /** A new customer with its first order (F3); Idempotency-Key travels as a header. */
 export const createCustomerBody = newCustomerOrderInput.omit({ idempotencyKey: true });
@@ -249,4 +254,23 @@ export const incentiveItem = z.object({
   to: when,
   days: z.number(),
   earnedMinor: z.number(),
+});
+
+export const apiAppItem = z.object({
+  id: z.string(),
+  name: z.string(),
+  clientId: z.string(),
+  scopes: z.array(z.string()),
+  createdAt: when,
+  secretRotatedAt: when.nullable(),
+  revokedAt: when.nullable(),
+  lastUsedAt: when.nullable(),
+  createdBy: z.object({ name: z.string(), email: z.string() }),
+});
+
+/** The client secret, answered once. */
+export const apiAppSecretAnswer = z.object({
+  appId: z.string(),
+  clientId: z.string().optional(),
+  clientSecret: z.string(),
 });

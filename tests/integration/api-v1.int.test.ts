@@ -23,6 +23,7 @@ import * as invitations from '@/app/api/v1/invitations/route';
 import * as revokeInvitation from '@/app/api/v1/invitations/[invitationId]/revoke/route';
 import * as auditEvents from '@/app/api/v1/audit-events/route';
 import * as incentives from '@/app/api/v1/reports/incentives/route';
+import * as apps from '@/app/api/v1/apps/route';
 
 beforeEach(() => {
   vi.stubEnv('NEXTAUTH_SECRET', 'a-test-secret-for-the-partner-api-0123456789');
@@ -330,6 +331,28 @@ describe('partnerships and reports', () => {
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThan(0);
     expect(res.body.items[0]).toMatchObject({ currency: 'USD', incentiveRateBps: 500 });
+  });
+});
+
+describe('API apps through the API', () => {
+  it('registers an app within the calling token, never beyond it; the secret is answered once', async () => {
+    const { admin } = await setup();
+    const manager = await tokenFor(admin, ['webhooks.manage']);
+    const beyond = await call(apps.POST, 'POST', '/apps', {
+      token: manager.token,
+      body: { name: 'Escalation', scopes: ['customers.write'] },
+    });
+    expect([403, 422]).toContain(beyond.status);
+    expect(await db().apiApp.count({ where: { name: 'Escalation' } })).toBe(0);
+    const made = await call(apps.POST, 'POST', '/apps', {
+      token: manager.token,
+      body: { name: 'Hooks only', scopes: ['webhooks.manage'] },
+    });
+    expect(made.status).toBe(201);
+    expect(made.body.clientSecret).toMatch(/^pcs_/);
+    const listed = await call(apps.GET, 'GET', '/apps', { token: manager.token });
+    expect(JSON.stringify(listed.body)).not.toContain(made.body.clientSecret);
+    expect(listed.body.items.map((a: { name: string }) => a.name)).toContain('Hooks only');
   });
 });
 

@@ -42,6 +42,8 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     invitationPath: 'search',
     partnershipPath: 'search',
     requestPath: 'search',
+    appPath: 'search',
+    apiAppBody: 'form',
     auditEventsQuery: 'search',
     incentivesQuery: 'search',
     invitationBody: 'form',
@@ -66,6 +68,8 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     relationshipRequestAnswer: 'answer',
     auditEventItem: 'answer',
     incentiveItem: 'answer',
+    apiAppItem: 'answer',
+    apiAppSecretAnswer: 'answer',
   },
   'api-apps': {
     createApiAppInput: 'form', // write-functions-accounts: Register an app

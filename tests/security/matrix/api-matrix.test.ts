@@ -106,6 +106,8 @@ function bodyFor(operation: ApiOperation, actor: Actor, extra: Record<string, un
       return { lines, ...extra };
     case 'createInvitation':
       return { ...extra };
+    case 'createApiApp':
+      return { name: 'Made through the API', scopes: ['webhooks.manage'], ...extra };
     case 'createRelationshipRequest':
       return actor.reseller
         ? { providerId: w.ours.providerId, tenantDomain: w.ours.tenantDomain, send: false, ...extra }
@@ -135,12 +137,20 @@ const OWN: Record<string, keyof World['ours']> = {
   invitationId: 'invitation',
   partnershipId: 'partnership',
   requestId: 'relationshipRequest',
+  appId: 'apiApp',
 };
 const ownParams = (operation: ApiOperation) =>
   Object.fromEntries([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, String(w.ours[OWN[m[1]!]!])]));
 
 /** Own writes that change what later ones need: run last, in this order. */
-const LAST = ['resendInvitation', 'revokeInvitation', 'revokeRelationshipRequest', 'removePartnership'];
+const LAST = [
+  'resendInvitation',
+  'revokeInvitation',
+  'revokeRelationshipRequest',
+  'rotateApiAppSecret',
+  'revokeApiApp',
+  'removePartnership',
+];
 
 it('refuses every foreign resource and every missing scope, writes nothing, and over-blocks no scope', async () => {
   const leaks: string[] = [];
@@ -220,6 +230,7 @@ it('refuses every foreign resource and every missing scope, writes nothing, and 
   // 5. Our own records with a token of exactly the operation's scope (writes: after the snapshot).
   let grants = 0;
   const requests = new Map<string, string>();
+  const apps = new Map<string, string>();
   const phases = [OPERATIONS.filter((o) => !LAST.includes(o.operationId)), LAST.map((id) => op(id))];
   for (const phase of phases)
     for (const actor of actors) {
@@ -230,6 +241,9 @@ it('refuses every foreign resource and every missing scope, writes nothing, and 
         // The relationship request an app revokes is the one it made above.
         const made = requests.get(actor.email);
         if (operation.operationId === 'revokeRelationshipRequest' && made) params.requestId = made;
+        // And the app it rotates and revokes, the one it registered above.
+        const app = apps.get(actor.email);
+        if (params.appId && app) params.appId = app;
         let headers: Record<string, string> = {};
         if (operation.ifMatch) {
           const read = operation.operationId === 'updateCustomer' ? op('getCustomer') : op('getSubscription');
@@ -239,6 +253,8 @@ it('refuses every foreign resource and every missing scope, writes nothing, and 
         const r = await send(operation, token ?? null, params, bodyFor(operation, actor), headers);
         if (operation.operationId === 'createRelationshipRequest' && r.status === 201)
           requests.set(actor.email, (r.body as { requestId: string }).requestId);
+        if (operation.operationId === 'createApiApp' && r.status === 201)
+          apps.set(actor.email, (r.body as { appId: string }).appId);
         cells++;
         const audience = operation.audience;
         const label = `${actor.email} ${operation.method} ${operation.path}`;

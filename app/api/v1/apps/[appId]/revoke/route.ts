@@ -1,0 +1,4 @@
+import { appsApi } from '@/lib/api/apps';
+import { apiHandler } from '@/lib/api/handler';
+
+export const POST = apiHandler(appsApi.revoke);
