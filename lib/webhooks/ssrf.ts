@@ -79,11 +79,21 @@ export function allowedWithFlag(problem: AddressProblem): boolean {
 export type ResolvedAddress = { address: string; family: 4 | 6 };
 export type Resolver = (host: string) => Promise<ResolvedAddress[]>;
 
-const systemResolver: Resolver = async (host) =>
-  (await dnsLookup(host, { all: true, verbatim: true })).map((a) => ({
-    address: a.address,
-    family: a.family === 6 ? 6 : 4,
-  }));
+/** A name that does not resolve within this long is taken as unresolvable. */
+const RESOLVE_TIMEOUT_MS = 5_000;
+
+const systemResolver: Resolver = async (host) => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('DNS timeout')), RESOLVE_TIMEOUT_MS);
+  });
+  try {
+    const found = await Promise.race([dnsLookup(host, { all: true, verbatim: true }), timeout]);
+    return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 export class UnsafeEndpoint extends Error {
   constructor(
