@@ -5,8 +5,9 @@
 // worker, and the endpoint disabled (with a mail) when every retry failed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDatabase } from '../setup/per-file';
-import { makeChannel, makeCtx, makeOrg } from '../factories';
+import { makeChannel, makeCtx, makeOffer, makeOrg, makeSubscription } from '../factories';
 import { makeSubscriptionSetup } from '../factories/subscriptions';
+import { makeRelationshipChannel } from '../factories/relationships';
 import { startReceiver, type Receiver } from './webhooks-receiver';
 import { db } from '@/lib/db';
 import { clock } from '@/lib/clock';
@@ -16,6 +17,8 @@ import { Conflict } from '@/lib/errors';
 import { updateCustomerDetails } from '@/lib/customers/update-customer-details';
 import { changeSubscription } from '@/lib/subscriptions/change-subscription';
 import { removePartnership } from '@/lib/partnerships/remove-partnership';
+import { removeDelegatedAdmin } from '@/lib/relationships/remove-delegated-admin';
+import { startWebhookWorker } from '@/lib/webhooks/worker';
 import { createWebhookEndpoint } from '@/lib/webhooks/create-webhook-endpoint';
 import { claimDueDeliveries, deliverDueWebhooks, LEASE_MS } from '@/lib/webhooks/deliver';
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS } from '@/lib/webhooks/backoff';
@@ -139,6 +142,48 @@ describe('webhook events', () => {
       type: 'partnership.ended',
       data: { partnershipId: partnership.id, providerId: provider.id, resellerId: resellerB.id },
     });
+  });
+});
+
+describe('webhook events of relationships', () => {
+  it('relationship.removed goes to the provider and the removed reseller; its support contacts revert with subscription.updated', async () => {
+    const { adminCtx, customer, resellerA, provider } = await makeRelationshipChannel('A');
+    const offer = await makeOffer();
+    const sub = await makeSubscription(customer.id, resellerA.id, offer.id);
+    const events: EventType[] = ['relationship.removed', 'subscription.updated'];
+    await endpoint(await makeCtx('ADMIN', { organizationId: provider.id }), '/provider', events);
+    await endpoint(await makeCtx('ADMIN', { organizationId: resellerA.id }), '/reseller', events);
+    await removeDelegatedAdmin(adminCtx, { resellerId: resellerA.id });
+    await deliverDueWebhooks();
+    const got = receiver.received.map((r) => `${r.path} ${r.payload.type}`).sort();
+    expect(got).toEqual([
+      '/provider relationship.removed',
+      '/provider subscription.updated',
+      '/reseller relationship.removed',
+      '/reseller subscription.updated',
+    ]);
+    expect(receiver.received.find((r) => r.payload.type === 'subscription.updated')!.payload.data).toEqual({
+      subscriptionId: sub.id,
+      customerId: customer.id,
+      changed: { supportContactOrgId: provider.id },
+    });
+    expect(receiver.received.every((r) => r.verifiedWith)).toBe(true);
+  });
+});
+
+describe('webhook worker', () => {
+  it('the worker started with the mail worker sends what is due on its own', async () => {
+    const { provider, customer } = await makeChannel();
+    const admin = await makeCtx('ADMIN', { organizationId: provider.id });
+    await endpoint(admin, '/worker');
+    await changeCity(admin, customer.id, 'Nagoya');
+    const stop = startWebhookWorker({ intervalMs: 20 });
+    try {
+      await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 5_000 });
+    } finally {
+      stop();
+    }
+    expect(await db().webhookDelivery.findFirstOrThrow()).toMatchObject({ state: 'SUCCEEDED' });
   });
 });
 
