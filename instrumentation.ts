@@ -1,5 +1,5 @@
-// Next.js calls register() once when a server process starts: the mail
-// worker runs in it (MAIL_WORKER=off leaves delivery to `npm run mail:worker`).
+// Next.js calls register() once when a server process starts: the mail and
+// webhook workers run in it (MAIL_WORKER=off leaves both to `npm run mail:worker`).
 // NEXT_RUNTIME and NEXT_PHASE are the framework's, read literally (Next.js
 // replaces NEXT_RUNTIME at build time, so the edge build drops the rest);
 // the product's MAIL_WORKER goes through lib/env/schema.ts.
@@ -10,4 +10,6 @@ export async function register() {
   if (!readEnv('MAIL_WORKER')) return;
   const { startMailWorker } = await import('./lib/email/worker');
   startMailWorker();
+  const { startWebhookWorker } = await import('./lib/webhooks/worker');
+  startWebhookWorker();
 }

@@ -34,6 +34,8 @@ Object.assign(env, {
   SMTP_URL: smtp.url,
   PC_TEST_CLOCK: '1',
   PC_E2E_FIXTURES: '1',
+  // The webhook browser test's receiver listens on 127.0.0.1 over http (development and tests only).
+  WEBHOOK_ALLOW_PRIVATE: '1',
   // The same password the demo accounts have anyway, but set: the start
   // banner then does not print it, and the log check holds it as a secret
   // that no other line of the log may carry.

@@ -53,6 +53,8 @@ Object.assign(process.env, {
   SMTP_URL: smtp.url,
   // Lets the browser tests move the server's clock (app/api/test/clock); never set elsewhere.
   PC_TEST_CLOCK: '1',
+  // The webhook browser test's receiver listens on 127.0.0.1 over http (development and tests only).
+  WEBHOOK_ALLOW_PRIVATE: '1',
 });
 await applyMigrations(databaseUrl);
 await seed(databaseUrl);

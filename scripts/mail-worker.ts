@@ -1,8 +1,10 @@
-// `npm run mail:worker`: delivers the outbox on its own, beside web processes
-// started with MAIL_WORKER=off (or as one more worker: claims never overlap).
+// `npm run mail:worker`: delivers the outbox and the webhooks on its own,
+// beside web processes started with MAIL_WORKER=off (or as one more worker:
+// claims never overlap).
 // Runs with the react-server condition so lib/'s `server-only` marker loads.
 import { disconnectDb } from '../lib/db';
 import { startMailWorker } from '../lib/email/worker';
+import { startWebhookWorker } from '../lib/webhooks/worker';
 import { envIsSet, readEnv } from '../lib/env/schema';
 
 if (!readEnv('DATABASE_URL')) {
@@ -15,16 +17,18 @@ if (!envIsSet('SMTP_URL')) {
   process.exit(1);
 }
 
-const stopWorker = startMailWorker();
+const stopMail = startMailWorker();
+const stopWebhooks = startWebhookWorker();
 // The worker's timer does not keep a process alive; this one is the process.
 const keepAlive = setInterval(() => {}, 60_000);
-console.log('Mail worker running. Press Ctrl+C to stop.');
+console.log('Mail and webhook worker running. Press Ctrl+C to stop.');
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  stopWorker();
+  stopMail();
+  stopWebhooks();
   clearInterval(keepAlive);
   await disconnectDb();
   process.exit(0);

@@ -46,6 +46,7 @@ describe('policy', () => {
       '/incentives',
       '/audit-log',
       '/api-apps',
+      '/webhooks',
       '/profile',
     ]);
     expect(navigationFor({ ...base, orgKind: 'INDIRECT_RESELLER' }).map((i) => i.href)).toEqual([
@@ -56,6 +57,7 @@ describe('policy', () => {
       '/incentives',
       '/audit-log',
       '/api-apps',
+      '/webhooks',
     ]);
     expect(
       navigationFor({ ...base, role: 'CUSTOMER_ADMIN', orgId: null, orgKind: null, customerId: 'c' }).map(

@@ -124,6 +124,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/incentives', label: 'nav.incentives', permission: 'incentives.read' },
       { href: '/audit-log', label: 'nav.auditLog', permission: 'audit.read' },
       { href: '/api-apps', label: 'nav.apiApps', permission: 'apps.manage' },
+      { href: '/webhooks', label: 'nav.webhooks', permission: 'apps.manage' },
       { href: '/profile', label: 'nav.profile', permission: 'home.read' },
     ],
     reseller: [
@@ -134,6 +135,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/incentives', label: 'nav.incentives', permission: 'incentives.read' },
       { href: '/audit-log', label: 'nav.auditLog', permission: 'audit.read' },
       { href: '/api-apps', label: 'nav.apiApps', permission: 'apps.manage' },
+      { href: '/webhooks', label: 'nav.webhooks', permission: 'apps.manage' },
     ],
     customer: [
       { href: '/', label: 'nav.overview', permission: 'home.read' },

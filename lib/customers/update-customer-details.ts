@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { Conflict, NotFound } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse-input';
 import { updateCustomerDetailsInput, type UpdateCustomerDetailsInput } from './schemas';
+import { emitEvent } from '@/lib/webhooks/events';
 
 /**
  * R3: the provider of record and the managing reseller (delegated admin) may
@@ -43,6 +44,12 @@ export async function updateCustomerDetails(ctx: Ctx, raw: UpdateCustomerDetails
       before: previous,
       after: changed,
     });
+    if (Object.keys(changed).length)
+      await emitEvent(tx, {
+        type: 'customer.updated',
+        subject: { kind: 'customer', id: customerId },
+        data: { customerId, changed },
+      });
     return { customerId, changed: Object.keys(changed) };
   });
 }

@@ -204,6 +204,26 @@ const CASES: { label: string; kind: MailKind; values: Record<string, string>; en
       text: "o'brien+{x}@example.com のパスワードが変更されました。心当たりがない場合は、すぐに管理者に連絡してください。",
     },
   },
+  {
+    label: 'webhook endpoint disabled',
+    kind: 'webhook-endpoint-disabled',
+    values: { url: 'https://hooks.example/{in}', organization: ODD },
+    en: {
+      subject: 'Webhook endpoint disabled: https://hooks.example/{in}',
+      text:
+        `Partner Center disabled the webhook endpoint https://hooks.example/{in} of ${ODD}: ` +
+        'a delivery to it failed on every retry for three days.\n' +
+        'No events are sent to it until an admin enables it again on the Webhooks page, ' +
+        "where its delivery log shows each attempt's answer.",
+    },
+    ja: {
+      subject: 'Webhook エンドポイントが無効になりました: https://hooks.example/{in}',
+      text:
+        `パートナー センターは ${ODD} の Webhook エンドポイント https://hooks.example/{in} を無効にしました。` +
+        '3 日間のすべての再試行で配信に失敗しました。\n' +
+        '管理者が Webhook ページで再び有効にするまで、イベントは送信されません。各試行の応答は配信ログで確認できます。',
+    },
+  },
 ];
 
 describe('email templates', () => {

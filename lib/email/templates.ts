@@ -43,6 +43,11 @@ export const TEMPLATES = {
     subject: t('customerWelcome.subject', v),
     text: t('customerWelcome.text', { ...v, withReseller: given(v.reseller), withUrl: given(v.url) }),
   }),
+  /** Every retry of a delivery failed: the endpoint was disabled (lib/webhooks/deliver.ts). */
+  'webhook-endpoint-disabled': (t, v) => ({
+    subject: t('webhookEndpointDisabled.subject', v),
+    text: t('webhookEndpointDisabled.text', v),
+  }),
   'password-changed': (t, v) => ({
     subject: t('passwordChanged.subject'),
     text: t('passwordChanged.text', v),

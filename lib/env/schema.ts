@@ -126,6 +126,11 @@ export const envSchema = z.object({
   PC_TEST_CLOCK: onWhenOne,
   /** Serves /bench-floor (npm run bench only). */
   PC_BENCH: onWhenOne,
+  /**
+   * Development and tests only: webhook endpoints may be plain http and on
+   * private or loopback addresses (lib/webhooks/ssrf.ts refuses them otherwise).
+   */
+  WEBHOOK_ALLOW_PRIVATE: onWhenOne,
   /** Contains `schema-engine`: the migration engine's trace lines go to stderr. */
   DEBUG: z.string().optional(),
 });

@@ -20,6 +20,8 @@ import reportsEn from './messages/reports/en.json';
 import reportsJa from './messages/reports/ja.json';
 import appsEn from './messages/apps/en.json';
 import appsJa from './messages/apps/ja.json';
+import webhooksEn from './messages/webhooks/en.json';
+import webhooksJa from './messages/webhooks/ja.json';
 
 export const CATALOGS = {
   en: {
@@ -33,6 +35,7 @@ export const CATALOGS = {
     ...relationshipsEn,
     ...reportsEn,
     ...appsEn,
+    ...webhooksEn,
   },
   ja: {
     ...commonJa,
@@ -45,5 +48,6 @@ export const CATALOGS = {
     ...relationshipsJa,
     ...reportsJa,
     ...appsJa,
+    ...webhooksJa,
   },
 } as const;

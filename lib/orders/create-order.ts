@@ -6,6 +6,7 @@ import { Invalid } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { periodData } from '@/lib/subscriptions/association';
 import { lineFieldErrors, validateLines, type OrderLineDraft } from './validate-lines';
+import { emitEvent } from '@/lib/webhooks/events';
 
 // What placing a new customer's order and adding subscriptions share: R7 at
 // purchase, and the order with its subscriptions written in the caller's
@@ -120,6 +121,11 @@ export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
       quantity: line.quantity,
       resellerMpnId: o.reseller?.mpnId ?? null,
     };
+    await emitEvent(tx, {
+      type: 'subscription.created',
+      subject: { kind: 'subscription', id: subscription.id },
+      data: { subscriptionId: subscription.id, ...after, status: 'ACTIVE', resellerId: o.reseller?.id ?? null },
+    });
     events.push({
       action: 'subscription.created',
       targetType: 'subscription',
@@ -136,6 +142,11 @@ export async function createOrder(tx: Tx, ctx: Ctx, o: NewOrder) {
     after: { customerId: o.customerId, lines: o.lines, resellerMpnId: o.reseller?.mpnId ?? null },
   });
   await recordAuditMany(tx, ctx, events);
+  await emitEvent(tx, {
+    type: 'order.completed',
+    subject: { kind: 'customer', id: o.customerId },
+    data: { orderId: order.id, customerId: o.customerId, subscriptionIds, lines: o.lines },
+  });
   return { orderId: order.id, subscriptionIds };
 }
 

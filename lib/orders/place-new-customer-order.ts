@@ -14,6 +14,7 @@ import { parseInput } from '@/lib/validation/parse-input';
 import { resolveParties } from './resolve-parties';
 import { generateTemporaryPassword } from './temporary-password';
 import { newCustomerOrderInput, type NewCustomerOrderInput } from './schemas';
+import { emitEvent } from '@/lib/webhooks/events';
 
 export type PlacedOrder = {
   customerId: string;
@@ -135,6 +136,17 @@ export async function placeNewCustomerOrder(
           adminUserId: admin.id,
         },
       };
+      await emitEvent(tx, {
+        type: 'customer.created',
+        subject: { kind: 'customer', id: customer.id },
+        data: {
+          customerId: customer.id,
+          companyName: details.companyName,
+          tenantDomain,
+          providerId,
+          managingResellerId: reseller?.id ?? null,
+        },
+      });
       const { orderId } = await createOrder(tx, ctx, {
         customerId: customer.id,
         providerId,

@@ -8,6 +8,7 @@ import { enqueueMail } from '@/lib/email/enqueue';
 import { NotFound, Refused } from '@/lib/errors';
 import { partnershipIdInput } from './schemas';
 import { parseInput } from '@/lib/validation/parse-input';
+import { emitPartnershipEnded } from './emit-partnership-ended';
 
 async function activePartnership(ctx: Ctx, raw: { partnershipId: string }, tx: Tx | ReturnType<typeof db> = db()) {
   assertCan(ctx, 'partnerships.write');
@@ -131,6 +132,10 @@ export async function removePartnership(ctx: Ctx, raw: { partnershipId: string }
       targetId: partnership.id,
       orgIds: [providerId, resellerId],
       after: summary,
+    });
+    await emitPartnershipEnded(tx, partnership.id, providerId, resellerId, {
+      customers: touchedCustomers.map((c) => c.id),
+      subscriptions: touchedSubscriptions,
     });
     const values = { provider: partnership.provider.legalName, reseller: partnership.reseller.legalName };
     const recipients = await tx.user.findMany({

@@ -9,6 +9,7 @@ import { hashToken } from '@/lib/tokens';
 import { evaluateInvitation } from './evaluate-invitation';
 import { respondInput, type RespondInput } from './schemas';
 import { parseInput } from '@/lib/validation/parse-input';
+import { emitEvent } from '@/lib/webhooks/events';
 
 function findByToken(token: string) {
   return db().partnershipInvitation.findUnique({
@@ -84,6 +85,18 @@ export async function respondToInvitation(ctx: Ctx, raw: RespondInput & { baseUr
       orgIds,
       after: { provider: invitation.provider.legalName, reseller: reseller.legalName },
     });
+    const parties = { providerId: invitation.providerId, resellerId };
+    await emitEvent(tx, {
+      type: 'invitation.accepted',
+      subject: { kind: 'partnership', id: partnership.id },
+      data: { invitationId: invitation.id, partnershipId: partnership.id, ...parties },
+    });
+    if (!existing)
+      await emitEvent(tx, {
+        type: 'partnership.created',
+        subject: { kind: 'partnership', id: partnership.id },
+        data: { partnershipId: partnership.id, ...parties, startedAt: now.toISOString() },
+      });
     await enqueueMail(tx, {
       kind: 'partnership-accepted',
       to: invitation.createdBy.email,

@@ -8,6 +8,7 @@ import { Conflict, NotFound, Refused } from '@/lib/errors';
 import { revertSupportContacts } from './revert-support-contacts';
 import { removeDelegatedAdminInput } from './schemas';
 import { parseInput } from '@/lib/validation/parse-input';
+import { emitEvent } from '@/lib/webhooks/events';
 
 /**
  * R12: the customer admin removes its managing reseller's delegated admin, at
@@ -51,6 +52,12 @@ export async function removeDelegatedAdmin(ctx: Ctx, raw: { resellerId: string }
         resellerTenantOwner: customer.resellerTenantOwner,
       },
       after: { managingResellerId: null, supportContactsReverted: supportContacts },
+    });
+    await emitEvent(tx, {
+      type: 'relationship.removed',
+      subject: { kind: 'customer', id: customer.id },
+      data: { customerId: customer.id, providerId: customer.providerId, resellerId },
+      alsoTo: [resellerId],
     });
     return 'removed' as const;
   });

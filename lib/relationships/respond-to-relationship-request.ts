@@ -10,6 +10,7 @@ import { evaluateRequest } from './evaluate-request';
 import { revertSupportContacts } from './revert-support-contacts';
 import { respondRelationshipInput, type RespondRelationshipInput } from './schemas';
 import { parseInput } from '@/lib/validation/parse-input';
+import { emitEvent } from '@/lib/webhooks/events';
 
 function findByToken(token: string) {
   return db().customerRelationshipRequest.findUnique({
@@ -123,6 +124,18 @@ export async function respondToRelationshipRequest(ctx: Ctx, raw: RespondRelatio
         resellerTenantOwner: before.resellerTenantOwner,
       },
       after: { ...after, customerId: request.customerId, supportContactsReverted: supportContacts },
+    });
+    await emitEvent(tx, {
+      type: 'relationship.accepted',
+      subject: { kind: 'customer', id: request.customerId },
+      data: {
+        customerId: request.customerId,
+        providerId: request.providerId,
+        resellerId: request.resellerId,
+        delegatedAdmin: request.includeDelegatedAdmin,
+      },
+      // A managing reseller replaced by this one is told too.
+      alsoTo: [before.managingResellerId],
     });
   });
   return { status: input.decision === 'accept' ? ('accepted' as const) : ('declined' as const) };

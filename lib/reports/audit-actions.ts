@@ -40,6 +40,12 @@ export const AUDIT_ACTIONS = [
   'api_app.created',
   'api_app.secret_rotated',
   'api_app.revoked',
+  'webhook_endpoint.created',
+  'webhook_endpoint.deleted',
+  'webhook_endpoint.disabled',
+  'webhook_endpoint.enabled',
+  'webhook_delivery.resent',
+  'webhook_endpoint.test_sent',
 ] as const;
 
 export const AUDIT_TARGET_TYPES = [
@@ -53,4 +59,5 @@ export const AUDIT_TARGET_TYPES = [
   'offer',
   'user',
   'apiApp',
+  'webhookEndpoint',
 ] as const;

@@ -11,6 +11,7 @@ import { closeOpenPeriod } from './association';
 import { auditOrgIds, loadForChange, TX_OPTIONS, type LoadedSubscription } from './load-for-change';
 import { statusRefusal, withinChangeWindow } from './rules';
 import { subscriptionRef, type SubscriptionRef } from './schemas';
+import { emitEvent } from '@/lib/webhooks/events';
 
 type Step = {
   action: string;
@@ -44,6 +45,15 @@ async function step(ctx: Ctx, raw: SubscriptionRef, { action, check, data, after
       orgIds: auditOrgIds(s),
       before: { status: s.status, autoRenew: s.autoRenew },
       after: { status: status.status, autoRenew: status.autoRenew },
+    });
+    await emitEvent(tx, {
+      type: 'subscription.updated',
+      subject: { kind: 'subscription', id: s.id },
+      data: {
+        subscriptionId: s.id,
+        customerId: s.customerId,
+        changed: { status: status.status, autoRenew: status.autoRenew },
+      },
     });
     return { subscriptionId: s.id, version: status.version };
   }, TX_OPTIONS);

@@ -12,6 +12,7 @@ import { resolveResellerById, resolveResellerByMpn, type ResellerRef } from './r
 import { supportContactOptions } from './list-support-contact-options';
 import { changeWindowEndsAt, quantityProblem, statusRefusal, withinChangeWindow } from './rules';
 import { changeSubscriptionInput, type ChangeSubscriptionInput } from './schemas';
+import { emitEvent } from '@/lib/webhooks/events';
 
 const label = (r: ResellerRef | null) => (r ? `${r.legalName} (${r.mpnId})` : null);
 
@@ -121,6 +122,22 @@ export async function changeSubscription(ctx: Ctx, raw: ChangeSubscriptionInput)
         { supportContactOrgId: s.supportContactOrgId, supportContact: s.supportContactOrg.legalName },
         { supportContactOrgId: supportContact.id, supportContact: supportContact.legalName },
       );
+    await emitEvent(tx, {
+      type: 'subscription.updated',
+      subject: { kind: 'subscription', id: s.id },
+      data: {
+        subscriptionId: s.id,
+        customerId: s.customerId,
+        changed: {
+          ...(offerChanged && { offerId: offer.id }),
+          ...(quantity !== s.quantity && { quantity }),
+          ...(resellerChanged && { resellerId: reseller?.id ?? null }),
+          ...(supportChanged && { supportContactOrgId: supportContact.id }),
+        },
+      },
+      // The reseller no longer credited and a support contact replaced are told too.
+      alsoTo: [resellerChanged ? s.resellerId : null, supportChanged ? s.supportContactOrgId : null],
+    });
     const changed = [
       offerChanged && 'offer',
       quantity !== s.quantity && 'quantity',

@@ -28,6 +28,7 @@ describe('settings schema', () => {
       PC_E2E_FIXTURES: false,
       PC_TEST_CLOCK: false,
       PC_BENCH: false,
+      WEBHOOK_ALLOW_PRIVATE: false,
       DEBUG: undefined,
     });
   });

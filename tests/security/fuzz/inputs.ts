@@ -75,6 +75,13 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     createApiAppInput: 'form', // write-functions-accounts: Register an app
     apiAppInput: 'form', // write-functions-accounts: Rotate secret, Revoke
   },
+  webhooks: {
+    createWebhookEndpointInput: 'form', // write-functions-accounts: Add endpoint
+    webhookEndpointInput: 'form', // write-functions-accounts: Send test event, Delete
+    setWebhookEndpointEnabledInput: 'form', // write-functions-accounts: Disable, Enable
+    webhookDeliveryInput: 'form', // write-functions-accounts: Resend
+    findWebhookDeliveriesInput: 'form', // write-functions-accounts: the delivery log (a read through the same harness)
+  },
   customers: {
     findCustomersInput: 'search', // read-functions: customers
     domainPrefixSchema: 'field', // read-functions: domain prefix check; adversarial-input: look-alikes

@@ -6,6 +6,7 @@
 // domain error, a refusal writes nothing, and channel B's records never
 // change through channel A's users. The partner channel's forms:
 // write-functions.test.ts.
+import { vi } from 'vitest';
 import { z } from 'zod';
 import { describeFormPosts, type Case } from './forms';
 import { updateProviderProfile } from '@/lib/organizations/update-provider-profile';
@@ -21,8 +22,66 @@ import { createApiApp } from '@/lib/api-apps/create-api-app';
 import { rotateApiAppSecret } from '@/lib/api-apps/rotate-api-app-secret';
 import { revokeApiApp } from '@/lib/api-apps/revoke-api-app';
 import { apiAppInput, createApiAppInput } from '@/lib/api-apps/schemas';
+import { createWebhookEndpoint } from '@/lib/webhooks/create-webhook-endpoint';
+import { deleteWebhookEndpoint } from '@/lib/webhooks/delete-webhook-endpoint';
+import { findWebhookDeliveries } from '@/lib/webhooks/find-webhook-deliveries';
+import { resendWebhookDelivery } from '@/lib/webhooks/resend-webhook-delivery';
+import { sendTestEvent } from '@/lib/webhooks/send-test-event';
+import { setWebhookEndpointEnabled } from '@/lib/webhooks/set-webhook-endpoint-enabled';
+import {
+  createWebhookEndpointInput,
+  findWebhookDeliveriesInput,
+  setWebhookEndpointEnabledInput,
+  webhookDeliveryInput,
+  webhookEndpointInput,
+} from '@/lib/webhooks/schemas';
+
+// As every portal process has it: webhook secrets are encrypted under a key derived from it.
+vi.stubEnv('NEXTAUTH_SECRET', 'a-fuzz-secret-0123456789-0123456789');
 
 const CASES: Case[] = [
+  {
+    name: 'Add a webhook endpoint (org admin)',
+    ctx: (w) => w.ctx.providerA,
+    schema: createWebhookEndpointInput,
+    keys: ['url', 'events'],
+    run: (ctx, input) => createWebhookEndpoint(ctx, input),
+  },
+  {
+    name: 'Send a webhook test event (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: webhookEndpointInput,
+    keys: ['endpointId'],
+    run: (ctx, input) => sendTestEvent(ctx, input),
+  },
+  {
+    name: 'Disable or enable a webhook endpoint (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: setWebhookEndpointEnabledInput,
+    keys: ['endpointId', 'enabled'],
+    run: (ctx, input) => setWebhookEndpointEnabled(ctx, input),
+  },
+  {
+    name: 'Delete a webhook endpoint (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: webhookEndpointInput,
+    keys: ['endpointId'],
+    run: (ctx, input) => deleteWebhookEndpoint(ctx, input),
+  },
+  {
+    name: 'Resend a webhook delivery (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: webhookDeliveryInput,
+    keys: ['deliveryId'],
+    run: (ctx, input) => resendWebhookDelivery(ctx, input),
+  },
+  {
+    name: 'A webhook delivery log (org admin)',
+    ctx: (w) => w.ctx.providerA,
+    schema: findWebhookDeliveriesInput,
+    keys: ['endpointId', 'before'],
+    run: (ctx, input) => findWebhookDeliveries(ctx, input),
+  },
   {
     name: 'Register an API app (org admin)',
     ctx: (w) => w.ctx.providerA,

@@ -7,6 +7,7 @@
 // them together in the order the matrix calls them (the write cases' order
 // matters: a request is sent before it is revoked).
 import { API_APP_CASES } from './cases-api-apps';
+import { WEBHOOK_CASES } from './cases-webhooks';
 import { CATALOG_CASES } from './cases-catalog';
 import { CUSTOMER_CASES } from './cases-customers';
 import { type Case } from './cases-kit';
@@ -27,6 +28,7 @@ export const CASES: Case[] = [
   ...SUBSCRIPTION_CASES,
   ...USER_CASES,
   ...API_APP_CASES,
+  ...WEBHOOK_CASES,
 ];
 
 /** Functions no case calls, each with the reason (the inventory still requires them to be listed). */

@@ -3,7 +3,7 @@
 // or server action uses (found by walking app/). Foreign input must be refused
 // (NotFound/Refused) or answered without the other side's data; nothing may be
 // written; and every grant of ROLE_PERMISSIONS must still work on our own data.
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it, vi } from 'vitest';
 import { resetDatabase } from '../../setup/per-file';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { inventory } from './inventory';
@@ -14,6 +14,8 @@ import { buildWorld, RESOURCES, type World } from './world';
 let w: World;
 
 beforeAll(async () => {
+  // As every portal process has it: webhook secrets are encrypted under a key derived from it.
+  vi.stubEnv('NEXTAUTH_SECRET', 'a-matrix-secret-0123456789-0123456789');
   await resetDatabase();
   w = await buildWorld();
 }, 120_000);

@@ -53,6 +53,27 @@ export function apiApp(organizationId: string, createdById: string, name: string
   });
 }
 
+/** A webhook endpoint of an organisation with one test delivery in its log (its secret is of no use here). */
+export async function webhookEndpoint(organizationId: string, createdById: string, url: string) {
+  const endpoint = await db().webhookEndpoint.create({
+    data: { organizationId, createdById, url, events: ['customer.updated'], secretEncrypted: 'matrix' },
+  });
+  const delivery = await db().webhookDelivery.create({
+    data: {
+      endpointId: endpoint.id,
+      organizationId,
+      messageId: `msg_${endpoint.id}`,
+      eventType: 'webhook.test',
+      resourceKey: `test:${endpoint.id}`,
+      payload: { type: 'webhook.test', timestamp: new Date().toISOString(), data: { endpointId: endpoint.id } },
+      state: 'SUCCEEDED',
+      nextAttemptAt: new Date(),
+      createdAt: new Date(),
+    },
+  });
+  return { endpointId: endpoint.id, deliveryId: delivery.id };
+}
+
 export async function buildOtherChannel(): Promise<{ theirs: Side; markers: string[] }> {
   // The other channel: provider Contoso, reseller Litware (delegated admin of Fourth Coffee).
   const contoso = await makeOrg('INDIRECT_PROVIDER', { legalName: 'Contoso Matrix Provider' });
@@ -125,6 +146,7 @@ export async function buildOtherChannel(): Promise<{ theirs: Side; markers: stri
   const theirRequest = await pendingRequest(contoso.id, litware.id, fourth.id, theirAdmin.id);
 
   const theirApp = await apiApp(contoso.id, theirAdmin.id, 'Contoso Matrix app');
+  const theirHook = await webhookEndpoint(contoso.id, theirAdmin.id, 'https://contoso-matrix-hooks.example/in');
   const theirs: Side = {
     customer: fourth.id,
     subscription: theirSubscription.id,
@@ -137,6 +159,8 @@ export async function buildOtherChannel(): Promise<{ theirs: Side; markers: stri
     providerProfile: contoso.id,
     offer: theirOffer.id,
     apiApp: theirApp.id,
+    webhookEndpoint: theirHook.endpointId,
+    webhookDelivery: theirHook.deliveryId,
     providerId: contoso.id,
     resellerId: litware.id,
     invitationToken: theirInvitation.token,
@@ -155,6 +179,7 @@ export async function buildOtherChannel(): Promise<{ theirs: Side; markers: stri
       'Fourth Coffee Matrix',
       fourth.tenantDomain,
       theirAdmin.email,
+      'contoso-matrix-hooks.example',
     ],
   };
 }

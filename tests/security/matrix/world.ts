@@ -7,7 +7,7 @@ import { loadCtx } from '@/lib/auth/session';
 import type { Ctx } from '@/lib/authz/context';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { seedDemoData } from '@/prisma/demo-data';
-import { apiApp, buildOtherChannel, pendingInvitation, pendingRequest } from './world-other-channel';
+import { apiApp, buildOtherChannel, pendingInvitation, pendingRequest, webhookEndpoint } from './world-other-channel';
 
 export const RESOURCES = [
   'customer',
@@ -21,6 +21,8 @@ export const RESOURCES = [
   'providerProfile',
   'offer',
   'apiApp',
+  'webhookEndpoint',
+  'webhookDelivery',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -83,6 +85,7 @@ export async function buildWorld(): Promise<World> {
   const ourInvitation = await pendingInvitation(northwind.id, nora.id);
   const ourRequest = await pendingRequest(northwind.id, tailspin.id, woodgrove.id, nora.id);
   const ourApp = await apiApp(northwind.id, nora.id, 'Northwind matrix app');
+  const ourHook = await webhookEndpoint(northwind.id, nora.id, 'https://northwind-matrix-hooks.example/in');
 
   // The other channel: provider Contoso, reseller Litware (delegated admin of Fourth Coffee).
   const other = await buildOtherChannel();
@@ -109,6 +112,8 @@ export async function buildWorld(): Promise<World> {
     providerProfile: northwind.id,
     offer: offer.id,
     apiApp: ourApp.id,
+    webhookEndpoint: ourHook.endpointId,
+    webhookDelivery: ourHook.deliveryId,
     providerId: northwind.id,
     resellerId: fabrikam.id,
     invitationToken: ourInvitation.token,
