@@ -151,6 +151,7 @@ const TAGS: Record<string, string> = {
   Reports: 'The audit log and the incentives report.',
   Reference: 'This document.',
   'API apps': "The organisation's API apps (decision 0058).",
+  Webhooks: 'Endpoints that receive signed events, and their delivery logs (decision 0059).',
 };
 
 /** The document served at /api/v1/openapi.json. */

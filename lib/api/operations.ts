@@ -7,6 +7,7 @@ import { partnershipsApi } from './partnerships';
 import { relationshipsApi } from './relationships';
 import { reportsApi } from './reports';
 import { subscriptionsApi } from './subscriptions';
+import { webhooksApi } from './webhooks';
 
 /** Every operation of the Partner API, in the order the document lists them. */
 export const OPERATIONS: ApiOperation[] = [
@@ -17,4 +18,5 @@ export const OPERATIONS: ApiOperation[] = [
   ...Object.values(reportsApi),
   ...Object.values(catalogApi),
   ...Object.values(appsApi),
+  ...Object.values(webhooksApi),
 ] as ApiOperation[];

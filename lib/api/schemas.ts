@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createApiAppInput } from '@/lib/api-apps/schemas';
+import { createWebhookEndpointInput } from '@/lib/webhooks/schemas';
 import { searchText } from '@/lib/validation/text';
 import { findCustomersInput, updateCustomerDetailsInput } from '@/lib/customers/schemas';
 import { addSubscriptionsInput, newCustomerOrderInput } from '@/lib/orders/schemas';
@@ -22,6 +23,8 @@ export const invitationPath = z.object({ invitationId: pathId });
 export const partnershipPath = z.object({ partnershipId: pathId });
 export const requestPath = z.object({ requestId: pathId });
 export const appPath = z.object({ appId: pathId });
+export const endpointPath = z.object({ endpointId: pathId });
+export const deliveryPath = z.object({ deliveryId: pathId });
 
 /** `limit` (1–200, 50 by default) and the opaque `cursor` of a `next` link. */
 export const pageQuery = z.object({
@@ -65,6 +68,9 @@ export const relationshipRequestBody = z.object({
 
 /** An API app registered through the API: a name and scopes, never more than the calling token holds. */
 export const apiAppBody = createApiAppInput;
+
+/** A webhook endpoint: an https URL and the events wanted (decision 0059). */
+export const webhookEndpointBody = createWebhookEndpointInput;
 
 /** A new customer with its first order (F3); Idempotency-Key travels as a header. */
 export const createCustomerBody = newCustomerOrderInput.omit({ idempotencyKey: true });
@@ -274,3 +280,35 @@ export const apiAppSecretAnswer = z.object({
   clientId: z.string().optional(),
   clientSecret: z.string(),
 });
+
+export const webhookEndpointItem = z.object({
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.string()),
+  enabled: z.boolean(),
+  disabledReason: z.string().nullable(),
+  disabledAt: when.nullable(),
+  createdAt: when,
+});
+
+/** The signing secret (`whsec_…`), answered once. */
+export const webhookEndpointCreated = z.object({ endpointId: z.string(), secret: z.string() });
+
+export const webhookDeliveryItem = z.object({
+  id: z.string(),
+  /** The `webhook-id` header: a retry or a Resend carries the same one. */
+  messageId: z.string(),
+  eventType: z.string(),
+  state: z.enum(['PENDING', 'SUCCEEDED', 'FAILED']),
+  attempts: z.number().int(),
+  responseStatus: z.number().int().nullable(),
+  durationMs: z.number().int().nullable(),
+  /** At most 1 KB of the answer. */
+  responseBody: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: when,
+  lastAttemptAt: when.nullable(),
+  nextAttemptAt: when.nullable(),
+});
+
+export const deliveryAnswer = z.object({ deliveryId: z.string() });

@@ -44,6 +44,9 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     requestPath: 'search',
     appPath: 'search',
     apiAppBody: 'form',
+    endpointPath: 'search',
+    deliveryPath: 'search',
+    webhookEndpointBody: 'form',
     auditEventsQuery: 'search',
     incentivesQuery: 'search',
     invitationBody: 'form',
@@ -70,6 +73,10 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     incentiveItem: 'answer',
     apiAppItem: 'answer',
     apiAppSecretAnswer: 'answer',
+    webhookEndpointItem: 'answer',
+    webhookEndpointCreated: 'answer',
+    webhookDeliveryItem: 'answer',
+    deliveryAnswer: 'answer',
   },
   'api-apps': {
     createApiAppInput: 'form', // write-functions-accounts: Register an app

@@ -29,6 +29,8 @@ let validate: ResponseValidator;
 beforeAll(async () => {
   vi.stubEnv('NEXTAUTH_SECRET', 'a-test-secret-for-the-api-matrix-0123456789');
   vi.stubEnv('API_QUOTA_PER_MINUTE', '100000');
+  // Endpoints the own-records phase adds point at this machine (nothing is delivered: no worker runs).
+  vi.stubEnv('WEBHOOK_ALLOW_PRIVATE', '1');
   await resetDatabase();
   w = await buildWorld();
   validate = await responseValidator(openApiDocument());
@@ -106,6 +108,8 @@ function bodyFor(operation: ApiOperation, actor: Actor, extra: Record<string, un
       return { lines, ...extra };
     case 'createInvitation':
       return { ...extra };
+    case 'createWebhookEndpoint':
+      return { url: 'http://127.0.0.1:9/matrix-hook', events: ['customer.updated'], ...extra };
     case 'createApiApp':
       return { name: 'Made through the API', scopes: ['webhooks.manage'], ...extra };
     case 'createRelationshipRequest':
@@ -138,6 +142,8 @@ const OWN: Record<string, keyof World['ours']> = {
   partnershipId: 'partnership',
   requestId: 'relationshipRequest',
   appId: 'apiApp',
+  endpointId: 'webhookEndpoint',
+  deliveryId: 'webhookDelivery',
 };
 const ownParams = (operation: ApiOperation) =>
   Object.fromEntries([...operation.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, String(w.ours[OWN[m[1]!]!])]));
@@ -149,6 +155,7 @@ const LAST = [
   'revokeRelationshipRequest',
   'rotateApiAppSecret',
   'revokeApiApp',
+  'deleteWebhookEndpoint',
   'removePartnership',
 ];
 
@@ -229,8 +236,7 @@ it('refuses every foreign resource and every missing scope, writes nothing, and 
 
   // 5. Our own records with a token of exactly the operation's scope (writes: after the snapshot).
   let grants = 0;
-  const requests = new Map<string, string>();
-  const apps = new Map<string, string>();
+  const made = new Map<string, Map<string, string>>();
   const phases = [OPERATIONS.filter((o) => !LAST.includes(o.operationId)), LAST.map((id) => op(id))];
   for (const phase of phases)
     for (const actor of actors) {
@@ -238,12 +244,8 @@ it('refuses every foreign resource and every missing scope, writes nothing, and 
         const token = operation.scope ? actor.single.get(operation.scope) : null;
         if (operation.scope && !token) continue; // a scope the admin's role cannot grant
         const params = ownParams(operation);
-        // The relationship request an app revokes is the one it made above.
-        const made = requests.get(actor.email);
-        if (operation.operationId === 'revokeRelationshipRequest' && made) params.requestId = made;
-        // And the app it rotates and revokes, the one it registered above.
-        const app = apps.get(actor.email);
-        if (params.appId && app) params.appId = app;
+        // What an app acts on after making it (a request, an app, an endpoint, a delivery) is what it made.
+        for (const [name, id] of made.get(actor.email) ?? []) if (name in params) params[name] = id;
         let headers: Record<string, string> = {};
         if (operation.ifMatch) {
           const read = operation.operationId === 'updateCustomer' ? op('getCustomer') : op('getSubscription');
@@ -251,10 +253,13 @@ it('refuses every foreign resource and every missing scope, writes nothing, and 
           headers = { 'if-match': current.etag ?? '' };
         }
         const r = await send(operation, token ?? null, params, bodyFor(operation, actor), headers);
-        if (operation.operationId === 'createRelationshipRequest' && r.status === 201)
-          requests.set(actor.email, (r.body as { requestId: string }).requestId);
-        if (operation.operationId === 'createApiApp' && r.status === 201)
-          apps.set(actor.email, (r.body as { appId: string }).appId);
+        if (r.status === 201) {
+          const mine = made.get(actor.email) ?? new Map<string, string>();
+          for (const name of ['requestId', 'appId', 'endpointId', 'deliveryId'])
+            if (typeof (r.body as Record<string, unknown>)[name] === 'string')
+              mine.set(name, (r.body as Record<string, string>)[name]!);
+          made.set(actor.email, mine);
+        }
         cells++;
         const audience = operation.audience;
         const label = `${actor.email} ${operation.method} ${operation.path}`;

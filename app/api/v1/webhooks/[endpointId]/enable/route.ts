@@ -1,0 +1,4 @@
+import { apiHandler } from '@/lib/api/handler';
+import { webhooksApi } from '@/lib/api/webhooks';
+
+export const POST = apiHandler(webhooksApi.enable);
