@@ -179,11 +179,15 @@ describe('webhook worker', () => {
     await changeCity(admin, customer.id, 'Nagoya');
     const stop = startWebhookWorker({ intervalMs: 20 });
     try {
+      // Received, then recorded as delivered (the worker writes the outcome after the answer).
       await vi.waitFor(() => expect(receiver.received).toHaveLength(1), { timeout: 5_000 });
+      await vi.waitFor(
+        async () => expect(await db().webhookDelivery.findFirstOrThrow()).toMatchObject({ state: 'SUCCEEDED' }),
+        { timeout: 5_000 },
+      );
     } finally {
       stop();
     }
-    expect(await db().webhookDelivery.findFirstOrThrow()).toMatchObject({ state: 'SUCCEEDED' });
   });
 });
 

@@ -97,10 +97,10 @@ function apiOperationCalls(source: string): string[] {
       .map((n) => n.trim())
       .filter((n) => /Api$/.test(n))) {
       for (const use of source.matchAll(new RegExp(`\\b${name}\\.(\\w+)`, 'g'))) {
-        const start = api.search(new RegExp(`^  ${use[1]}: defineOperation\\(`, 'm'));
+        const start = api.search(new RegExp(`^  ${use[1]}: `, 'm'));
         if (start < 0) throw new Error(`lib/api/${m[2]}.ts has no operation ${use[1]}`);
         const rest = api.slice(start + 1);
-        const end = rest.search(/^  \w+: defineOperation\(|^\};/m);
+        const end = rest.search(/^  \w+: |^\};/m);
         const text = rest.slice(0, end < 0 ? undefined : end);
         const texts = [text, ...helpers.filter((h) => used(text, h.name)).map((h) => h.text)];
         out.push(...[...imports].filter(([local]) => texts.some((t) => used(t, local))).map(([, id]) => id));
