@@ -1,8 +1,8 @@
 // A separate Node process the fault tests start and kill (SIGKILL): it runs
-// one domain function against DATABASE_URL, as a portal or mail worker
-// process would. Started with `node --conditions=react-server --import tsx`
-// (the react-server condition makes `server-only` importable, as in
-// scripts/mail-worker.ts). Input in PC_FAULT_INPUT (JSON); result on stdout.
+// one domain function against DATABASE_URL, as a portal, mail worker or
+// webhook worker process would. Started with `node --conditions=react-server
+// --import tsx` (the react-server condition makes `server-only` importable, as
+// in scripts/mail-worker.ts). Input in PC_FAULT_INPUT (JSON); result on stdout.
 import { disconnectDb } from '../../lib/db';
 
 const mode = process.argv[2];
@@ -37,6 +37,20 @@ async function main(): Promise<unknown> {
       total.failed += r.failed;
       total.retried += r.retried;
       if (r.sent + r.failed + r.retried === 0) return total;
+    }
+  }
+  if (mode === 'webhooks') {
+    const { deliverDueWebhooks } = await import('../../lib/webhooks/deliver');
+    const { db } = await import('../../lib/db');
+    await db().$queryRaw`SELECT 1`; // connected, as a running webhook worker would be
+    await gate();
+    const total = { delivered: 0, retried: 0, failed: 0 };
+    for (;;) {
+      const r = await deliverDueWebhooks({ limit: Number(input.limit ?? 10) });
+      total.delivered += r.delivered;
+      total.retried += r.retried;
+      total.failed += r.failed;
+      if (r.delivered + r.retried + r.failed === 0) return total;
     }
   }
   throw new Error(`unknown mode ${mode}`);
