@@ -22,7 +22,7 @@ export function withApplicationName(url: string, name: string): string {
 }
 
 export function spawnChild(
-  mode: 'order' | 'deliver',
+  mode: 'order' | 'deliver' | 'webhooks',
   input: unknown,
   env: Record<string, string>,
   options: { gated?: boolean } = {},

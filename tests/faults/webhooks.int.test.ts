@@ -25,9 +25,6 @@ import { startWebhookWorker } from '@/lib/webhooks/worker';
 import type { EventType } from '@/lib/webhooks/events';
 import { spawnChild, waitFor, withApplicationName, type Child } from './spawn';
 
-/** child.ts's webhook worker mode (spawn.ts names only the modes of the first fault tests). */
-const WEBHOOKS_MODE = 'webhooks' as unknown as Parameters<typeof spawnChild>[0];
-
 type Received = {
   id: string;
   path: string;
@@ -294,7 +291,7 @@ describe('webhook faults', () => {
       expect(expected.size).toBe(6);
 
       const worker = spawnChild(
-        WEBHOOKS_MODE,
+        'webhooks',
         { limit: 10 },
         {
           DATABASE_URL: withApplicationName(process.env.DATABASE_URL!, 'pc-fault-webhooks'),
