@@ -14,7 +14,7 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
   const t = await getTranslations();
   return (
     <header className="bg-brand text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <div className="flex flex-col leading-tight">
           <Link href="/" className="text-lg font-semibold">
             {t('app.name')}
@@ -25,9 +25,9 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
             </span>
           ) : null}
         </div>
-        <nav aria-label={t('shell.mainNavigation')} className="flex flex-1 flex-wrap gap-1">
+        <nav aria-label={t('shell.mainNavigation')} className="flex flex-1 flex-wrap gap-0.5">
           {nav.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded px-2.5 py-1 text-sm hover:bg-white/10">
+            <Link key={item.href} href={item.href} className="rounded px-2 py-1 text-sm hover:bg-white/10">
               {t(item.label)}
             </Link>
           ))}

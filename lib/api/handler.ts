@@ -109,9 +109,9 @@ export function apiHandler(operation: ApiOperation) {
       const url = new URL(request.url);
       const params = readParams(operation.params, await context.params);
       const query = readQuery(operation.query, url);
-      const body = await readBody(operation.body, request);
-      if (body && typeof body === 'object' && 'status' in body && 'code' in body && 'type' in body)
-        return fail(body as Problem);
+      const read = await readBody(operation.body, request);
+      if (!read.ok) return fail(read.problem);
+      const body = read.value;
       const key = operation.method === 'POST' ? (request.headers.get('idempotency-key') ?? undefined) : undefined;
       if (key !== undefined && !validIdempotencyKey(key))
         return fail(problem(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1–200 visible ASCII characters.'));
@@ -138,7 +138,6 @@ export function apiHandler(operation: ApiOperation) {
         operation.method === 'POST' && caller && key
           ? await idempotent(caller.appId, key, request, body, run, tr)
           : await run();
-      if (answer instanceof Response) return answer;
       const headers = { ...quotaHeaders, ...answer.headers };
       return answer.status >= 400 ? fail(answer.body as Problem, headers) : json(answer.status, answer.body, headers);
     } catch (error) {
@@ -160,22 +159,19 @@ async function idempotent(
   body: unknown,
   run: () => Promise<StoredAnswer>,
   tr: Translate,
-): Promise<StoredAnswer | Response> {
+): Promise<StoredAnswer> {
   const hash = requestHash(request.method, new URL(request.url).pathname, JSON.stringify(body ?? null));
   const claim = await claimKey(appId, key, hash);
   if (claim.kind === 'replay')
     return { ...claim.answer, headers: { ...claim.answer.headers, 'Idempotent-Replayed': 'true' } };
-  if (claim.kind === 'mismatch')
-    return problemResponse(
-      problem(422, 'idempotency_key_reused', 'This Idempotency-Key was sent with another request.'),
-    );
-  if (claim.kind === 'in-progress')
-    return problemResponse(
-      problem(409, 'idempotency_key_in_use', 'A request with this Idempotency-Key is still running.'),
-      {
-        'Retry-After': '1',
-      },
-    );
+  if (claim.kind === 'mismatch') {
+    const p = problem(422, 'idempotency_key_reused', 'This Idempotency-Key was sent with another request.');
+    return { status: p.status, body: p, headers: {} };
+  }
+  if (claim.kind === 'in-progress') {
+    const p = problem(409, 'idempotency_key_in_use', 'A request with this Idempotency-Key is still running.');
+    return { status: p.status, body: p, headers: { 'Retry-After': '1' } };
+  }
   let answer: StoredAnswer;
   try {
     answer = await run();

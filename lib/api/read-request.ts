@@ -25,25 +25,29 @@ export function readQuery(schema: z.ZodType | undefined, url: URL): unknown {
   return parseInput(schema, fields);
 }
 
-/** The JSON body, or the problem that refuses it (415, 413, 400) before the schema's 422. */
-export async function readBody(schema: z.ZodType | undefined, request: Request): Promise<unknown | Problem> {
-  if (!schema) return undefined;
+export type ReadBody = { ok: true; value: unknown } | { ok: false; problem: Problem };
+
+/** The JSON body, or the problem that refuses it (415, 413, 400) before the schema's 422 (thrown). */
+export async function readBody(schema: z.ZodType | undefined, request: Request): Promise<ReadBody> {
+  if (!schema) return { ok: true, value: undefined };
+  const refuse = (problem: Problem): ReadBody => ({ ok: false, problem });
   const type = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json' && !type?.endsWith('+json'))
-    return problem(415, 'unsupported_media_type', 'The body must be application/json.');
+    return refuse(problem(415, 'unsupported_media_type', 'The body must be application/json.'));
   const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_BODY) return problem(413, 'body_too_large', `The body may hold at most ${MAX_BODY} bytes.`);
+  const tooLarge = problem(413, 'body_too_large', `The body may hold at most ${MAX_BODY} bytes.`);
+  if (length > MAX_BODY) return refuse(tooLarge);
   const text = await readCapped(request);
-  if (text === null) return problem(413, 'body_too_large', `The body may hold at most ${MAX_BODY} bytes.`);
+  if (text === null) return refuse(tooLarge);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return problem(400, 'malformed_json', 'The body is not valid JSON.');
+    return refuse(problem(400, 'malformed_json', 'The body is not valid JSON.'));
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw new Invalid({ _form: ['errors.invalidValue'] });
-  return parseInput(schema, json as Record<string, unknown>);
+  return { ok: true, value: parseInput(schema, json as Record<string, unknown>) };
 }
 
 /** The body as text, or null past MAX_BODY bytes (read no further). */
