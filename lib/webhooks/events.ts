@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Tx } from '@/lib/db';
 import { clock } from '@/lib/clock';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 /** The events an endpoint may ask for (docs/decisions/0059-webhooks.md). */
 export const EVENT_TYPES = [
@@ -36,34 +36,21 @@ export type WebhookEvent = {
 export const newMessageId = () => `msg_${randomBytes(18).toString('base64url')}`;
 
 /**
- * The organisations that may see the record now (lib/authz/scopes.ts): a
- * customer's provider and managing reseller; a subscription's, plus the
- * reseller credited on it and its support contact; a partnership's two parties.
+ * The organisations that may see the record now (lib/authz/scopes.ts), as a
+ * subquery: a customer's provider and managing reseller; a subscription's,
+ * plus the reseller credited on it and its support contact; a partnership's
+ * two parties.
  */
-async function audience(tx: Tx, subject: Subject): Promise<(string | null)[]> {
-  if (subject.kind === 'customer') {
-    const c = await tx.customer.findUnique({
-      where: { id: subject.id },
-      select: { providerId: true, managingResellerId: true },
-    });
-    return c ? [c.providerId, c.managingResellerId] : [];
-  }
-  if (subject.kind === 'subscription') {
-    const s = await tx.subscription.findUnique({
-      where: { id: subject.id },
-      select: {
-        resellerId: true,
-        supportContactOrgId: true,
-        customer: { select: { providerId: true, managingResellerId: true } },
-      },
-    });
-    return s ? [s.customer.providerId, s.customer.managingResellerId, s.resellerId, s.supportContactOrgId] : [];
-  }
-  const p = await tx.partnership.findUnique({
-    where: { id: subject.id },
-    select: { providerId: true, resellerId: true },
-  });
-  return p ? [p.providerId, p.resellerId] : [];
+function audienceSql(subject: Subject): Prisma.Sql {
+  if (subject.kind === 'customer')
+    return Prisma.sql`SELECT unnest(ARRAY[c."providerId", c."managingResellerId"])
+      FROM "Customer" c WHERE c.id = ${subject.id}`;
+  if (subject.kind === 'subscription')
+    return Prisma.sql`
+      SELECT unnest(ARRAY[c."providerId", c."managingResellerId", s."resellerId", s."supportContactOrgId"])
+      FROM "Subscription" s JOIN "Customer" c ON c.id = s."customerId" WHERE s.id = ${subject.id}`;
+  return Prisma.sql`SELECT unnest(ARRAY[p."providerId", p."resellerId"])
+    FROM "Partnership" p WHERE p.id = ${subject.id}`;
 }
 
 /**
@@ -73,19 +60,15 @@ async function audience(tx: Tx, subject: Subject): Promise<(string | null)[]> {
  * worker sends them (deliver.ts).
  */
 export async function emitEvent(tx: Tx, event: WebhookEvent): Promise<void> {
-  const orgIds = [...new Set([...(await audience(tx, event.subject)), ...(event.alsoTo ?? [])])].filter(
-    (id): id is string => !!id,
-  );
-  if (orgIds.length === 0) return;
-  const endpoints = await tx.webhookEndpoint.findMany({
-    where: {
-      organizationId: { in: orgIds },
-      enabled: true,
-      events: { has: event.type },
-      organization: { status: 'ACTIVE' },
-    },
-    select: { id: true, organizationId: true },
-  });
+  const also = (event.alsoTo ?? []).filter((id): id is string => !!id);
+  // One statement: the audience and its endpoints that asked for this type (usually none: nothing more is sent).
+  const endpoints = await tx.$queryRaw<{ id: string; organizationId: string }[]>`
+    SELECT e.id, e."organizationId"
+      FROM "WebhookEndpoint" e
+      JOIN "Organization" o ON o.id = e."organizationId" AND o.status = 'ACTIVE'
+     WHERE e.enabled AND ${event.type} = ANY (e.events)
+       AND e."organizationId" IN (${audienceSql(event.subject)} UNION ALL SELECT unnest(${also}::text[]))
+     ORDER BY e.id`;
   if (endpoints.length === 0) return;
   const now = clock.now();
   const payload = { type: event.type, timestamp: now.toISOString(), data: event.data };
