@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { db, type Db } from '@/lib/db';
 import { clock } from '@/lib/clock';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 // Fixed-window rate limits counted in PostgreSQL (table "RateLimit"), so every
 // web process shares them. Written here rather than with rate-limiter-flexible's
@@ -16,6 +17,14 @@ export type Limit = {
   /** Events allowed in one window; the next one is refused until it ends. */
   max: number;
   windowMs: number;
+  /**
+   * Each count committed without waiting for its WAL flush (synchronous_commit
+   * off for that transaction alone): for a limit counted on every request of
+   * one subject (an API app's quota), whose concurrent counts would otherwise
+   * wait in line on the subject's row for one flush each. A crash of the
+   * database may forget the counts of its last moments (under a second).
+   */
+  asyncCommit?: boolean;
 };
 
 export type Blocked = { retryAfterMs: number };
@@ -93,6 +102,11 @@ export class RateLimiter {
 
   private async upsert(subject: string, now: Date): Promise<Row> {
     const since = new Date(now.getTime() - this.limit.windowMs);
+    // asyncCommit: set_config(…, true) is SET LOCAL from inside the statement, whose
+    // transaction it is: the one round trip, and the row is free as soon as it commits.
+    const asyncCommit = this.limit.asyncCommit
+      ? Prisma.sql`, set_config('synchronous_commit', 'off', true) AS "asyncCommit"`
+      : Prisma.empty;
     const rows = await this.client().$queryRaw<Row[]>`
       INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${this.key(subject)}, ${now}, 1)
       ON CONFLICT ("key") DO UPDATE SET
@@ -100,7 +114,7 @@ export class RateLimiter {
                        THEN "RateLimit"."count" + 1 ELSE 1 END,
         "windowStart" = CASE WHEN "RateLimit"."windowStart" <= ${now} AND "RateLimit"."windowStart" > ${since}
                        THEN "RateLimit"."windowStart" ELSE ${now} END
-      RETURNING "windowStart", "count"`;
+      RETURNING "windowStart", "count"${asyncCommit}`;
     if (Math.random() < 0.01) await this.sweep(now);
     return rows[0]!;
   }

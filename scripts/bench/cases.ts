@@ -159,6 +159,81 @@ export const CASES: BenchCase[] = [
   },
 ];
 
+/** The Partner API's floor (app/api/bench-floor): its gates and 50 fixed customers, no query of its own. */
+export const API_FLOOR = '/api/bench-floor';
+
+/** The bench's two API apps: the provider's (PROVIDER_USER's) and the reseller's (RESELLER_USER's). */
+export type ApiAppName = 'provider' | 'reseller';
+export const API_APP_USERS: Record<ApiAppName, string> = { provider: PROVIDER_USER, reseller: RESELLER_USER };
+
+export type ApiBenchCase = {
+  name: string;
+  /** The app whose token calls it (an app holding every scope its admin may grant). */
+  app: ApiAppName;
+  /** Path and query under /api/v1; its floor is API_FLOOR with the same query string. */
+  path: (fx: Fixtures) => string;
+  /** The statement the operation's domain call sends (its list's builder, with the API's options), as the app. */
+  rawSql: (ctx: Ctx, fx: Fixtures) => RawSql;
+};
+
+const caseNamed = (name: string): BenchCase => {
+  const c = CASES.find((k) => k.name === name);
+  if (!c) throw new Error(`No bench case ${name}`);
+  return c;
+};
+
+function apiCustomersCase(name: string, input: (fx: Fixtures) => Record<string, string>): ApiBenchCase {
+  return {
+    name: `GET /customers${name}`,
+    app: 'provider',
+    path: (fx) => `/api/v1/customers${Object.keys(input(fx)).length ? `?${new URLSearchParams(input(fx))}` : ''}`,
+    // As the operation asks (lib/api/customers.ts): no reseller filter, `limit` rows (50 by default).
+    rawSql: (ctx, fx) =>
+      raw(findCustomersSql(ctx, findCustomersInput.parse(input(fx)), { walk: Boolean(input(fx).q) }, 50)),
+  };
+}
+
+/**
+ * The Partner API's lists at the bench's big size, each beside the API floor.
+ * Where the operation sends its page's very statement (the same builder, the
+ * same input, 50 rows), the page case's raw SQL is reused.
+ */
+export const API_CASES: ApiBenchCase[] = [
+  apiCustomersCase(': first page', () => ({})),
+  apiCustomersCase('?reseller=', (fx) => ({ reseller: fx.resellerId })),
+  apiCustomersCase(`?q=${SEARCH}`, () => ({ q: SEARCH })),
+  {
+    name: 'GET /customers/{id}/subscriptions',
+    app: 'provider',
+    path: (fx) => `/api/v1/customers/${fx.bigCustomerId}/subscriptions`,
+    rawSql: caseNamed('Customer subscriptions').rawSql,
+  },
+  {
+    name: 'GET /subscriptions?relation=managed',
+    app: 'reseller',
+    path: () => '/api/v1/subscriptions?relation=managed',
+    rawSql: caseNamed('Reseller: managed subscriptions').rawSql,
+  },
+  {
+    name: 'GET /indirect-resellers',
+    app: 'provider',
+    path: () => '/api/v1/indirect-resellers',
+    rawSql: caseNamed('Indirect resellers').rawSql,
+  },
+  {
+    name: 'GET /audit-events',
+    app: 'provider',
+    path: () => '/api/v1/audit-events',
+    rawSql: caseNamed('Audit log').rawSql,
+  },
+  {
+    name: 'GET /reports/incentives?month=',
+    app: 'provider',
+    path: (fx) => `/api/v1/reports/incentives?month=${fx.month}`,
+    rawSql: caseNamed('Incentives (one month)').rawSql,
+  },
+];
+
 /** Looks up the fixtures of one database (a few bounded queries, once per run). */
 export async function resolveFixtures(query: Query, now = new Date()): Promise<Fixtures> {
   const one = async (text: string, values: unknown[] = []): Promise<string> => {

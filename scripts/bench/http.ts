@@ -1,5 +1,6 @@
 // HTTP as a signed-in browser does it: next-auth credentials sign-in, then
-// timed GETs (server time to first byte and to the last byte).
+// timed GETs (server time to first byte and to the last byte); and as a
+// Partner API app does it: a client-credentials token, then bearer GETs.
 import http from 'node:http';
 
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -72,5 +73,27 @@ export async function getPage(base: string, path: string, cookie: string | null)
   const res = await request(`${base}${path}`, { headers: cookie ? { cookie } : {} });
   if (res.status !== 200)
     throw new Error(`GET ${path} answered ${res.status}${res.headers.location ? ` → ${res.headers.location}` : ''}`);
+  return res;
+}
+
+/** A Partner API access token for an app (POST /api/oauth/token, client credentials). */
+export async function apiToken(base: string, clientId: string, clientSecret: string): Promise<string> {
+  const res = await request(`${base}/api/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+    }).toString(),
+  });
+  if (res.status !== 200) throw new Error(`POST /api/oauth/token answered ${res.status}: ${res.body.slice(0, 200)}`);
+  return (JSON.parse(res.body) as { access_token: string }).access_token;
+}
+
+/** GET a Partner API path with a bearer token; throws unless it answers 200. */
+export async function getApi(base: string, path: string, token: string): Promise<Response> {
+  const res = await request(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.body.slice(0, 200)}`);
   return res;
 }

@@ -1,5 +1,6 @@
 // Load with autocannon: N connections on a page in turns with the floor, the
-// session cookie on every request. Latency percentiles from every response.
+// session cookie (or a Partner API app's bearer token) on every request.
+// Latency percentiles from every response.
 import autocannon from 'autocannon';
 import { percentile } from './stats';
 
@@ -49,8 +50,11 @@ function combine(slices: Slice[]): LoadResult {
   };
 }
 
-/** A page to load: on the portal's server, or on another (the bare Next.js page's). */
-export type Target = { base: string; path: string; cookie: string | null };
+/**
+ * A page to load: on the portal's server, or on another (the bare Next.js
+ * page's); `authorization` (e.g. `Bearer …`) is sent besides the cookie when given.
+ */
+export type Target = { base: string; path: string; cookie: string | null; authorization?: string };
 
 /**
  * Pages loaded in turns (`slices` runs of each, `seconds` in all for each):
@@ -69,7 +73,7 @@ export async function loadInTurns(
     for (let k = 0; k < targets.length; k++) {
       const t = (i + k) % targets.length;
       const target = targets[t]!;
-      slices[t]!.push(await loadOnce(target.base, target.path, target.cookie, opts.connections, each));
+      slices[t]!.push(await loadOnce(target, opts.connections, each));
       await opts.between();
     }
   }
@@ -93,17 +97,16 @@ export async function loadBeside(
   return { page: pageResult!, floor: floorResult! };
 }
 
-async function loadOnce(
-  base: string,
-  path: string,
-  cookie: string | null,
-  connections: number,
-  seconds: number,
-): Promise<Slice> {
+async function loadOnce(target: Target, connections: number, seconds: number): Promise<Slice> {
+  const { base, path, cookie, authorization } = target;
+  const headers: Record<string, string> = {
+    ...(cookie ? { cookie } : {}),
+    ...(authorization ? { authorization } : {}),
+  };
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: `${base}${path}`, connections, duration: seconds, headers: cookie ? { cookie } : {}, timeout: 30 },
+      { url: `${base}${path}`, connections, duration: seconds, headers, timeout: 30 },
       (error, res) => (error ? reject(error) : resolve(res)),
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => {

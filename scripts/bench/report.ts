@@ -58,6 +58,29 @@ export type Framework = {
   bare: { oneRequest: Summary; load: LoadResult; peakBytes: number; routeJs: RouteJs | null };
 };
 
+/**
+ * A Partner API list (GET /api/v1/…) at the big size beside the API floor
+ * (app/api/bench-floor: the same gates, 50 fixed rows, no query): one request
+ * at a time alternately (`endpoint`, `floor`), its statement through `pg`
+ * (`raw`), and under load in turns with the floor (`load.floorRequestsPerSecond`).
+ */
+export type ApiCaseResult = {
+  name: string;
+  path: string;
+  floorPath: string;
+  /** The app whose token calls it: the provider's or the reseller's. */
+  app: string;
+  /** Items in the endpoint's answer. */
+  items: number;
+  rawRows: number;
+  raw: Summary;
+  endpoint: PageTimes;
+  floor: PageTimes;
+  load: PageLoad;
+};
+
+export type ApiBench = { customers: number; cases: ApiCaseResult[] };
+
 export type BenchResult = {
   command: string;
   finishedAt: string;
@@ -93,6 +116,16 @@ export type BenchResult = {
     floorLoad: FloorLoad;
     memory: { peakBytes: number; processes: number };
   } | null;
+  /** The Partner API's lists (results written before they were measured have none). */
+  api?: ApiBench | null;
+};
+
+/** A run of the API's lists alone (`npm run bench -- --only api`). */
+export type ApiOnlyResult = Pick<BenchResult, 'command' | 'finishedAt' | 'seconds' | 'quick' | 'machine' | 'runs'> & {
+  only: 'api';
+  databases: Pick<BenchResult['databases'], 'big'>;
+  fixtures: Pick<BenchResult['fixtures'], 'big'>;
+  api: ApiBench;
 };
 
 /** The issue's acceptance lines. */
@@ -112,6 +145,9 @@ export const THRESHOLDS = {
   processPeakBytes: 500 * 2 ** 20,
   lcpMs: 1000,
   cls: 0,
+  /** A Partner API list: its median ÷ (the API floor's + its raw SQL's); its throughput ÷ the API floor's beside it. */
+  apiOverFloorPlusRaw: 1.25,
+  apiThroughputOverFloor: 0.8,
 };
 
 const ms = (v: number) => (!Number.isFinite(v) ? '—' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -136,6 +172,61 @@ export function derive(c: CaseResult) {
   const pageOverFloorPlusRaw = ratio(c.page.ttfb.median, c.floor.ttfb.median + c.raw.median);
   const bigOverSmall = ratio(c.page.ttfb.median, c.pageSmall.ttfb.median);
   return { domainOverRaw, pageOverFloorPlusRaw, bigOverSmall };
+}
+
+/** An API list's ratios: median to the last byte ÷ (the API floor's + raw SQL's); req/s ÷ the floor's beside it. */
+export function deriveApi(c: ApiCaseResult) {
+  return {
+    endpointOverFloorPlusRaw: ratio(c.endpoint.total.median, c.floor.total.median + c.raw.median),
+    throughputOverFloor: ratio(c.load.requestsPerSecond, c.load.floorRequestsPerSecond),
+  };
+}
+
+function apiSection(api: ApiBench) {
+  const t = THRESHOLDS;
+  const first = api.cases[0]?.load;
+  return {
+    heading:
+      `Partner API lists at ${api.customers.toLocaleString('en')} customers, beside the API floor ` +
+      `(/api/bench-floor: the same gates, 50 fixed rows, no query); one request at a time, alternately ` +
+      `(ms to the last byte), then ${first?.connections ?? 0} connections, ${first?.seconds ?? 0} s each in turns ` +
+      `with the floor`,
+    headers: [
+      'Endpoint',
+      'app',
+      'raw SQL med',
+      'endpoint med/p95',
+      'API floor med',
+      'endpoint÷(floor+raw)',
+      'req/s',
+      'API floor req/s',
+      '÷floor req/s',
+      'p50',
+      'p99',
+      'errors',
+    ],
+    align: ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'] as ('l' | 'r')[],
+    rows: api.cases.map((c) => {
+      const d = deriveApi(c);
+      const loadOk = c.load.errors === 0 && c.load.requests > 0;
+      return [
+        c.name,
+        c.app,
+        ms(c.raw.median),
+        `${ms(c.endpoint.total.median)}/${ms(c.endpoint.total.p95)}`,
+        ms(c.floor.total.median),
+        `${x(d.endpointOverFloorPlusRaw)} ${mark(atMost(d.endpointOverFloorPlusRaw, t.apiOverFloorPlusRaw))}`,
+        c.load.requestsPerSecond.toFixed(0),
+        (c.load.floorRequestsPerSecond ?? Number.NaN).toFixed(0),
+        `${x(d.throughputOverFloor)} ${mark(
+          d.throughputOverFloor === null ? null : d.throughputOverFloor >= t.apiThroughputOverFloor && loadOk,
+        )}`,
+        ms(c.load.latencyMs.p50),
+        ms(c.load.latencyMs.p99),
+        `${c.load.errors}${c.load.requests === 0 ? ' (none completed)' : ''} ${mark(loadOk)}`,
+      ];
+    }),
+  };
 }
 
 function table(headers: string[], rows: string[][], align: ('l' | 'r')[]): string {
@@ -358,8 +449,30 @@ function sections(r: BenchResult) {
   return { timing, load, vitals, routes, order, memory, framework, embedded, mismatched, heading, floorRps, floors };
 }
 
-export function writeReport(r: BenchResult, dir: string): void {
+const footer = (r: BenchResult | ApiOnlyResult) =>
+  `${r.command} — ${r.machine.cores} cores (${r.machine.cpu}), node ${r.machine.node}, ` +
+  `${r.seconds.toFixed(0)} s${r.quick ? ' (quick run: few iterations, short load)' : ''}`;
+
+const apiDerived = (api: ApiBench | null | undefined) =>
+  api ? api.cases.map((c) => ({ name: c.name, ...deriveApi(c) })) : null;
+
+/**
+ * A run of the API's lists alone: its table on stdout and bench/results/<timestamp>.json
+ * (latest.json and summary.md stay the last full run's).
+ */
+function writeApiOnly(r: ApiOnlyResult, dir: string): void {
+  const a = apiSection(r.api);
+  console.log(['', `== ${a.heading}`, table(a.headers, a.rows, a.align), '', footer(r)].join('\n'));
+  const stamp = r.finishedAt.replace(/[:.]/g, '-');
+  const json = { thresholds: THRESHOLDS, ...r, apiDerived: apiDerived(r.api) };
+  writeFileSync(path.join(dir, `${stamp}.json`), JSON.stringify(json, null, 2));
+  console.log(`\nWrote bench/results/${stamp}.json`);
+}
+
+export function writeReport(r: BenchResult | ApiOnlyResult, dir: string): void {
+  if ('only' in r) return writeApiOnly(r, dir);
   const s = sections(r);
+  const a = r.api ? apiSection(r.api) : null;
   const out: string[] = [];
   if (s.framework)
     out.push('', "== The framework's floor: the portal's /bench-floor beside a bare Next.js page", ...s.framework);
@@ -371,6 +484,7 @@ export function writeReport(r: BenchResult, dir: string): void {
       `${r.cases[0]?.load.seconds ?? 0} s per page (latency in ms)`,
     table(s.load.headers, s.load.rows, s.load.align),
   );
+  if (a) out.push('', `== ${a.heading}`, table(a.headers, a.rows, a.align));
   out.push('', s.memory, s.order);
   out.push(
     '',
@@ -390,11 +504,7 @@ export function writeReport(r: BenchResult, dir: string): void {
         `peak memory ${(r.embedded!.memory.peakBytes / 2 ** 20).toFixed(0)} MiB`,
       table(s.embedded.headers, s.embedded.rows, s.embedded.align),
     );
-  out.push(
-    '',
-    `${r.command} — ${r.machine.cores} cores (${r.machine.cpu}), node ${r.machine.node}, ` +
-      `${r.seconds.toFixed(0)} s${r.quick ? ' (quick run: few iterations, short load)' : ''}`,
-  );
+  out.push('', footer(r));
   console.log(out.join('\n'));
 
   const stamp = r.finishedAt.replace(/[:.]/g, '-');
@@ -410,6 +520,7 @@ export function writeReport(r: BenchResult, dir: string): void {
           ? ratio(c.load.requestsPerSecond, c.load.bareRequestsPerSecond)
           : null,
       })),
+      ...(r.api ? { apiDerived: apiDerived(r.api) } : {}),
     },
     null,
     2,
@@ -446,6 +557,7 @@ export function writeReport(r: BenchResult, dir: string): void {
       `${r.cases[0]?.load.seconds ?? 0} s per page, latency in ms)`,
     '',
     mdTable(s.load.headers, s.load.rows),
+    ...(a ? ['', `## ${a.heading}`, '', mdTable(a.headers, a.rows)] : []),
     '',
     `${s.memory}.`,
     '',

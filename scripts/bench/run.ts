@@ -3,9 +3,15 @@
 // signed-in user gets (beside the floor page), at 100,000 and at 1,000
 // customers; then under load; memory, JavaScript per route, LCP and CLS, order
 // submission; and the same on the embedded PostgreSQL at 10,000 customers.
+// The Partner API's lists too, at the big size: each endpoint (a provider's
+// and a reseller's app, made once per run) beside the API floor
+// (/api/bench-floor: the same gates, 50 fixed rows), one request at a time
+// and under load in turns, with its statement through `pg`.
 // Flags: --quick (a short smoke run), --customers N (default 100000),
-// --skip-embedded, --fresh (reseed the databases); --report <file.json>
-// prints the tables and writes summary.md again from a saved result.
+// --skip-embedded, --fresh (reseed the databases), --only api (the API's
+// lists alone: the big database and its server, nothing else; writes
+// bench/results/<time>.json only); --report <file.json> prints the tables
+// and writes summary.md again from a saved result.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,16 +22,24 @@ import { startEmbeddedPostgres } from '../db/embedded';
 import { findPostgresServer } from '../../tests/setup/database';
 import { holdsSizes, prepareEmbedded, preparePostgres, removeDataDir, sizesFor, type Prepared } from './db';
 import {
+  API_APP_USERS,
+  API_CASES,
+  API_FLOOR,
   CASES,
   DEFAULT_FLOOR,
   DEMO_PASSWORD,
   PROVIDER_USER,
   resolveFixtures,
+  type ApiAppName,
   type BenchCase,
   type Fixtures,
 } from './cases';
 import { userCtx } from '../../lib/auth/load-ctx';
-import { getPage, signIn } from './http';
+import { createApiApp } from '../../lib/api-apps/create-api-app';
+import { appCtx } from '../../lib/api-apps/app-ctx';
+import { grantable, SCOPE_NAMES } from '../../lib/api-apps/scopes';
+import { can } from '../../lib/authz/policy';
+import { apiToken, getApi, getPage, signIn } from './http';
 import { loadInTurns, type LoadResult, type Target } from './load';
 import { buildBare, startBare } from './bare';
 import { measureRouteJs } from './js-size';
@@ -33,7 +47,16 @@ import { measureVitals } from './browser';
 import { findActionId, submitOrder } from './order';
 import { groupPeakMemory, startServer, type BenchServer } from './server';
 import { summarise, type Summary } from './stats';
-import { writeReport, type BenchResult, type CaseResult, type Framework, type PageTimes } from './report';
+import {
+  writeReport,
+  type ApiBench,
+  type ApiCaseResult,
+  type ApiOnlyResult,
+  type BenchResult,
+  type CaseResult,
+  type Framework,
+  type PageTimes,
+} from './report';
 import type { Ctx } from '../../lib/authz/context';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -59,6 +82,10 @@ const bigCustomers = Number(option('--customers') ?? 100_000);
 if (!Number.isInteger(bigCustomers) || bigCustomers < 100) throw new Error('--customers takes a whole number ≥ 100');
 const skipEmbedded = flag('--skip-embedded');
 const fresh = flag('--fresh');
+const only = option('--only');
+if (only !== undefined && only !== 'api') throw new Error('--only takes api');
+/** The apps' quota on the bench's servers: the load sends thousands of requests a minute. */
+const API_QUOTA_PER_MINUTE = '100000000';
 
 const N = quick
   ? {
@@ -331,11 +358,15 @@ async function measurePages(sites: Site[], runs: number, warmup: number, budget:
  * the next page does not start with the previous one's backlog.
  */
 async function settle(site: Site, floorMs: number): Promise<void> {
+  return settleOn(async () => (await getPage(site.server.base, DEFAULT_FLOOR, floorCookie(site))).total, floorMs);
+}
+
+/** As settle, with another floor request (`probe` answers its time). */
+async function settleOn(probe: () => Promise<number>, floorMs: number): Promise<void> {
   const until = Date.now() + 120_000;
   await new Promise((resolve) => setTimeout(resolve, 500));
   while (Date.now() < until) {
-    const t = (await getPage(site.server.base, DEFAULT_FLOOR, floorCookie(site))).total;
-    if (t < Math.max(3 * floorMs, floorMs + 20)) return;
+    if ((await probe()) < Math.max(3 * floorMs, floorMs + 20)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -420,6 +451,128 @@ async function measureLoad(site: Site, bare: Target | null, seconds: number, con
   };
 }
 
+type ApiApp = { token: string; ctx: Ctx };
+
+/**
+ * The bench's API apps, made in the database the server serves (a new pair
+ * each run): each of API_APP_USERS's organisation, with every scope its
+ * admin may grant, and a token for each over POST /api/oauth/token.
+ */
+async function makeApiApps(base: string): Promise<Record<ApiAppName, ApiApp>> {
+  const name = `Bench ${new Date().toISOString().slice(0, 16)}`;
+  const apps: Partial<Record<ApiAppName, ApiApp>> = {};
+  for (const [app, email] of Object.entries(API_APP_USERS) as [ApiAppName, string][]) {
+    const user = await benchCtx(email);
+    const scopes = SCOPE_NAMES.filter((scope) => grantable(scope, (permission) => can(user, permission)));
+    const made = await createApiApp(user, { name, scopes });
+    const ctx = await appCtx(made.appId, user.orgId!, scopes);
+    if (!ctx) throw new Error(`The bench's API app of ${email} does not act`);
+    apps[app] = { token: await apiToken(base, made.clientId, made.clientSecret), ctx };
+  }
+  return apps as Record<ApiAppName, ApiApp>;
+}
+
+/**
+ * The Partner API's lists (API_CASES) on the big site: each statement through
+ * `pg`; each endpoint beside the API floor with the same app's token and query
+ * string, one request at a time (alternately, either first in turn; to the
+ * last byte), then under load in turns.
+ */
+async function measureApi(server: BenchServer, pool: Pool, fx: Fixtures, customers: number): Promise<ApiBench> {
+  const apps = await makeApiApps(server.base);
+  const base = server.base;
+  const sides = API_CASES.map((c) => {
+    const path = c.path(fx);
+    const token = apps[c.app].token;
+    return { c, path, floorPath: `${API_FLOOR}${new URL(path, base).search}`, token };
+  });
+
+  log(`  raw SQL (${N.sqlRuns} runs each)…`);
+  const raw = new Map<string, { rows: number; samples: number[] }>();
+  for (const { c } of sides) {
+    const q = c.rawSql(apps[c.app].ctx, fx);
+    const run = () => pool.query(q.text, q.values);
+    const rows = (await run()).rowCount ?? 0;
+    raw.set(c.name, { rows, samples: await timeCase(run, N.sqlRuns, N.sqlWarmup, BUDGET.sql) });
+  }
+
+  log(`  one request at a time (${N.pageRuns} runs each, beside the API floor)…`);
+  const timed = new Map<string, { endpoint: PageTimes; floor: PageTimes; items: number }>();
+  for (const { c, path, floorPath, token } of sides) {
+    const e = { ttfb: [] as number[], total: [] as number[], bytes: 0 };
+    const f = { ttfb: [] as number[], total: [] as number[], bytes: 0 };
+    const first = await getApi(base, path, token);
+    const items = (JSON.parse(first.body) as { items: unknown[] }).items.length;
+    const warm = performance.now();
+    for (let i = 0; warmingUp(i, N.pageWarmup, warm, BUDGET.page); i++) {
+      await getApi(base, floorPath, token);
+      await getApi(base, path, token);
+    }
+    const since = performance.now();
+    for (let i = 0; i < N.pageRuns && withinBudget(i, since, BUDGET.page); i++) {
+      for (const side of i % 2 === 0 ? [f, e] : [e, f]) {
+        const res = await getApi(base, side === f ? floorPath : path, token);
+        side.ttfb.push(res.ttfb);
+        side.total.push(res.total);
+        side.bytes = res.body.length;
+      }
+    }
+    const r = raw.get(c.name)!;
+    timed.set(c.name, {
+      endpoint: pageTimes(e.ttfb, e.total, e.bytes),
+      floor: pageTimes(f.ttfb, f.total, f.bytes),
+      items,
+    });
+    const t = timed.get(c.name)!;
+    log(
+      `  ${c.name}: raw ${ms(summarise(r.samples).median)} ms, endpoint ${ms(t.endpoint.total.median)} ms, ` +
+        `API floor ${ms(t.floor.total.median)} ms (${t.floor.total.runs} runs, ${items} items)`,
+    );
+  }
+
+  log(`  load: ${N.connections} connections, ${N.loadSeconds} s per endpoint (in turns with the API floor)…`);
+  const probe = async () => (await getApi(base, API_FLOOR, apps.provider.token)).total;
+  const unloaded: number[] = [];
+  for (let i = 0; i < 10; i++) unloaded.push(await probe());
+  const idle = summarise(unloaded).median;
+  const cases: ApiCaseResult[] = [];
+  for (const { c, path, floorPath, token } of sides) {
+    const authorization = `Bearer ${token}`;
+    const [endpoint, floor] = await loadInTurns(
+      [
+        { base, path, cookie: null, authorization },
+        { base, path: floorPath, cookie: null, authorization },
+      ],
+      {
+        connections: N.connections,
+        seconds: N.loadSeconds,
+        slices: loadSlices(N.loadSeconds),
+        between: () => settleOn(probe, idle),
+      },
+    );
+    log(
+      `  ${c.name}: ${endpoint!.requestsPerSecond.toFixed(0)} req/s ` +
+        `(API floor beside it ${floor!.requestsPerSecond.toFixed(0)}), p50 ${ms(endpoint!.latencyMs.p50)} ms, ` +
+        `p99 ${ms(endpoint!.latencyMs.p99)} ms, errors ${endpoint!.errors} (floor ${floor!.errors})`,
+    );
+    const r = raw.get(c.name)!;
+    const t = timed.get(c.name)!;
+    cases.push({
+      name: c.name,
+      path,
+      floorPath,
+      app: c.app,
+      items: t.items,
+      rawRows: r.rows,
+      raw: summarise(r.samples),
+      endpoint: t.endpoint,
+      floor: t.floor,
+      load: { ...endpoint!, floorRequestsPerSecond: floor!.requestsPerSecond },
+    });
+  }
+  return { customers, cases };
+}
+
 async function measureOrders(site: Site, pool: Pool, runs: number) {
   const actionId = findActionId(ROOT);
   const { rows } = await pool.query<{ id: string; minQuantity: number }>(
@@ -486,7 +639,7 @@ async function main() {
   const bigServer = await startServer(
     'big',
     PORTS.big,
-    { DATABASE_URL: big.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret },
+    { DATABASE_URL: big.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret, API_QUOTA_PER_MINUTE },
     LOGS,
   );
   let smallServer: BenchServer | null = await startServer(
@@ -539,6 +692,9 @@ async function main() {
       `  server peak memory ${(memory.bytes / 2 ** 20).toFixed(0)} MiB (${memory.processes} process(es)), ` +
         `the web process ${(memory.largestBytes / 2 ** 20).toFixed(0)} MiB`,
     );
+
+    log(`The Partner API's lists at ${bigCustomers.toLocaleString('en')} customers, beside the API floor…`);
+    const api = await measureApi(bigServer, bigPool, bigFx, bigCustomers);
 
     log('JavaScript per route (production build manifests)…');
     const routeJs = measureRouteJs(ROOT);
@@ -638,6 +794,7 @@ async function main() {
             memory: embedded.memory,
           }
         : null,
+      api,
     };
     writeReport(result, RESULTS);
   } finally {
@@ -646,6 +803,71 @@ async function main() {
     await bareServer.stop();
     await bigPool.end().catch(() => {});
     await smallPool.end().catch(() => {});
+  }
+}
+
+/** `--only api`: the Partner API's lists alone, on the big database's server. */
+async function mainApiOnly() {
+  mkdirSync(LOGS, { recursive: true });
+  const command = `npm run bench -- ${args.join(' ')}`;
+  log(`${command}: the API's lists only, ${quick ? 'quick run' : 'full run'}, ${cpus().length} cores`);
+  log('Production build (rebuilt only when the sources changed)…');
+  buildIfNeeded({ ...process.env, NODE_ENV: 'production' });
+  const adminUrl = await findPostgresServer();
+  if (!adminUrl)
+    throw new Error('No local PostgreSQL: set DATABASE_URL to a local server or start one on 127.0.0.1:5432');
+  const bigSizes = sizesFor(bigCustomers);
+  const bigName = bigCustomers === 100_000 ? 'pc_bench_100k' : `pc_bench_${bigCustomers}`;
+  log(`Database ${bigName} (${bigCustomers.toLocaleString('en')} customers)…`);
+  const big = await preparePostgres(adminUrl, bigName, bigSizes, fresh, log);
+  log(big.reused ? `  reused (${JSON.stringify(big.counts)})` : `  seeded in ${big.seedSeconds.toFixed(1)} s`);
+  const env = {
+    DATABASE_URL: big.url,
+    DATABASE_POOL_MAX: '10',
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    API_QUOTA_PER_MINUTE,
+  };
+  log('Starting the production server…');
+  const server = await startServer('big', PORTS.big, env, LOGS);
+  const pool = new pg.Pool({ connectionString: big.url, max: 2 });
+  try {
+    const fx = await resolveFixtures(queryOf(pool));
+    await pointDomainAt(big.url, 10);
+    log(`The Partner API's lists at ${bigCustomers.toLocaleString('en')} customers, beside the API floor…`);
+    const api = await measureApi(server, pool, fx, bigCustomers);
+    writeReport(
+      {
+        only: 'api',
+        command,
+        finishedAt: new Date().toISOString(),
+        seconds: (Date.now() - started) / 1000,
+        quick,
+        machine: {
+          cores: cpus().length,
+          cpu: cpus()[0]?.model ?? '',
+          memoryBytes: totalmem(),
+          node: process.version,
+          platform: `${process.platform} ${process.arch}`,
+        },
+        runs: N,
+        databases: {
+          big: {
+            name: bigName,
+            customers: bigCustomers,
+            sizes: bigSizes,
+            counts: big.counts,
+            reused: big.reused,
+            seedSeconds: big.seedSeconds,
+          },
+        },
+        fixtures: { big: fx },
+        api,
+      },
+      RESULTS,
+    );
+  } finally {
+    await server.stop();
+    await pool.end().catch(() => {});
   }
 }
 
@@ -721,7 +943,8 @@ async function runEmbedded(secret: string) {
 try {
   const saved = option('--report');
   // --report <file.json>: print the tables and write summary.md again from saved figures.
-  if (saved) writeReport(JSON.parse(readFileSync(saved, 'utf8')) as BenchResult, RESULTS);
+  if (saved) writeReport(JSON.parse(readFileSync(saved, 'utf8')) as BenchResult | ApiOnlyResult, RESULTS);
+  else if (only === 'api') await mainApiOnly();
   else await main();
   process.exit(0);
 } catch (error) {

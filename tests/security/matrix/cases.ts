@@ -56,6 +56,8 @@ export const NO_DATA: Record<string, string> = {
   '/api/v1/openapi.json': "the Partner API's OpenAPI document: made from the operations' schemas, no data",
   '/api/docs': "the Partner API's reference page (Swagger UI), reading the document",
   '/api/docs/[asset]': "the reference page's script and style files",
+  '/api/bench-floor':
+    'the benchmark floor of the Partner API: 50 fixed customers through the API gates, 404 unless PC_BENCH=1',
   '/bench-floor': 'the benchmark floor: the Customers page with 50 fixed rows, 404 unless PC_BENCH=1',
   '/bench-floor/customers':
     'the benchmark floor of the Customers list: its view with 50 fixed rows, 404 unless PC_BENCH=1',
