@@ -1,16 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Browser } from '@playwright/test';
 import createClient from 'openapi-fetch';
-import type { paths } from '../api/partner-api';
-import { partnerApiTypes } from '../api/types';
-import { responseValidator } from '../api/validate';
-import { signIn } from './helpers';
+import type { paths } from '../../api/partner-api';
+import { partnerApiTypes } from '../../api/types';
+import { responseValidator } from '../../api/validate';
+import { signIn } from '../helpers';
 
 // The Partner API driven by a client generated from the document the
 // production server serves: openapi-typescript's types (checked here against
 // the committed tests/api/partner-api.d.ts, which types this file) with
 // openapi-fetch, every answer checked against that document. Each app is
-// registered on the API apps page by its admin.
+// registered on the API apps page by its admin. A flow (tests/e2e/fixtures/
+// flows.ts): it adds a customer managed by Tailspin IT and its order, under a
+// name of its own, so it runs after the specs that read the demo data as it is.
 
 const SCOPES = [
   'customers.read',
