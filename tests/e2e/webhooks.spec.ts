@@ -93,7 +93,10 @@ test.describe('Webhooks', () => {
       await expect(listed).toContainText('Disabled');
       await listed.getByRole('button', { name: `Enable ${hook.url}` }).click();
       await expect(listed).toContainText('Enabled');
+      // The delete (a server action) must have answered before the page is opened again.
+      const deleted = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/webhooks'));
       await listed.getByRole('button', { name: `Delete ${hook.url}` }).click();
+      expect((await deleted).ok()).toBe(true);
       await page.goto('/webhooks');
       await expect(page.getByRole('row', { name: new RegExp(hook.url) })).toHaveCount(0);
     } finally {
