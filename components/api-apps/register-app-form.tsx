@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { useTranslations } from '@/components/ui/intl';
 import type { ActionState } from '@/lib/pipeline/form-state';
 import { Button } from '@/components/ui/button';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { Field } from '@/components/ui/field';
 import { SecretOnce } from './secret-once';
 
@@ -29,28 +30,7 @@ export function RegisterAppForm({ scopes, action }: Props) {
         defaultValue={String(typed?.name ?? '')}
         errors={errors?.name}
       />
-      <fieldset aria-describedby={errors?.scopes ? 'scopes-error' : undefined}>
-        <legend className="mb-1 text-sm font-medium">{t('scopes')}</legend>
-        <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
-          {scopes.map((scope) => (
-            <label key={scope} className="flex items-center gap-2 font-mono text-sm">
-              <input
-                type="checkbox"
-                name="scopes"
-                value={scope}
-                defaultChecked={checked.has(scope)}
-                className="size-4"
-              />
-              {scope}
-            </label>
-          ))}
-        </div>
-        {errors?.scopes ? (
-          <p id="scopes-error" className="mt-1 text-sm text-red-700">
-            {errors.scopes.join(' ')}
-          </p>
-        ) : null}
-      </fieldset>
+      <CheckboxGroup legend={t('scopes')} name="scopes" options={scopes} checked={checked} errors={errors?.scopes} />
       <div>
         <Button type="submit" disabled={pending}>
           {t('register')}

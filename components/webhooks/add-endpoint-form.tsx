@@ -3,6 +3,7 @@ import { useActionState } from 'react';
 import { useTranslations } from '@/components/ui/intl';
 import type { ActionState } from '@/lib/pipeline/form-state';
 import { Button } from '@/components/ui/button';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { Field } from '@/components/ui/field';
 
 type Result = { endpointId: string; secret: string };
@@ -30,28 +31,7 @@ export function AddEndpointForm({ events, action }: Props) {
         defaultValue={String(typed?.url ?? '')}
         errors={errors?.url}
       />
-      <fieldset aria-describedby={errors?.events ? 'events-error' : undefined}>
-        <legend className="mb-1 text-sm font-medium">{t('events')}</legend>
-        <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
-          {events.map((event) => (
-            <label key={event} className="flex items-center gap-2 font-mono text-sm">
-              <input
-                type="checkbox"
-                name="events"
-                value={event}
-                defaultChecked={checked.has(event)}
-                className="size-4"
-              />
-              {event}
-            </label>
-          ))}
-        </div>
-        {errors?.events ? (
-          <p id="events-error" className="mt-1 text-sm text-red-700">
-            {errors.events.join(' ')}
-          </p>
-        ) : null}
-      </fieldset>
+      <CheckboxGroup legend={t('events')} name="events" options={events} checked={checked} errors={errors?.events} />
       <div>
         <Button type="submit" disabled={pending}>
           {t('add')}
