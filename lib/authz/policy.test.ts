@@ -47,6 +47,7 @@ describe('policy', () => {
       '/audit-log',
       '/api-apps',
       '/webhooks',
+      '/users',
       '/profile',
     ]);
     expect(navigationFor({ ...base, orgKind: 'INDIRECT_RESELLER' }).map((i) => i.href)).toEqual([
@@ -58,6 +59,7 @@ describe('policy', () => {
       '/audit-log',
       '/api-apps',
       '/webhooks',
+      '/users',
     ]);
     expect(
       navigationFor({ ...base, role: 'CUSTOMER_ADMIN', orgId: null, orgKind: null, customerId: 'c' }).map(

@@ -41,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partners.manage',
     'profiles.manage',
     'offers.manage',
+    'users.manage',
     'account.self',
     'mailbox.read',
     'audit.read',
@@ -125,6 +126,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/audit-log', label: 'nav.auditLog', permission: 'audit.read' },
       { href: '/api-apps', label: 'nav.apiApps', permission: 'apps.manage' },
       { href: '/webhooks', label: 'nav.webhooks', permission: 'apps.manage' },
+      { href: '/users', label: 'nav.users', permission: 'users.manage' },
       { href: '/profile', label: 'nav.profile', permission: 'home.read' },
     ],
     reseller: [
@@ -136,6 +138,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/audit-log', label: 'nav.auditLog', permission: 'audit.read' },
       { href: '/api-apps', label: 'nav.apiApps', permission: 'apps.manage' },
       { href: '/webhooks', label: 'nav.webhooks', permission: 'apps.manage' },
+      { href: '/users', label: 'nav.users', permission: 'users.manage' },
     ],
     customer: [
       { href: '/', label: 'nav.overview', permission: 'home.read' },
@@ -147,6 +150,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/customers', label: 'nav.customers', permission: 'customers.read' },
       { href: '/offers', label: 'nav.offers', permission: 'offers.manage' },
       { href: '/audit-log', label: 'nav.auditLog', permission: 'audit.read' },
+      { href: '/users', label: 'nav.users', permission: 'users.manage' },
       { href: '/mailbox', label: 'nav.mailbox', permission: 'mailbox.read' },
     ],
   };

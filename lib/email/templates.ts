@@ -48,6 +48,16 @@ export const TEMPLATES = {
     subject: t('webhookEndpointDisabled.subject', v),
     text: t('webhookEndpointDisabled.text', v),
   }),
+  /** An admin added the user: the link sets the first password (lib/users/add-user.ts). */
+  'user-invitation': (t, v) => ({
+    subject: t('userInvitation.subject', v),
+    text: t('userInvitation.text', v),
+  }),
+  /** Forgot password?: the one-time link (lib/users/request-password-reset.ts). */
+  'password-reset': (t, v) => ({
+    subject: t('passwordReset.subject'),
+    text: t('passwordReset.text', v),
+  }),
   'password-changed': (t, v) => ({
     subject: t('passwordChanged.subject'),
     text: t('passwordChanged.text', v),

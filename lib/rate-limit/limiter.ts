@@ -44,6 +44,11 @@ export const LIMITS = {
   /** API tokens (client credentials): failures only, as for sign-in. */
   apiTokenClient: { name: 'api-token:client', max: 5, windowMs: 15 * MINUTE },
   apiTokenAddress: { name: 'api-token:address', max: 20, windowMs: 15 * MINUTE },
+  /** Forgot password?: links mailed per email (more are silently not sent), and requests per address. */
+  passwordResetAccount: { name: 'password-reset:account', max: 3, windowMs: 15 * MINUTE },
+  passwordResetAddress: { name: 'password-reset:address', max: 20, windowMs: 15 * MINUTE },
+  /** Setting a password through a mailed link (join, reset): each attempt, per client address. */
+  passwordLinkAddress: { name: 'password-link:address', max: 20, windowMs: 15 * MINUTE },
   /** Other public actions (the language switch): generous, against floods only. */
   publicAddress: { name: 'public:address', max: 300, windowMs: 15 * MINUTE },
 } satisfies Record<string, Limit>;
@@ -161,4 +166,5 @@ export const limiters = {
   passwordChangeUser: new RateLimiter(LIMITS.passwordChangeUser),
   apiTokenClient: new RateLimiter(LIMITS.apiTokenClient),
   apiTokenAddress: new RateLimiter(LIMITS.apiTokenAddress),
+  passwordResetAccount: new RateLimiter(LIMITS.passwordResetAccount),
 };

@@ -16,7 +16,15 @@ export async function verifyCredentials(raw: unknown): Promise<SignedInUser | nu
   const { email, password } = parsed.data;
   const user = await db().user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, disabled: true, sessionVersion: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      passwordHash: true,
+      disabled: true,
+      invitationPending: true,
+      sessionVersion: true,
+    },
   });
   if (!user) {
     await verifyAgainstDummy(password);
@@ -26,7 +34,7 @@ export async function verifyCredentials(raw: unknown): Promise<SignedInUser | nu
   // A temporary password verifies fast: take a password's time anyway, so a
   // wrong guess does not tell that the account still has its temporary password.
   if (isRandomSecretHash(user.passwordHash)) await verifyAgainstDummy(password);
-  if (!ok || user.disabled) return null;
+  if (!ok || user.disabled || user.invitationPending) return null;
   await db().user.update({ where: { id: user.id }, data: { lastSignInAt: clock.now() } });
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

@@ -4,6 +4,7 @@ import { getCtx } from '@/lib/auth/session';
 import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { SignInForm } from './sign-in-form';
 import { IntlClient } from '@/components/ui/intl-client';
+import { Link } from '@/components/ui/link';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
@@ -15,6 +16,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <IntlClient namespaces={['signIn']}>
         <SignInForm callbackUrl={callbackUrl} />
       </IntlClient>
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password" className="lnk">
+          {t('forgot')}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -1,0 +1,127 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { loadOr404, requirePageCtx } from '@/lib/auth/page';
+import { assertAudience } from '@/lib/authz/policy';
+import { findUsers, USERS_PAGE_SIZE } from '@/lib/users/find-users';
+import { assignableRoles } from '@/lib/users/roles';
+import { INVITATION_DAYS } from '@/lib/users/user-tokens';
+import { PageHeader, StatusBadge } from '@/components/ui/page-header';
+import { Section } from '@/components/ui/section';
+import { Table, Td } from '@/components/ui/table';
+import { SearchForm } from '@/components/ui/search-form';
+import { ActionButton } from '@/components/ui/action-button';
+import { IntlClient } from '@/components/ui/intl-client';
+import { AddUserForm } from '@/components/users/add-user-form';
+import { RoleForm } from '@/components/users/role-form';
+import {
+  addUserAction,
+  changeUserRoleAction,
+  removeUserAction,
+  resendUserInvitationAction,
+  revokeUserInvitationAction,
+  setUserEnabledAction,
+} from '@/actions/users';
+
+/** Users: an org admin's colleagues; add with an invitation, change role, disable or enable, remove. */
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const ctx = await requirePageCtx('/users');
+  const { q } = await searchParams;
+  const { users, more } = await loadOr404(async () => {
+    assertAudience(ctx, 'provider', 'reseller', 'vendor');
+    return findUsers(ctx, { q });
+  });
+  const [t, tr, format] = await Promise.all([getTranslations('users'), getTranslations('roles'), getFormatter()]);
+  const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  const roles = assignableRoles(ctx);
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <p className="mb-4 max-w-3xl text-slate-700">{t('intro', { org: ctx.orgName })}</p>
+      <IntlClient namespaces={['users', 'roles']}>
+        <Section id="add" title={t('add')}>
+          <AddUserForm roles={roles} days={INVITATION_DAYS} action={addUserAction} />
+        </Section>
+        <Section id="users" title={t('title')}>
+          <SearchForm label={t('search')} defaultValue={q} />
+          <Table
+            caption={t('title')}
+            headers={[t('name'), t('email'), t('role'), t('status'), t('lastSignIn'), t('actions')]}
+            empty={users.length ? undefined : t('none')}
+          >
+            {users.map((user) => (
+              <tr key={user.id}>
+                <Td className="font-medium">
+                  {user.name} {user.self ? <span className="text-slate-600">{t('you')}</span> : null}
+                </Td>
+                <Td className="break-all">{user.email}</Td>
+                <Td>
+                  {roles.length > 1 ? (
+                    <RoleForm
+                      userId={user.id}
+                      name={user.name}
+                      role={user.role}
+                      roles={roles}
+                      action={changeUserRoleAction}
+                    />
+                  ) : (
+                    tr(user.role)
+                  )}
+                </Td>
+                <Td className="whitespace-nowrap">
+                  <StatusBadge>{t(`statuses.${user.status}`)}</StatusBadge>
+                  {user.status === 'invited' && user.invitationExpiresAt ? (
+                    <span className="mt-1 block text-xs text-slate-600">
+                      {t('invitedUntil', { date: date(user.invitationExpiresAt) })}
+                    </span>
+                  ) : null}
+                </Td>
+                <Td className="whitespace-nowrap">{user.lastSignInAt ? date(user.lastSignInAt) : t('never')}</Td>
+                <Td>
+                  {user.self ? null : (
+                    <div className="flex flex-wrap items-start gap-2">
+                      {user.status === 'invited' || user.status === 'invitationExpired' ? (
+                        <>
+                          <ActionButton
+                            action={resendUserInvitationAction}
+                            fields={{ userId: user.id }}
+                            label={t('resend')}
+                            ariaLabel={t('resendNamed', { name: user.name })}
+                            done={{ resent: t('resent') }}
+                          />
+                          <ActionButton
+                            action={revokeUserInvitationAction}
+                            fields={{ userId: user.id }}
+                            label={t('revoke')}
+                            ariaLabel={t('revokeNamed', { name: user.name })}
+                            done={{ revoked: t('revoked') }}
+                          />
+                        </>
+                      ) : (
+                        <>
+                          <ActionButton
+                            action={setUserEnabledAction}
+                            fields={{ userId: user.id, enabled: user.disabled ? 'true' : 'false' }}
+                            label={user.disabled ? t('enable') : t('disable')}
+                            ariaLabel={t(user.disabled ? 'enableNamed' : 'disableNamed', { name: user.name })}
+                            done={{ enabled: t('enabled'), disabled: t('disabled') }}
+                          />
+                          <ActionButton
+                            action={removeUserAction}
+                            fields={{ userId: user.id }}
+                            label={t('remove')}
+                            ariaLabel={t('removeNamed', { name: user.name })}
+                            done={{ removed: t('removed') }}
+                          />
+                        </>
+                      )}
+                    </div>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </Table>
+          {more ? <p className="mt-2 text-sm text-slate-600">{t('more', { count: USERS_PAGE_SIZE })}</p> : null}
+        </Section>
+      </IntlClient>
+    </>
+  );
+}
