@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searchText } from '@/lib/validation/text';
 
 /** New passwords: 12–128 characters with a letter and a digit. */
 export const newPasswordSchema = z
@@ -55,7 +56,7 @@ export const setUserEnabledInput = userIdInput.extend({ enabled: z.enum(['true',
 export type SetUserEnabledInput = z.infer<typeof setUserEnabledInput>;
 
 /** The Users page's search: name or email. */
-export const findUsersInput = z.object({ q: z.string().trim().max(100).optional().catch(undefined) });
+export const findUsersInput = z.object({ q: searchText(100) });
 export type FindUsersInput = z.infer<typeof findUsersInput>;
 
 /** A one-time link's token as it arrives in a path or a form. */

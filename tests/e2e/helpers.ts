@@ -24,15 +24,25 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 
 type Mail = { to: string[]; raw: string };
 
-/** Waits for a message to `to` whose raw text contains `text`, from the e2e server's SMTP listener. */
+/** Waits for the latest message to `to` whose raw text contains `text`, from the e2e server's SMTP listener. */
 export async function waitForMail(to: string, text: string, timeoutMs = 30_000): Promise<Mail> {
   const file = process.env.E2E_MAIL_LOG!;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean) : [];
-    const found = lines.map((l) => JSON.parse(l) as Mail).find((m) => m.to.includes(to) && m.raw.includes(text));
+    const found = lines.map((l) => JSON.parse(l) as Mail).findLast((m) => m.to.includes(to) && m.raw.includes(text));
     if (found) return found;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`no mail to ${to} containing "${text}" within ${timeoutMs / 1000} s`);
+}
+
+/** The first link to `path` in a mail's text, its quoted-printable soft breaks and escapes undone. */
+export function linkIn(mail: Mail, path: string): string {
+  const text = mail.raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const found = new RegExp(`https?://[^\\s"]+${path}[A-Za-z0-9_-]+`).exec(text)?.[0];
+  if (!found) throw new Error(`no ${path} link in the mail to ${mail.to.join(', ')}`);
+  return new URL(found).pathname;
 }

@@ -155,6 +155,14 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     setLocaleInput: 'form',
     credentialsInput: 'form', // accounts: sign-in with hostile credentials and look-alike emails
     disableUserInput: 'form', // write-functions-accounts: disable a user; accounts: hostile ids
+    addUserInput: 'form', // write-functions-accounts: Add user
+    userIdInput: 'form', // write-functions-accounts: remove, resend, revoke
+    changeRoleInput: 'form', // write-functions-accounts: Change role
+    setUserEnabledInput: 'form', // write-functions-accounts: Disable / Enable
+    findUsersInput: 'search',
+    linkTokenSchema: 'field',
+    setPasswordWithLinkInput: 'form', // write-functions-accounts: a mailed link's new password
+    forgotPasswordInput: 'form', // write-functions-accounts: Forgot password?
   },
 };
 

@@ -16,8 +16,22 @@ import { setPartnerStatusInput, updateProviderProfileInput } from '@/lib/organiz
 import { createOffer } from '@/lib/offers/create-offer';
 import { createOfferInput } from '@/lib/offers/schemas';
 import { changePassword } from '@/lib/users/change-password';
-import { disableUser } from '@/lib/users/disable-user';
-import { changePasswordInput, disableUserInput } from '@/lib/users/schemas';
+import { disableUser, enableUser, removeUser } from '@/lib/users/disable-user';
+import { addUser } from '@/lib/users/add-user';
+import { changeUserRole } from '@/lib/users/change-user-role';
+import { setPasswordWithLink } from '@/lib/users/join';
+import { resendUserInvitation, revokeUserInvitation } from '@/lib/users/manage-invitation';
+import { requestPasswordReset } from '@/lib/users/request-password-reset';
+import {
+  addUserInput,
+  changePasswordInput,
+  changeRoleInput,
+  disableUserInput,
+  forgotPasswordInput,
+  setPasswordWithLinkInput,
+  setUserEnabledInput,
+  userIdInput,
+} from '@/lib/users/schemas';
 import { createApiApp } from '@/lib/api-apps/create-api-app';
 import { rotateApiAppSecret } from '@/lib/api-apps/rotate-api-app-secret';
 import { revokeApiApp } from '@/lib/api-apps/revoke-api-app';
@@ -125,6 +139,72 @@ const CASES: Case[] = [
     keys: ['userId'],
     ids: (w) => [w.ctx.resellerA.userId, w.users.colleagueA.id, w.ctx.providerA.userId, w.users.userB.id],
     run: (ctx, input) => disableUser(ctx, input),
+  },
+  {
+    name: 'Add user (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: addUserInput,
+    keys: ['email', 'name', 'role'],
+    run: (ctx, input: { email: string; name: string; role: never }) =>
+      addUser(ctx, { ...input, baseUrl: 'https://portal.test' }),
+  },
+  {
+    name: 'Change role (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: changeRoleInput,
+    keys: ['userId', 'role'],
+    ids: (w) => [w.ctx.resellerA.userId, w.users.colleagueA.id, w.ctx.providerA.userId, w.users.userB.id],
+    run: (ctx, input) => changeUserRole(ctx, input),
+  },
+  {
+    name: 'Disable or enable a user (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: setUserEnabledInput,
+    keys: ['userId', 'enabled'],
+    ids: (w) => [w.users.colleagueA.id, w.ctx.providerA.userId, w.users.userB.id],
+    run: (ctx, input: { userId: string; enabled: string }) =>
+      input.enabled === 'true' ? enableUser(ctx, input) : disableUser(ctx, input),
+  },
+  {
+    name: 'Remove a user (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: userIdInput,
+    keys: ['userId'],
+    ids: (w) => [w.ctx.resellerA.userId, w.ctx.providerA.userId, w.users.userB.id],
+    run: (ctx, input) => removeUser(ctx, input),
+  },
+  {
+    name: 'Resend a user invitation (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: userIdInput,
+    keys: ['userId'],
+    ids: (w) => [w.users.colleagueA.id, w.ctx.providerA.userId, w.users.userB.id],
+    run: (ctx, input: { userId: string }) => resendUserInvitation(ctx, { ...input, baseUrl: 'https://portal.test' }),
+  },
+  {
+    name: 'Revoke a user invitation (org admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: userIdInput,
+    keys: ['userId'],
+    ids: (w) => [w.users.colleagueA.id, w.ctx.providerA.userId, w.users.userB.id],
+    run: (ctx, input) => revokeUserInvitation(ctx, input),
+  },
+  {
+    // Anyone holding a link: a forged or foreign token sets nothing.
+    name: 'Set a password through a mailed link (public)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: setPasswordWithLinkInput,
+    keys: ['token', 'newPassword', 'confirmPassword'],
+    run: (_ctx, input) => setPasswordWithLink(input, 'PASSWORD_RESET'),
+    foreignSafe: false,
+  },
+  {
+    name: 'Forgot password? (public)',
+    ctx: () => null,
+    schema: forgotPasswordInput,
+    keys: ['email'],
+    run: (_ctx, input: { email: string }) => requestPasswordReset({ ...input, baseUrl: 'https://portal.test' }),
+    foreignSafe: false,
   },
   // Vendor staff reach every organisation: only "a refusal writes nothing" applies.
   {

@@ -51,6 +51,10 @@ export const NO_DATA: Record<string, string> = {
   '/enrol': 'public enrolment form',
   '/sign-in': 'sign-in form',
   '/change-password': "the signed-in user's own form",
+  '/forgot-password': 'public form: the same answer for every email (its action: requestPasswordReset)',
+  '/join/[token]': "renders components/users/password-link-page.tsx, which reads the link's token (viewUserLink)",
+  '/reset-password/[token]':
+    "renders components/users/password-link-page.tsx, which reads the link's token (viewUserLink)",
   '/api/auth/[...nextauth]': 'next-auth',
   '/api/test/clock': 'test clock, 404 unless PC_TEST_CLOCK=1',
   '/api/v1/openapi.json': "the Partner API's OpenAPI document: made from the operations' schemas, no data",

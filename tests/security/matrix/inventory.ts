@@ -17,6 +17,7 @@ const NOT_DOMAIN = [
   /^@\/lib\/(errors|format|env|actions|clock|db|tokens)$/,
   /^@\/lib\/offers\/money$/,
   /^@\/lib\/api-apps\/scopes$/,
+  /^@\/lib\/users\/roles$/,
   // The Partner API's machinery; its operations are followed to their domain calls (apiOperationCalls).
   /^@\/lib\/api\//,
   /^@\/lib\/reports\/csv$/,
