@@ -14,7 +14,7 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
   const t = await getTranslations();
   return (
     <header className="bg-brand text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <div className="flex flex-col leading-tight">
           <Link href="/" className="text-lg font-semibold">
             {t('app.name')}

@@ -27,7 +27,9 @@ export async function PasswordLinkPage({ token, purpose, action }: Props) {
   return (
     <TokenLinkLayout ctx={ctx} refusedMinutes={null}>
       <div className="mx-auto max-w-sm">
-        <h1 className="mb-2 text-2xl font-semibold">{join && view.org ? t('joinTitle', values) : t('resetTitle')}</h1>
+        <h1 className="mb-2 text-2xl font-semibold">
+          {join ? (view.org ? t('joinTitle', values) : t('joinTitleAny')) : t('resetTitle')}
+        </h1>
         {view.status === 'ready' ? (
           <>
             <p className="mb-6 text-sm text-slate-700">{t(join ? 'joinIntro' : 'resetIntro', values)}</p>

@@ -18,7 +18,7 @@ export function RoleForm({ userId, name, role, roles, action }: Props) {
   const tr = useTranslations('roles');
   const [state, run, pending] = useActionState(action, undefined);
   return (
-    <form action={run} className="flex flex-wrap items-center gap-2">
+    <form action={run} className="flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
       <select
         name="role"

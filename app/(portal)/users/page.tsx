@@ -53,7 +53,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   {user.name} {user.self ? <span className="text-slate-600">{t('you')}</span> : null}
                 </Td>
                 <Td className="break-all">{user.email}</Td>
-                <Td>
+                <Td className="whitespace-nowrap">
                   {roles.length > 1 ? (
                     <RoleForm
                       userId={user.id}
@@ -77,7 +77,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <Td className="whitespace-nowrap">{user.lastSignInAt ? date(user.lastSignInAt) : t('never')}</Td>
                 <Td>
                   {user.self ? null : (
-                    <div className="flex flex-wrap items-start gap-2">
+                    <div className="flex items-start gap-2">
                       {user.status === 'invited' || user.status === 'invitationExpired' ? (
                         <>
                           <ActionButton
