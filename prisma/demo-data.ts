@@ -190,14 +190,18 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
           passwordHash,
         },
       });
-      await tx.user.create({
-        data: {
-          email: `user@${tenantDomain}`,
-          name: 'Woodgrove User',
-          role: 'CUSTOMER_USER',
+      await tx.user.createMany({
+        data: [
+          ['user', 'Woodgrove User'],
+          ['ava', 'Ava Lee'],
+          ['ben', 'Ben Ortiz'],
+        ].map(([local, name]) => ({
+          email: `${local}@${tenantDomain}`,
+          name: name!,
+          role: 'CUSTOMER_USER' as const,
           customerId: woodgrove.id,
           passwordHash,
-        },
+        })),
       });
       const order = await tx.order.create({
         data: {
@@ -234,6 +238,12 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
             ],
           },
         },
+      });
+      // Four of its ten Business Basic licences are assigned to Woodgrove's users (Licenses).
+      const basicSubscription = await tx.subscription.findFirstOrThrow({ where: { orderId: order.id } });
+      const woodgroveUsers = await tx.user.findMany({ where: { customerId: woodgrove.id }, select: { id: true } });
+      await tx.licenceAssignment.createMany({
+        data: woodgroveUsers.map((u) => ({ subscriptionId: basicSubscription.id, userId: u.id, assignedAt: now })),
       });
       // The audit trail of what the demo starts with, so the audit log is not empty on a new portal.
       const subscription = await tx.subscription.findFirstOrThrow({

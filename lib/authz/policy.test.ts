@@ -65,6 +65,6 @@ describe('policy', () => {
       navigationFor({ ...base, role: 'CUSTOMER_ADMIN', orgId: null, orgKind: null, customerId: 'c' }).map(
         (i) => i.href,
       ),
-    ).toEqual(['/', '/partner-relationships']);
+    ).toEqual(['/', '/partner-relationships', '/users', '/licenses']);
   });
 });

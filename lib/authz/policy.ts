@@ -143,6 +143,8 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
     customer: [
       { href: '/', label: 'nav.overview', permission: 'home.read' },
       { href: '/partner-relationships', label: 'nav.partnerRelationships', permission: 'tenant.read' },
+      { href: '/users', label: 'nav.users', permission: 'tenant.manage' },
+      { href: '/licenses', label: 'nav.licences', permission: 'tenant.manage' },
     ],
     vendor: [
       { href: '/', label: 'nav.home', permission: 'home.read' },

@@ -52,6 +52,14 @@ export async function changeSubscription(ctx: Ctx, raw: ChangeSubscriptionInput)
       const problem = quantityProblem(offer, quantity);
       if (problem) throw new Invalid({ quantity: [problem] });
     }
+    if (quantity < s.quantity) {
+      // Never fewer licences than the tenant has assigned to its users: under the
+      // subscription's lock, which an assignment takes too (lib/tenant/licences.ts).
+      await tx.$queryRaw`SELECT 1 FROM "Subscription" WHERE id = ${s.id} FOR UPDATE`;
+      const assigned = await tx.licenceAssignment.count({ where: { subscriptionId: s.id } });
+      if (quantity < assigned)
+        throw new Refused('subscriptionDetail.errors.belowAssigned', 'R7', { quantity, assigned });
+    }
     if (quantity < s.quantity && !withinChangeWindow(s.termStartedAt, now)) {
       throw new Refused('subscriptionDetail.errors.reduceWindow', 'R7', {
         until: changeWindowEndsAt(s.termStartedAt).toISOString(),

@@ -11,6 +11,8 @@ import { SearchForm } from '@/components/ui/search-form';
 import { ActionButton } from '@/components/ui/action-button';
 import { IntlClient } from '@/components/ui/intl-client';
 import { AddUserForm } from '@/components/users/add-user-form';
+import { TenantUsersView } from '@/components/tenant/tenant-users-view';
+import { findTenantUsers } from '@/lib/tenant/tenant-users';
 import { RoleForm } from '@/components/users/role-form';
 import {
   addUserAction,
@@ -25,6 +27,18 @@ import {
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const ctx = await requirePageCtx('/users');
   const { q } = await searchParams;
+  if (ctx.customerId) {
+    // A customer tenant's admin: the tenant's users (temporary passwords, no invitations).
+    const customerId = ctx.customerId;
+    const found = await loadOr404(() => findTenantUsers(ctx, { customerId, q }));
+    const t = await getTranslations('users');
+    return (
+      <>
+        <PageHeader title={t('title')} />
+        <TenantUsersView customerId={customerId} tenant={ctx.orgName} q={q} found={found} />
+      </>
+    );
+  }
   const { users, more } = await loadOr404(async () => {
     assertAudience(ctx, 'provider', 'reseller', 'vendor');
     return findUsers(ctx, { q });

@@ -149,6 +149,14 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     supportContactInput: 'form', // the helpdesk's Submit: a pick of changeSubscriptionInput
     verifyMpnRequest: 'form', // Verify as typed: verifyResellerMpnId then parses verifyMpnInput
   },
+  tenant: {
+    tenantInput: 'form',
+    findTenantUsersInput: 'form', // the page passes the signed-in tenant; q is a search text (NUL dropped)
+    addTenantUserInput: 'form', // write-functions-accounts: a tenant's Add user
+    tenantUserInput: 'form', // write-functions-accounts: Reset password
+    setTenantUserEnabledInput: 'form',
+    licenceInput: 'form', // write-functions-accounts: Assign / Take back
+  },
   users: {
     newPasswordSchema: 'field',
     changePasswordInput: 'form', // write-functions-accounts: change password

@@ -32,6 +32,9 @@ import {
   setUserEnabledInput,
   userIdInput,
 } from '@/lib/users/schemas';
+import { assignLicence, unassignLicence } from '@/lib/tenant/licences';
+import { addTenantUser, resetTenantUserPassword, setTenantUserEnabled } from '@/lib/tenant/tenant-users';
+import { addTenantUserInput, licenceInput, setTenantUserEnabledInput, tenantUserInput } from '@/lib/tenant/schemas';
 import { createApiApp } from '@/lib/api-apps/create-api-app';
 import { rotateApiAppSecret } from '@/lib/api-apps/rotate-api-app-secret';
 import { revokeApiApp } from '@/lib/api-apps/revoke-api-app';
@@ -205,6 +208,41 @@ const CASES: Case[] = [
     keys: ['email'],
     run: (_ctx, input: { email: string }) => requestPasswordReset({ ...input, baseUrl: 'https://portal.test' }),
     foreignSafe: false,
+  },
+  {
+    name: "Add user in a customer tenant (the tenant's admin)",
+    ctx: (w) => w.ctx.customerA,
+    schema: addTenantUserInput,
+    keys: ['customerId', 'email', 'name', 'role'],
+    ids: (w) => [w.a.customer.id, w.b.customer.id],
+    run: (ctx, input) => addTenantUser(ctx, input),
+  },
+  {
+    name: "Reset a tenant user's password (the tenant's admin)",
+    ctx: (w) => w.ctx.customerA,
+    schema: tenantUserInput,
+    keys: ['customerId', 'userId'],
+    ids: (w) => [w.a.customer.id, w.b.customer.id, w.ctx.customerA.userId, w.users.userB.id],
+    run: (ctx, input) => resetTenantUserPassword(ctx, input),
+  },
+  {
+    name: "Disable or enable a tenant user (the tenant's admin)",
+    ctx: (w) => w.ctx.customerA,
+    schema: setTenantUserEnabledInput,
+    keys: ['customerId', 'userId', 'enabled'],
+    ids: (w) => [w.a.customer.id, w.b.customer.id, w.ctx.customerA.userId, w.users.userB.id],
+    run: (ctx, input) => setTenantUserEnabled(ctx, input),
+  },
+  {
+    name: "Assign or take back a licence (the tenant's admin)",
+    ctx: (w) => w.ctx.customerA,
+    schema: licenceInput,
+    keys: ['customerId', 'subscriptionId', 'userId'],
+    ids: (w) => [w.a.customer.id, w.b.customer.id, w.subA.id, w.subB.id, w.ctx.customerA.userId, w.users.userB.id],
+    run: async (ctx, input) => {
+      await assignLicence(ctx, input);
+      return unassignLicence(ctx, input);
+    },
   },
   // Vendor staff reach every organisation: only "a refusal writes nothing" applies.
   {

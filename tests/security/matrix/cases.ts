@@ -16,6 +16,7 @@ import { RELATIONSHIP_CASES } from './cases-relationships';
 import { REPORT_CASES } from './cases-reports';
 import { SUBSCRIPTION_CASES } from './cases-subscriptions';
 import { USER_CASES } from './cases-users';
+import { TENANT_CASES } from './cases-tenant';
 
 export type { Case, Outcome } from './cases-kit';
 
@@ -27,6 +28,7 @@ export const CASES: Case[] = [
   ...CATALOG_CASES,
   ...SUBSCRIPTION_CASES,
   ...USER_CASES,
+  ...TENANT_CASES,
   ...API_APP_CASES,
   ...WEBHOOK_CASES,
 ];

@@ -1,0 +1,161 @@
+import 'server-only';
+import { db, type Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { Ctx } from '@/lib/authz/context';
+import { hashRandomSecret } from '@/lib/auth/password';
+import { NotFound, Refused, Invalid } from '@/lib/errors';
+import { isUniqueViolation } from '@/lib/orders/create-order';
+import { generateTemporaryPassword } from '@/lib/orders/temporary-password';
+import { parseInput } from '@/lib/validation/parse-input';
+import { assertTenantAccess } from './access';
+import {
+  addTenantUserInput,
+  findTenantUsersInput,
+  setTenantUserEnabledInput,
+  tenantUserInput,
+  type AddTenantUserInput,
+  type FindTenantUsersInput,
+  type SetTenantUserEnabledInput,
+  type TenantUserInput,
+} from './schemas';
+
+// A customer tenant's users, managed by the tenant's admin: added with a
+// temporary password shown once and changed at first sign-in (as R6 gives
+// the first admin one), passwords reset the same way, disabled and enabled.
+// A password reset or disabling ends the user's sessions at once. The
+// tenant keeps at least one enabled customer admin.
+
+export const TENANT_USERS_SHOWN = 200;
+
+type TenantUser = { id: string; email: string; name: string; role: string; disabled: boolean };
+
+/** The tenant's users by name, with a search on name or email. */
+export async function findTenantUsers(ctx: Ctx, raw: FindTenantUsersInput) {
+  const { customerId, q } = findTenantUsersInput.parse(raw);
+  await assertTenantAccess(ctx, customerId, 'read');
+  const rows = await db().user.findMany({
+    where: {
+      customerId,
+      removedAt: null,
+      ...(q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q.toLowerCase() } }] } : {}),
+    },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    take: TENANT_USERS_SHOWN + 1,
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      mustChangePassword: true,
+      lastSignInAt: true,
+      _count: { select: { licences: true } },
+    },
+  });
+  return {
+    users: rows.slice(0, TENANT_USERS_SHOWN).map(({ _count, ...u }) => ({
+      ...u,
+      licences: _count.licences,
+      self: u.id === ctx.userId,
+    })),
+    more: rows.length > TENANT_USERS_SHOWN,
+  };
+}
+
+/** The tenant's user, locked; another tenant's (or a partner's) is NotFound. */
+async function lockTenantUser(tx: Tx, customerId: string, userId: string): Promise<TenantUser> {
+  const [user] = await tx.$queryRaw<TenantUser[]>(Prisma.sql`
+    SELECT id, email, name, role::text AS role, disabled FROM "User"
+     WHERE id = ${userId} AND "customerId" = ${customerId} AND "removedAt" IS NULL
+     FOR UPDATE`);
+  if (!user) throw new NotFound('user');
+  return user;
+}
+
+/** The tenant keeps an enabled customer admin: refused before `user` stops being one. */
+async function assertNotLastTenantAdmin(tx: Tx, customerId: string, user: TenantUser): Promise<void> {
+  if (user.role !== 'CUSTOMER_ADMIN' || user.disabled) return;
+  const admins = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+    SELECT id FROM "User"
+     WHERE "customerId" = ${customerId} AND role = 'CUSTOMER_ADMIN' AND NOT disabled AND "removedAt" IS NULL
+     FOR UPDATE`);
+  if (!admins.some((a) => a.id !== user.id))
+    throw new Refused('users.errors.lastAdmin', undefined, { name: user.name });
+}
+
+/** Adds a user to the tenant; answers the temporary password, shown once and never stored in clear. */
+export async function addTenantUser(ctx: Ctx, raw: AddTenantUserInput) {
+  const input = parseInput(addTenantUserInput, raw);
+  await assertTenantAccess(ctx, input.customerId, input.role === 'CUSTOMER_ADMIN' ? 'manageAdmins' : 'manageUsers');
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashRandomSecret(temporaryPassword);
+  try {
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          customerId: input.customerId,
+          passwordHash,
+          mustChangePassword: true,
+        },
+        select: { id: true, email: true },
+      });
+      await recordAudit(tx, ctx, {
+        action: 'tenant_user.added',
+        targetType: 'user',
+        targetId: user.id,
+        after: { email: user.email, name: input.name, role: input.role, customerId: input.customerId },
+      });
+      return { userId: user.id, email: user.email, temporaryPassword };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new Invalid({ email: ['users.errors.emailTaken'] });
+    throw error;
+  }
+}
+
+/** A new temporary password for a tenant user (shown once); the user's sessions end and it must be changed. */
+export async function resetTenantUserPassword(ctx: Ctx, raw: TenantUserInput) {
+  const input = parseInput(tenantUserInput, raw);
+  await assertTenantAccess(ctx, input.customerId, 'resetPasswords');
+  if (input.userId === ctx.userId) throw new Refused('tenant.errors.resetSelf');
+  const temporaryPassword = generateTemporaryPassword();
+  const passwordHash = await hashRandomSecret(temporaryPassword);
+  return db().$transaction(async (tx) => {
+    const user = await lockTenantUser(tx, input.customerId, input.userId);
+    if (user.role === 'CUSTOMER_ADMIN') await assertTenantAccess(ctx, input.customerId, 'manageAdmins');
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, ctx, { action: 'tenant_user.password_reset', targetType: 'user', targetId: user.id });
+    return { email: user.email, temporaryPassword };
+  });
+}
+
+/** Disables (sessions end at once) or enables a tenant user; the last enabled customer admin stays. */
+export async function setTenantUserEnabled(ctx: Ctx, raw: SetTenantUserEnabledInput) {
+  const input = parseInput(setTenantUserEnabledInput, raw);
+  await assertTenantAccess(ctx, input.customerId, 'manageUsers');
+  const enabled = input.enabled === 'true';
+  if (!enabled && input.userId === ctx.userId) throw new Refused('errors.cannotDisableSelf');
+  return db().$transaction(async (tx) => {
+    const user = await lockTenantUser(tx, input.customerId, input.userId);
+    if (user.role === 'CUSTOMER_ADMIN') await assertTenantAccess(ctx, input.customerId, 'manageAdmins');
+    if (user.disabled === !enabled) return { changed: false };
+    if (!enabled) await assertNotLastTenantAdmin(tx, input.customerId, user);
+    await tx.user.update({
+      where: { id: user.id },
+      data: enabled ? { disabled: false } : { disabled: true, sessionVersion: { increment: 1 } },
+    });
+    await recordAudit(tx, ctx, {
+      action: enabled ? 'tenant_user.enabled' : 'tenant_user.disabled',
+      targetType: 'user',
+      targetId: user.id,
+    });
+    return { changed: true };
+  });
+}

@@ -1,0 +1,101 @@
+// Matrix cases of a customer tenant's administration (its users and its
+// licences): only the tenant's own admin. A customer calls with its own
+// tenant (so another tenant's user or subscription named in it must not be
+// found); everyone else with the tenant of the side being probed.
+import { randomBytes } from 'node:crypto';
+import { db } from '@/lib/db';
+import type { Ctx } from '@/lib/authz/context';
+import { assignLicence, findTenantLicences, unassignLicence } from '@/lib/tenant/licences';
+import {
+  addTenantUser,
+  findTenantUsers,
+  resetTenantUserPassword,
+  setTenantUserEnabled,
+} from '@/lib/tenant/tenant-users';
+import { type Case, aud } from './cases-kit';
+import type { Side } from './world';
+
+const grant = { permission: 'tenant.manage' as const, audiences: ['customer' as const] };
+const tenantOf = (ctx: Ctx, side: Side) => ctx.customerId ?? side.customer;
+
+/** A new user of the caller's tenant (optionally holding a licence of its subscription); none for partners. */
+async function freshTenantUser(ctx: Ctx, licenceOf?: string): Promise<string | null> {
+  if (aud(ctx) !== 'customer' || !ctx.customerId) return null;
+  const user = await db().user.create({
+    data: {
+      email: `matrix-${randomBytes(6).toString('hex')}@tenant.matrix.example`,
+      name: 'Matrix tenant user',
+      role: 'CUSTOMER_USER',
+      customerId: ctx.customerId,
+      passwordHash: 'matrix',
+    },
+    select: { id: true },
+  });
+  if (licenceOf) await db().licenceAssignment.create({ data: { subscriptionId: licenceOf, userId: user.id } });
+  return user.id;
+}
+
+export const TENANT_CASES: Case[] = [
+  {
+    fn: 'lib/tenant/tenant-users#findTenantUsers',
+    kind: 'list',
+    grant,
+    call: (ctx, _id, side) => findTenantUsers(ctx, { customerId: tenantOf(ctx, side) }),
+    ownMarker: (w, ctx) => (aud(ctx) === 'customer' ? `admin@${w.ours.tenantDomain}` : null),
+  },
+  {
+    fn: 'lib/tenant/licences#findTenantLicences',
+    kind: 'list',
+    grant,
+    call: (ctx, _id, side) => findTenantLicences(ctx, { customerId: tenantOf(ctx, side) }),
+    ownMarker: (w, ctx) => (aud(ctx) === 'customer' ? w.ours.subscription : null),
+  },
+  {
+    fn: 'lib/tenant/tenant-users#addTenantUser',
+    kind: 'self',
+    writes: true,
+    grant,
+    call: (ctx, _id, side) =>
+      addTenantUser(ctx, {
+        customerId: tenantOf(ctx, side),
+        email: `matrix-${randomBytes(6).toString('hex')}@tenant.matrix.example`,
+        name: 'Matrix added',
+        role: 'CUSTOMER_USER',
+      }),
+  },
+  {
+    fn: 'lib/tenant/tenant-users#resetTenantUserPassword',
+    kind: 'id',
+    writes: true,
+    grant,
+    call: (ctx, id, side) => resetTenantUserPassword(ctx, { customerId: tenantOf(ctx, side), userId: id }),
+    own: (_w, ctx) => freshTenantUser(ctx),
+  },
+  {
+    fn: 'lib/tenant/tenant-users#setTenantUserEnabled',
+    kind: 'id',
+    writes: true,
+    grant,
+    call: (ctx, id, side) =>
+      setTenantUserEnabled(ctx, { customerId: tenantOf(ctx, side), userId: id, enabled: 'false' }),
+    own: (_w, ctx) => freshTenantUser(ctx),
+  },
+  {
+    fn: 'lib/tenant/licences#assignLicence',
+    kind: 'id',
+    writes: true,
+    grant,
+    call: (ctx, id, side) =>
+      assignLicence(ctx, { customerId: tenantOf(ctx, side), subscriptionId: side.subscription, userId: id }),
+    own: (_w, ctx) => freshTenantUser(ctx),
+  },
+  {
+    fn: 'lib/tenant/licences#unassignLicence',
+    kind: 'id',
+    writes: true,
+    grant,
+    call: (ctx, id, side) =>
+      unassignLicence(ctx, { customerId: tenantOf(ctx, side), subscriptionId: side.subscription, userId: id }),
+    own: (w, ctx) => freshTenantUser(ctx, w.ours.subscription),
+  },
+];
