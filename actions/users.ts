@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { baseUrl } from '@/lib/http/base-url';
 import { defineAction, definePublicAction } from '@/lib/pipeline/define-action';
 import { LIMITS } from '@/lib/rate-limit/limiter';
+import { addGroupMember, createGroup, deleteGroup, removeGroupMember } from '@/lib/groups/manage-groups';
+import { createGroupInput, groupInput, groupMemberInput } from '@/lib/groups/schemas';
 import { addUser } from '@/lib/users/add-user';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { disableUser, enableUser, removeUser } from '@/lib/users/disable-user';
@@ -109,5 +111,47 @@ export const forgotPasswordAction = definePublicAction({
     const base = await baseUrl();
     after(() => requestPasswordReset({ email: input.email, baseUrl: base }));
     return { email: input.email };
+  },
+});
+
+/** Groups (partner admins): create, delete, add and remove members. */
+export const createGroupAction = defineAction({
+  permission: 'users.manage',
+  input: createGroupInput,
+  echo: ['name'],
+  run: async (ctx, input) => {
+    const result = await createGroup(ctx, input);
+    revalidatePath('/users');
+    return result;
+  },
+});
+
+export const deleteGroupAction = defineAction({
+  permission: 'users.manage',
+  input: groupInput,
+  run: async (ctx, input) => {
+    await deleteGroup(ctx, input);
+    revalidatePath('/users');
+    return 'deleted' as const;
+  },
+});
+
+export const addGroupMemberAction = defineAction({
+  permission: 'users.manage',
+  input: groupMemberInput,
+  run: async (ctx, input) => {
+    await addGroupMember(ctx, input);
+    revalidatePath('/users');
+    return 'added' as const;
+  },
+});
+
+export const removeGroupMemberAction = defineAction({
+  permission: 'users.manage',
+  input: groupMemberInput,
+  run: async (ctx, input) => {
+    await removeGroupMember(ctx, input);
+    revalidatePath('/users');
+    return 'removed' as const;
   },
 });

@@ -114,6 +114,16 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
         ]),
       });
 
+      // Fabrikam's group for delegated roles in its customers' tenants (README, Demo accounts).
+      const fabrikamAgent = await tx.user.findUniqueOrThrow({ where: { email: 'agent@fabrikam.example' } });
+      await tx.userGroup.create({
+        data: {
+          organizationId: fabrikam.id,
+          name: 'Fabrikam helpdesk',
+          members: { create: [{ userId: fabrikamAgent.id }] },
+        },
+      });
+
       for (const r of [fabrikam, tailspin]) {
         await tx.partnership.create({
           data: { providerId: northwind.id, resellerId: r.id, startedAt: new Date(now.getTime() - 90 * DAY) },

@@ -43,6 +43,10 @@ export const AUDIT_ACTIONS = [
   'tenant_user.disabled',
   'licence.assigned',
   'licence.unassigned',
+  'group.created',
+  'group.deleted',
+  'group.member_added',
+  'group.member_removed',
   'user.invited',
   'user.invitation_resent',
   'user.invitation_revoked',
@@ -74,4 +78,5 @@ export const AUDIT_TARGET_TYPES = [
   'user',
   'apiApp',
   'webhookEndpoint',
+  'group',
 ] as const;

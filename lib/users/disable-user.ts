@@ -57,6 +57,7 @@ export async function removeUser(ctx: Ctx, raw: UserIdInput): Promise<void> {
       },
     });
     await tx.userToken.deleteMany({ where: { userId: user.id } });
+    await tx.groupMember.deleteMany({ where: { userId: user.id } });
     await recordAudit(tx, ctx, {
       action: 'user.removed',
       targetType: 'user',

@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { assertAudience } from '@/lib/authz/policy';
+import { audienceOf } from '@/lib/authz/context';
+import { findGroups } from '@/lib/groups/manage-groups';
 import { findUsers, USERS_PAGE_SIZE } from '@/lib/users/find-users';
 import { assignableRoles } from '@/lib/users/roles';
 import { INVITATION_DAYS } from '@/lib/users/user-tokens';
@@ -14,9 +16,15 @@ import { AddUserForm } from '@/components/users/add-user-form';
 import { TenantUsersView } from '@/components/tenant/tenant-users-view';
 import { findTenantUsers } from '@/lib/tenant/tenant-users';
 import { RoleForm } from '@/components/users/role-form';
+import { CreateGroupForm } from '@/components/users/create-group-form';
+import { AddMemberForm } from '@/components/users/add-member-form';
 import {
+  addGroupMemberAction,
   addUserAction,
   changeUserRoleAction,
+  createGroupAction,
+  deleteGroupAction,
+  removeGroupMemberAction,
   removeUserAction,
   resendUserInvitationAction,
   revokeUserInvitationAction,
@@ -39,18 +47,28 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </>
     );
   }
-  const { users, more } = await loadOr404(async () => {
+  const { users, more, groups } = await loadOr404(async () => {
     assertAudience(ctx, 'provider', 'reseller', 'vendor');
-    return findUsers(ctx, { q });
+    const [found, groups] = await Promise.all([
+      findUsers(ctx, { q }),
+      audienceOf(ctx) === 'vendor' ? Promise.resolve(null) : findGroups(ctx),
+    ]);
+    return { ...found, groups };
   });
-  const [t, tr, format] = await Promise.all([getTranslations('users'), getTranslations('roles'), getFormatter()]);
+  const [t, tr, tg, format] = await Promise.all([
+    getTranslations('users'),
+    getTranslations('roles'),
+    getTranslations('groups'),
+    getFormatter(),
+  ]);
+  const members = users.filter((u) => u.status !== 'disabled');
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
   const roles = assignableRoles(ctx);
   return (
     <>
       <PageHeader title={t('title')} />
       <p className="mb-4 max-w-3xl text-slate-700">{t('intro', { org: ctx.orgName })}</p>
-      <IntlClient namespaces={['users', 'roles']}>
+      <IntlClient namespaces={['users', 'roles', 'groups']}>
         <Section id="add" title={t('add')}>
           <AddUserForm roles={roles} days={INVITATION_DAYS} action={addUserAction} />
         </Section>
@@ -135,6 +153,58 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Table>
           {more ? <p className="mt-2 text-sm text-slate-600">{t('more', { count: USERS_PAGE_SIZE })}</p> : null}
         </Section>
+        {groups ? (
+          <Section id="groups" title={tg('title')}>
+            <p className="mb-3 max-w-3xl text-sm text-slate-700">{tg('intro')}</p>
+            <CreateGroupForm action={createGroupAction} />
+            {groups.length === 0 ? <p className="mt-3 text-sm text-slate-600">{tg('none')}</p> : null}
+            {groups.map((group) => {
+              const inGroup = new Set(group.members.map((m) => m.user.id));
+              return (
+                <section
+                  key={group.id}
+                  aria-label={group.name}
+                  className="mt-4 rounded border border-slate-200 bg-white p-4"
+                >
+                  <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+                    <h3 className="font-semibold">{group.name}</h3>
+                    <ActionButton
+                      action={deleteGroupAction}
+                      fields={{ groupId: group.id }}
+                      label={tg('delete')}
+                      ariaLabel={tg('deleteNamed', { group: group.name })}
+                    />
+                  </div>
+                  {group.members.length === 0 ? (
+                    <p className="mb-2 text-sm text-slate-600">{tg('noMembers')}</p>
+                  ) : (
+                    <ul className="mb-2 divide-y divide-slate-100">
+                      {group.members.map(({ user }) => (
+                        <li key={user.id} className="flex flex-wrap items-center justify-between gap-2 py-1 text-sm">
+                          <span>
+                            {user.name} <span className="text-slate-600">{user.email}</span>
+                          </span>
+                          <ActionButton
+                            action={removeGroupMemberAction}
+                            fields={{ groupId: group.id, userId: user.id }}
+                            label={tg('remove')}
+                            ariaLabel={tg('removeNamed', { name: user.name, group: group.name })}
+                          />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <AddMemberForm
+                    groupId={group.id}
+                    group={group.name}
+                    users={members.filter((u) => !inGroup.has(u.id))}
+                    action={addGroupMemberAction}
+                  />
+                </section>
+              );
+            })}
+          </Section>
+        ) : null}
       </IntlClient>
     </>
   );

@@ -66,6 +66,16 @@ test("an admin adds a user by invitation; the user joins; a demotion takes effec
   await expect(user.page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
   await expect(user.page.getByRole('link', { name: 'Add new customer' })).toHaveCount(0);
 
+  // Groups: the new user joins one.
+  const groupName = `Tier 1 ${Date.now().toString(36)}`;
+  await admin.page.getByLabel('Group name').fill(groupName);
+  await admin.page.getByRole('button', { name: 'Create group' }).click();
+  const group = admin.page.getByRole('region', { name: groupName });
+  await expect(group).toContainText('No members.');
+  await group.getByLabel(`Add a member to ${groupName}`).selectOption({ label: `New Agent (${email})` });
+  await group.getByRole('button', { name: 'Add member' }).click();
+  await expect(group.getByRole('listitem')).toContainText(email);
+
   // The last admin keeps the role.
   const self = admin.page.getByRole('row').filter({ hasText: 'admin@northwind.example' });
   await expect(self.getByRole('button', { name: /Disable|Remove/ })).toHaveCount(0);

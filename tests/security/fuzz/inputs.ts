@@ -149,6 +149,11 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     supportContactInput: 'form', // the helpdesk's Submit: a pick of changeSubscriptionInput
     verifyMpnRequest: 'form', // Verify as typed: verifyResellerMpnId then parses verifyMpnInput
   },
+  groups: {
+    createGroupInput: 'form', // write-functions-accounts: Create group
+    groupInput: 'form',
+    groupMemberInput: 'form', // write-functions-accounts: Add member / Remove
+  },
   tenant: {
     tenantInput: 'form',
     findTenantUsersInput: 'form', // the page passes the signed-in tenant; q is a search text (NUL dropped)

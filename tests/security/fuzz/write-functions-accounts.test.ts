@@ -35,6 +35,8 @@ import {
 import { assignLicence, unassignLicence } from '@/lib/tenant/licences';
 import { addTenantUser, resetTenantUserPassword, setTenantUserEnabled } from '@/lib/tenant/tenant-users';
 import { addTenantUserInput, licenceInput, setTenantUserEnabledInput, tenantUserInput } from '@/lib/tenant/schemas';
+import { addGroupMember, createGroup, removeGroupMember } from '@/lib/groups/manage-groups';
+import { createGroupInput, groupMemberInput } from '@/lib/groups/schemas';
 import { createApiApp } from '@/lib/api-apps/create-api-app';
 import { rotateApiAppSecret } from '@/lib/api-apps/rotate-api-app-secret';
 import { revokeApiApp } from '@/lib/api-apps/revoke-api-app';
@@ -242,6 +244,24 @@ const CASES: Case[] = [
     run: async (ctx, input) => {
       await assignLicence(ctx, input);
       return unassignLicence(ctx, input);
+    },
+  },
+  {
+    name: 'Create group (partner admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: createGroupInput,
+    keys: ['name'],
+    run: (ctx, input) => createGroup(ctx, input),
+  },
+  {
+    name: 'Add or remove a group member (partner admin)',
+    ctx: (w) => w.ctx.resellerA,
+    schema: groupMemberInput,
+    keys: ['groupId', 'userId'],
+    ids: (w) => [w.ctx.resellerA.userId, w.users.colleagueA.id, w.users.userB.id, w.ctx.providerA.userId],
+    run: async (ctx, input) => {
+      await addGroupMember(ctx, input);
+      return removeGroupMember(ctx, input);
     },
   },
   // Vendor staff reach every organisation: only "a refusal writes nothing" applies.

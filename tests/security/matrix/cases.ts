@@ -17,6 +17,7 @@ import { REPORT_CASES } from './cases-reports';
 import { SUBSCRIPTION_CASES } from './cases-subscriptions';
 import { USER_CASES } from './cases-users';
 import { TENANT_CASES } from './cases-tenant';
+import { GROUP_CASES } from './cases-groups';
 
 export type { Case, Outcome } from './cases-kit';
 
@@ -29,6 +30,7 @@ export const CASES: Case[] = [
   ...SUBSCRIPTION_CASES,
   ...USER_CASES,
   ...TENANT_CASES,
+  ...GROUP_CASES,
   ...API_APP_CASES,
   ...WEBHOOK_CASES,
 ];
