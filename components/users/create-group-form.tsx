@@ -21,6 +21,7 @@ export function CreateGroupForm({ action }: Props) {
     <form action={run} className="flex flex-wrap items-start gap-3" key={state?.ok ? state.data?.groupId : 'form'}>
       <Field
         label={t('name')}
+        id="group-name"
         name="name"
         maxLength={50}
         defaultValue={String(typed?.name ?? '')}
