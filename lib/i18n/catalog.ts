@@ -22,6 +22,8 @@ import appsEn from './messages/apps/en.json';
 import appsJa from './messages/apps/ja.json';
 import webhooksEn from './messages/webhooks/en.json';
 import webhooksJa from './messages/webhooks/ja.json';
+import mfaEn from './messages/mfa/en.json';
+import mfaJa from './messages/mfa/ja.json';
 
 export const CATALOGS = {
   en: {
@@ -36,6 +38,7 @@ export const CATALOGS = {
     ...reportsEn,
     ...appsEn,
     ...webhooksEn,
+    ...mfaEn,
   },
   ja: {
     ...commonJa,
@@ -49,5 +52,6 @@ export const CATALOGS = {
     ...reportsJa,
     ...appsJa,
     ...webhooksJa,
+    ...mfaJa,
   },
 } as const;
