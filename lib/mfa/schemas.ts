@@ -3,8 +3,6 @@ import { z } from 'zod';
 export const confirmTotpInput = z.object({ code: z.string().trim().min(1, 'errors.required').max(20) });
 export type ConfirmTotpInput = z.infer<typeof confirmTotpInput>;
 
-export const passkeyNameInput = z.object({ name: z.string().trim().min(1, 'errors.required').max(60) });
-
 export const finishPasskeyInput = z.object({
   name: z.string().trim().min(1, 'errors.required').max(60),
   /** The browser's RegistrationResponseJSON, as JSON text. */

@@ -156,6 +156,13 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     credentialsInput: 'form', // accounts: sign-in with hostile credentials and look-alike emails
     disableUserInput: 'form', // write-functions-accounts: disable a user; accounts: hostile ids
   },
+  mfa: {
+    confirmTotpInput: 'form', // the authenticator app's Verify (tests/integration/mfa.int.test.ts: wrong codes)
+    finishPasskeyInput: 'form', // Add a passkey: the browser's answer, verified by @simplewebauthn/server
+    removePasskeyInput: 'form', // matrix: every foreign id
+    setRequireMfaInput: 'form', // Require multi-factor sign-in: a checkbox
+    resetUserFactorsInput: 'form', // matrix: every foreign id
+  },
 };
 
 /** The area and export a schema's name (`/lib/<area>/schemas.ts#<export>`) stands for. */
