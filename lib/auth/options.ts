@@ -17,8 +17,8 @@ import { clearPendingSignIn, readPendingSignIn, setPendingSignIn, takeChallenge 
 /** The error next-auth passes to the form when the password was right and a second factor must follow. */
 const MFA_REQUIRED = 'MfaRequired';
 
-type Headers = Record<string, string | string[] | undefined>;
-const header = (h: Headers | undefined, name: string) => {
+type RequestHeaders = Record<string, string | string[] | undefined>;
+const header = (h: RequestHeaders | undefined, name: string) => {
   const value = h?.[name];
   return Array.isArray(value) ? value[0] : value;
 };
@@ -63,7 +63,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const pending = await readPendingSignIn();
         if (!pending) return null;
-        const headers = req?.headers as Headers | undefined;
+        const headers = req?.headers as RequestHeaders | undefined;
         const factor: SecondFactor = credentials?.assertion
           ? {
               assertion: credentials.assertion,

@@ -2,6 +2,7 @@ import 'server-only';
 import {
   generateRegistrationOptions,
   verifyRegistrationResponse,
+  type AuthenticatorTransportFuture,
   type PublicKeyCredentialCreationOptionsJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
@@ -15,8 +16,6 @@ import { replaceRecoveryCodes } from './recovery-codes';
 import { RP_NAME, type RelyingParty } from './relying-party';
 import { finishPasskeyInput, removePasskeyInput, type FinishPasskeyInput, type RemovePasskeyInput } from './schemas';
 import { userForMail } from './user-for-mail';
-
-type Transport = NonNullable<RegistrationResponseJSON['response']['transports']>[number];
 
 /** Options for the browser's navigator.credentials.create (the caller keeps the challenge). */
 export async function startPasskeyRegistration(
@@ -35,7 +34,10 @@ export async function startPasskeyRegistration(
     userDisplayName: ctx.name,
     userID: new TextEncoder().encode(ctx.userId),
     attestationType: 'none',
-    excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports as Transport[] })),
+    excludeCredentials: existing.map((p) => ({
+      id: p.credentialId,
+      transports: p.transports as AuthenticatorTransportFuture[],
+    })),
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
   });
 }

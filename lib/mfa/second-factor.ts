@@ -3,6 +3,7 @@ import {
   generateAuthenticationOptions,
   verifyAuthenticationResponse,
   type AuthenticationResponseJSON,
+  type AuthenticatorTransportFuture,
   type PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
 import { db } from '@/lib/db';
@@ -85,7 +86,7 @@ async function assertionAccepted(
       id: passkey.credentialId,
       publicKey: new Uint8Array(passkey.publicKey),
       counter: Number(passkey.counter),
-      transports: passkey.transports as never,
+      transports: passkey.transports as AuthenticatorTransportFuture[],
     },
     requireUserVerification: false,
   }).catch(() => null);
@@ -134,7 +135,10 @@ export async function passkeySignInOptions(
   });
   return generateAuthenticationOptions({
     rpID: rp.rpID,
-    allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports as never })),
+    allowCredentials: passkeys.map((p) => ({
+      id: p.credentialId,
+      transports: p.transports as AuthenticatorTransportFuture[],
+    })),
     userVerification: 'preferred',
   });
 }
