@@ -43,7 +43,7 @@ test('with Require multi-factor sign-in on for Tailspin, a Tailspin user without
   await signIn(user, 'sales@tailspin.example');
   await expect(user).toHaveURL(/\/security$/);
   await expect(user.getByText('Your organisation requires multi-factor sign-in.', { exact: false })).toBeVisible();
-  for (const path of ['/', '/customers', '/indirect-providers', '/audit-log']) {
+  for (const path of ['/', '/customers', '/indirect-providers', '/audit-log', '/change-password']) {
     await user.goto(path);
     await expect(user).toHaveURL(/\/security$/);
   }
