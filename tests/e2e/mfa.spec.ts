@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { signIn, waitForMail } from './helpers';
 import { codeStep, enrolTotp, passwordStep, signOut, totpCode } from './mfa-helpers';
 
 // Multi-factor sign-in with users no other spec signs in as
@@ -10,6 +10,7 @@ test('an authenticator app is enrolled by reading its secret; sign-in then asks 
 }) => {
   await signIn(page, 'helpdesk@adatum.example');
   const { secret, recoveryCodes } = await enrolTotp(page);
+  await waitForMail('helpdesk@adatum.example', 'Your Partner Center sign-in security changed');
   await signOut(page);
 
   // Password alone no longer signs in: the second step asks for the code, and the pending step opens nothing.
@@ -70,6 +71,14 @@ onLocalhost.describe('passkeys', () => {
     await page.getByRole('button', { name: 'Use a passkey' }).click();
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
     await expect(page.getByTestId('org-name')).toHaveText('Tailspin IT');
+
+    // Removable: with no factor left, the password alone signs in again.
+    await page.getByRole('link', { name: 'Sign-in security' }).click();
+    await expect(page.getByText(/last used/)).toBeVisible();
+    await page.getByRole('button', { name: 'Remove passkey Test laptop' }).click();
+    await expect(page.getByText('No passkeys yet.')).toBeVisible();
+    await signOut(page);
+    await signIn(page, 'helpdesk@tailspin.example');
   });
 });
 
