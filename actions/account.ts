@@ -14,6 +14,9 @@ export const changePasswordAction = defineAction({
   permission: 'account.self',
   input: changePasswordInput,
   allowBeforePasswordChange: true,
+  // A first sign-in with a temporary password in an organisation that
+  // requires a second factor: the password comes first, then enrolment.
+  allowDuringMfaEnrolment: true,
   run: changePassword,
 });
 

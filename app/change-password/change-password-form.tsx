@@ -16,9 +16,10 @@ export function ChangePasswordForm() {
   // with the new password and go home.
   useEffect(() => {
     if (!state?.ok || !state.data) return;
-    void signInWithCredentials({ email: state.data.email, password: newPassword.current }).finally(() =>
-      window.location.assign('/'),
-    );
+    // A user with a second factor is asked for it (the pending sign-in is in an HttpOnly cookie).
+    void signInWithCredentials({ email: state.data.email, password: newPassword.current })
+      .then((result) => window.location.assign(result.error === 'MfaRequired' ? '/sign-in/verify' : '/'))
+      .catch(() => window.location.assign('/'));
   }, [state]);
 
   return (

@@ -8,6 +8,8 @@ import { IntlClient } from '@/components/ui/intl-client';
 export default async function ChangePasswordPage() {
   const ctx = await getCtx();
   if (!ctx) redirect('/sign-in?callbackUrl=%2Fchange-password');
+  // Enrolling a required second factor comes first, unless the password must change (then that comes first).
+  if (ctx.mustEnrolMfa && !ctx.mustChangePassword) redirect('/security');
   const t = await getTranslations('changePassword');
   return (
     <>

@@ -38,6 +38,9 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
             <Link href="/change-password" title={t('shell.changePassword')} className="hover:underline">
               {userName}
             </Link>
+            <Link href="/security" className="rounded px-2 py-1 hover:bg-white/10">
+              {t('shell.security')}
+            </Link>
             <SignOutButton label={t('shell.signOut')} />
           </div>
         ) : (

@@ -8,6 +8,8 @@ import { ActionButton } from '@/components/ui/action-button';
 import { IntlClient } from '@/components/ui/intl-client';
 import { AddTenantUserForm } from './add-tenant-user-form';
 import { ResetPasswordButton } from './reset-password-button';
+import { ResetFactorsButton } from '@/components/mfa/reset-factors-button';
+import { RequireMfaForm } from '@/components/mfa/require-mfa-form';
 import { addTenantUserAction, resetTenantUserPasswordAction, setTenantUserEnabledAction } from '@/actions/tenant';
 
 /** A customer tenant's users, for whoever may manage them (the tenant's admin). */
@@ -16,11 +18,13 @@ export async function TenantUsersView({
   tenant,
   q,
   found: { users },
+  requireMfa,
 }: {
   customerId: string;
   tenant: string;
   q?: string;
   found: Awaited<ReturnType<typeof findTenantUsers>>;
+  requireMfa: boolean;
 }) {
   const [t, tt, tr, format] = await Promise.all([
     getTranslations('users'),
@@ -32,9 +36,12 @@ export async function TenantUsersView({
   return (
     <>
       <p className="mb-4 max-w-3xl text-slate-700">{tt('usersIntro', { tenant })}</p>
-      <IntlClient namespaces={['users', 'tenant', 'roles']}>
+      <IntlClient namespaces={['users', 'tenant', 'roles', 'mfa']}>
         <Section id="add" title={t('add')}>
           <AddTenantUserForm customerId={customerId} action={addTenantUserAction} />
+        </Section>
+        <Section id="sign-in" title={t('signInSection')}>
+          <RequireMfaForm requireMfa={requireMfa} />
         </Section>
         <Section id="users" title={t('title')}>
           <SearchForm label={t('search')} defaultValue={q} />
@@ -75,6 +82,7 @@ export async function TenantUsersView({
                         name={user.name}
                         action={resetTenantUserPasswordAction}
                       />
+                      <ResetFactorsButton userId={user.id} userName={user.name} />
                       <ActionButton
                         action={setTenantUserEnabledAction}
                         fields={{ customerId, userId: user.id, enabled: user.disabled ? 'true' : 'false' }}

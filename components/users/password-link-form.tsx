@@ -23,9 +23,10 @@ export function PasswordLinkForm({ token, submit, action }: Props) {
 
   useEffect(() => {
     if (!state?.ok || !state.data) return;
-    void signInWithCredentials({ email: state.data.email, password: typed.current }).finally(() =>
-      window.location.assign('/'),
-    );
+    // A user with a second factor goes on to the second step of sign-in.
+    void signInWithCredentials({ email: state.data.email, password: typed.current })
+      .catch(() => null)
+      .then((result) => window.location.assign(result?.error === 'MfaRequired' ? '/sign-in/verify' : '/'));
   }, [state]);
 
   if (state?.ok)

@@ -52,6 +52,7 @@ export async function appCtx(appId: string, organizationId: string, scopes: ApiS
     customerId: null,
     orgName: row.legalName,
     mustChangePassword: false,
+    mustEnrolMfa: false,
     locale: null,
     app: { id: appId, name: row.appName, permissions: permissionsOf(scopes) },
   };

@@ -22,6 +22,7 @@ type Row = {
   disabled: boolean;
   sessionVersion: number;
   mustChangePassword: boolean;
+  mustEnrolMfa: boolean;
   locale: string | null;
   customerId: string | null;
   organizationId: string | null;
@@ -37,6 +38,9 @@ export async function userCtx(where: { id: string } | { email: string }, session
   const [user] = await query<Row>(
     Prisma.sql`SELECT u."id", u."email", u."name", u."role", u."disabled", u."sessionVersion",
         u."mustChangePassword", u."locale", u."customerId", u."organizationId",
+        (COALESCE(o."requireMfa", false) OR COALESCE(c."requireMfa", false))
+          AND NOT EXISTS (SELECT 1 FROM "TotpFactor" t WHERE t."userId" = u."id" AND t."confirmedAt" IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM "Passkey" p WHERE p."userId" = u."id") AS "mustEnrolMfa",
         o."kind" AS "orgKind", o."status" AS "orgStatus", o."legalName", c."companyName"
       FROM "User" u
       LEFT JOIN "Organization" o ON o."id" = u."organizationId"
@@ -56,6 +60,7 @@ export async function userCtx(where: { id: string } | { email: string }, session
     customerId: user.customerId,
     orgName: user.legalName ?? user.companyName ?? '',
     mustChangePassword: user.mustChangePassword,
+    mustEnrolMfa: user.mustEnrolMfa,
     locale: user.locale,
   };
 }

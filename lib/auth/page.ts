@@ -9,7 +9,8 @@ import { safeCallbackUrl } from './callback-url';
 
 /**
  * For pages: the signed-in context, or a redirect to sign-in (coming back
- * to `path` afterwards), or to the forced password change.
+ * to `path` afterwards), or to the forced password change, or to enrolling
+ * a second factor when the organisation requires one and the user has none.
  */
 export async function requirePageCtx(path: string): Promise<Ctx> {
   const ctx = await getCtx();
@@ -19,6 +20,7 @@ export async function requirePageCtx(path: string): Promise<Ctx> {
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(safeCallbackUrl(asked))}`);
   }
   if (ctx.mustChangePassword) redirect('/change-password');
+  if (ctx.mustEnrolMfa) redirect('/security');
   return ctx;
 }
 
@@ -43,6 +45,7 @@ export async function openTokenLink<V extends { status: string }>(
 ): Promise<{ ctx: Ctx | null; refusedMinutes: number } | { ctx: Ctx | null; refusedMinutes: null; view: V }> {
   const ctx = await getCtx();
   if (ctx?.mustChangePassword) redirect('/change-password');
+  if (ctx?.mustEnrolMfa) redirect('/security');
   const refusedMinutes = await tokenLinksRefused();
   if (refusedMinutes !== null) return { ctx, refusedMinutes };
   const view = await read(ctx);

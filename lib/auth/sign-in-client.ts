@@ -5,13 +5,25 @@
 
 export type SignInResult = { ok: boolean; error: string | null };
 
-export async function signInWithCredentials(credentials: { email: string; password: string }): Promise<SignInResult> {
+export function signInWithCredentials(credentials: { email: string; password: string }): Promise<SignInResult> {
+  return signInWith('credentials', credentials);
+}
+
+/**
+ * The second step (provider `mfa`): a code, or a passkey's assertion as JSON,
+ * for the pending sign-in this browser holds after the password.
+ */
+export function signInWithSecondFactor(factor: { code: string } | { assertion: string }): Promise<SignInResult> {
+  return signInWith('mfa', factor);
+}
+
+async function signInWith(provider: 'credentials' | 'mfa', fields: Record<string, string>): Promise<SignInResult> {
   const csrf = (await (await fetch('/api/auth/csrf', { cache: 'no-store' })).json()) as { csrfToken?: string };
-  const response = await fetch('/api/auth/callback/credentials', {
+  const response = await fetch(`/api/auth/callback/${provider}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Auth-Return-Redirect': '1' },
     body: new URLSearchParams({
-      ...credentials,
+      ...fields,
       csrfToken: csrf.csrfToken ?? '',
       callbackUrl: window.location.href,
       json: 'true',

@@ -16,6 +16,11 @@ export type Ctx = {
   /** Organisation or customer name shown in the header. */
   orgName: string;
   mustChangePassword: boolean;
+  /**
+   * The organisation (or tenant) requires multi-factor sign-in and the user
+   * has no factor yet: only enrolment (/security) and sign-out are open.
+   */
+  mustEnrolMfa: boolean;
   locale: string | null;
   /**
    * Set when an API app acts (lib/api/app-ctx.ts): the user is the app's

@@ -13,6 +13,7 @@ const base: Ctx = {
   customerId: null,
   orgName: 'Org',
   mustChangePassword: false,
+  mustEnrolMfa: false,
   locale: null,
 };
 

@@ -28,6 +28,7 @@ export const PERMISSIONS = [
   'incentives.read',
   'audit.read',
   'apps.manage',
+  'mfa.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'account.self',
     'mailbox.read',
     'audit.read',
+    'mfa.manage',
   ],
   ADMIN: [
     'home.read',
@@ -61,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'incentives.read',
     'audit.read',
     'apps.manage',
+    'mfa.manage',
   ],
   ADMIN_AGENT: [
     'home.read',
@@ -94,13 +97,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'partnerships.read',
     'account.self',
   ],
-  CUSTOMER_ADMIN: ['home.read', 'tenant.read', 'tenant.manage', 'subscriptions.read', 'account.self'],
+  CUSTOMER_ADMIN: ['home.read', 'tenant.read', 'tenant.manage', 'subscriptions.read', 'account.self', 'mfa.manage'],
   CUSTOMER_USER: ['home.read', 'tenant.read', 'subscriptions.read', 'account.self'],
 };
 
 /** Partner organisations must be ACTIVE to act on customers and partnerships. */
 function orgAllows(ctx: Ctx, permission: Permission): boolean {
-  if (permission === 'account.self' || permission === 'home.read') return true;
+  if (permission === 'account.self' || permission === 'home.read' || permission === 'mfa.manage') return true;
   const audience = audienceOf(ctx);
   if (audience === 'customer' || audience === 'vendor') return true;
   return ctx.orgStatus === 'ACTIVE';

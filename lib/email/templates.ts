@@ -62,6 +62,11 @@ export const TEMPLATES = {
     subject: t('passwordChanged.subject'),
     text: t('passwordChanged.text', v),
   }),
+  /** A factor of multi-factor sign-in was added, removed or reset (`change`: lib/mfa/notify.ts). */
+  'mfa-changed': (t, v) => ({
+    subject: t('mfaChanged.subject'),
+    text: t('mfaChanged.text', v),
+  }),
 } satisfies Record<string, Render>;
 
 export type MailKind = keyof typeof TEMPLATES;

@@ -24,6 +24,8 @@ import webhooksEn from './messages/webhooks/en.json';
 import webhooksJa from './messages/webhooks/ja.json';
 import usersEn from './messages/users/en.json';
 import usersJa from './messages/users/ja.json';
+import mfaEn from './messages/mfa/en.json';
+import mfaJa from './messages/mfa/ja.json';
 
 export const CATALOGS = {
   en: {
@@ -39,6 +41,7 @@ export const CATALOGS = {
     ...appsEn,
     ...webhooksEn,
     ...usersEn,
+    ...mfaEn,
   },
   ja: {
     ...commonJa,
@@ -53,5 +56,6 @@ export const CATALOGS = {
     ...appsJa,
     ...webhooksJa,
     ...usersJa,
+    ...mfaJa,
   },
 } as const;

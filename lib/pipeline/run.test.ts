@@ -20,6 +20,7 @@ const providerAdmin: Ctx = {
   customerId: null,
   orgName: 'Provider',
   mustChangePassword: false,
+  mustEnrolMfa: false,
   locale: null,
 };
 

@@ -19,11 +19,13 @@ export type Operation<S extends z.ZodType | undefined, T> = {
   run: (ctx: Ctx, input: InputOf<S>) => Promise<T>;
   /** Only the change-password action runs before the forced change. */
   allowBeforePasswordChange?: boolean;
+  /** Only enrolling a factor runs while the organisation requires one the user lacks. */
+  allowDuringMfaEnrolment?: boolean;
 };
 
 /**
  * The gates every write passes, in order: a session, the forced password
- * change, the declared permission, then the input (NUL bytes and the schema,
+ * change, the required second factor, the declared permission, then the input (NUL bytes and the schema,
  * by `parseInput`). Only then the domain function runs, which checks scope
  * and rules again: these gates are not the boundary, the domain is.
  * Throws the domain's errors; each entry point maps them to its own answer.
@@ -35,6 +37,7 @@ export async function runOperation<S extends z.ZodType | undefined, T>(
 ): Promise<T> {
   if (!ctx) throw new Unauthenticated();
   if (ctx.mustChangePassword && !operation.allowBeforePasswordChange) throw new Refused('errors.mustChangePassword');
+  if (ctx.mustEnrolMfa && !operation.allowDuringMfaEnrolment) throw new Refused('errors.mustEnrolMfa');
   assertCan(ctx, operation.permission);
   return operation.run(ctx, parseFields(operation.input, fields));
 }

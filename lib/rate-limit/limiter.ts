@@ -39,6 +39,8 @@ export const LIMITS = {
   tokenAddress: { name: 'token:address', max: 10, windowMs: 15 * MINUTE },
   verifyMpnUser: { name: 'verify-mpn:user', max: 20, windowMs: 15 * MINUTE },
   passwordChangeUser: { name: 'password-change:user', max: 5, windowMs: 15 * MINUTE },
+  /** Second sign-in step (and confirming an authenticator app): failures only, per user. */
+  mfaUser: { name: 'mfa:user', max: 5, windowMs: 15 * MINUTE },
   /** Public enrolment: each attempt counts, per client address. */
   enrolAddress: { name: 'enrol:address', max: 20, windowMs: 60 * MINUTE },
   /** API tokens (client credentials): failures only, as for sign-in. */
@@ -164,6 +166,7 @@ export const limiters = {
   tokenAddress: new RateLimiter(LIMITS.tokenAddress),
   verifyMpnUser: new RateLimiter(LIMITS.verifyMpnUser),
   passwordChangeUser: new RateLimiter(LIMITS.passwordChangeUser),
+  mfaUser: new RateLimiter(LIMITS.mfaUser),
   apiTokenClient: new RateLimiter(LIMITS.apiTokenClient),
   apiTokenAddress: new RateLimiter(LIMITS.apiTokenAddress),
   passwordResetAccount: new RateLimiter(LIMITS.passwordResetAccount),

@@ -15,6 +15,7 @@ const admin: Ctx = {
   customerId: 'c1',
   orgName: 'Contoso',
   mustChangePassword: false,
+  mustEnrolMfa: false,
   locale: null,
 };
 const partner: Ctx = {

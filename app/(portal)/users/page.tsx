@@ -17,6 +17,9 @@ import { TenantUsersView } from '@/components/tenant/tenant-users-view';
 import { findTenantUsers } from '@/lib/tenant/tenant-users';
 import { RoleForm } from '@/components/users/role-form';
 import { CreateGroupForm } from '@/components/users/create-group-form';
+import { ResetFactorsButton } from '@/components/mfa/reset-factors-button';
+import { RequireMfaForm } from '@/components/mfa/require-mfa-form';
+import { readRequireMfa } from '@/lib/mfa/require-mfa-scope';
 import { AddMemberForm } from '@/components/users/add-member-form';
 import {
   addGroupMemberAction,
@@ -38,22 +41,25 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   if (ctx.customerId) {
     // A customer tenant's admin: the tenant's users (temporary passwords, no invitations).
     const customerId = ctx.customerId;
-    const found = await loadOr404(() => findTenantUsers(ctx, { customerId, q }));
+    const [found, requireMfa] = await loadOr404(() =>
+      Promise.all([findTenantUsers(ctx, { customerId, q }), readRequireMfa(ctx)]),
+    );
     const t = await getTranslations('users');
     return (
       <>
         <PageHeader title={t('title')} />
-        <TenantUsersView customerId={customerId} tenant={ctx.orgName} q={q} found={found} />
+        <TenantUsersView customerId={customerId} tenant={ctx.orgName} q={q} found={found} requireMfa={requireMfa} />
       </>
     );
   }
-  const { users, more, groups } = await loadOr404(async () => {
+  const { users, more, groups, requireMfa } = await loadOr404(async () => {
     assertAudience(ctx, 'provider', 'reseller', 'vendor');
-    const [found, groups] = await Promise.all([
+    const [found, groups, requireMfa] = await Promise.all([
       findUsers(ctx, { q }),
       audienceOf(ctx) === 'vendor' ? Promise.resolve(null) : findGroups(ctx),
+      readRequireMfa(ctx),
     ]);
-    return { ...found, groups };
+    return { ...found, groups, requireMfa };
   });
   const [t, tr, tg, format] = await Promise.all([
     getTranslations('users'),
@@ -68,9 +74,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title={t('title')} />
       <p className="mb-4 max-w-3xl text-slate-700">{t('intro', { org: ctx.orgName })}</p>
-      <IntlClient namespaces={['users', 'roles', 'groups']}>
+      <IntlClient namespaces={['users', 'roles', 'groups', 'mfa']}>
         <Section id="add" title={t('add')}>
           <AddUserForm roles={roles} days={INVITATION_DAYS} action={addUserAction} />
+        </Section>
+        <Section id="sign-in" title={t('signInSection')}>
+          <RequireMfaForm requireMfa={requireMfa} />
         </Section>
         <Section id="users" title={t('title')}>
           <SearchForm label={t('search')} defaultValue={q} />
@@ -136,6 +145,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                             ariaLabel={t(user.disabled ? 'enableNamed' : 'disableNamed', { name: user.name })}
                             done={{ enabled: t('enabled'), disabled: t('disabled') }}
                           />
+                          <ResetFactorsButton userId={user.id} userName={user.name} />
                           <ActionButton
                             action={removeUserAction}
                             fields={{ userId: user.id }}

@@ -20,6 +20,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       password: String(form.get('password') ?? ''),
     }).catch(() => null);
     setPending(false);
+    if (result?.error === 'MfaRequired') {
+      // The password was right; the second factor follows (the pending sign-in is in an HttpOnly cookie).
+      window.location.assign(`/sign-in/verify?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      return;
+    }
     if (!result?.ok) {
       // lib/auth/options.ts: `TooManyAttempts:<minutes>` when a limit refused the attempt.
       const [code, minutes] = (result?.error ?? '').split(':');

@@ -177,6 +177,13 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     setPasswordWithLinkInput: 'form', // write-functions-accounts: a mailed link's new password
     forgotPasswordInput: 'form', // write-functions-accounts: Forgot password?
   },
+  mfa: {
+    confirmTotpInput: 'form', // the authenticator app's Verify (tests/integration/mfa.int.test.ts: wrong codes)
+    finishPasskeyInput: 'form', // Add a passkey: the browser's answer, verified by @simplewebauthn/server
+    removePasskeyInput: 'form', // matrix: every foreign id
+    setRequireMfaInput: 'form', // Require multi-factor sign-in: a checkbox
+    resetUserFactorsInput: 'form', // matrix: every foreign id
+  },
 };
 
 /** The area and export a schema's name (`/lib/<area>/schemas.ts#<export>`) stands for. */

@@ -8,6 +8,7 @@
 // matters: a request is sent before it is revoked).
 import { API_APP_CASES } from './cases-api-apps';
 import { WEBHOOK_CASES } from './cases-webhooks';
+import { MFA_CASES } from './cases-mfa';
 import { CATALOG_CASES } from './cases-catalog';
 import { CUSTOMER_CASES } from './cases-customers';
 import { type Case } from './cases-kit';
@@ -33,6 +34,7 @@ export const CASES: Case[] = [
   ...GROUP_CASES,
   ...API_APP_CASES,
   ...WEBHOOK_CASES,
+  ...MFA_CASES,
 ];
 
 /** Functions no case calls, each with the reason (the inventory still requires them to be listed). */
@@ -46,6 +48,11 @@ export const NOT_CALLED: Record<string, string> = {
   'lib/api-apps/issue-token#issueToken':
     "OAuth client credentials without a session: a token only for the app whose secret is given, carrying that app's " +
     'own organisation and scopes (tests/integration/api-tokens.int.test.ts)',
+  'lib/mfa/relying-party#relyingParty':
+    "WebAuthn's relying party from the request's host (or NEXTAUTH_URL): no record of any organisation",
+  'lib/mfa/second-factor#passkeySignInOptions':
+    'the second sign-in step: the user comes from the encrypted pending-sign-in cookie set after the right ' +
+    'password, never from input (tests/e2e/mfa.spec.ts)',
   'lib/rate-limit/token-links#countInvalidToken':
     'rate limit of link pages: counts an unknown token for the client address, no record of any organisation',
 };
@@ -59,6 +66,7 @@ export const NO_DATA: Record<string, string> = {
   '/join/[token]': "renders components/users/password-link-page.tsx, which reads the link's token (viewUserLink)",
   '/reset-password/[token]':
     "renders components/users/password-link-page.tsx, which reads the link's token (viewUserLink)",
+  '/sign-in/verify': "the second sign-in step's form, for the pending sign-in of this browser",
   '/api/auth/[...nextauth]': 'next-auth',
   '/api/test/clock': 'test clock, 404 unless PC_TEST_CLOCK=1',
   '/api/v1/openapi.json': "the Partner API's OpenAPI document: made from the operations' schemas, no data",

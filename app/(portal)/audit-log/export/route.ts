@@ -10,7 +10,7 @@ import { AUDIT_CSV_COLUMNS, exportAuditEventsCsv } from '@/lib/reports/export-re
  */
 export async function GET(request: Request) {
   const ctx = await getCtx();
-  if (!ctx || ctx.mustChangePassword) return new Response('Not found', { status: 404 });
+  if (!ctx || ctx.mustChangePassword || ctx.mustEnrolMfa) return new Response('Not found', { status: 404 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const [t, ta] = await Promise.all([getTranslations('auditLog.csv'), getTranslations('auditActions')]);
   try {

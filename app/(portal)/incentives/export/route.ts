@@ -7,7 +7,7 @@ import { INCENTIVES_CSV_COLUMNS, exportIncentivesCsv } from '@/lib/reports/expor
 /** The incentives report as CSV; the domain function checks the permission and scope (404 otherwise). */
 export async function GET(request: Request) {
   const ctx = await getCtx();
-  if (!ctx || ctx.mustChangePassword) return new Response('Not found', { status: 404 });
+  if (!ctx || ctx.mustChangePassword || ctx.mustEnrolMfa) return new Response('Not found', { status: 404 });
   const params = new URL(request.url).searchParams;
   const t = await getTranslations('incentives.csv');
   try {
