@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { PrismaClient } from '../lib/generated/prisma/client';
 
@@ -249,6 +250,62 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
           },
         },
       });
+      // Delegated admin relationships with Woodgrove Bank (README, Demo accounts):
+      // Fabrikam's active one (its helpdesk group holds both roles), Northwind's
+      // that ends in 5 days, and Tailspin IT's request waiting for approval.
+      const relationship = async (
+        partnerOrgId: string,
+        name: string,
+        roles: ('GLOBAL_READER' | 'USER_ADMINISTRATOR' | 'LICENSE_ADMINISTRATOR')[],
+        durationDays: number,
+        approvedDaysAgo: number | null,
+      ) =>
+        tx.adminRelationship.create({
+          data: {
+            partnerOrgId,
+            customerId: woodgrove.id,
+            name,
+            roles,
+            durationDays,
+            // The link of a seeded request was never mailed: a random token nobody holds.
+            tokenHash: createHash('sha256').update(randomBytes(32)).digest('hex'),
+            requestedById: (await tx.user.findFirstOrThrow({ where: { organizationId: partnerOrgId, role: 'ADMIN' } }))
+              .id,
+            requestedAt: new Date(now.getTime() - (approvedDaysAgo ?? 0) * DAY),
+            requestExpiresAt: new Date(now.getTime() + (90 - (approvedDaysAgo ?? 0)) * DAY),
+            ...(approvedDaysAgo === null
+              ? {}
+              : {
+                  approvedAt: new Date(now.getTime() - approvedDaysAgo * DAY),
+                  endsAt: new Date(now.getTime() + (durationDays - approvedDaysAgo) * DAY),
+                }),
+          },
+          select: { id: true },
+        });
+      const fabrikamRelationship = await relationship(
+        fabrikam.id,
+        'Fabrikam support for Woodgrove',
+        ['USER_ADMINISTRATOR', 'LICENSE_ADMINISTRATOR'],
+        730,
+        30,
+      );
+      const helpdeskGroup = await tx.userGroup.findFirstOrThrow({ where: { organizationId: fabrikam.id } });
+      await tx.accessAssignment.create({
+        data: {
+          relationshipId: fabrikamRelationship.id,
+          groupId: helpdeskGroup.id,
+          roles: ['USER_ADMINISTRATOR', 'LICENSE_ADMINISTRATOR'],
+        },
+      });
+      await relationship(northwind.id, 'Northwind read access', ['GLOBAL_READER'], 365, 360);
+      await relationship(
+        tailspin.id,
+        'Tailspin onboarding',
+        ['USER_ADMINISTRATOR', 'LICENSE_ADMINISTRATOR'],
+        730,
+        null,
+      );
+
       // Four of its ten Business Basic licences are assigned to Woodgrove's users (Licenses).
       const basicSubscription = await tx.subscription.findFirstOrThrow({ where: { orderId: order.id } });
       const woodgroveUsers = await tx.user.findMany({ where: { customerId: woodgrove.id }, select: { id: true } });

@@ -34,6 +34,16 @@ export async function recordAuditMany(
   await tx.auditEvent.createMany({ data: entries.map((entry) => eventData(ctx, entry, now)) });
 }
 
+/**
+ * A value for a jsonb column: a lone UTF-16 surrogate (which a form can send
+ * and a text column stores as U+FFFD) is an escape jsonb refuses, so strings
+ * are made well-formed the same way first.
+ */
+function wellFormed(value: object | null | undefined): object | null | undefined {
+  if (value === null || value === undefined) return value;
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.toWellFormed() : v)));
+}
+
 function eventData(ctx: Pick<Ctx, 'userId' | 'orgId' | 'app'> | null, entry: AuditEntry, occurredAt: Date) {
   const orgIds = [...new Set([ctx?.orgId, ...(entry.orgIds ?? [])].filter((id): id is string => !!id))];
   return {
@@ -46,7 +56,7 @@ function eventData(ctx: Pick<Ctx, 'userId' | 'orgId' | 'app'> | null, entry: Aud
     targetType: entry.targetType,
     targetId: entry.targetId ?? null,
     orgIds,
-    before: entry.before ?? undefined,
-    after: entry.after ?? undefined,
+    before: wellFormed(entry.before) ?? undefined,
+    after: wellFormed(entry.after) ?? undefined,
   };
 }

@@ -58,6 +58,11 @@ export const TEMPLATES = {
     subject: t('passwordReset.subject'),
     text: t('passwordReset.text', v),
   }),
+  /** A partner asks for a delegated admin relationship: the customer's admins approve on the link. */
+  'admin-relationship-request': (t, v) => ({
+    subject: t('adminRelationshipRequest.subject', v),
+    text: t('adminRelationshipRequest.text', v),
+  }),
   'password-changed': (t, v) => ({
     subject: t('passwordChanged.subject'),
     text: t('passwordChanged.text', v),

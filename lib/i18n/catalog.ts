@@ -23,6 +23,8 @@ import appsJa from './messages/apps/ja.json';
 import webhooksEn from './messages/webhooks/en.json';
 import webhooksJa from './messages/webhooks/ja.json';
 import usersEn from './messages/users/en.json';
+import adminRelationshipsEn from './messages/admin-relationships/en.json';
+import adminRelationshipsJa from './messages/admin-relationships/ja.json';
 import usersJa from './messages/users/ja.json';
 import mfaEn from './messages/mfa/en.json';
 import mfaJa from './messages/mfa/ja.json';
@@ -41,6 +43,7 @@ export const CATALOGS = {
     ...appsEn,
     ...webhooksEn,
     ...usersEn,
+    ...adminRelationshipsEn,
     ...mfaEn,
   },
   ja: {
@@ -56,6 +59,7 @@ export const CATALOGS = {
     ...appsJa,
     ...webhooksJa,
     ...usersJa,
+    ...adminRelationshipsJa,
     ...mfaJa,
   },
 } as const;

@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = [
   'group.deleted',
   'group.member_added',
   'group.member_removed',
+  'admin_relationship.requested',
+  'admin_relationship.approved',
+  'admin_relationship.declined',
+  'admin_relationship.terminated',
   'mfa.required',
   'mfa.not_required',
   'user.mfa.totpAdded',
@@ -88,4 +92,5 @@ export const AUDIT_TARGET_TYPES = [
   'apiApp',
   'webhookEndpoint',
   'group',
+  'adminRelationship',
 ] as const;

@@ -50,6 +50,14 @@ describe('groups of a partner', () => {
     expect(await db().userGroup.count()).toBe(1);
   });
 
+  it('a name with a lone UTF-16 surrogate is stored and audited (as U+FFFD), not a server error', async () => {
+    const org = await makeOrg('INDIRECT_PROVIDER');
+    const admin = await makeCtx('ADMIN', { organizationId: org.id });
+    const { groupId } = await createGroup(admin, { name: 'Help\ud800desk' });
+    const event = await db().auditEvent.findFirstOrThrow({ where: { targetId: groupId } });
+    expect(event.after).toEqual({ name: 'Help\ufffddesk' });
+  });
+
   it('a removed user leaves every group', async () => {
     const org = await makeOrg('INDIRECT_PROVIDER');
     const admin = await makeCtx('ADMIN', { organizationId: org.id });

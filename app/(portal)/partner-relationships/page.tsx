@@ -2,6 +2,10 @@ import { Link } from '@/components/ui/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { getPartnerRelationships } from '@/lib/relationships/get-partner-relationships';
+import { findCustomerRelationships } from '@/lib/admin-relationships/find-relationships';
+import { can } from '@/lib/authz/policy';
+import { IntlClient } from '@/components/ui/intl-client';
+import { RelationshipsTable } from '@/components/admin-relationships/relationships-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { Section } from '@/components/ui/section';
 import { RelationshipActionForm } from '@/components/relationships/relationship-action-form';
@@ -17,11 +21,14 @@ function Badge({ children }: { children: string }) {
 export default async function PartnerRelationshipsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const ctx = await requirePageCtx('/partner-relationships');
   const { confirm, done } = await searchParams;
-  const data = await loadOr404(() => getPartnerRelationships(ctx));
-  const [t, ta, tt, format] = await Promise.all([
+  const [data, adminRelationships] = await loadOr404(() =>
+    Promise.all([getPartnerRelationships(ctx), findCustomerRelationships(ctx, { customerId: ctx.customerId ?? '' })]),
+  );
+  const [t, ta, tt, tg, format] = await Promise.all([
     getTranslations('partnerRelationships'),
     getTranslations('relationships.access'),
     getTranslations('relationships.tenantOwner'),
+    getTranslations('adminRelationships'),
     getFormatter(),
   ]);
   const reseller = data.managingReseller;
@@ -145,6 +152,12 @@ export default async function PartnerRelationshipsPage({ searchParams }: { searc
           </ul>
         </Section>
       ) : null}
+      <Section id="admin-relationships" title={tg('title')}>
+        <p className="mb-3 max-w-3xl text-sm text-slate-700">{tg('customerIntro')}</p>
+        <IntlClient namespaces={['adminRelationships']}>
+          <RelationshipsTable relationships={adminRelationships} side="customer" canAct={can(ctx, 'tenant.manage')} />
+        </IntlClient>
+      </Section>
     </>
   );
 }

@@ -149,6 +149,11 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     supportContactInput: 'form', // the helpdesk's Submit: a pick of changeSubscriptionInput
     verifyMpnRequest: 'form', // Verify as typed: verifyResellerMpnId then parses verifyMpnInput
   },
+  'admin-relationships': {
+    requestRelationshipInput: 'form', // adversarial cases in tests/integration/admin-relationships.int.test.ts
+    relationshipInput: 'form',
+    respondRelationshipInput: 'form',
+  },
   groups: {
     createGroupInput: 'form', // write-functions-accounts: Create group
     groupInput: 'form',

@@ -37,6 +37,14 @@ import { addTenantUser, resetTenantUserPassword, setTenantUserEnabled } from '@/
 import { addTenantUserInput, licenceInput, setTenantUserEnabledInput, tenantUserInput } from '@/lib/tenant/schemas';
 import { addGroupMember, createGroup, removeGroupMember } from '@/lib/groups/manage-groups';
 import { createGroupInput, groupMemberInput } from '@/lib/groups/schemas';
+import { requestRelationship } from '@/lib/admin-relationships/request-relationship';
+import { respondToRelationship, terminateRelationship } from '@/lib/admin-relationships/respond-to-relationship';
+import {
+  relationshipInput,
+  requestRelationshipInput,
+  respondRelationshipInput,
+  type RequestRelationshipInput,
+} from '@/lib/admin-relationships/schemas';
 import { createApiApp } from '@/lib/api-apps/create-api-app';
 import { rotateApiAppSecret } from '@/lib/api-apps/rotate-api-app-secret';
 import { revokeApiApp } from '@/lib/api-apps/revoke-api-app';
@@ -263,6 +271,29 @@ const CASES: Case[] = [
       await addGroupMember(ctx, input);
       return removeGroupMember(ctx, input);
     },
+  },
+  {
+    name: 'Request a delegated admin relationship (partner)',
+    ctx: (w) => w.ctx.providerA,
+    schema: requestRelationshipInput,
+    keys: ['customerId', 'name', 'durationDays', 'roles', 'autoExtend'],
+    ids: (w) => [w.a.customer.id, w.b.customer.id],
+    run: (ctx, input: RequestRelationshipInput) =>
+      requestRelationship(ctx, { ...input, baseUrl: 'https://portal.test' }),
+  },
+  {
+    name: "Approve or decline a relationship (the tenant's admin)",
+    ctx: (w) => w.ctx.customerA,
+    schema: respondRelationshipInput,
+    keys: ['relationshipId', 'decision'],
+    run: (ctx, input) => respondToRelationship(ctx, input),
+  },
+  {
+    name: 'Terminate a relationship (either side)',
+    ctx: (w) => w.ctx.providerA,
+    schema: relationshipInput,
+    keys: ['relationshipId'],
+    run: (ctx, input) => terminateRelationship(ctx, input),
   },
   // Vendor staff reach every organisation: only "a refusal writes nothing" applies.
   {

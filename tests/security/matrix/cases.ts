@@ -19,6 +19,7 @@ import { SUBSCRIPTION_CASES } from './cases-subscriptions';
 import { USER_CASES } from './cases-users';
 import { TENANT_CASES } from './cases-tenant';
 import { GROUP_CASES } from './cases-groups';
+import { ADMIN_RELATIONSHIP_CASES } from './cases-admin-relationships';
 
 export type { Case, Outcome } from './cases-kit';
 
@@ -32,6 +33,7 @@ export const CASES: Case[] = [
   ...USER_CASES,
   ...TENANT_CASES,
   ...GROUP_CASES,
+  ...ADMIN_RELATIONSHIP_CASES,
   ...API_APP_CASES,
   ...WEBHOOK_CASES,
   ...MFA_CASES,

@@ -147,6 +147,21 @@ export async function buildOtherChannel(): Promise<{ theirs: Side; markers: stri
 
   const theirApp = await apiApp(contoso.id, theirAdmin.id, 'Contoso Matrix app');
   const theirHook = await webhookEndpoint(contoso.id, theirAdmin.id, 'https://contoso-matrix-hooks.example/in');
+  const theirRelationship = await db().adminRelationship.create({
+    data: {
+      partnerOrgId: contoso.id,
+      customerId: fourth.id,
+      name: 'Contoso Matrix relationship',
+      roles: ['GLOBAL_ADMINISTRATOR'],
+      durationDays: 730,
+      tokenHash: `matrix-${contoso.id}`,
+      requestedById: theirAdmin.id,
+      requestedAt: new Date(),
+      requestExpiresAt: new Date(Date.now() + 90 * 86_400_000),
+      approvedAt: new Date(),
+      endsAt: new Date(Date.now() + 730 * 86_400_000),
+    },
+  });
   const theirs: Side = {
     customer: fourth.id,
     subscription: theirSubscription.id,
@@ -161,6 +176,7 @@ export async function buildOtherChannel(): Promise<{ theirs: Side; markers: stri
     apiApp: theirApp.id,
     webhookEndpoint: theirHook.endpointId,
     webhookDelivery: theirHook.deliveryId,
+    adminRelationship: theirRelationship.id,
     providerId: contoso.id,
     resellerId: litware.id,
     invitationToken: theirInvitation.token,

@@ -23,6 +23,7 @@ export const RESOURCES = [
   'apiApp',
   'webhookEndpoint',
   'webhookDelivery',
+  'adminRelationship',
 ] as const;
 export type Resource = (typeof RESOURCES)[number];
 
@@ -114,6 +115,9 @@ export async function buildWorld(): Promise<World> {
     apiApp: ourApp.id,
     webhookEndpoint: ourHook.endpointId,
     webhookDelivery: ourHook.deliveryId,
+    adminRelationship: (
+      await db().adminRelationship.findFirstOrThrow({ where: { partnerOrgId: northwind.id, customerId: woodgrove.id } })
+    ).id,
     providerId: northwind.id,
     resellerId: fabrikam.id,
     invitationToken: ourInvitation.token,

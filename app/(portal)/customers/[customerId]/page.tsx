@@ -2,6 +2,9 @@ import { loadOr404, requirePageCtx } from '@/lib/auth/page';
 import { getCustomerWithRequests } from '@/lib/customers/get-customer';
 import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscriptions';
 import { CustomerView, type CustomerSearch } from '@/components/customers/customer-view';
+import { audienceOf } from '@/lib/authz/context';
+import { findCustomerRelationships } from '@/lib/admin-relationships/find-relationships';
+import { AdminRelationshipsSection } from '@/components/admin-relationships/admin-relationships-section';
 
 export default async function CustomerPage({
   params,
@@ -13,11 +16,25 @@ export default async function CustomerPage({
   const { customerId } = await params;
   const search = await searchParams;
   const ctx = await requirePageCtx(`/customers/${customerId}`);
-  const [data, subscriptions] = await loadOr404(() =>
+  const partner = audienceOf(ctx) === 'provider' || audienceOf(ctx) === 'reseller';
+  const [data, subscriptions, relationships] = await loadOr404(() =>
     Promise.all([
       getCustomerWithRequests(ctx, customerId),
       findCustomerSubscriptions(ctx, customerId, { after: search.after }),
+      partner ? findCustomerRelationships(ctx, { customerId }) : Promise.resolve(null),
     ]),
   );
-  return <CustomerView ctx={ctx} search={search} data={data} subscriptions={subscriptions} />;
+  return (
+    <>
+      <CustomerView ctx={ctx} search={search} data={data} subscriptions={subscriptions} />
+      {relationships ? (
+        <AdminRelationshipsSection
+          ctx={ctx}
+          customerId={customerId}
+          customer={data.customer.companyName}
+          relationships={relationships}
+        />
+      ) : null}
+    </>
+  );
 }

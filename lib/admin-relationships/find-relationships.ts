@@ -1,0 +1,82 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { clock } from '@/lib/clock';
+import { audienceOf, type Ctx } from '@/lib/authz/context';
+import { can } from '@/lib/authz/policy';
+import { customerScope } from '@/lib/authz/scopes';
+import { NotFound } from '@/lib/errors';
+import { hashToken } from '@/lib/tokens';
+import { tenantInput, type TenantInput } from '@/lib/tenant/schemas';
+import { currentEnd, daysLeft, statusAt } from './status';
+
+const SELECT = {
+  id: true,
+  name: true,
+  roles: true,
+  durationDays: true,
+  autoExtend: true,
+  requestedAt: true,
+  requestExpiresAt: true,
+  approvedAt: true,
+  endsAt: true,
+  declinedAt: true,
+  terminatedAt: true,
+  customerId: true,
+  partnerOrgId: true,
+  partner: { select: { id: true, legalName: true, mpnId: true } },
+  customer: { select: { id: true, companyName: true } },
+  assignments: { select: { roles: true, group: { select: { id: true, name: true } } } },
+} as const;
+
+type Row = Awaited<ReturnType<typeof loadRows>>[number];
+const loadRows = (where: object) =>
+  db().adminRelationship.findMany({ where, orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }], select: SELECT });
+
+/** A relationship as the pages show it, its status and end as of now. */
+export function relationshipView(r: Row, now = clock.now()) {
+  const status = statusAt(r, now);
+  return {
+    ...r,
+    status,
+    daysLeft: daysLeft(r, now),
+    currentEndsAt: status === 'active' ? currentEnd(r, now) : r.endsAt,
+  };
+}
+export type RelationshipView = ReturnType<typeof relationshipView>;
+
+/**
+ * A customer tenant's delegated admin relationships: for its admin, every
+ * partner's; for a partner that serves the customer, its own. Anyone else:
+ * NotFound, as for the customer itself.
+ */
+export async function findCustomerRelationships(ctx: Ctx, raw: TenantInput) {
+  const { customerId } = tenantInput.parse(raw);
+  const audience = audienceOf(ctx);
+  if (audience === 'customer') {
+    if (ctx.customerId !== customerId || !can(ctx, 'tenant.read')) throw new NotFound('customer');
+    return (await loadRows({ customerId })).map((r) => relationshipView(r));
+  }
+  if (audience !== 'provider' && audience !== 'reseller') throw new NotFound('customer');
+  const customer = await db().customer.findFirst({
+    where: { AND: [{ id: customerId }, customerScope(ctx)] },
+    select: { id: true },
+  });
+  if (!customer) throw new NotFound('customer');
+  return (await loadRows({ customerId, partnerOrgId: ctx.orgId! })).map((r) => relationshipView(r));
+}
+
+/**
+ * What the approval link's page shows to whoever holds it: the partner, the
+ * roles and the duration, and whether it waits for an answer. Only the
+ * tenant's admin may answer (respond-to-relationship.ts).
+ */
+export async function viewRelationshipLink(ctx: Ctx | null, token: string) {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token))
+    return { status: 'invalid' as const, relationship: null, canAnswer: false };
+  const [row] = await loadRows({ tokenHash: hashToken(token) });
+  if (!row) return { status: 'invalid' as const, relationship: null, canAnswer: false };
+  const view = relationshipView(row);
+  const canAnswer =
+    view.status === 'pending' && ctx?.customerId === row.customerId && !!ctx && can(ctx, 'tenant.manage');
+  return { status: view.status, relationship: view, canAnswer };
+}
