@@ -10,10 +10,13 @@ export async function LicencesView({
   customerId,
   tenant,
   licences: { subscriptions, users },
+  canAssign,
 }: {
   customerId: string;
   tenant: string;
   licences: Awaited<ReturnType<typeof findTenantLicences>>;
+  /** Whether the viewer may assign and take back (a Global Reader only reads). */
+  canAssign: boolean;
 }) {
   const t = await getTranslations('tenant');
   return (
@@ -40,23 +43,27 @@ export async function LicencesView({
                       <span>
                         {u.name} <span className="text-slate-600">{u.email}</span>
                       </span>
-                      <ActionButton
-                        action={unassignLicenceAction}
-                        fields={{ customerId, subscriptionId: s.id, userId: u.id }}
-                        label={t('unassign')}
-                        ariaLabel={t('unassignNamed', { offer: s.offer.name, name: u.name })}
-                      />
+                      {canAssign ? (
+                        <ActionButton
+                          action={unassignLicenceAction}
+                          fields={{ customerId, subscriptionId: s.id, userId: u.id }}
+                          label={t('unassign')}
+                          ariaLabel={t('unassignNamed', { offer: s.offer.name, name: u.name })}
+                        />
+                      ) : null}
                     </li>
                   ))}
                 </ul>
               )}
-              <AssignLicenceForm
-                customerId={customerId}
-                subscriptionId={s.id}
-                offer={s.offer.name}
-                users={users.filter((u) => !holders.has(u.id))}
-                action={assignLicenceAction}
-              />
+              {canAssign ? (
+                <AssignLicenceForm
+                  customerId={customerId}
+                  subscriptionId={s.id}
+                  offer={s.offer.name}
+                  users={users.filter((u) => !holders.has(u.id))}
+                  action={assignLicenceAction}
+                />
+              ) : null}
             </section>
           );
         })}

@@ -19,12 +19,16 @@ export async function TenantUsersView({
   q,
   found: { users },
   requireMfa,
+  allowed,
 }: {
   customerId: string;
   tenant: string;
   q?: string;
   found: Awaited<ReturnType<typeof findTenantUsers>>;
-  requireMfa: boolean;
+  /** The tenant's own admin: whether its users must sign in with a second factor; null for a partner. */
+  requireMfa: boolean | null;
+  /** What the viewer may do here (the tenant's admin: everything; a partner: what its delegated roles allow). */
+  allowed: { manageUsers: boolean; resetPasswords: boolean; manageAdmins: boolean };
 }) {
   const [t, tt, tr, format] = await Promise.all([
     getTranslations('users'),
@@ -37,12 +41,16 @@ export async function TenantUsersView({
     <>
       <p className="mb-4 max-w-3xl text-slate-700">{tt('usersIntro', { tenant })}</p>
       <IntlClient namespaces={['users', 'tenant', 'roles', 'mfa']}>
-        <Section id="add" title={t('add')}>
-          <AddTenantUserForm customerId={customerId} action={addTenantUserAction} />
-        </Section>
-        <Section id="sign-in" title={t('signInSection')}>
-          <RequireMfaForm requireMfa={requireMfa} />
-        </Section>
+        {allowed.manageUsers ? (
+          <Section id="add" title={t('add')}>
+            <AddTenantUserForm customerId={customerId} action={addTenantUserAction} />
+          </Section>
+        ) : null}
+        {requireMfa !== null ? (
+          <Section id="sign-in" title={t('signInSection')}>
+            <RequireMfaForm requireMfa={requireMfa} />
+          </Section>
+        ) : null}
         <Section id="users" title={t('title')}>
           <SearchForm label={t('search')} defaultValue={q} />
           <Table
@@ -74,22 +82,26 @@ export async function TenantUsersView({
                 </Td>
                 <Td className="whitespace-nowrap">{user.lastSignInAt ? date(user.lastSignInAt) : t('never')}</Td>
                 <Td>
-                  {user.self ? null : (
+                  {user.self || (user.role === 'CUSTOMER_ADMIN' && !allowed.manageAdmins) ? null : (
                     <div className="flex items-start gap-2">
-                      <ResetPasswordButton
-                        customerId={customerId}
-                        userId={user.id}
-                        name={user.name}
-                        action={resetTenantUserPasswordAction}
-                      />
-                      <ResetFactorsButton userId={user.id} userName={user.name} />
-                      <ActionButton
-                        action={setTenantUserEnabledAction}
-                        fields={{ customerId, userId: user.id, enabled: user.disabled ? 'true' : 'false' }}
-                        label={user.disabled ? t('enable') : t('disable')}
-                        ariaLabel={t(user.disabled ? 'enableNamed' : 'disableNamed', { name: user.name })}
-                        done={{ enabled: t('enabled'), disabled: t('disabled') }}
-                      />
+                      {allowed.resetPasswords ? (
+                        <ResetPasswordButton
+                          customerId={customerId}
+                          userId={user.id}
+                          name={user.name}
+                          action={resetTenantUserPasswordAction}
+                        />
+                      ) : null}
+                      {requireMfa !== null ? <ResetFactorsButton userId={user.id} userName={user.name} /> : null}
+                      {allowed.manageUsers ? (
+                        <ActionButton
+                          action={setTenantUserEnabledAction}
+                          fields={{ customerId, userId: user.id, enabled: user.disabled ? 'true' : 'false' }}
+                          label={user.disabled ? t('enable') : t('disable')}
+                          ariaLabel={t(user.disabled ? 'enableNamed' : 'disableNamed', { name: user.name })}
+                          done={{ enabled: t('enabled'), disabled: t('disabled') }}
+                        />
+                      ) : null}
                     </div>
                   )}
                 </Td>

@@ -66,6 +66,6 @@ describe('policy', () => {
       navigationFor({ ...base, role: 'CUSTOMER_ADMIN', orgId: null, orgKind: null, customerId: 'c' }).map(
         (i) => i.href,
       ),
-    ).toEqual(['/', '/partner-relationships', '/users', '/licenses']);
+    ).toEqual(['/', '/partner-relationships', '/users', '/licenses', '/partner-activity']);
   });
 });

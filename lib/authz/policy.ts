@@ -148,6 +148,7 @@ export function navigationFor(ctx: Ctx): { href: string; label: string }[] {
       { href: '/partner-relationships', label: 'nav.partnerRelationships', permission: 'tenant.read' },
       { href: '/users', label: 'nav.users', permission: 'tenant.manage' },
       { href: '/licenses', label: 'nav.licences', permission: 'tenant.manage' },
+      { href: '/partner-activity', label: 'nav.partnerActivity', permission: 'tenant.manage' },
     ],
     vendor: [
       { href: '/', label: 'nav.home', permission: 'home.read' },

@@ -1,11 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { Ctx } from '@/lib/authz/context';
 import { NotFound, Refused } from '@/lib/errors';
 import { parseInput } from '@/lib/validation/parse-input';
 import { assertTenantAccess } from './access';
+import { recordTenantChange } from './activity';
 import { licenceInput, tenantInput, type LicenceInput, type TenantInput } from './schemas';
 
 // Licence assignments: a tenant's subscriptions' licences given to its
@@ -62,7 +62,7 @@ async function lockSubscription(tx: Prisma.TransactionClient, customerId: string
 /** Assigns one of the subscription's licences to a tenant user; refused when all are assigned. */
 export async function assignLicence(ctx: Ctx, raw: LicenceInput) {
   const input = parseInput(licenceInput, raw);
-  await assertTenantAccess(ctx, input.customerId, 'assignLicences');
+  const via = await assertTenantAccess(ctx, input.customerId, 'assignLicences');
   return db().$transaction(async (tx) => {
     const subscription = await lockSubscription(tx, input.customerId, input.subscriptionId);
     if (subscription.status === 'CANCELLED') throw new NotFound('subscription');
@@ -85,11 +85,11 @@ export async function assignLicence(ctx: Ctx, raw: LicenceInput) {
     await tx.licenceAssignment.create({
       data: { subscriptionId: subscription.id, userId: user.id, assignedById: ctx.userId },
     });
-    await recordAudit(tx, ctx, {
+    await recordTenantChange(tx, ctx, via, input.customerId, {
       action: 'licence.assigned',
       targetType: 'subscription',
       targetId: subscription.id,
-      after: { userId: user.id, user: user.name },
+      detail: { offer: subscription.offerName, userId: user.id, user: user.name },
     });
     return { changed: true };
   });
@@ -98,18 +98,18 @@ export async function assignLicence(ctx: Ctx, raw: LicenceInput) {
 /** Takes a licence back from a tenant user. */
 export async function unassignLicence(ctx: Ctx, raw: LicenceInput) {
   const input = parseInput(licenceInput, raw);
-  await assertTenantAccess(ctx, input.customerId, 'assignLicences');
+  const via = await assertTenantAccess(ctx, input.customerId, 'assignLicences');
   return db().$transaction(async (tx) => {
     const subscription = await lockSubscription(tx, input.customerId, input.subscriptionId);
     const { count } = await tx.licenceAssignment.deleteMany({
       where: { subscriptionId: subscription.id, userId: input.userId, user: { customerId: input.customerId } },
     });
     if (count === 0) return { changed: false };
-    await recordAudit(tx, ctx, {
+    await recordTenantChange(tx, ctx, via, input.customerId, {
       action: 'licence.unassigned',
       targetType: 'subscription',
       targetId: subscription.id,
-      before: { userId: input.userId },
+      detail: { offer: subscription.offerName, userId: input.userId },
     });
     return { changed: true };
   });

@@ -1,7 +1,6 @@
 import 'server-only';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { Ctx } from '@/lib/authz/context';
 import { hashRandomSecret } from '@/lib/auth/password';
 import { NotFound, Refused, Invalid } from '@/lib/errors';
@@ -9,6 +8,7 @@ import { isUniqueViolation } from '@/lib/orders/create-order';
 import { generateTemporaryPassword } from '@/lib/orders/temporary-password';
 import { parseInput } from '@/lib/validation/parse-input';
 import { assertTenantAccess } from './access';
+import { recordTenantChange } from './activity';
 import {
   addTenantUserInput,
   findTenantUsersInput,
@@ -87,7 +87,11 @@ async function assertNotLastTenantAdmin(tx: Tx, customerId: string, user: Tenant
 /** Adds a user to the tenant; answers the temporary password, shown once and never stored in clear. */
 export async function addTenantUser(ctx: Ctx, raw: AddTenantUserInput) {
   const input = parseInput(addTenantUserInput, raw);
-  await assertTenantAccess(ctx, input.customerId, input.role === 'CUSTOMER_ADMIN' ? 'manageAdmins' : 'manageUsers');
+  const via = await assertTenantAccess(
+    ctx,
+    input.customerId,
+    input.role === 'CUSTOMER_ADMIN' ? 'manageAdmins' : 'manageUsers',
+  );
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashRandomSecret(temporaryPassword);
   try {
@@ -103,11 +107,11 @@ export async function addTenantUser(ctx: Ctx, raw: AddTenantUserInput) {
         },
         select: { id: true, email: true },
       });
-      await recordAudit(tx, ctx, {
+      await recordTenantChange(tx, ctx, via, input.customerId, {
         action: 'tenant_user.added',
         targetType: 'user',
         targetId: user.id,
-        after: { email: user.email, name: input.name, role: input.role, customerId: input.customerId },
+        detail: { email: user.email, name: input.name, role: input.role },
       });
       return { userId: user.id, email: user.email, temporaryPassword };
     });
@@ -120,18 +124,23 @@ export async function addTenantUser(ctx: Ctx, raw: AddTenantUserInput) {
 /** A new temporary password for a tenant user (shown once); the user's sessions end and it must be changed. */
 export async function resetTenantUserPassword(ctx: Ctx, raw: TenantUserInput) {
   const input = parseInput(tenantUserInput, raw);
-  await assertTenantAccess(ctx, input.customerId, 'resetPasswords');
+  let via = await assertTenantAccess(ctx, input.customerId, 'resetPasswords');
   if (input.userId === ctx.userId) throw new Refused('tenant.errors.resetSelf');
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashRandomSecret(temporaryPassword);
   return db().$transaction(async (tx) => {
     const user = await lockTenantUser(tx, input.customerId, input.userId);
-    if (user.role === 'CUSTOMER_ADMIN') await assertTenantAccess(ctx, input.customerId, 'manageAdmins');
+    if (user.role === 'CUSTOMER_ADMIN') via = await assertTenantAccess(ctx, input.customerId, 'manageAdmins');
     await tx.user.update({
       where: { id: user.id },
       data: { passwordHash, mustChangePassword: true, sessionVersion: { increment: 1 } },
     });
-    await recordAudit(tx, ctx, { action: 'tenant_user.password_reset', targetType: 'user', targetId: user.id });
+    await recordTenantChange(tx, ctx, via, input.customerId, {
+      action: 'tenant_user.password_reset',
+      targetType: 'user',
+      targetId: user.id,
+      detail: { email: user.email, name: user.name },
+    });
     return { email: user.email, temporaryPassword };
   });
 }
@@ -139,23 +148,32 @@ export async function resetTenantUserPassword(ctx: Ctx, raw: TenantUserInput) {
 /** Disables (sessions end at once) or enables a tenant user; the last enabled customer admin stays. */
 export async function setTenantUserEnabled(ctx: Ctx, raw: SetTenantUserEnabledInput) {
   const input = parseInput(setTenantUserEnabledInput, raw);
-  await assertTenantAccess(ctx, input.customerId, 'manageUsers');
+  let via = await assertTenantAccess(ctx, input.customerId, 'manageUsers');
   const enabled = input.enabled === 'true';
   if (!enabled && input.userId === ctx.userId) throw new Refused('errors.cannotDisableSelf');
   return db().$transaction(async (tx) => {
     const user = await lockTenantUser(tx, input.customerId, input.userId);
-    if (user.role === 'CUSTOMER_ADMIN') await assertTenantAccess(ctx, input.customerId, 'manageAdmins');
+    if (user.role === 'CUSTOMER_ADMIN') via = await assertTenantAccess(ctx, input.customerId, 'manageAdmins');
     if (user.disabled === !enabled) return { changed: false };
     if (!enabled) await assertNotLastTenantAdmin(tx, input.customerId, user);
     await tx.user.update({
       where: { id: user.id },
       data: enabled ? { disabled: false } : { disabled: true, sessionVersion: { increment: 1 } },
     });
-    await recordAudit(tx, ctx, {
+    await recordTenantChange(tx, ctx, via, input.customerId, {
       action: enabled ? 'tenant_user.enabled' : 'tenant_user.disabled',
       targetType: 'user',
       targetId: user.id,
+      detail: { email: user.email, name: user.name },
     });
     return { changed: true };
   });
+}
+
+/** The tenant's name, for whoever may read in it (the tenant's admin, or a partner through a delegated role). */
+export async function getTenantName(ctx: Ctx, customerId: string): Promise<string> {
+  await assertTenantAccess(ctx, customerId, 'read');
+  const customer = await db().customer.findUnique({ where: { id: customerId }, select: { companyName: true } });
+  if (!customer) throw new NotFound('customer');
+  return customer.companyName;
 }

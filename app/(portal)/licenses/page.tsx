@@ -16,7 +16,7 @@ export default async function LicensesPage() {
   return (
     <>
       <PageHeader title={t('licences')} />
-      <LicencesView customerId={ctx.customerId!} tenant={ctx.orgName} licences={licences} />
+      <LicencesView customerId={ctx.customerId!} tenant={ctx.orgName} licences={licences} canAssign />
     </>
   );
 }

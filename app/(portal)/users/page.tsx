@@ -48,7 +48,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     return (
       <>
         <PageHeader title={t('title')} />
-        <TenantUsersView customerId={customerId} tenant={ctx.orgName} q={q} found={found} requireMfa={requireMfa} />
+        <TenantUsersView
+          customerId={customerId}
+          tenant={ctx.orgName}
+          q={q}
+          found={found}
+          requireMfa={requireMfa}
+          allowed={{ manageUsers: true, resetPasswords: true, manageAdmins: true }}
+        />
       </>
     );
   }

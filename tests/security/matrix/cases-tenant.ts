@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
+import { can } from '@/lib/authz/policy';
 import { assignLicence, findTenantLicences, unassignLicence } from '@/lib/tenant/licences';
 import {
   addTenantUser,
@@ -12,10 +13,23 @@ import {
   resetTenantUserPassword,
   setTenantUserEnabled,
 } from '@/lib/tenant/tenant-users';
-import { type Case, aud } from './cases-kit';
+import { delegatedRoles, tenantActions } from '@/lib/tenant/access';
+import { findPartnerActivity } from '@/lib/tenant/activity';
+import { getTenantName } from '@/lib/tenant/tenant-users';
+import { type Case, PARTNERS, aud } from './cases-kit';
 import type { Side } from './world';
 
-const grant = { permission: 'tenant.manage' as const, audiences: ['customer' as const] };
+/**
+ * The tenant's own admin, or a partner user through a delegated role: in the
+ * demo, agent@fabrikam.example is in "Fabrikam helpdesk", which holds User
+ * Administrator and License Administrator in Woodgrove Bank.
+ */
+const DELEGATED = 'agent@fabrikam.example';
+const grant = {
+  permission: null,
+  audiences: ['customer' as const, 'reseller' as const],
+  when: (ctx: Ctx) => (ctx.customerId ? can(ctx, 'tenant.manage') : ctx.email === DELEGATED),
+};
 const tenantOf = (ctx: Ctx, side: Side) => ctx.customerId ?? side.customer;
 
 /** A new user of the caller's tenant (optionally holding a licence of its subscription); none for partners. */
@@ -36,6 +50,37 @@ async function freshTenantUser(ctx: Ctx, licenceOf?: string): Promise<string | n
 }
 
 export const TENANT_CASES: Case[] = [
+  {
+    fn: 'lib/tenant/tenant-users#getTenantName',
+    kind: 'list',
+    grant,
+    call: (ctx, _id, side) => getTenantName(ctx, tenantOf(ctx, side)),
+  },
+  {
+    // What the caller may do in a tenant; any action in another channel's tenant would show that tenant's name.
+    fn: 'lib/tenant/access#tenantActions',
+    kind: 'list',
+    grant: { permission: null, audiences: ['vendor', ...PARTNERS, 'customer'] },
+    call: async (ctx, _id, side) => {
+      const customerId = tenantOf(ctx, side);
+      const actions = await tenantActions(ctx, customerId);
+      if (actions.size === 0) return [];
+      const tenant = await db().customer.findUnique({ where: { id: customerId }, select: { companyName: true } });
+      return { actions: [...actions], tenant: tenant?.companyName };
+    },
+  },
+  {
+    fn: 'lib/tenant/access#delegatedRoles',
+    kind: 'list',
+    grant: { permission: null, audiences: ['vendor', ...PARTNERS, 'customer'] },
+    call: (ctx, _id, side) => delegatedRoles(ctx, tenantOf(ctx, side)),
+  },
+  {
+    fn: 'lib/tenant/activity#findPartnerActivity',
+    kind: 'list',
+    grant: { permission: 'tenant.manage', audiences: ['customer'] },
+    call: (ctx) => findPartnerActivity(ctx),
+  },
   {
     fn: 'lib/tenant/tenant-users#findTenantUsers',
     kind: 'list',

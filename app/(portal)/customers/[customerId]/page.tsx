@@ -4,6 +4,7 @@ import { findCustomerSubscriptions } from '@/lib/customers/find-customer-subscri
 import { CustomerView, type CustomerSearch } from '@/components/customers/customer-view';
 import { audienceOf } from '@/lib/authz/context';
 import { findCustomerRelationships } from '@/lib/admin-relationships/find-relationships';
+import { tenantActions } from '@/lib/tenant/access';
 import { AdminRelationshipsSection } from '@/components/admin-relationships/admin-relationships-section';
 
 export default async function CustomerPage({
@@ -17,11 +18,12 @@ export default async function CustomerPage({
   const search = await searchParams;
   const ctx = await requirePageCtx(`/customers/${customerId}`);
   const partner = audienceOf(ctx) === 'provider' || audienceOf(ctx) === 'reseller';
-  const [data, subscriptions, relationships] = await loadOr404(() =>
+  const [data, subscriptions, relationships, actions] = await loadOr404(() =>
     Promise.all([
       getCustomerWithRequests(ctx, customerId),
       findCustomerSubscriptions(ctx, customerId, { after: search.after }),
       partner ? findCustomerRelationships(ctx, { customerId }) : Promise.resolve(null),
+      partner ? tenantActions(ctx, customerId) : Promise.resolve(null),
     ]),
   );
   return (
@@ -33,6 +35,7 @@ export default async function CustomerPage({
           customerId={customerId}
           customer={data.customer.companyName}
           relationships={relationships}
+          tenantTabs={actions?.has('read') ?? false}
         />
       ) : null}
     </>
