@@ -1,5 +1,5 @@
 // Next.js calls register() once when a server process starts: the mail and
-// webhook workers run in it (MAIL_WORKER=off leaves both to `npm run mail:worker`).
+// webhook workers and the relationship notices run in it (MAIL_WORKER=off leaves them to `npm run mail:worker`).
 // NEXT_RUNTIME and NEXT_PHASE are the framework's, read literally (Next.js
 // replaces NEXT_RUNTIME at build time, so the edge build drops the rest);
 // the product's MAIL_WORKER goes through lib/env/schema.ts.
@@ -12,4 +12,6 @@ export async function register() {
   startMailWorker();
   const { startWebhookWorker } = await import('./lib/webhooks/worker');
   startWebhookWorker();
+  const { startNoticeWorker } = await import('./lib/admin-relationships/send-notices');
+  startNoticeWorker();
 }

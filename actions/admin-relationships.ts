@@ -2,9 +2,11 @@
 import { revalidatePath } from 'next/cache';
 import { baseUrl } from '@/lib/http/base-url';
 import { defineAction } from '@/lib/pipeline/define-action';
+import { assignGroup } from '@/lib/admin-relationships/assign-group';
 import { requestRelationship } from '@/lib/admin-relationships/request-relationship';
 import { respondToRelationship, terminateRelationship } from '@/lib/admin-relationships/respond-to-relationship';
 import {
+  assignGroupInput,
   relationshipInput,
   requestRelationshipInput,
   respondRelationshipInput,
@@ -42,5 +44,16 @@ export const terminateRelationshipAction = defineAction({
     revalidatePath('/partner-relationships');
     revalidatePath('/customers', 'layout');
     return 'terminated' as const;
+  },
+});
+
+/** A partner admin gives one of its groups some of an active relationship's roles (none: removes the group). */
+export const assignGroupAction = defineAction({
+  permission: 'users.manage',
+  input: assignGroupInput,
+  run: async (ctx, input) => {
+    await assignGroup(ctx, input);
+    revalidatePath('/customers', 'layout');
+    return 'saved' as const;
   },
 });

@@ -1,10 +1,12 @@
-// `npm run mail:worker`: delivers the outbox and the webhooks on its own,
+// `npm run mail:worker`: delivers the outbox and the webhooks (and sends the
+// delegated admin relationships' expiry notices) on its own,
 // beside web processes started with MAIL_WORKER=off (or as one more worker:
 // claims never overlap).
 // Runs with the react-server condition so lib/'s `server-only` marker loads.
 import { disconnectDb } from '../lib/db';
 import { startMailWorker } from '../lib/email/worker';
 import { startWebhookWorker } from '../lib/webhooks/worker';
+import { startNoticeWorker } from '../lib/admin-relationships/send-notices';
 import { envIsSet, readEnv } from '../lib/env/schema';
 
 if (!readEnv('DATABASE_URL')) {
@@ -19,6 +21,7 @@ if (!envIsSet('SMTP_URL')) {
 
 const stopMail = startMailWorker();
 const stopWebhooks = startWebhookWorker();
+const stopNotices = startNoticeWorker();
 // The worker's timer does not keep a process alive; this one is the process.
 const keepAlive = setInterval(() => {}, 60_000);
 console.log('Mail and webhook worker running. Press Ctrl+C to stop.');
@@ -28,6 +31,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   stopMail();
+  stopNotices();
   stopWebhooks();
   clearInterval(keepAlive);
   await disconnectDb();

@@ -7,7 +7,8 @@ import { Link } from '@/components/ui/link';
 import { IntlClient } from '@/components/ui/intl-client';
 import { RelationshipsTable } from './relationships-table';
 import { RequestRelationshipForm } from './request-relationship-form';
-import { requestRelationshipAction } from '@/actions/admin-relationships';
+import { assignGroupAction, requestRelationshipAction } from '@/actions/admin-relationships';
+import { AssignGroupForm } from './assign-group-form';
 
 /** A partner's delegated admin relationships with one customer, and **Request a relationship**. */
 export async function AdminRelationshipsSection({
@@ -16,6 +17,7 @@ export async function AdminRelationshipsSection({
   customer,
   relationships,
   tenantTabs,
+  groups,
 }: {
   ctx: Ctx;
   customerId: string;
@@ -23,6 +25,8 @@ export async function AdminRelationshipsSection({
   relationships: RelationshipView[];
   /** The viewer holds a delegated role in the tenant: links to its Users and Licenses tabs. */
   tenantTabs: boolean;
+  /** The partner's groups, for an admin's access assignments (null for others). */
+  groups: { id: string; name: string }[] | null;
 }) {
   const [t, tt] = await Promise.all([getTranslations('adminRelationships'), getTranslations('tenantTabs')]);
   const canAct = can(ctx, 'partnerships.write');
@@ -42,6 +46,39 @@ export async function AdminRelationshipsSection({
             </nav>
           ) : null}
           <RelationshipsTable relationships={relationships} side="partner" canAct={canAct} />
+          {groups
+            ? relationships
+                .filter((r) => r.status === 'active')
+                .map((r) => (
+                  <section
+                    key={r.id}
+                    aria-label={`${t('assignments')}: ${r.name}`}
+                    className="mt-4 rounded border border-slate-200 bg-white p-4"
+                  >
+                    <h3 className="mb-2 font-semibold">
+                      {t('assignments')}: {r.name}
+                    </h3>
+                    {r.assignments.length === 0 ? (
+                      <p className="mb-2 text-sm text-slate-600">{t('noAssignments')}</p>
+                    ) : (
+                      <ul className="mb-2 text-sm">
+                        {r.assignments.map((a) => (
+                          <li key={a.group.id}>
+                            {a.group.name}: {a.roles.map((role) => t(`roleNames.${role}`)).join(', ')}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    <AssignGroupForm
+                      relationshipId={r.id}
+                      name={r.name}
+                      roles={r.roles}
+                      groups={groups}
+                      action={assignGroupAction}
+                    />
+                  </section>
+                ))
+            : null}
         </Section>
         {canAct ? (
           <Section id="request-admin-relationship" title={t('request')}>

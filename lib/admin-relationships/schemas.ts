@@ -41,3 +41,10 @@ export type RelationshipInput = z.infer<typeof relationshipInput>;
 /** The customer's admin approves or declines a pending request. */
 export const respondRelationshipInput = relationshipInput.extend({ decision: z.enum(['approve', 'decline']) });
 export type RespondRelationshipInput = z.infer<typeof respondRelationshipInput>;
+
+/** A partner admin gives one of its groups some of an active relationship's roles (none: the group loses them). */
+export const assignGroupInput = relationshipInput.extend({
+  groupId: id,
+  roles: z.array(z.enum(DELEGATED_ROLES)).max(DELEGATED_ROLES.length).default([]),
+});
+export type AssignGroupInput = z.input<typeof assignGroupInput>;

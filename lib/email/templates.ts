@@ -63,6 +63,11 @@ export const TEMPLATES = {
     subject: t('adminRelationshipRequest.subject', v),
     text: t('adminRelationshipRequest.text', v),
   }),
+  /** 30, 7 or 1 days before a delegated admin relationship ends, to both sides' admins. */
+  'admin-relationship-expiring': (t, v) => ({
+    subject: t('adminRelationshipExpiring.subject', { ...v, days: Number(v.days) }),
+    text: t('adminRelationshipExpiring.text', { ...v, days: Number(v.days) }),
+  }),
   'password-changed': (t, v) => ({
     subject: t('passwordChanged.subject'),
     text: t('passwordChanged.text', v),

@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   'admin_relationship.approved',
   'admin_relationship.declined',
   'admin_relationship.terminated',
+  'admin_relationship.access_assigned',
   'mfa.required',
   'mfa.not_required',
   'user.mfa.totpAdded',

@@ -4,11 +4,13 @@ import { makeChannel, makeCtx, makeOffer, makeSubscription, makeUser } from '../
 import { db } from '@/lib/db';
 import { clock } from '@/lib/clock';
 import { loadCtx } from '@/lib/auth/session';
-import { NotFound } from '@/lib/errors';
+import { Invalid, NotFound, Refused } from '@/lib/errors';
 import { requestRelationship } from '@/lib/admin-relationships/request-relationship';
 import { respondToRelationship, terminateRelationship } from '@/lib/admin-relationships/respond-to-relationship';
 import { addGroupMember, createGroup } from '@/lib/groups/manage-groups';
+import { assignGroup } from '@/lib/admin-relationships/assign-group';
 import { findPartnerActivity } from '@/lib/tenant/activity';
+import { sendDueNotices } from '@/lib/admin-relationships/send-notices';
 import { assignLicence, findTenantLicences } from '@/lib/tenant/licences';
 import {
   addTenantUser,
@@ -44,7 +46,7 @@ async function delegated(roles: Role[], durationDays = 30) {
   await respondToRelationship(tenantAdmin, { relationshipId, decision: 'approve' });
   const { groupId } = await createGroup(resellerAdmin, { name: 'Tier 1' });
   await addGroupMember(resellerAdmin, { groupId, userId: agent.userId });
-  await db().accessAssignment.create({ data: { relationshipId, groupId, roles } });
+  await assignGroup(resellerAdmin, { relationshipId, groupId, roles });
   const offer = await makeOffer();
   const subscription = await makeSubscription(customer.id, provider.id, offer.id, 5);
   return { ...channel, resellerAdmin, agent, outsider, tenantAdmin, tenantUser, relationshipId, subscription };
@@ -129,5 +131,48 @@ describe('delegated access to a tenant', () => {
     await findTenantUsers(agent, { customerId: customer.id });
     await terminateRelationship(tenantAdmin, { relationshipId });
     await expect(findTenantUsers(agent, { customerId: customer.id })).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe('access assignments', () => {
+  it("a group holds only the relationship's roles; no roles removes it; another partner's group is not found", async () => {
+    const { customer, agent, resellerAdmin, relationshipId, provider } = await delegated(['USER_ADMINISTRATOR']);
+    const { groupId } = await createGroup(resellerAdmin, { name: 'Tier 2' });
+    await expect(
+      assignGroup(resellerAdmin, { relationshipId, groupId, roles: ['GLOBAL_ADMINISTRATOR'] }),
+    ).rejects.toBeInstanceOf(Invalid);
+    const tier1 = (await db().userGroup.findFirstOrThrow({ where: { name: 'Tier 1' } })).id;
+    await assignGroup(resellerAdmin, { relationshipId, groupId: tier1, roles: [] });
+    await expect(findTenantUsers(agent, { customerId: customer.id })).rejects.toBeInstanceOf(NotFound);
+    const providerAdmin = await makeCtx('ADMIN', { organizationId: provider.id });
+    const { groupId: theirs } = await createGroup(providerAdmin, { name: 'Provider group' });
+    await expect(
+      assignGroup(resellerAdmin, { relationshipId, groupId: theirs, roles: ['USER_ADMINISTRATOR'] }),
+    ).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      assignGroup(providerAdmin, { relationshipId, groupId: theirs, roles: ['USER_ADMINISTRATOR'] }),
+    ).rejects.toBeInstanceOf(NotFound);
+    await expect(assignGroup(agent, { relationshipId, groupId, roles: [] })).rejects.toBeInstanceOf(Refused);
+  });
+});
+
+describe('expiry notices', () => {
+  it('the 7-day and 1-day notices go out once each, to both sides, as the clock passes them', async () => {
+    const { relationshipId, tenantAdmin, resellerAdmin } = await delegated(['GLOBAL_READER'], 5);
+    const notices = () =>
+      db().outboxMessage.findMany({ where: { kind: 'admin-relationship-expiring' }, orderBy: { createdAt: 'asc' } });
+    expect(await sendDueNotices()).toBe(1); // 5 days left: the 7-day notice (not the 30-day one too)
+    expect(await sendDueNotices()).toBe(0);
+    expect((await notices()).map((m) => m.to).sort()).toEqual([resellerAdmin.email, tenantAdmin.email].sort());
+    clock.advance(4 * DAY + 3600_000); // 23 hours left
+    await Promise.all([sendDueNotices(), sendDueNotices()]);
+    expect(await sendDueNotices()).toBe(0);
+    const sent = await notices();
+    expect(sent).toHaveLength(4);
+    expect(sent.filter((m) => m.subject.includes('1 day'))).toHaveLength(2);
+    expect(sent.filter((m) => m.subject.includes('7 days'))).toHaveLength(2);
+    clock.advance(DAY);
+    expect(await sendDueNotices()).toBe(0); // expired: nothing more
+    expect(await db().adminRelationshipNotice.count({ where: { relationshipId } })).toBe(3);
   });
 });

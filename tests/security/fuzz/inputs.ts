@@ -153,6 +153,7 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     requestRelationshipInput: 'form', // adversarial cases in tests/integration/admin-relationships.int.test.ts
     relationshipInput: 'form',
     respondRelationshipInput: 'form',
+    assignGroupInput: 'form', // tests/integration/delegated-access.int.test.ts: roles outside the relationship
   },
   groups: {
     createGroupInput: 'form', // write-functions-accounts: Create group

@@ -4,6 +4,7 @@
 import type { Ctx } from '@/lib/authz/context';
 import { findCustomerRelationships, viewRelationshipLink } from '@/lib/admin-relationships/find-relationships';
 import { requestRelationship } from '@/lib/admin-relationships/request-relationship';
+import { assignGroup } from '@/lib/admin-relationships/assign-group';
 import { respondToRelationship, terminateRelationship } from '@/lib/admin-relationships/respond-to-relationship';
 import { type Case, BASE, PARTNERS, aud, nextId } from './cases-kit';
 import type { Side } from './world';
@@ -59,5 +60,13 @@ export const ADMIN_RELATIONSHIP_CASES: Case[] = [
     kind: 'id',
     grant: { permission: null, audiences: [...PARTNERS, 'customer'] },
     call: (ctx, id) => terminateRelationship(ctx, { relationshipId: id }),
+  },
+  {
+    // A foreign id as both the relationship and the group.
+    fn: 'lib/admin-relationships/assign-group#assignGroup',
+    kind: 'id',
+    writes: true,
+    grant: { permission: 'users.manage', audiences: PARTNERS },
+    call: (ctx, id) => assignGroup(ctx, { relationshipId: id, groupId: id, roles: [] }),
   },
 ];

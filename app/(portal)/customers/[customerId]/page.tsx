@@ -5,6 +5,8 @@ import { CustomerView, type CustomerSearch } from '@/components/customers/custom
 import { audienceOf } from '@/lib/authz/context';
 import { findCustomerRelationships } from '@/lib/admin-relationships/find-relationships';
 import { tenantActions } from '@/lib/tenant/access';
+import { can } from '@/lib/authz/policy';
+import { findGroups } from '@/lib/groups/manage-groups';
 import { AdminRelationshipsSection } from '@/components/admin-relationships/admin-relationships-section';
 
 export default async function CustomerPage({
@@ -18,12 +20,13 @@ export default async function CustomerPage({
   const search = await searchParams;
   const ctx = await requirePageCtx(`/customers/${customerId}`);
   const partner = audienceOf(ctx) === 'provider' || audienceOf(ctx) === 'reseller';
-  const [data, subscriptions, relationships, actions] = await loadOr404(() =>
+  const [data, subscriptions, relationships, actions, groups] = await loadOr404(() =>
     Promise.all([
       getCustomerWithRequests(ctx, customerId),
       findCustomerSubscriptions(ctx, customerId, { after: search.after }),
       partner ? findCustomerRelationships(ctx, { customerId }) : Promise.resolve(null),
       partner ? tenantActions(ctx, customerId) : Promise.resolve(null),
+      partner && can(ctx, 'users.manage') ? findGroups(ctx) : Promise.resolve(null),
     ]),
   );
   return (
@@ -36,6 +39,7 @@ export default async function CustomerPage({
           customer={data.customer.companyName}
           relationships={relationships}
           tenantTabs={actions?.has('read') ?? false}
+          groups={groups}
         />
       ) : null}
     </>
