@@ -297,7 +297,30 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
           roles: ['USER_ADMINISTRATOR', 'LICENSE_ADMINISTRATOR'],
         },
       });
-      await relationship(northwind.id, 'Northwind read access', ['GLOBAL_READER'], 365, 360);
+      const northwindRelationship = await relationship(
+        northwind.id,
+        'Northwind read access',
+        ['GLOBAL_READER'],
+        365,
+        360,
+      );
+      const northwindSupport = await tx.userGroup.create({
+        data: {
+          organizationId: northwind.id,
+          name: 'Northwind support',
+          members: {
+            create: (
+              await tx.user.findMany({
+                where: { email: { in: ['admin@northwind.example', 'agent@northwind.example'] } },
+                select: { id: true },
+              })
+            ).map((u) => ({ userId: u.id })),
+          },
+        },
+      });
+      await tx.accessAssignment.create({
+        data: { relationshipId: northwindRelationship.id, groupId: northwindSupport.id, roles: ['GLOBAL_READER'] },
+      });
       await relationship(
         tailspin.id,
         'Tailspin onboarding',

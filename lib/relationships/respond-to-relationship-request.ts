@@ -10,6 +10,7 @@ import { evaluateRequest } from './evaluate-request';
 import { revertSupportContacts } from './revert-support-contacts';
 import { respondRelationshipInput, type RespondRelationshipInput } from './schemas';
 import { parseInput } from '@/lib/validation/parse-input';
+import { relationshipFromResellerRequest } from '@/lib/admin-relationships/from-reseller-request';
 import { emitEvent } from '@/lib/webhooks/events';
 
 function findByToken(token: string) {
@@ -108,7 +109,21 @@ export async function respondToRelationshipRequest(ctx: Ctx, raw: RespondRelatio
       resellerDelegatedAdmin: request.includeDelegatedAdmin,
       resellerTenantOwner: false,
     };
-    await tx.customer.update({ where: { id: request.customerId }, data: after });
+    const updated = await tx.customer.update({
+      where: { id: request.customerId },
+      data: after,
+      select: { companyName: true },
+    });
+    const adminRelationshipId = request.includeDelegatedAdmin
+      ? await relationshipFromResellerRequest(tx, {
+          resellerId: request.resellerId,
+          customerId: request.customerId,
+          companyName: updated.companyName,
+          requestedById: request.createdById,
+          approvedById: ctx.userId,
+          now,
+        })
+      : null;
     const supportContacts = await revertSupportContacts(
       tx,
       before,
@@ -123,7 +138,12 @@ export async function respondToRelationshipRequest(ctx: Ctx, raw: RespondRelatio
         resellerDelegatedAdmin: before.resellerDelegatedAdmin,
         resellerTenantOwner: before.resellerTenantOwner,
       },
-      after: { ...after, customerId: request.customerId, supportContactsReverted: supportContacts },
+      after: {
+        ...after,
+        customerId: request.customerId,
+        supportContactsReverted: supportContacts,
+        ...(adminRelationshipId ? { adminRelationshipId } : {}),
+      },
     });
     await emitEvent(tx, {
       type: 'relationship.accepted',

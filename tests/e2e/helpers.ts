@@ -46,3 +46,14 @@ export function linkIn(mail: Mail, path: string): string {
   if (!found) throw new Error(`no ${path} link in the mail to ${mail.to.join(', ')}`);
   return new URL(found).pathname;
 }
+
+/** How many messages to `to` whose raw text contains `text` the e2e server's SMTP listener has received. */
+export function mailsTo(to: string, text: string): number {
+  const file = process.env.E2E_MAIL_LOG!;
+  if (!existsSync(file)) return 0;
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Mail)
+    .filter((m) => m.to.includes(to) && m.raw.includes(text)).length;
+}

@@ -70,10 +70,26 @@ describe('F6 / R12 accepting a reseller relationship request', () => {
     ).toBe(1);
   });
 
+  it('with the checkbox the reseller also gets an approved delegated admin relationship (User and License Administrator, 2 years)', async () => {
+    const { adminCtx, token, customer, resellerB } = await setup();
+    await accept(adminCtx, token);
+    const [relationship] = await db().adminRelationship.findMany({ where: { customerId: customer.id } });
+    expect(relationship).toMatchObject({
+      partnerOrgId: resellerB.id,
+      name: 'Delegated admin: Contoso',
+      roles: ['USER_ADMINISTRATOR', 'LICENSE_ADMINISTRATOR'],
+      durationDays: 730,
+      autoExtend: false,
+      approvedById: adminCtx.userId,
+    });
+    expect(relationship!.endsAt!.getTime() - relationship!.approvedAt!.getTime()).toBe(730 * DAY);
+  });
+
   it('without the checkbox the reseller only sees the customer (no delegated admin)', async () => {
     const { adminCtx, token, customer } = await setup(null, 'false');
     await accept(adminCtx, token);
     expect((await customerOf(customer.id)).resellerDelegatedAdmin).toBe(false);
+    expect(await db().adminRelationship.count()).toBe(0);
   });
 
   it('replaces the previous managing reseller: it loses access and its support contacts revert to the provider (version bumped)', async () => {

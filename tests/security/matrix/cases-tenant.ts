@@ -20,16 +20,20 @@ import { type Case, PARTNERS, aud } from './cases-kit';
 import type { Side } from './world';
 
 /**
- * The tenant's own admin, or a partner user through a delegated role: in the
- * demo, agent@fabrikam.example is in "Fabrikam helpdesk", which holds User
- * Administrator and License Administrator in Woodgrove Bank.
+ * The tenant's own admin, or a partner user through a delegated role. In the
+ * demo, agent@fabrikam.example is in "Fabrikam helpdesk" (User Administrator
+ * and License Administrator in Woodgrove Bank); Northwind's admin and agent
+ * are in "Northwind support" (Global Reader: reading only).
  */
-const DELEGATED = 'agent@fabrikam.example';
-const grant = {
+const WRITERS = ['agent@fabrikam.example'];
+const READERS = [...WRITERS, 'admin@northwind.example', 'agent@northwind.example'];
+const grantFor = (emails: string[]) => ({
   permission: null,
-  audiences: ['customer' as const, 'reseller' as const],
-  when: (ctx: Ctx) => (ctx.customerId ? can(ctx, 'tenant.manage') : ctx.email === DELEGATED),
-};
+  audiences: ['customer' as const, 'provider' as const, 'reseller' as const],
+  when: (ctx: Ctx) => (ctx.customerId ? can(ctx, 'tenant.manage') : emails.includes(ctx.email)),
+});
+const grant = grantFor(WRITERS);
+const readGrant = grantFor(READERS);
 const tenantOf = (ctx: Ctx, side: Side) => ctx.customerId ?? side.customer;
 
 /** A new user of the caller's tenant (optionally holding a licence of its subscription); none for partners. */
@@ -53,7 +57,7 @@ export const TENANT_CASES: Case[] = [
   {
     fn: 'lib/tenant/tenant-users#getTenantName',
     kind: 'list',
-    grant,
+    grant: readGrant,
     call: (ctx, _id, side) => getTenantName(ctx, tenantOf(ctx, side)),
   },
   {
@@ -84,14 +88,14 @@ export const TENANT_CASES: Case[] = [
   {
     fn: 'lib/tenant/tenant-users#findTenantUsers',
     kind: 'list',
-    grant,
+    grant: readGrant,
     call: (ctx, _id, side) => findTenantUsers(ctx, { customerId: tenantOf(ctx, side) }),
     ownMarker: (w, ctx) => (aud(ctx) === 'customer' ? `admin@${w.ours.tenantDomain}` : null),
   },
   {
     fn: 'lib/tenant/licences#findTenantLicences',
     kind: 'list',
-    grant,
+    grant: readGrant,
     call: (ctx, _id, side) => findTenantLicences(ctx, { customerId: tenantOf(ctx, side) }),
     ownMarker: (w, ctx) => (aud(ctx) === 'customer' ? w.ours.subscription : null),
   },
