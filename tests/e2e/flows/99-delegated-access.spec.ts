@@ -52,7 +52,7 @@ test("when the clock passes Northwind's end, its relationship is expired and its
   browser,
 }) => {
   test.setTimeout(180_000);
-  const subject = (days: string) => `"Northwind read access" ends in ${days}`;
+  const subject = (days: string) => `Delegated admin relationship Northwind read access ends in ${days}`;
   // The 7-day notice: the relationship ends in 5 days from the start.
   await waitForMail('admin@northwind.example', subject('7 days'));
   let page = await as(browser, 'admin@northwind.example');
