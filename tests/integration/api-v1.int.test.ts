@@ -4,7 +4,7 @@
 // cursor paging, ETag / If-Match, Idempotency-Key, problem details, quotas.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetDatabase } from '../setup/per-file';
-import { makeCtx, makeCustomer, makeOrg } from '../factories';
+import { makeCtx, makeCustomer, makeOrg, makeUser } from '../factories';
 import { makeSubscriptionSetup } from '../factories/subscriptions';
 import { call } from '../api/call';
 import { db } from '@/lib/db';
@@ -282,6 +282,29 @@ describe('subscriptions', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'change_window_closed', rule: 'R7' });
+    expect((await db().subscription.findUniqueOrThrow({ where: { id: s.id } })).quantity).toBe(10);
+  });
+
+  it('refuses a quantity below the licences assigned to the tenant’s users, naming both numbers', async () => {
+    const { app, customer: c, subscription: s } = await setup();
+    for (let i = 0; i < 4; i++) {
+      const user = await makeUser('CUSTOMER_USER', { customerId: c.id });
+      await db().licenceAssignment.create({ data: { subscriptionId: s.id, userId: user.id } });
+    }
+    const params = { subscriptionId: s.id };
+    const etag = (
+      await call(subscription.GET, 'GET', `/subscriptions/${s.id}`, { token: app.token, params })
+    ).headers.get('etag')!;
+    const res = await call(subscription.PATCH, 'PATCH', `/subscriptions/${s.id}`, {
+      token: app.token,
+      params,
+      body: { quantity: 3 },
+      headers: { 'if-match': etag },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'below_assigned', rule: 'R7' });
+    expect(res.body.detail).toContain('4 licences');
+    expect(res.body.detail).toContain('(you asked for 3)');
     expect((await db().subscription.findUniqueOrThrow({ where: { id: s.id } })).quantity).toBe(10);
   });
 
