@@ -46,8 +46,8 @@ export type RelationshipView = ReturnType<typeof relationshipView>;
 
 /**
  * A customer tenant's delegated admin relationships: for its admin, every
- * partner's; for a partner that serves the customer, its own. Anyone else:
- * NotFound, as for the customer itself.
+ * partner's; for a partner, its own with a customer in its reach (none
+ * otherwise). Anyone else: NotFound, as for the customer itself.
  */
 export async function findCustomerRelationships(ctx: Ctx, raw: TenantInput) {
   const { customerId } = tenantInput.parse(raw);
@@ -57,12 +57,10 @@ export async function findCustomerRelationships(ctx: Ctx, raw: TenantInput) {
     return (await loadRows({ customerId })).map((r) => relationshipView(r));
   }
   if (audience !== 'provider' && audience !== 'reseller') throw new NotFound('customer');
-  const customer = await db().customer.findFirst({
-    where: { AND: [{ id: customerId }, customerScope(ctx)] },
-    select: { id: true },
-  });
-  if (!customer) throw new NotFound('customer');
-  return (await loadRows({ customerId, partnerOrgId: ctx.orgId! })).map((r) => relationshipView(r));
+  // The partner's own relationships with a customer in its reach (R4), in one statement: none otherwise.
+  return (await loadRows({ customerId, partnerOrgId: ctx.orgId!, customer: customerScope(ctx) })).map((r) =>
+    relationshipView(r),
+  );
 }
 
 /**

@@ -137,7 +137,9 @@ describe('delegated admin relationships', () => {
       NotFound,
     );
     await expect(terminateRelationship(stranger, { relationshipId })).rejects.toBeInstanceOf(NotFound);
-    await expect(findCustomerRelationships(stranger, { customerId: customer.id })).rejects.toBeInstanceOf(NotFound);
+    // A partner sees only its own relationships with a customer in its reach: none here.
+    expect(await findCustomerRelationships(stranger, { customerId: customer.id })).toEqual([]);
+    expect(await findCustomerRelationships(partnered, { customerId: customer.id })).toEqual([]);
     const tenantUser = await makeCtx('CUSTOMER_USER', { customerId: customer.id });
     await expect(respondToRelationship(tenantUser, { relationshipId, decision: 'approve' })).rejects.toBeInstanceOf(
       Refused,

@@ -20,15 +20,19 @@ export default async function CustomerPage({
   const search = await searchParams;
   const ctx = await requirePageCtx(`/customers/${customerId}`);
   const partner = audienceOf(ctx) === 'provider' || audienceOf(ctx) === 'reseller';
-  const [data, subscriptions, relationships, actions, groups] = await loadOr404(() =>
+  const [data, subscriptions, relationships] = await loadOr404(() =>
     Promise.all([
       getCustomerWithRequests(ctx, customerId),
       findCustomerSubscriptions(ctx, customerId, { after: search.after }),
       partner ? findCustomerRelationships(ctx, { customerId }) : Promise.resolve(null),
-      partner ? tenantActions(ctx, customerId) : Promise.resolve(null),
-      partner && can(ctx, 'users.manage') ? findGroups(ctx) : Promise.resolve(null),
     ]),
   );
+  // Tabs and access assignments only where the partner holds an active relationship (most customers: none).
+  const active = relationships?.some((r) => r.status === 'active') ?? false;
+  const [actions, groups] = await Promise.all([
+    active ? tenantActions(ctx, customerId) : null,
+    active && can(ctx, 'users.manage') ? findGroups(ctx) : null,
+  ]);
   return (
     <>
       <CustomerView ctx={ctx} search={search} data={data} subscriptions={subscriptions} />
