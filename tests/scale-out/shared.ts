@@ -120,6 +120,13 @@ export async function checkOutbox(databaseUrl: string, backends: Backend[], smtp
   try {
     const count = async (sql: string, params: unknown[] = []) =>
       Number((await client.query<{ n: string }>(sql, params)).rows[0]!.n);
+    // The demo data makes one delegated admin relationship's expiry notice due at start
+    // (lib/admin-relationships/send-notices.ts, every 10 s): it is written and sent first.
+    await poll(
+      async () => (await count(`SELECT count(*) AS n FROM "AdminRelationshipNotice"`)) > 0,
+      60_000,
+      "the demo's relationship notice before the test messages",
+    );
     await poll(
       async () => (await count(`SELECT count(*) AS n FROM "OutboxMessage" WHERE state = 'PENDING'`)) === 0,
       60_000,
