@@ -3,8 +3,7 @@ import { useActionState } from 'react';
 import { useTranslations } from '@/components/ui/intl';
 import type { ActionState } from '@/lib/pipeline/form-state';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { SelectField } from '@/components/ui/select-field';
+import { NewUserFields } from '@/components/users/new-user-fields';
 import { TemporaryPassword } from './temporary-password';
 
 type Result = { userId: string; email: string; temporaryPassword: string };
@@ -17,7 +16,6 @@ type Props = {
 export function AddTenantUserForm({ customerId, action }: Props) {
   const t = useTranslations('users');
   const tt = useTranslations('tenant');
-  const tr = useTranslations('roles');
   const [state, run, pending] = useActionState(action, undefined);
   const typed = state && !state.ok ? state.values : undefined;
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -25,35 +23,12 @@ export function AddTenantUserForm({ customerId, action }: Props) {
     <div className="flex flex-col gap-3">
       <form action={run} className="flex flex-wrap items-start gap-4" key={state?.ok ? state.data?.userId : 'form'}>
         <input type="hidden" name="customerId" value={customerId} />
-        <Field
-          label={t('email')}
-          name="email"
-          type="email"
-          autoComplete="off"
-          maxLength={254}
-          defaultValue={String(typed?.email ?? '')}
-          errors={errors?.email}
+        <NewUserFields
+          roles={['CUSTOMER_USER', 'CUSTOMER_ADMIN']}
+          defaultRole="CUSTOMER_USER"
+          typed={typed}
+          errors={errors}
         />
-        <Field
-          label={t('name')}
-          name="name"
-          maxLength={100}
-          defaultValue={String(typed?.name ?? '')}
-          errors={errors?.name}
-        />
-        <SelectField
-          label={t('role')}
-          name="role"
-          id="add-user-role"
-          defaultValue={String(typed?.role ?? 'CUSTOMER_USER')}
-          errors={errors?.role}
-        >
-          {['CUSTOMER_USER', 'CUSTOMER_ADMIN'].map((role) => (
-            <option key={role} value={role}>
-              {tr(role)}
-            </option>
-          ))}
-        </SelectField>
         <div className="self-end">
           <Button type="submit" disabled={pending}>
             {t('add')}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { searchText } from '@/lib/validation/text';
+import { newUserFields } from '@/lib/users/schemas';
 
 // Inputs of a customer tenant's administration: its users and the licences
 // of its subscriptions. Every one names the tenant (the customer), so the
@@ -15,8 +16,7 @@ export const findTenantUsersInput = tenantInput.extend({ q: searchText(100) });
 export type FindTenantUsersInput = z.infer<typeof findTenantUsersInput>;
 
 export const addTenantUserInput = tenantInput.extend({
-  email: z.string().trim().toLowerCase().min(1, 'errors.required').max(254).email('users.errors.email'),
-  name: z.string().trim().min(1, 'errors.required').max(100, 'users.errors.nameTooLong'),
+  ...newUserFields.shape,
   role: z.enum(TENANT_ROLES, 'users.errors.roleRequired'),
 });
 export type AddTenantUserInput = z.infer<typeof addTenantUserInput>;

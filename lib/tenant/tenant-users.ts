@@ -1,12 +1,12 @@
 import 'server-only';
-import { db, type Tx } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
+import { db } from '@/lib/db';
 import type { Ctx } from '@/lib/authz/context';
 import { hashRandomSecret } from '@/lib/auth/password';
 import { NotFound, Refused, Invalid } from '@/lib/errors';
 import { isUniqueViolation } from '@/lib/orders/create-order';
 import { generateTemporaryPassword } from '@/lib/orders/temporary-password';
 import { parseInput } from '@/lib/validation/parse-input';
+import { assertKeepsAdmin, lockMember } from '@/lib/users/org-user';
 import { assertTenantAccess } from './access';
 import { recordTenantChange } from './activity';
 import {
@@ -27,8 +27,6 @@ import {
 // tenant keeps at least one enabled customer admin.
 
 export const TENANT_USERS_SHOWN = 200;
-
-type TenantUser = { id: string; email: string; name: string; role: string; disabled: boolean };
 
 /** The tenant's users by name, with a search on name or email. */
 export async function findTenantUsers(ctx: Ctx, raw: FindTenantUsersInput) {
@@ -61,27 +59,6 @@ export async function findTenantUsers(ctx: Ctx, raw: FindTenantUsersInput) {
     })),
     more: rows.length > TENANT_USERS_SHOWN,
   };
-}
-
-/** The tenant's user, locked; another tenant's (or a partner's) is NotFound. */
-async function lockTenantUser(tx: Tx, customerId: string, userId: string): Promise<TenantUser> {
-  const [user] = await tx.$queryRaw<TenantUser[]>(Prisma.sql`
-    SELECT id, email, name, role::text AS role, disabled FROM "User"
-     WHERE id = ${userId} AND "customerId" = ${customerId} AND "removedAt" IS NULL
-     FOR UPDATE`);
-  if (!user) throw new NotFound('user');
-  return user;
-}
-
-/** The tenant keeps an enabled customer admin: refused before `user` stops being one. */
-async function assertNotLastTenantAdmin(tx: Tx, customerId: string, user: TenantUser): Promise<void> {
-  if (user.role !== 'CUSTOMER_ADMIN' || user.disabled) return;
-  const admins = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
-    SELECT id FROM "User"
-     WHERE "customerId" = ${customerId} AND role = 'CUSTOMER_ADMIN' AND NOT disabled AND "removedAt" IS NULL
-     FOR UPDATE`);
-  if (!admins.some((a) => a.id !== user.id))
-    throw new Refused('users.errors.lastAdmin', undefined, { name: user.name });
 }
 
 /** Adds a user to the tenant; answers the temporary password, shown once and never stored in clear. */
@@ -129,7 +106,7 @@ export async function resetTenantUserPassword(ctx: Ctx, raw: TenantUserInput) {
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashRandomSecret(temporaryPassword);
   return db().$transaction(async (tx) => {
-    const user = await lockTenantUser(tx, input.customerId, input.userId);
+    const user = await lockMember(tx, { customerId: input.customerId }, input.userId);
     if (user.role === 'CUSTOMER_ADMIN') via = await assertTenantAccess(ctx, input.customerId, 'manageAdmins');
     await tx.user.update({
       where: { id: user.id },
@@ -152,10 +129,10 @@ export async function setTenantUserEnabled(ctx: Ctx, raw: SetTenantUserEnabledIn
   const enabled = input.enabled === 'true';
   if (!enabled && input.userId === ctx.userId) throw new Refused('errors.cannotDisableSelf');
   return db().$transaction(async (tx) => {
-    const user = await lockTenantUser(tx, input.customerId, input.userId);
+    const user = await lockMember(tx, { customerId: input.customerId }, input.userId);
     if (user.role === 'CUSTOMER_ADMIN') via = await assertTenantAccess(ctx, input.customerId, 'manageAdmins');
     if (user.disabled === !enabled) return { changed: false };
-    if (!enabled) await assertNotLastTenantAdmin(tx, input.customerId, user);
+    if (!enabled) await assertKeepsAdmin(tx, { customerId: input.customerId }, 'CUSTOMER_ADMIN', user);
     await tx.user.update({
       where: { id: user.id },
       data: enabled ? { disabled: false } : { disabled: true, sessionVersion: { increment: 1 } },

@@ -37,12 +37,14 @@ export type DisableUserInput = z.infer<typeof disableUserInput>;
 export const ORG_ROLES = ['ADMIN', 'ADMIN_AGENT', 'SALES_AGENT', 'HELPDESK_AGENT', 'VENDOR_ADMIN'] as const;
 const emailInput = z.string().trim().toLowerCase().min(1, 'errors.required').max(254).email('users.errors.email');
 
-/** An org admin adds a colleague: the invitation link sets the first password. */
-export const addUserInput = z.object({
+/** A new user's email and name, as an organisation's or a customer tenant's admin types them. */
+export const newUserFields = z.object({
   email: emailInput,
   name: z.string().trim().min(1, 'errors.required').max(100, 'users.errors.nameTooLong'),
-  role: z.enum(ORG_ROLES, 'users.errors.roleRequired'),
 });
+
+/** An org admin adds a colleague: the invitation link sets the first password. */
+export const addUserInput = newUserFields.extend({ role: z.enum(ORG_ROLES, 'users.errors.roleRequired') });
 export type AddUserInput = z.infer<typeof addUserInput>;
 
 /** One user of the admin's organisation. */

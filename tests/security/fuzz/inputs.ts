@@ -174,6 +174,7 @@ export const FUZZ: Record<string, Record<string, FuzzKind>> = {
     setLocaleInput: 'form',
     credentialsInput: 'form', // accounts: sign-in with hostile credentials and look-alike emails
     disableUserInput: 'form', // write-functions-accounts: disable a user; accounts: hostile ids
+    newUserFields: 'field',
     addUserInput: 'form', // write-functions-accounts: Add user
     userIdInput: 'form', // write-functions-accounts: remove, resend, revoke
     changeRoleInput: 'form', // write-functions-accounts: Change role
