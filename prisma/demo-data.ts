@@ -393,6 +393,9 @@ export async function seedDemoData(db: PrismaClient, options: DemoOptions): Prom
           },
         ],
       });
+      // Every account made above (and only those: the hash's salt is new) is a
+      // demo account, which may sign in with the password alone (README).
+      await tx.user.updateMany({ where: { passwordHash }, data: { demoAccount: true } });
     },
     { timeout: 60_000, maxWait: 30_000 },
   ); // the embedded database on a busy machine takes its time

@@ -7,7 +7,9 @@ import type { Ctx } from '@/lib/authz/context';
 // (lib/auth/session.ts) and by scripts that act as a user (the benchmark).
 // Kept apart from next-auth's options so it loads outside Next's runtime.
 // One statement, a reused plan (lib/db.ts `query`): every signed-in request
-// pays for it (decision 0046).
+// pays for it (decision 0046). A factor is required where the organisation
+// or tenant asks for one, and always of vendor staff but the demo's own
+// (decision 0062).
 
 /** The context of an enabled user whose session version still matches; otherwise null. */
 export async function loadCtx(userId: string, sessionVersion: number): Promise<Ctx | null> {
@@ -38,7 +40,8 @@ export async function userCtx(where: { id: string } | { email: string }, session
   const [user] = await query<Row>(
     Prisma.sql`SELECT u."id", u."email", u."name", u."role", u."disabled", u."sessionVersion",
         u."mustChangePassword", u."locale", u."customerId", u."organizationId",
-        (COALESCE(o."requireMfa", false) OR COALESCE(c."requireMfa", false))
+        (COALESCE(o."requireMfa", false) OR COALESCE(c."requireMfa", false)
+          OR (o."kind" IS NOT DISTINCT FROM 'VENDOR' AND NOT u."demoAccount"))
           AND NOT EXISTS (SELECT 1 FROM "TotpFactor" t WHERE t."userId" = u."id" AND t."confirmedAt" IS NOT NULL)
           AND NOT EXISTS (SELECT 1 FROM "Passkey" p WHERE p."userId" = u."id") AS "mustEnrolMfa",
         o."kind" AS "orgKind", o."status" AS "orgStatus", o."legalName", c."companyName"

@@ -235,4 +235,25 @@ describe('Require multi-factor sign-in', () => {
       requireMfa: false,
     });
   });
+
+  it('always holds for vendor staff but the demo accounts, and is no setting of the vendor', async () => {
+    const vendor = await makeOrg('VENDOR');
+    const staff = await makeCtx('VENDOR_ADMIN', { organizationId: vendor.id });
+    expect(staff.mustEnrolMfa).toBe(true);
+    await expect(runOperation(anyWrite, staff, {})).rejects.toMatchObject({ messageKey: 'errors.mustEnrolMfa' });
+    expect((await findSecurityView(staff)).requireMfa).toBeNull();
+    await expect(setRequireMfa(staff, { requireMfa: false })).rejects.toBeInstanceOf(NotFound);
+    await enrolled(staff);
+    expect((await loadCtx(staff.userId, (await pendingOf(staff)).sessionVersion))!.mustEnrolMfa).toBe(false);
+
+    const demo = await makeUser('VENDOR_ADMIN', { organizationId: vendor.id });
+    await db().user.update({ where: { id: demo.id }, data: { demoAccount: true } });
+    expect((await loadCtx(demo.id, demo.sessionVersion))!.mustEnrolMfa).toBe(false);
+    // A demo account elsewhere still follows its organisation's setting.
+    const org = await makeOrg('INDIRECT_RESELLER');
+    const partnerDemo = await makeUser('SALES_AGENT', { organizationId: org.id });
+    await db().user.update({ where: { id: partnerDemo.id }, data: { demoAccount: true } });
+    await setRequireMfa(await makeCtx('ADMIN', { organizationId: org.id }), { requireMfa: true });
+    expect((await loadCtx(partnerDemo.id, partnerDemo.sessionVersion))!.mustEnrolMfa).toBe(true);
+  });
 });

@@ -68,10 +68,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     ]);
     return { ...found, groups, requireMfa };
   });
-  const [t, tr, tg, format] = await Promise.all([
+  const [t, tr, tg, tm, format] = await Promise.all([
     getTranslations('users'),
     getTranslations('roles'),
     getTranslations('groups'),
+    getTranslations('mfa.organisation'),
     getFormatter(),
   ]);
   const members = users.filter((u) => u.status !== 'disabled');
@@ -86,7 +87,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <AddUserForm roles={roles} days={INVITATION_DAYS} action={addUserAction} />
         </Section>
         <Section id="sign-in" title={t('signInSection')}>
-          <RequireMfaForm requireMfa={requireMfa} />
+          {requireMfa === null ? (
+            <p className="max-w-3xl text-slate-700">{tm('vendorAlways')}</p>
+          ) : (
+            <RequireMfaForm requireMfa={requireMfa} />
+          )}
         </Section>
         <Section id="users" title={t('title')}>
           <SearchForm label={t('search')} defaultValue={q} />

@@ -89,11 +89,12 @@ export const MFA_CASES: Case[] = [
     call: (ctx) => readRequireMfa(ctx),
   },
   {
-    // Off, so the matrix's users are not sent to enrolment.
+    // Off, so the matrix's users are not sent to enrolment. Not the vendor's:
+    // its staff always need a factor, so there is no setting to change.
     fn: 'lib/mfa/set-require-mfa#setRequireMfa',
     kind: 'self',
     writes: true,
-    grant: { permission: 'mfa.manage', audiences: EVERYONE },
+    grant: { permission: 'mfa.manage', audiences: [...PARTNERS, 'customer'] },
     call: (ctx) => setRequireMfa(ctx, { requireMfa: false }),
   },
 ];
