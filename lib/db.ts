@@ -32,7 +32,8 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 const globalForDb = globalThis as unknown as { __pcDb?: Db; __pcPool?: pg.Pool };
 
-function pool(): pg.Pool {
+/** The pool Prisma shares; `query` below is the way to it, but for the bench's floor (app/api/bench-floor). */
+export function pool(): pg.Pool {
   globalForDb.__pcPool ??= createPool();
   return globalForDb.__pcPool;
 }

@@ -127,6 +127,11 @@ export const envSchema = z.object({
   /** Serves /bench-floor (npm run bench only). */
   PC_BENCH: onWhenOne,
   /**
+   * npm run bench only (with PC_BENCH): a JSON file of the API lists' own
+   * statements, which /api/bench-floor?benchSql=<name> runs before its fixed rows.
+   */
+  PC_BENCH_SQL: z.string().min(1).optional(),
+  /**
    * Development and tests only: webhook endpoints may be plain http and on
    * private or loopback addresses (lib/webhooks/ssrf.ts refuses them otherwise).
    */

@@ -13,7 +13,7 @@
 // bench/results/<time>.json only); --report <file.json> prints the tables
 // and writes summary.md again from a saved result.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -135,6 +135,8 @@ const RESULTS = path.join(ROOT, 'bench', 'results');
 /** The servers' output (not committed: bench/.gitignore). */
 const LOGS = path.join(RESULTS, 'logs');
 const EMBEDDED_DIR = path.join(ROOT, '.data', 'bench-embedded-10k');
+/** The API lists' statements, for the API floor's `?benchSql=` (PC_BENCH_SQL). */
+const BENCH_SQL_FILE = path.join(ROOT, '.data', 'bench-floor-sql.json');
 const EMBEDDED_CUSTOMERS = 10_000;
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
 
@@ -481,20 +483,27 @@ async function makeApiApps(base: string): Promise<Record<ApiAppName, ApiApp>> {
 async function measureApi(server: BenchServer, pool: Pool, fx: Fixtures, customers: number): Promise<ApiBench> {
   const apps = await makeApiApps(server.base);
   const base = server.base;
-  const sides = API_CASES.map((c) => {
+  const sides = API_CASES.map((c, i) => {
     const path = c.path(fx);
     const token = apps[c.app].token;
-    return { c, path, floorPath: `${API_FLOOR}${new URL(path, base).search}`, token };
+    const search = new URL(path, base).search;
+    const floorPath = `${API_FLOOR}${search}`;
+    return { c, path, floorPath, floorSqlPath: `${floorPath}${search ? '&' : '?'}benchSql=c${i}`, token };
   });
 
   log(`  raw SQL (${N.sqlRuns} runs each)…`);
   const raw = new Map<string, { rows: number; samples: number[] }>();
-  for (const { c } of sides) {
+  const statements: Record<string, { text: string; values: unknown[] }> = {};
+  for (const [i, { c }] of sides.entries()) {
     const q = c.rawSql(apps[c.app].ctx, fx);
+    statements[`c${i}`] = { text: q.text, values: q.values };
     const run = () => pool.query(q.text, q.values);
     const rows = (await run()).rowCount ?? 0;
     raw.set(c.name, { rows, samples: await timeCase(run, N.sqlRuns, N.sqlWarmup, BUDGET.sql) });
   }
+  // Read by the server's API floor at its first `?benchSql=` (one file per server start).
+  mkdirSync(path.dirname(BENCH_SQL_FILE), { recursive: true });
+  writeFileSync(BENCH_SQL_FILE, JSON.stringify(statements));
 
   log(`  one request at a time (${N.pageRuns} runs each, beside the API floor)…`);
   const timed = new Map<string, { endpoint: PageTimes; floor: PageTimes; items: number }>();
@@ -536,12 +545,13 @@ async function measureApi(server: BenchServer, pool: Pool, fx: Fixtures, custome
   for (let i = 0; i < 10; i++) unloaded.push(await probe());
   const idle = summarise(unloaded).median;
   const cases: ApiCaseResult[] = [];
-  for (const { c, path, floorPath, token } of sides) {
+  for (const { c, path, floorPath, floorSqlPath, token } of sides) {
     const authorization = `Bearer ${token}`;
-    const [endpoint, floor] = await loadInTurns(
+    const [endpoint, floor, floorSql] = await loadInTurns(
       [
         { base, path, cookie: null, authorization },
         { base, path: floorPath, cookie: null, authorization },
+        { base, path: floorSqlPath, cookie: null, authorization },
       ],
       {
         connections: N.connections,
@@ -552,8 +562,10 @@ async function measureApi(server: BenchServer, pool: Pool, fx: Fixtures, custome
     );
     log(
       `  ${c.name}: ${endpoint!.requestsPerSecond.toFixed(0)} req/s ` +
-        `(API floor beside it ${floor!.requestsPerSecond.toFixed(0)}), p50 ${ms(endpoint!.latencyMs.p50)} ms, ` +
-        `p99 ${ms(endpoint!.latencyMs.p99)} ms, errors ${endpoint!.errors} (floor ${floor!.errors})`,
+        `(API floor beside it ${floor!.requestsPerSecond.toFixed(0)}, ` +
+        `floor + its SQL ${floorSql!.requestsPerSecond.toFixed(0)}), p50 ${ms(endpoint!.latencyMs.p50)} ms, ` +
+        `p99 ${ms(endpoint!.latencyMs.p99)} ms, ` +
+        `errors ${endpoint!.errors} (floors ${floor!.errors + floorSql!.errors})`,
     );
     const r = raw.get(c.name)!;
     const t = timed.get(c.name)!;
@@ -567,7 +579,12 @@ async function measureApi(server: BenchServer, pool: Pool, fx: Fixtures, custome
       raw: summarise(r.samples),
       endpoint: t.endpoint,
       floor: t.floor,
-      load: { ...endpoint!, floorRequestsPerSecond: floor!.requestsPerSecond },
+      floorSqlPath,
+      load: {
+        ...endpoint!,
+        floorRequestsPerSecond: floor!.requestsPerSecond,
+        floorSqlRequestsPerSecond: floorSql!.requestsPerSecond,
+      },
     });
   }
   return { customers, cases };
@@ -639,7 +656,13 @@ async function main() {
   const bigServer = await startServer(
     'big',
     PORTS.big,
-    { DATABASE_URL: big.url, DATABASE_POOL_MAX: '10', NEXTAUTH_SECRET: secret, API_QUOTA_PER_MINUTE },
+    {
+      DATABASE_URL: big.url,
+      DATABASE_POOL_MAX: '10',
+      NEXTAUTH_SECRET: secret,
+      API_QUOTA_PER_MINUTE,
+      PC_BENCH_SQL: BENCH_SQL_FILE,
+    },
     LOGS,
   );
   let smallServer: BenchServer | null = await startServer(
@@ -826,6 +849,7 @@ async function mainApiOnly() {
     DATABASE_POOL_MAX: '10',
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     API_QUOTA_PER_MINUTE,
+    PC_BENCH_SQL: BENCH_SQL_FILE,
   };
   log('Starting the production server…');
   const server = await startServer('big', PORTS.big, env, LOGS);

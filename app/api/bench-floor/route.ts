@@ -1,9 +1,11 @@
 import { NextResponse } from 'next/server';
+import { z } from 'zod';
 import { customers } from '@/app/(portal)/bench-floor/fixed-data';
 import { apiHandler } from '@/lib/api/handler';
 import { defineOperation } from '@/lib/api/operation';
 import { customerListItem, customerListQuery } from '@/lib/api/schemas';
 import { readEnv } from '@/lib/env/schema';
+import { runBenchStatement } from '@/lib/bench/floor-sql';
 
 // The benchmark's API floor (`npm run bench`): a Partner API list through the
 // very gates every operation passes (apiHandler: the bearer token and its app
@@ -12,6 +14,11 @@ import { readEnv } from '@/lib/env/schema';
 // total and dates too) and querying nothing of its own; so an endpoint's time
 // over this floor's is its domain's work. Outside /api/v1, so the OpenAPI
 // document does not list it. Served only when PC_BENCH=1.
+// `?benchSql=<name>`: the floor plus an endpoint's own statement — the bench
+// writes each list's statement (the one it times as raw SQL) to the file
+// PC_BENCH_SQL names, and this floor runs it as that one-off through the pool
+// before answering the same fixed rows; so an endpoint's throughput over this
+// floor's is what its domain and API layers cost beyond their SQL.
 
 const page = {
   items: customers.list.rows.map((c) => ({
@@ -35,10 +42,13 @@ const floor = apiHandler(
     summary: 'The benchmark floor: 50 fixed customers',
     tag: 'Bench',
     scope: 'customers.read',
-    query: customerListQuery,
+    query: customerListQuery.extend({ benchSql: z.string().max(40).optional() }),
     response: customerListItem,
     list: true,
-    run: async () => page,
+    run: async ({ query }) => {
+      if (query.benchSql) await runBenchStatement(query.benchSql);
+      return page;
+    },
   }),
 );
 
