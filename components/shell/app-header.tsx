@@ -14,8 +14,9 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
   const t = await getTranslations();
   return (
     <header className="bg-brand text-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <div className="flex flex-col leading-tight">
+      {/* Two rows by design: who and where on the first, the areas on the second (up to ten of them fit one line). */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 pt-3 pb-2">
+        <div className="flex flex-1 flex-col leading-tight">
           <Link href="/" className="text-lg font-semibold">
             {t('app.name')}
           </Link>
@@ -25,13 +26,6 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
             </span>
           ) : null}
         </div>
-        <nav aria-label={t('shell.mainNavigation')} className="flex flex-1 flex-wrap gap-0.5">
-          {nav.map((item) => (
-            <Link key={item.href} href={item.href} className="rounded px-2 py-1 text-sm hover:bg-white/10">
-              {t(item.label)}
-            </Link>
-          ))}
-        </nav>
         <LanguageSwitch />
         {userName ? (
           <div className="flex items-center gap-2 text-sm">
@@ -54,6 +48,18 @@ export async function AppHeader({ orgName, userName, nav = [] }: Props) {
           </div>
         )}
       </div>
+      {nav.length ? (
+        <nav
+          aria-label={t('shell.mainNavigation')}
+          className="mx-auto flex max-w-7xl flex-wrap gap-0.5 border-t border-white/15 px-2 py-1.5"
+        >
+          {nav.map((item) => (
+            <Link key={item.href} href={item.href} className="rounded px-2 py-1 text-sm hover:bg-white/10">
+              {t(item.label)}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
     </header>
   );
 }
