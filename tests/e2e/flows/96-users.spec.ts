@@ -133,3 +133,31 @@ test('Forgot password? answers the same for a known and an unknown email; the ma
   await expect(back.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await back.context.close();
 });
+
+test('vendor staff always need a second factor: a staff user who joins is sent to enrolment; the demo staff account is not', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const email = `newstaff-${Date.now().toString(36)}@vendor.example`;
+  const staff = await newPage(browser);
+  await signIn(staff.page, 'staff@vendor.example');
+  await staff.page.goto('/users');
+  await expect(staff.page.getByText('Vendor staff always sign in with a second factor')).toBeVisible();
+  await expect(staff.page.getByLabel('Require multi-factor sign-in')).toHaveCount(0);
+  await staff.page.getByLabel('Email', { exact: true }).fill(email);
+  await staff.page.getByLabel('Name', { exact: true }).fill('New Staff');
+  await staff.page.getByRole('button', { name: 'Add user' }).click();
+  await expect(staff.page.getByRole('status').filter({ hasText: `Invitation sent to ${email}` })).toBeVisible();
+  await staff.context.close();
+
+  const user = await newPage(browser);
+  await user.page.goto(linkIn(await waitForMail(email, 'invited you to'), '/join/'));
+  await user.page.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await user.page.getByLabel('Confirm new password').fill(NEW_PASSWORD);
+  await user.page.getByRole('button', { name: 'Join' }).click();
+  await expect(user.page).toHaveURL(/\/security$/);
+  await expect(user.page.getByRole('button', { name: 'Set up authenticator app' })).toBeVisible();
+  await user.page.goto('/customers');
+  await expect(user.page).toHaveURL(/\/security$/);
+  await user.context.close();
+});
