@@ -1,9 +1,10 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, query } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { clock } from '@/lib/clock';
 import { audienceOf, type Ctx } from '@/lib/authz/context';
 import { can } from '@/lib/authz/policy';
-import { customerScope } from '@/lib/authz/scopes';
+import { customerScopeSql } from '@/lib/authz/scopes-sql';
 import { NotFound } from '@/lib/errors';
 import { hashToken } from '@/lib/tokens';
 import { tenantInput, type TenantInput } from '@/lib/tenant/schemas';
@@ -32,6 +33,33 @@ type Row = Awaited<ReturnType<typeof loadRows>>[number];
 const loadRows = (where: object) =>
   db().adminRelationship.findMany({ where, orderBy: [{ requestedAt: 'desc' }, { id: 'asc' }], select: SELECT });
 
+/**
+ * A partner's own relationships with a customer in its reach (R4), as loadRows
+ * gives them, in one hand-written statement with a reused plan: the customer's
+ * page asks on every view, and most customers have none (the query builder's
+ * nested selects cost several statements and Node's time on each).
+ */
+function loadPartnerRows(ctx: Ctx, customerId: string): Promise<Row[]> {
+  return query<Row>(
+    Prisma.sql`SELECT r.id, r.name, r.roles::text[] AS roles, r."durationDays", r."autoExtend", r."requestedAt",
+        r."requestExpiresAt", r."approvedAt", r."endsAt", r."declinedAt", r."terminatedAt", r."customerId",
+        r."partnerOrgId",
+        json_build_object('id', p.id, 'legalName', p."legalName", 'mpnId', p."mpnId") AS partner,
+        json_build_object('id', c.id, 'companyName', c."companyName") AS customer,
+        COALESCE((SELECT json_agg(json_build_object('roles', a.roles,
+                                                    'group', json_build_object('id', g.id, 'name', g.name))
+                                  ORDER BY g.name, g.id)
+                  FROM "AccessAssignment" a JOIN "UserGroup" g ON g.id = a."groupId"
+                  WHERE a."relationshipId" = r.id), '[]'::json) AS assignments
+      FROM "AdminRelationship" r
+      JOIN "Customer" c ON c.id = r."customerId"
+      JOIN "Organization" p ON p.id = r."partnerOrgId"
+      WHERE r."customerId" = ${customerId} AND r."partnerOrgId" = ${ctx.orgId!} AND ${customerScopeSql(ctx, 'c')}
+      ORDER BY r."requestedAt" DESC, r.id ASC`,
+    { plan: 'reuse' },
+  );
+}
+
 /** A relationship as the pages show it, its status and end as of now. */
 export function relationshipView(r: Row, now = clock.now()) {
   const status = statusAt(r, now);
@@ -58,9 +86,7 @@ export async function findCustomerRelationships(ctx: Ctx, raw: TenantInput) {
   }
   if (audience !== 'provider' && audience !== 'reseller') throw new NotFound('customer');
   // The partner's own relationships with a customer in its reach (R4), in one statement: none otherwise.
-  return (await loadRows({ customerId, partnerOrgId: ctx.orgId!, customer: customerScope(ctx) })).map((r) =>
-    relationshipView(r),
-  );
+  return (await loadPartnerRows(ctx, customerId)).map((r) => relationshipView(r));
 }
 
 /**
