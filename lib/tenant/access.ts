@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { query } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { clock } from '@/lib/clock';
@@ -36,7 +37,11 @@ type Row = RelationshipTimes & { id: string; name: string; roles: DelegatedRole[
  * organisation's active relationships with the customer that are assigned
  * to a group the user is in (and that the relationship still grants).
  */
-export async function delegatedRoles(ctx: Ctx, customerId: string): Promise<DelegatedAccess[]> {
+export const delegatedRoles = cache(readDelegatedRoles);
+
+// Read once per request (React's cache; the request's ctx is one object, lib/auth/session.ts): a tab's
+// page asks through its list, the tenant's name, its actions and the header's "Through …" line.
+async function readDelegatedRoles(ctx: Ctx, customerId: string): Promise<DelegatedAccess[]> {
   const audience = audienceOf(ctx);
   if ((audience !== 'provider' && audience !== 'reseller') || !ctx.orgId || ctx.orgStatus !== 'ACTIVE') return [];
   const rows = await query<Row>(
